@@ -1,0 +1,251 @@
+//! HTTP handlers for registration, login, token refresh, logout and `/v1/me`.
+
+use actix_web::{web, HttpResponse};
+use serde_json::Value;
+
+use super::dto::{AuthResponse, User};
+use super::queries::{self, Rotation, UserRow};
+use super::{password, AuthUser};
+use crate::error::{ApiError, Problem};
+use crate::input::{self, Body};
+use crate::startup::AppState;
+use crate::time;
+
+fn user_out(u: &UserRow) -> User {
+    User {
+        id: u.id.clone(),
+        email: u.email.clone(),
+        name: u.name.clone(),
+        created_at: time::rfc3339(u.created_at),
+    }
+}
+
+fn tokens(
+    state: &AppState,
+    user: &UserRow,
+    refresh_token: String,
+) -> Result<AuthResponse, ApiError> {
+    let access_token = state
+        .jwt
+        .issue(&user.id, chrono::Utc::now().timestamp())
+        .map_err(ApiError::internal)?;
+    Ok(AuthResponse {
+        user: user_out(user),
+        access_token,
+        refresh_token,
+        token_type: "Bearer",
+        expires_in: state.jwt.ttl_secs,
+    })
+}
+
+async fn hash_off_thread(pw: String) -> Result<String, ApiError> {
+    web::block(move || password::hash(&pw))
+        .await
+        .map_err(ApiError::internal)?
+        .map_err(ApiError::internal)
+}
+
+async fn verify_off_thread(pw: String, hash: Option<String>) -> Result<bool, ApiError> {
+    web::block(move || {
+        let known = hash.is_some();
+        let ok = password::verify(
+            &pw,
+            hash.as_deref().unwrap_or_else(|| password::dummy_hash()),
+        );
+        known && ok
+    })
+    .await
+    .map_err(ApiError::internal)
+}
+
+/// Create an account.
+///
+/// Returns the account and a first pair of tokens. The email must not be in
+/// use (compared ignoring case); the password needs at least 10 characters.
+#[utoipa::path(
+    post, path = "/v1/auth/register", tag = "auth", operation_id = "register",
+    request_body = super::dto::RegisterRequest,
+    responses(
+        (status = 201, description = "Account created", body = AuthResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The email is taken (`email_taken`)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn register(
+    state: web::Data<AppState>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let mut b = Body::new(body.into_inner(), &["email", "password", "name"], &[])?;
+    let email = b.required("email", input::email);
+    let pw = b.required("password", |v| match v {
+        Value::String(s) if s.chars().count() < 10 => {
+            Err(("too_short", "must have at least 10 characters".into()))
+        }
+        Value::String(s) if s.len() > 1024 => {
+            Err(("too_long", "must have at most 1024 bytes".into()))
+        }
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(("invalid_type", "must be a string".into())),
+    });
+    let name = b.required("name", input::text(1, 200));
+    b.finish()?;
+    let (Some(email), Some(pw), Some(name)) = (email, pw, name) else {
+        return Err(ApiError::internal("validated fields missing"));
+    };
+
+    let hash = hash_off_thread(pw).await?;
+    let ttl = state.settings.refresh_token_ttl_days;
+    let (user, refresh) = state
+        .db
+        .write(move |conn| {
+            let user = queries::insert_user(conn, &email, &name, hash)?;
+            let refresh = queries::issue_refresh(conn, &user.id, None, ttl)?;
+            Ok((user, refresh))
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(tokens(&state, &user, refresh)?))
+}
+
+fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
+    b.required(name, |v| match v {
+        Value::String(s) if s.len() <= max => Ok(s.clone()),
+        Value::String(_) => Err(("too_long", format!("must have at most {max} bytes"))),
+        _ => Err(("invalid_type", "must be a string".into())),
+    })
+}
+
+/// Log in.
+///
+/// A wrong password and an unknown email give the same `401`.
+#[utoipa::path(
+    post, path = "/v1/auth/login", tag = "auth", operation_id = "login",
+    request_body = super::dto::LoginRequest,
+    responses(
+        (status = 200, description = "Logged in", body = AuthResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn login(
+    state: web::Data<AppState>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let mut b = Body::new(body.into_inner(), &["email", "password"], &[])?;
+    let email = string_field(&mut b, "email", 254);
+    let pw = string_field(&mut b, "password", 1024);
+    b.finish()?;
+    let (Some(email), Some(pw)) = (email, pw) else {
+        return Err(ApiError::internal("validated fields missing"));
+    };
+
+    let user = state
+        .db
+        .read(move |conn| Ok(queries::user_by_email(conn, &email)?))
+        .await?;
+    let ok = verify_off_thread(pw, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let Some(user) = user.filter(|_| ok) else {
+        return Err(ApiError::unauthorized(
+            "invalid_credentials",
+            "wrong email or password",
+        ));
+    };
+    let ttl = state.settings.refresh_token_ttl_days;
+    let uid = user.id.clone();
+    let refresh = state
+        .db
+        .write(move |conn| queries::issue_refresh(conn, &uid, None, ttl))
+        .await?;
+    Ok(HttpResponse::Ok().json(tokens(&state, &user, refresh)?))
+}
+
+fn refresh_token_of(body: Value) -> Result<String, ApiError> {
+    let mut b = Body::new(body, &["refresh_token"], &[])?;
+    let token = string_field(&mut b, "refresh_token", 200);
+    b.finish()?;
+    token.ok_or_else(|| ApiError::internal("validated field missing"))
+}
+
+/// Exchange a refresh token for a new pair.
+///
+/// The presented token is spent. Presenting a spent token again answers `401`
+/// and revokes every token descended from the same login.
+#[utoipa::path(
+    post, path = "/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
+    request_body = super::dto::RefreshRequest,
+    responses(
+        (status = 200, description = "A new pair of tokens", body = AuthResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Unknown, expired, revoked or reused token (`invalid_refresh_token`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let secret = refresh_token_of(body.into_inner())?;
+    let ttl = state.settings.refresh_token_ttl_days;
+    let outcome = state
+        .db
+        .write(move |conn| queries::rotate_refresh(conn, &secret, ttl))
+        .await?;
+    match outcome {
+        Rotation::Rotated {
+            user,
+            refresh_token,
+        } => Ok(HttpResponse::Ok().json(tokens(&state, &user, refresh_token)?)),
+        Rotation::Invalid | Rotation::Reused => Err(ApiError::unauthorized(
+            "invalid_refresh_token",
+            "the refresh token is unknown, expired, revoked or already used; log in again",
+        )),
+    }
+}
+
+/// Log out.
+///
+/// Revokes the refresh token and every token of its login. Answers `204`
+/// whether or not the token was known.
+#[utoipa::path(
+    post, path = "/v1/auth/logout", tag = "auth", operation_id = "logout",
+    request_body = super::dto::RefreshRequest,
+    responses(
+        (status = 204, description = "Logged out"),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let secret = refresh_token_of(body.into_inner())?;
+    state
+        .db
+        .write(move |conn| queries::revoke(conn, &secret))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The account of the caller.
+#[utoipa::path(
+    get, path = "/v1/me", tag = "auth", operation_id = "get_me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account", body = User),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    let row = state
+        .db
+        .read(move |conn| queries::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found))
+        .await?;
+    Ok(HttpResponse::Ok().json(user_out(&row)))
+}

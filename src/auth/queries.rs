@@ -1,0 +1,183 @@
+//! Database functions for users and refresh tokens.
+
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use crate::db::schema::{refresh_tokens, users};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::ids;
+use crate::time::{self, Micros, DAY};
+
+#[derive(Queryable, Selectable, Insertable, Debug, Clone)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    pub name: String,
+    pub password_hash: String,
+    pub change_seq: i64,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+}
+
+#[derive(Queryable, Selectable, Insertable, Debug)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshRow {
+    pub id: String,
+    pub user_id: String,
+    pub family_id: String,
+    pub token_hash: String,
+    pub created_at: Micros,
+    pub expires_at: Micros,
+    pub used_at: Option<Micros>,
+    pub revoked_at: Option<Micros>,
+}
+
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+pub fn insert_user(
+    conn: &mut DbConn,
+    email: &str,
+    name: &str,
+    password_hash: String,
+) -> Result<UserRow, ApiError> {
+    let now = time::now();
+    let row = UserRow {
+        id: ids::new_id(),
+        email: email.to_string(),
+        email_key: email_key(email),
+        name: name.to_string(),
+        password_hash,
+        change_seq: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    match diesel::insert_into(users::table).values(&row).execute(conn) {
+        Ok(_) => Ok(row),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Err(
+            ApiError::conflict("email_taken", "an account with this email already exists"),
+        ),
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub fn user_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email_key.eq(email_key(email)))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A new refresh token in `family` (a new family when `None`). Returns the
+/// secret; only its hash is stored.
+pub fn issue_refresh(
+    conn: &mut DbConn,
+    user_id: &str,
+    family: Option<String>,
+    ttl_days: i64,
+) -> Result<String, ApiError> {
+    let secret = format!("kith_rt_{}", ids::random_secret(32));
+    let now = time::now();
+    let row = RefreshRow {
+        id: ids::new_id(),
+        user_id: user_id.to_string(),
+        family_id: family.unwrap_or_else(ids::new_id),
+        token_hash: ids::sha256_hex(secret.as_bytes()),
+        created_at: now,
+        expires_at: now + ttl_days * DAY,
+        used_at: None,
+        revoked_at: None,
+    };
+    diesel::insert_into(refresh_tokens::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(secret)
+}
+
+fn revoke_family(conn: &mut DbConn, user_id: &str, family_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::family_id.eq(family_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(time::now()))
+    .execute(conn)
+}
+
+fn find_refresh(conn: &mut DbConn, secret: &str) -> QueryResult<Option<RefreshRow>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(ids::sha256_hex(secret.as_bytes())))
+        .select(RefreshRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub enum Rotation {
+    /// The token was good: here is its user and the next token of its family.
+    Rotated {
+        user: UserRow,
+        refresh_token: String,
+    },
+    /// Unknown, expired or revoked.
+    Invalid,
+    /// Already spent: the whole family has now been revoked.
+    Reused,
+}
+
+/// Spends a refresh token and issues its successor. Runs in a write
+/// transaction; the `used_at IS NULL` guard makes a concurrent second use of
+/// the same token lose, and count as reuse.
+pub fn rotate_refresh(
+    conn: &mut DbConn,
+    secret: &str,
+    ttl_days: i64,
+) -> Result<Rotation, ApiError> {
+    let Some(row) = find_refresh(conn, secret)? else {
+        return Ok(Rotation::Invalid);
+    };
+    let now = time::now();
+    if row.revoked_at.is_some() || row.expires_at <= now {
+        return Ok(Rotation::Invalid);
+    }
+    let spent = diesel::update(
+        refresh_tokens::table
+            .find(&row.id)
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
+    if spent == 0 {
+        revoke_family(conn, &row.user_id, &row.family_id)?;
+        return Ok(Rotation::Reused);
+    }
+    let Some(user) = user_by_id(conn, &row.user_id)? else {
+        return Ok(Rotation::Invalid);
+    };
+    let refresh_token = issue_refresh(conn, &user.id, Some(row.family_id), ttl_days)?;
+    Ok(Rotation::Rotated {
+        user,
+        refresh_token,
+    })
+}
+
+/// Logs out: revokes the family of `secret` (nothing when it is unknown).
+pub fn revoke(conn: &mut DbConn, secret: &str) -> Result<(), ApiError> {
+    if let Some(row) = find_refresh(conn, secret)? {
+        revoke_family(conn, &row.user_id, &row.family_id)?;
+    }
+    Ok(())
+}

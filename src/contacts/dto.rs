@@ -1,0 +1,184 @@
+//! Contact bodies as the API reads and writes them.
+
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+/// An email address of a contact.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Email {
+    #[schema(format = "email", max_length = 254, example = "ana@example.com")]
+    pub address: String,
+    /// Free text such as `work` or `home`.
+    #[schema(max_length = 50, example = "work")]
+    pub label: Option<String>,
+}
+
+/// A phone number of a contact.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    /// Digits with optional `+`, spaces, dots, dashes and parentheses.
+    #[schema(
+        min_length = 3,
+        max_length = 32,
+        pattern = r"^[+(0-9][0-9 ().\-]*$",
+        example = "+351 912 345 678"
+    )]
+    pub number: String,
+    #[schema(max_length = 50, example = "mobile")]
+    pub label: Option<String>,
+}
+
+/// A person in your network.
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct Contact {
+    pub id: String,
+    #[schema(example = "Ana Lima")]
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub emails: Vec<Email>,
+    pub phones: Vec<Phone>,
+    pub company: Option<String>,
+    pub title: Option<String>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+    /// Lower-case tag names.
+    pub tags: Vec<String>,
+    /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
+    #[schema(example = "--04-17")]
+    pub birthday: Option<String>,
+    pub how_we_met: Option<String>,
+    /// The contact who introduced you.
+    pub met_via: Option<String>,
+    /// How often you aim to be in touch, in days.
+    pub cadence_days: Option<i32>,
+    /// No reminders before this date.
+    #[schema(format = Date)]
+    pub snoozed_until: Option<String>,
+    pub archived: bool,
+    /// When the contact was moved to the trash; `null` when it is not there.
+    #[schema(format = DateTime)]
+    pub trashed_at: Option<String>,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    #[schema(format = DateTime)]
+    pub updated_at: String,
+    /// Increases with every change; also sent as the `ETag`.
+    pub version: i32,
+}
+
+/// The fields of a new contact. Only `display_name` is required.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ContactCreate {
+    /// Trimmed; 1–200 characters.
+    #[schema(min_length = 1, max_length = 200, example = "Ana Lima")]
+    display_name: String,
+    #[schema(max_length = 200)]
+    given_name: Option<String>,
+    #[schema(max_length = 200)]
+    family_name: Option<String>,
+    /// At most 20.
+    #[schema(max_items = 20)]
+    emails: Option<Vec<Email>>,
+    /// At most 20.
+    #[schema(max_items = 20)]
+    phones: Option<Vec<Phone>>,
+    #[schema(max_length = 200)]
+    company: Option<String>,
+    #[schema(max_length = 200)]
+    title: Option<String>,
+    #[schema(max_length = 200)]
+    location: Option<String>,
+    #[schema(max_length = 10000)]
+    notes: Option<String>,
+    /// At most 50 tags of 1–50 characters (no `/`); stored in lower case.
+    #[schema(max_items = 50)]
+    tags: Option<Vec<String>>,
+    /// `YYYY-MM-DD` or `--MM-DD`.
+    #[schema(pattern = r"^(\d{4}|-)-\d{2}-\d{2}$", example = "1990-04-17")]
+    birthday: Option<String>,
+    #[schema(max_length = 2000)]
+    how_we_met: Option<String>,
+    /// The id of another of your contacts.
+    met_via: Option<String>,
+    #[schema(minimum = 1, maximum = 3650)]
+    cadence_days: Option<i32>,
+    #[schema(format = Date)]
+    snoozed_until: Option<String>,
+    archived: Option<bool>,
+}
+
+/// A JSON merge patch of a contact: an absent field is kept, `null` clears it.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct ContactPatch {
+    #[schema(min_length = 1, max_length = 200, value_type = String)]
+    display_name: Option<String>,
+    #[schema(max_length = 200)]
+    given_name: Option<String>,
+    #[schema(max_length = 200)]
+    family_name: Option<String>,
+    #[schema(max_items = 20)]
+    emails: Option<Vec<Email>>,
+    #[schema(max_items = 20)]
+    phones: Option<Vec<Phone>>,
+    #[schema(max_length = 200)]
+    company: Option<String>,
+    #[schema(max_length = 200)]
+    title: Option<String>,
+    #[schema(max_length = 200)]
+    location: Option<String>,
+    #[schema(max_length = 10000)]
+    notes: Option<String>,
+    #[schema(max_items = 50)]
+    tags: Option<Vec<String>>,
+    #[schema(pattern = r"^(\d{4}|-)-\d{2}-\d{2}$")]
+    birthday: Option<String>,
+    #[schema(max_length = 2000)]
+    how_we_met: Option<String>,
+    met_via: Option<String>,
+    #[schema(minimum = 1, maximum = 3650)]
+    cadence_days: Option<i32>,
+    #[schema(format = Date)]
+    snoozed_until: Option<String>,
+    #[schema(value_type = bool)]
+    archived: Option<bool>,
+}
+
+/// A page of contacts.
+#[derive(Serialize, ToSchema)]
+pub struct ContactPage {
+    pub items: Vec<Contact>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ContactListParams {
+    /// Case-insensitive substring of names, emails, company or notes.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// Only contacts with this tag.
+    tag: Option<String>,
+    /// Only contacts at this company (ignoring case).
+    company: Option<String>,
+    /// `true`: only archived contacts (default: archived ones are left out).
+    archived: Option<bool>,
+    /// `true`: only the trash.
+    trashed: Option<bool>,
+    /// `name`, `-name`, `created_at`, `-created_at`, `updated_at`, `-updated_at` (default `name`).
+    #[param(pattern = "^-?(name|created_at|updated_at)$")]
+    sort: Option<String>,
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+}

@@ -1,0 +1,229 @@
+//! HTTP handlers for contacts.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::Value;
+
+use super::domain;
+use super::dto::{Contact, ContactListParams, ContactPage};
+use super::queries::{self, ListFilter, Sort};
+use crate::auth::AuthUser;
+use crate::error::{ApiError, Problem};
+use crate::http::{versioned, IfMatch};
+use crate::input::Query;
+use crate::startup::AppState;
+
+/// Create a contact.
+#[utoipa::path(
+    post, path = "/v1/contacts", tag = "contacts", operation_id = "create_contact",
+    request_body(content = super::dto::ContactCreate, content_type = "application/json"),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retry safely: the same key and body within 24 h replays the first response.")),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Created", body = Contact,
+            headers(("Location" = String, description = "The new contact's URL"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or Idempotency-Key reused with another body", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let changes = domain::parse(body.into_inner(), true)?;
+    let row = state
+        .db
+        .write(move |conn| queries::create(conn, &user.id, changes))
+        .await?;
+    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
+    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/contacts/{}", row.id)) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// Get a contact.
+///
+/// Trashed contacts stay readable, with `trashed_at` set.
+#[utoipa::path(
+    get, path = "/v1/contacts/{id}", tag = "contacts", operation_id = "get_contact",
+    params(
+        ("id" = String, Path, description = "Contact id"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
+        (status = 304, description = "Not modified since the ETag you hold"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = state
+        .db
+        .read(move |conn| queries::get(conn, &user.id, &id))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Update a contact (JSON merge patch).
+///
+/// An absent field is kept, `null` clears it. Accepts `application/json` and
+/// `application/merge-patch+json`. With `If-Match`, a stale version is a `412`.
+#[utoipa::path(
+    patch, path = "/v1/contacts/{id}", tag = "contacts", operation_id = "update_contact",
+    params(
+        ("id" = String, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
+    ),
+    request_body(content = super::dto::ContactPatch, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The updated contact", body = Contact, headers(("ETag" = String, description = "Its new version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The contact is in the trash (`contact_trashed`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let changes = domain::parse(body.into_inner(), false)?;
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    let row = state
+        .db
+        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, changes))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Move a contact to the trash.
+///
+/// It stays readable by id and can be restored. Its change-feed entry is a `delete`.
+#[utoipa::path(
+    delete, path = "/v1/contacts/{id}", tag = "contacts", operation_id = "delete_contact",
+    params(
+        ("id" = String, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "In the trash"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    state
+        .db
+        .write(move |conn| queries::trash(conn, &user.id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Restore a contact from the trash.
+#[utoipa::path(
+    post, path = "/v1/contacts/{id}/restore", tag = "contacts", operation_id = "restore_contact",
+    params(
+        ("id" = String, Path, description = "Contact id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
+        ("Idempotency-Key" = Option<String>, Header, description = "Retry safely."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The restored contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn restore(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    let row = state
+        .db
+        .write(move |conn| queries::restore(conn, &user.id, &id, &if_match))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// List contacts.
+///
+/// Leaves archived and trashed contacts out unless asked. Keyset-paginated:
+/// paging while others insert never repeats or skips a contact.
+#[utoipa::path(
+    get, path = "/v1/contacts", tag = "contacts", operation_id = "list_contacts",
+    params(ContactListParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of contacts", body = ContactPage),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let (limit, cursor) = q.page();
+    let sort = Sort::parse(
+        &q.one_of("sort", Sort::ALLOWED)
+            .unwrap_or_else(|| "name".into()),
+    );
+    let filter = ListFilter {
+        q: q.get("q", |s| crate::input::text(0, 200)(&Value::from(s))),
+        tag: q.get("tag", domain::tag_name),
+        company: q.get("company", |s| crate::input::text(1, 200)(&Value::from(s))),
+        archived: q.boolean("archived").unwrap_or(false),
+        trashed: q.boolean("trashed").unwrap_or(false),
+    };
+    q.finish()?;
+    let (rows, next_cursor) = state
+        .db
+        .read(move |conn| queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref()))
+        .await?;
+    Ok(HttpResponse::Ok().json(ContactPage {
+        items: rows.iter().map(|r| r.to_api()).collect::<Vec<Contact>>(),
+        next_cursor,
+    }))
+}

@@ -1,0 +1,7 @@
+//! Contacts: the people of the network.
+
+pub mod domain;
+pub mod dto;
+pub mod handlers;
+pub mod models;
+pub mod queries;

@@ -1,0 +1,397 @@
+//! Database functions for contacts. Each takes the user id: every query is
+//! scoped to one user, so another user's id is simply "not found".
+
+use diesel::prelude::*;
+
+use super::domain::{self, ContactChanges};
+use super::dto::Email;
+use super::models::ContactRow;
+use crate::changes;
+use crate::db::schema::{contact_tags, contacts};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::ids;
+use crate::time;
+
+pub const RESOURCE: &str = "contact";
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq(id))
+        .select(ContactRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow, ApiError> {
+    find(conn, user_id, id)?.ok_or_else(ApiError::not_found)
+}
+
+/// Checks that `id` is one of the user's contacts, for a reference in
+/// `field`. The answer is the same whether the id is unknown or another
+/// user's, so it reveals nothing.
+pub fn check_reference(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    field: &str,
+) -> Result<(), ApiError> {
+    let n: i64 = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq(id))
+        .count()
+        .get_result(conn)?;
+    if n == 0 {
+        return Err(ApiError::field(
+            field,
+            "unknown_contact",
+            "no contact of yours has this id",
+        ));
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Applies a create or patch to a row, keeping the derived keys in step.
+fn apply(row: &mut ContactRow, c: ContactChanges) {
+    if let Some(v) = c.display_name {
+        row.name_key = v.to_lowercase();
+        row.display_name = v;
+    }
+    macro_rules! set {
+        ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
+    }
+    set!(
+        given_name,
+        family_name,
+        title,
+        location,
+        notes,
+        birthday,
+        how_we_met,
+        met_via,
+        cadence_days,
+        snoozed_until,
+        archived
+    );
+    if let Some(v) = c.company {
+        row.company_key = v.as_deref().map(str::to_lowercase);
+        row.company = v;
+    }
+    if let Some(v) = c.emails {
+        row.emails = to_json(&v);
+    }
+    if let Some(v) = c.phones {
+        row.phones = to_json(&v);
+    }
+    if let Some(v) = c.tags {
+        row.tags = to_json(&v);
+    }
+    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
+    row.search_text = domain::search_text(
+        &row.display_name,
+        row.given_name.as_deref(),
+        row.family_name.as_deref(),
+        &emails,
+        row.company.as_deref(),
+        row.notes.as_deref(),
+    );
+}
+
+fn sync_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    diesel::delete(contact_tags::table.filter(contact_tags::contact_id.eq(&row.id)))
+        .execute(conn)?;
+    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
+    for tag in tags {
+        diesel::insert_into(contact_tags::table)
+            .values((
+                contact_tags::user_id.eq(&row.user_id),
+                contact_tags::contact_id.eq(&row.id),
+                contact_tags::tag.eq(tag),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<(), ApiError> {
+    if let Some(m) = &row.met_via {
+        if *m == row.id {
+            return Err(ApiError::field(
+                "met_via",
+                "self_reference",
+                "a contact cannot have met you via itself",
+            ));
+        }
+        check_reference(conn, &row.user_id, m, "met_via")?;
+    }
+    Ok(())
+}
+
+/// Records the contact in the change feed as it now is.
+pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> Result<(), ApiError> {
+    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    Ok(())
+}
+
+pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow, ApiError> {
+    let now = time::now();
+    let mut row = ContactRow {
+        id: ids::new_id(),
+        user_id: user_id.to_string(),
+        display_name: String::new(),
+        name_key: String::new(),
+        given_name: None,
+        family_name: None,
+        emails: "[]".into(),
+        phones: "[]".into(),
+        company: None,
+        company_key: None,
+        title: None,
+        location: None,
+        notes: None,
+        tags: "[]".into(),
+        birthday: None,
+        how_we_met: None,
+        met_via: None,
+        cadence_days: None,
+        snoozed_until: None,
+        archived: false,
+        trashed_at: None,
+        search_text: String::new(),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+    };
+    apply(&mut row, c);
+    check_met_via(conn, &row)?;
+    diesel::insert_into(contacts::table)
+        .values(&row)
+        .execute(conn)?;
+    sync_tags(conn, &row)?;
+    record_upsert(conn, &row)?;
+    Ok(row)
+}
+
+/// Writes a changed row back with a new version, and records it.
+pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> Result<(), ApiError> {
+    row.version += 1;
+    row.updated_at = time::now().max(row.updated_at + 1);
+    diesel::update(contacts::table.find(&row.id))
+        .set(&*row)
+        .execute(conn)?;
+    record_upsert(conn, row)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+    c: ContactChanges,
+) -> Result<ContactRow, ApiError> {
+    let mut row = get(conn, user_id, id)?;
+    if_match.check(row.version)?;
+    if row.trashed_at.is_some() {
+        return Err(ApiError::conflict(
+            "contact_trashed",
+            "this contact is in the trash; restore it first",
+        ));
+    }
+    let tags_changed = c.tags.is_some();
+    apply(&mut row, c);
+    check_met_via(conn, &row)?;
+    save(conn, &mut row)?;
+    if tags_changed {
+        sync_tags(conn, &row)?;
+    }
+    Ok(row)
+}
+
+/// Moves a contact to the trash (a `delete` in the change feed).
+pub fn trash(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<(), ApiError> {
+    let mut row = get(conn, user_id, id)?;
+    if_match.check(row.version)?;
+    if row.trashed_at.is_some() {
+        return Ok(());
+    }
+    let now = time::now();
+    row.trashed_at = Some(now);
+    row.version += 1;
+    row.updated_at = now.max(row.updated_at + 1);
+    diesel::update(contacts::table.find(&row.id))
+        .set(&row)
+        .execute(conn)?;
+    changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
+    Ok(())
+}
+
+pub fn restore(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    if_match: &IfMatch,
+) -> Result<ContactRow, ApiError> {
+    let mut row = get(conn, user_id, id)?;
+    if_match.check(row.version)?;
+    if row.trashed_at.is_none() {
+        return Ok(row);
+    }
+    row.trashed_at = None;
+    save(conn, &mut row)?;
+    Ok(row)
+}
+
+// ---------------------------------------------------------------------------
+// Listing
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    CreatedAt,
+    UpdatedAt,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+    pub name: String,
+}
+
+impl Sort {
+    pub const ALLOWED: &'static [&'static str] = &[
+        "name",
+        "-name",
+        "created_at",
+        "-created_at",
+        "updated_at",
+        "-updated_at",
+    ];
+
+    pub fn parse(s: &str) -> Sort {
+        let (descending, key) = match s.strip_prefix('-') {
+            Some(k) => (true, k),
+            None => (false, s),
+        };
+        let key = match key {
+            "created_at" => SortKey::CreatedAt,
+            "updated_at" => SortKey::UpdatedAt,
+            _ => SortKey::Name,
+        };
+        Sort {
+            key,
+            descending,
+            name: s.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    pub q: Option<String>,
+    pub tag: Option<String>,
+    pub company: Option<String>,
+    pub archived: bool,
+    pub trashed: bool,
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+pub fn like_pattern(q: &str) -> String {
+    let mut p = String::with_capacity(q.len() + 2);
+    p.push('%');
+    for ch in q.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+/// One page of the user's contacts, and the cursor of the next page.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    cursor: Option<&str>,
+) -> Result<(Vec<ContactRow>, Option<String>), ApiError> {
+    let mut query = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .select(ContactRow::as_select())
+        .into_boxed();
+    if filter.trashed {
+        query = query.filter(contacts::trashed_at.is_not_null());
+    } else {
+        query = query
+            .filter(contacts::trashed_at.is_null())
+            .filter(contacts::archived.eq(filter.archived));
+    }
+    if let Some(q) = filter.q.as_deref().filter(|q| !q.is_empty()) {
+        query = query.filter(
+            contacts::search_text
+                .like(like_pattern(&q.to_lowercase()))
+                .escape('\\'),
+        );
+    }
+    if let Some(company) = &filter.company {
+        query = query.filter(contacts::company_key.eq(company.trim().to_lowercase()));
+    }
+    if let Some(tag) = &filter.tag {
+        let tagged = contact_tags::table
+            .filter(contact_tags::user_id.eq(user_id))
+            .filter(contact_tags::tag.eq(tag.trim().to_lowercase()))
+            .select(contact_tags::contact_id);
+        query = query.filter(contacts::id.eq_any(tagged));
+    }
+
+    // Keyset pagination: (sort key, id) strictly after the cursor's item.
+    macro_rules! keyset {
+        ($col:expr, $ty:ty) => {{
+            if let Some(c) = cursor {
+                let (k, id): ($ty, String) = decode_cursor(c, &sort.name)?;
+                query = if sort.descending {
+                    query.filter($col.lt(k.clone()).or($col.eq(k).and(contacts::id.lt(id))))
+                } else {
+                    query.filter($col.gt(k.clone()).or($col.eq(k).and(contacts::id.gt(id))))
+                };
+            }
+            query = if sort.descending {
+                query.order(($col.desc(), contacts::id.desc()))
+            } else {
+                query.order(($col.asc(), contacts::id.asc()))
+            };
+        }};
+    }
+    match sort.key {
+        SortKey::Name => keyset!(contacts::name_key, String),
+        SortKey::CreatedAt => keyset!(contacts::created_at, i64),
+        SortKey::UpdatedAt => keyset!(contacts::updated_at, i64),
+    }
+
+    let mut rows = query.limit(limit + 1).load::<ContactRow>(conn)?;
+    let next = if rows.len() as i64 > limit {
+        rows.truncate(limit as usize);
+        rows.last().map(|last| match sort.key {
+            SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
+            SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
+            SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
+        })
+    } else {
+        None
+    };
+    Ok((rows, next))
+}

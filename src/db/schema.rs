@@ -1,0 +1,99 @@
+// Written by hand to match both migration folders (the column types are the
+// ones both backends share, so one schema serves SQLite and PostgreSQL).
+
+diesel::table! {
+    users (id) {
+        id -> Text,
+        email -> Text,
+        email_key -> Text,
+        name -> Text,
+        password_hash -> Text,
+        change_seq -> BigInt,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        family_id -> Text,
+        token_hash -> Text,
+        created_at -> BigInt,
+        expires_at -> BigInt,
+        used_at -> Nullable<BigInt>,
+        revoked_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> Text,
+        user_id -> Text,
+        display_name -> Text,
+        name_key -> Text,
+        given_name -> Nullable<Text>,
+        family_name -> Nullable<Text>,
+        emails -> Text,
+        phones -> Text,
+        company -> Nullable<Text>,
+        company_key -> Nullable<Text>,
+        title -> Nullable<Text>,
+        location -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        tags -> Text,
+        birthday -> Nullable<Text>,
+        how_we_met -> Nullable<Text>,
+        met_via -> Nullable<Text>,
+        cadence_days -> Nullable<Integer>,
+        snoozed_until -> Nullable<Text>,
+        archived -> Bool,
+        trashed_at -> Nullable<BigInt>,
+        search_text -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    contact_tags (contact_id, tag) {
+        user_id -> Text,
+        contact_id -> Text,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (user_id, idem_key) {
+        user_id -> Text,
+        idem_key -> Text,
+        request_hash -> Text,
+        status_code -> Nullable<Integer>,
+        response_headers -> Nullable<Text>,
+        response_body -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
+    changes (user_id, seq) {
+        user_id -> Text,
+        seq -> BigInt,
+        resource_type -> Text,
+        resource_id -> Text,
+        op -> Text,
+        data -> Nullable<Text>,
+        created_at -> BigInt,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(
+    users,
+    refresh_tokens,
+    contacts,
+    contact_tags,
+    idempotency_keys,
+    changes,
+);

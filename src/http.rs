@@ -1,0 +1,266 @@
+//! HTTP mechanics shared by every resource: request ids and the problem+json
+//! safety net, conditional requests (ETag / If-Match / If-None-Match), the
+//! JSON body configuration, 405 with `Allow`, and keyset-pagination cursors.
+
+use std::time::Instant;
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpRequest, HttpResponse};
+use base64::Engine;
+use serde::{de::DeserializeOwned, Serialize};
+use tracing::Instrument;
+
+use crate::error::{ApiError, PROBLEM_JSON};
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The id of the request being handled (empty outside a request).
+pub fn current_request_id() -> String {
+    REQUEST_ID.try_with(|id| id.clone()).unwrap_or_default()
+}
+
+fn accept_request_id(value: &str) -> bool {
+    (1..=64).contains(&value.len())
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
+}
+
+/// The outermost middleware: gives every request an id (its own
+/// `X-Request-Id` when it is sane), a log span, and makes sure every error
+/// response, actix's own included, is problem+json carrying that id.
+pub async fn request_context(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| accept_request_id(v))
+        .map(str::to_owned)
+        .unwrap_or_else(|| uuid::Uuid::now_v7().simple().to_string());
+    let span = tracing::info_span!("request", request_id = %id);
+    let authenticated = req.headers().contains_key(header::AUTHORIZATION);
+    let method = req.method().clone();
+    let path = req.path().to_owned();
+    let started = Instant::now();
+
+    let id_for_scope = id.clone();
+    let result = REQUEST_ID
+        .scope(id_for_scope, async move {
+            // Inner services answer errors as responses; an `Err` here is
+            // left to actix, which renders it with the same ResponseError.
+            next.call(req)
+                .await
+                .map(|res| ensure_problem(res.map_into_boxed_body()))
+        })
+        .instrument(span.clone())
+        .await;
+    let mut res = result?;
+
+    let headers = res.headers_mut();
+    if let Ok(v) = header::HeaderValue::from_str(&id) {
+        headers.insert(header::HeaderName::from_static("x-request-id"), v);
+    }
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        header::HeaderValue::from_static("nosniff"),
+    );
+    if authenticated && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(
+            header::CACHE_CONTROL,
+            header::HeaderValue::from_static("no-store"),
+        );
+    }
+    let status = res.status().as_u16();
+    let micros = started.elapsed().as_micros() as u64;
+    span.in_scope(|| {
+        tracing::info!(%method, %path, status, micros, "handled");
+    });
+    Ok(res)
+}
+
+/// Replaces a non-problem error body (actix's plain-text 404/405/413/…) with
+/// the problem document for its status, keeping the headers a client needs.
+fn ensure_problem(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {
+    let status = res.status();
+    if status.as_u16() < 400 {
+        return res;
+    }
+    let is_problem = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(PROBLEM_JSON));
+    if is_problem {
+        return res;
+    }
+    let (req, old) = res.into_parts();
+    let mut new = actix_web::ResponseError::error_response(&ApiError::from_status(status));
+    for name in [header::ALLOW, header::RETRY_AFTER, header::WWW_AUTHENTICATE] {
+        if let Some(v) = old.headers().get(&name) {
+            new.headers_mut().insert(name, v.clone());
+        }
+    }
+    ServiceResponse::new(req, new)
+}
+
+/// The JSON body configuration: at most 1 MiB, `application/json` or any
+/// `+json` type (merge-patch included), problem+json on every failure.
+pub fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(1 << 20)
+        .error_handler(|err, _req| {
+            use actix_web::error::JsonPayloadError as E;
+            let api = match &err {
+                E::Overflow { .. } | E::OverflowKnownLength { .. } => ApiError::new(
+                    StatusCode::PAYLOAD_TOO_LARGE,
+                    "payload_too_large",
+                    "the JSON body is larger than 1 MiB",
+                ),
+                E::ContentType => ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported_media_type",
+                    "send the body as application/json",
+                ),
+                E::Deserialize(e) => ApiError::bad_request(
+                    "malformed_json",
+                    format!("the body is not valid JSON: {e}"),
+                ),
+                _ => ApiError::bad_request("unreadable_body", "the request body could not be read"),
+            };
+            api.into()
+        })
+}
+
+/// A 405 for `methods`, with the `Allow` header; mounted as each resource's
+/// default service.
+pub fn method_not_allowed(methods: &'static str) -> actix_web::Route {
+    web::to(move || async move {
+        let mut res = actix_web::ResponseError::error_response(&ApiError::from_status(
+            StatusCode::METHOD_NOT_ALLOWED,
+        ));
+        res.headers_mut()
+            .insert(header::ALLOW, header::HeaderValue::from_static(methods));
+        res
+    })
+}
+
+/// Unknown routes.
+pub async fn not_found() -> Result<HttpResponse, ApiError> {
+    Err(ApiError::not_found())
+}
+
+// ---------------------------------------------------------------------------
+// Conditional requests
+
+pub fn etag(version: i32) -> String {
+    format!("\"{version}\"")
+}
+
+fn etag_list_matches(value: &str, version: i32, weak: bool) -> bool {
+    let want = etag(version);
+    value.split(',').map(str::trim).any(|tag| {
+        if tag == "*" {
+            return true;
+        }
+        match tag.strip_prefix("W/") {
+            Some(t) => weak && t == want,
+            None => tag == want,
+        }
+    })
+}
+
+/// The `If-Match` header of a write, checked inside its transaction.
+#[derive(Clone, Debug, Default)]
+pub struct IfMatch(Option<String>);
+
+impl IfMatch {
+    pub fn from_request(req: &HttpRequest) -> IfMatch {
+        IfMatch(
+            req.headers()
+                .get(header::IF_MATCH)
+                .map(|v| v.to_str().unwrap_or("").to_string()),
+        )
+    }
+
+    /// `412` when the header is present and does not name `version`.
+    pub fn check(&self, version: i32) -> Result<(), ApiError> {
+        match &self.0 {
+            Some(v) if !etag_list_matches(v, version, false) => {
+                Err(ApiError::precondition_failed())
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A `200` JSON response carrying the `ETag` of `version`, or `304` when the
+/// request's `If-None-Match` already names it.
+pub fn versioned<T: Serialize>(
+    req: &HttpRequest,
+    status: StatusCode,
+    version: i32,
+    body: &T,
+) -> HttpResponse {
+    let tag = etag(version);
+    if req.method() == Method::GET {
+        if let Some(inm) = req
+            .headers()
+            .get(header::IF_NONE_MATCH)
+            .and_then(|v| v.to_str().ok())
+        {
+            if etag_list_matches(inm, version, true) {
+                return HttpResponse::NotModified()
+                    .insert_header((header::ETAG, tag))
+                    .finish();
+            }
+        }
+    }
+    HttpResponse::build(status)
+        .insert_header((header::ETAG, tag))
+        .json(body)
+}
+
+// ---------------------------------------------------------------------------
+// Keyset pagination
+
+/// An opaque cursor: the sort it belongs to and the last item's sort key and id.
+#[derive(Serialize, serde::Deserialize)]
+struct CursorData<K> {
+    s: String,
+    k: K,
+    i: String,
+}
+
+pub fn encode_cursor<K: Serialize>(sort: &str, key: K, id: &str) -> String {
+    let data = CursorData {
+        s: sort.to_string(),
+        k: key,
+        i: id.to_string(),
+    };
+    let json = serde_json::to_vec(&data).unwrap_or_default();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+/// Decodes a cursor made for `sort`; anything else is a 422 on `cursor`.
+pub fn decode_cursor<K: DeserializeOwned>(
+    cursor: &str,
+    sort: &str,
+) -> Result<(K, String), ApiError> {
+    let invalid = || ApiError::field("cursor", "invalid", "not a cursor of this list and sort");
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .map_err(|_| invalid())?;
+    let data: CursorData<K> = serde_json::from_slice(&bytes).map_err(|_| invalid())?;
+    if data.s != sort {
+        return Err(invalid());
+    }
+    Ok((data.k, data.i))
+}

@@ -1,0 +1,221 @@
+//! `Idempotency-Key` on every authenticated `POST`: the same user, key and
+//! request within 24 hours replays the first response (status, headers and
+//! body); the same key with another request is a 422; a duplicate that
+//! arrives while the first is still running gets a 409. Records live in the
+//! database, so every replica shares them.
+
+use actix_web::body::{to_bytes, BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{header, Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{web, HttpResponse, ResponseError};
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use crate::db::schema::idempotency_keys as ik;
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::startup::AppState;
+use crate::{auth, ids, time};
+
+pub const HEADER: &str = "idempotency-key";
+const WINDOW: time::Micros = time::DAY;
+/// Response headers worth replaying.
+const KEPT_HEADERS: [header::HeaderName; 3] =
+    [header::CONTENT_TYPE, header::LOCATION, header::ETAG];
+
+enum Begin {
+    Fresh,
+    Replay(i32, Option<String>, Option<String>),
+    Mismatch,
+    InProgress,
+}
+
+type StoredRow = (String, Option<i32>, Option<String>, Option<String>, i64);
+
+fn load(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<StoredRow>> {
+    ik::table
+        .find((user_id, key))
+        .select((
+            ik::request_hash,
+            ik::status_code,
+            ik::response_headers,
+            ik::response_body,
+            ik::created_at,
+        ))
+        .first(conn)
+        .optional()
+}
+
+fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begin, ApiError> {
+    let now = time::now();
+    if let Some((stored_hash, status, headers, body, created_at)) = load(conn, user_id, key)? {
+        if created_at > now - WINDOW {
+            return Ok(if stored_hash != hash {
+                Begin::Mismatch
+            } else {
+                match status {
+                    Some(s) => Begin::Replay(s, headers, body),
+                    None => Begin::InProgress,
+                }
+            });
+        }
+        diesel::delete(ik::table.find((user_id, key))).execute(conn)?;
+    }
+    // A savepoint, so that losing a race on PostgreSQL leaves the outer
+    // transaction usable.
+    let inserted = conn.transaction(|c| {
+        diesel::insert_into(ik::table)
+            .values((
+                ik::user_id.eq(user_id),
+                ik::idem_key.eq(key),
+                ik::request_hash.eq(hash),
+                ik::created_at.eq(now),
+            ))
+            .execute(c)
+    });
+    match inserted {
+        Ok(_) => Ok(Begin::Fresh),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Ok(Begin::InProgress)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn problem(err: ApiError, req: ServiceRequest) -> ServiceResponse<BoxBody> {
+    req.into_response(err.error_response())
+}
+
+pub async fn middleware(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let key = match req.headers().get(HEADER) {
+        Some(v) if req.method() == Method::POST => v.to_str().unwrap_or("\u{0}").to_string(),
+        _ => {
+            return next
+                .call(req)
+                .await
+                .map(ServiceResponse::map_into_boxed_body)
+        }
+    };
+    if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+        let err = ApiError::field(
+            "Idempotency-Key",
+            "invalid_format",
+            "must be 1–255 visible ASCII characters",
+        );
+        return Ok(problem(err, req));
+    }
+    let Ok(user) = auth::authenticate(req.request()) else {
+        // The handler answers 401; nothing to remember.
+        return next
+            .call(req)
+            .await
+            .map(ServiceResponse::map_into_boxed_body);
+    };
+    let Some(state) = req.app_data::<web::Data<AppState>>().cloned() else {
+        return Ok(problem(
+            ApiError::internal("application state missing"),
+            req,
+        ));
+    };
+    let body = match req.extract::<web::Bytes>().await {
+        Ok(b) => b,
+        Err(e) => return Ok(req.error_response(e)),
+    };
+    let mut fingerprint = Vec::with_capacity(body.len() + 64);
+    fingerprint.extend_from_slice(req.path().as_bytes());
+    fingerprint.push(b'?');
+    fingerprint.extend_from_slice(req.query_string().as_bytes());
+    fingerprint.push(0);
+    fingerprint.extend_from_slice(&body);
+    let hash = ids::sha256_hex(&fingerprint);
+
+    let (uid, k) = (user.id.clone(), key.clone());
+    let outcome = state
+        .db
+        .write(move |conn| begin(conn, &uid, &k, &hash))
+        .await;
+    match outcome {
+        Err(e) => return Ok(problem(e, req)),
+        Ok(Begin::Mismatch) => {
+            let err = ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key_reused",
+                "this Idempotency-Key was used with a different request",
+            );
+            return Ok(problem(err, req));
+        }
+        Ok(Begin::InProgress) => {
+            let err = ApiError::conflict(
+                "idempotency_in_progress",
+                "a request with this Idempotency-Key is still being processed; retry shortly",
+            );
+            return Ok(problem(err.with_header(header::RETRY_AFTER, "1"), req));
+        }
+        Ok(Begin::Replay(status, headers, body)) => {
+            let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
+            let mut res = HttpResponse::build(status);
+            let pairs: Vec<(String, String)> = headers
+                .and_then(|h| serde_json::from_str(&h).ok())
+                .unwrap_or_default();
+            for (name, value) in pairs {
+                res.insert_header((name, value));
+            }
+            res.insert_header(("idempotent-replayed", "true"));
+            return Ok(req.into_response(res.body(body.unwrap_or_default())));
+        }
+        Ok(Begin::Fresh) => {}
+    }
+
+    req.set_payload(Payload::from(body));
+    let res = next.call(req).await?.map_into_boxed_body();
+    let status = res.status();
+    let (uid, k) = (user.id, key);
+    if status.is_server_error() {
+        // Let the client retry a failure of ours with the same key.
+        state
+            .db
+            .write(move |conn| {
+                diesel::delete(ik::table.find((&uid, &k))).execute(conn)?;
+                Ok(())
+            })
+            .await
+            .ok();
+        return Ok(res);
+    }
+    let (http_req, response) = res.into_parts();
+    let (head, body) = response.into_parts();
+    let bytes = to_bytes(body).await.unwrap_or_default();
+    let kept: Vec<(String, String)> = KEPT_HEADERS
+        .iter()
+        .filter_map(|n| {
+            head.headers()
+                .get(n)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| (n.as_str().to_string(), v.to_string()))
+        })
+        .collect();
+    let stored_headers = serde_json::to_string(&kept).unwrap_or_default();
+    let stored_body = String::from_utf8_lossy(&bytes).into_owned();
+    let code = i32::from(status.as_u16());
+    state
+        .db
+        .write(move |conn| {
+            diesel::update(ik::table.find((&uid, &k)))
+                .set((
+                    ik::status_code.eq(code),
+                    ik::response_headers.eq(stored_headers),
+                    ik::response_body.eq(stored_body),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await?;
+    Ok(ServiceResponse::new(
+        http_req,
+        head.set_body(BoxBody::new(bytes)),
+    ))
+}

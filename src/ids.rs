@@ -1,0 +1,32 @@
+//! Identifiers and secrets.
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+/// A new resource id: a UUIDv7 (time-ordered, so inserts stay local in indexes).
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+/// `n` random bytes from the operating system's generator.
+pub fn random_bytes(n: usize) -> Vec<u8> {
+    let mut buf = vec![0u8; n];
+    rand::fill(&mut buf[..]);
+    buf
+}
+
+/// A random URL-safe secret of `n` bytes of entropy.
+pub fn random_secret(n: usize) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes(n))
+}
+
+/// SHA-256 in hex: how bearer secrets (refresh tokens, feed secrets) are
+/// stored, so a database leak does not leak usable credentials.
+pub fn sha256_hex(data: &[u8]) -> String {
+    let digest = Sha256::digest(data);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push_str(&format!("{b:02x}"));
+    }
+    out
+}

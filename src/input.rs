@@ -1,0 +1,432 @@
+//! Reading request input into domain values: every field is parsed, every
+//! problem is collected, and the request fails once with a 422 naming each
+//! field. Bodies are read from a JSON object so that unknown and read-only
+//! fields, wrong types and nulls can each be told apart and reported.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{Map, Value};
+
+use crate::error::{ApiError, FieldError};
+
+/// What a body said about one field: nothing, `null`, or a value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Patch<T> {
+    Absent,
+    Null,
+    Value(T),
+}
+
+impl<T> Patch<T> {
+    /// For a create: absent and null both mean "none".
+    pub fn into_option(self) -> Option<T> {
+        match self {
+            Patch::Value(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// For a merge-patch: `None` keeps the old value, `Some(x)` sets `x`.
+    pub fn into_update(self) -> Option<Option<T>> {
+        match self {
+            Patch::Absent => None,
+            Patch::Null => Some(None),
+            Patch::Value(v) => Some(Some(v)),
+        }
+    }
+}
+
+/// The result of parsing one value: an error code and message on failure.
+pub type Parsed<T> = Result<T, (&'static str, String)>;
+
+pub struct Body {
+    obj: Map<String, Value>,
+    errors: Vec<FieldError>,
+}
+
+impl Body {
+    /// Checks the body is an object with only `fields`; `read_only` fields and
+    /// unknown ones are reported as errors (collected with the rest).
+    pub fn new(body: Value, fields: &[&str], read_only: &[&str]) -> Result<Body, ApiError> {
+        let Value::Object(obj) = body else {
+            return Err(ApiError::field(
+                "body",
+                "invalid_type",
+                "the body must be a JSON object",
+            ));
+        };
+        let mut errors = Vec::new();
+        for key in obj.keys() {
+            if read_only.contains(&key.as_str()) {
+                errors.push(FieldError::new(
+                    key.as_str(),
+                    "read_only",
+                    "this field is read-only",
+                ));
+            } else if !fields.contains(&key.as_str()) {
+                errors.push(FieldError::new(
+                    key.as_str(),
+                    "unknown_field",
+                    "no such field",
+                ));
+            }
+        }
+        Ok(Body { obj, errors })
+    }
+
+    pub fn error(
+        &mut self,
+        field: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
+        self.errors.push(FieldError::new(field, code, message));
+    }
+
+    /// What the body says about `name`, parsed by `parse` when it is a value.
+    pub fn patch<T>(&mut self, name: &str, parse: impl FnOnce(&Value) -> Parsed<T>) -> Patch<T> {
+        match self.obj.get(name) {
+            None => Patch::Absent,
+            Some(Value::Null) => Patch::Null,
+            Some(v) => match parse(v) {
+                Ok(t) => Patch::Value(t),
+                Err((code, message)) => {
+                    self.errors.push(FieldError::new(name, code, message));
+                    Patch::Absent
+                }
+            },
+        }
+    }
+
+    /// A field that must be present and not null.
+    pub fn required<T>(
+        &mut self,
+        name: &str,
+        parse: impl FnOnce(&Value) -> Parsed<T>,
+    ) -> Option<T> {
+        let present = self.obj.get(name).is_some_and(|v| !v.is_null());
+        match self.patch(name, parse) {
+            Patch::Value(v) => Some(v),
+            _ => {
+                if !present {
+                    self.error(name, "required", "this field is required");
+                }
+                None
+            }
+        }
+    }
+
+    /// A field that may be absent but not null (e.g. a boolean in a patch).
+    pub fn not_null<T>(
+        &mut self,
+        name: &str,
+        parse: impl FnOnce(&Value) -> Parsed<T>,
+    ) -> Option<T> {
+        match self.patch(name, parse) {
+            Patch::Value(v) => Some(v),
+            Patch::Null => {
+                self.error(name, "invalid_type", "this field cannot be null");
+                None
+            }
+            Patch::Absent => None,
+        }
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.errors))
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Value parsers
+
+fn type_err<T>(what: &str) -> Parsed<T> {
+    Err(("invalid_type", format!("must be {what}")))
+}
+
+/// A string, trimmed, between `min` and `max` characters.
+pub fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
+    move |v| {
+        let Value::String(s) = v else {
+            return type_err("a string");
+        };
+        // The upper bound counts what was sent, the lower one what remains
+        // after trimming, so both agree with the documented maxLength.
+        if s.chars().count() > max {
+            return Err(("too_long", format!("must have at most {max} characters")));
+        }
+        let s = s.trim();
+        if s.chars().count() < min {
+            return Err(("too_short", format!("must have at least {min} characters")));
+        }
+        if s.chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
+        {
+            return Err((
+                "invalid_format",
+                "must not contain control characters".into(),
+            ));
+        }
+        Ok(s.to_string())
+    }
+}
+
+/// An optional string: trimmed; an empty string reads as "none".
+pub fn opt_text(max: usize) -> impl Fn(&Value) -> Parsed<Option<String>> {
+    move |v| text(0, max)(v).map(|s| if s.is_empty() { None } else { Some(s) })
+}
+
+pub fn integer(min: i64, max: i64) -> impl Fn(&Value) -> Parsed<i64> {
+    move |v| {
+        let Some(n) = v.as_i64() else {
+            return type_err("an integer");
+        };
+        if n < min || n > max {
+            return Err(("out_of_range", format!("must be between {min} and {max}")));
+        }
+        Ok(n)
+    }
+}
+
+pub fn boolean(v: &Value) -> Parsed<bool> {
+    v.as_bool().map_or_else(|| type_err("true or false"), Ok)
+}
+
+pub fn parse_date(s: &str) -> Parsed<NaiveDate> {
+    if s.len() != 10 {
+        return Err(("invalid_format", "must be a date YYYY-MM-DD".into()));
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| ("invalid_format", "must be a date YYYY-MM-DD".to_string()))
+}
+
+pub fn date(v: &Value) -> Parsed<NaiveDate> {
+    let Value::String(s) = v else {
+        return type_err("a date string YYYY-MM-DD");
+    };
+    parse_date(s)
+}
+
+pub fn parse_datetime(s: &str) -> Parsed<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| {
+            (
+                "invalid_format",
+                "must be an RFC 3339 date-time".to_string(),
+            )
+        })
+}
+
+pub fn datetime(v: &Value) -> Parsed<DateTime<Utc>> {
+    let Value::String(s) = v else {
+        return type_err("an RFC 3339 date-time string");
+    };
+    parse_datetime(s)
+}
+
+/// A string naming one of `allowed`.
+pub fn one_of(allowed: &'static [&'static str]) -> impl Fn(&Value) -> Parsed<String> {
+    move |v| match v {
+        Value::String(s) if allowed.contains(&s.as_str()) => Ok(s.clone()),
+        _ => Err((
+            "invalid_value",
+            format!("must be one of: {}", allowed.join(", ")),
+        )),
+    }
+}
+
+/// An email address: trimmed, at most 254 characters, one `@`, a local part
+/// without spaces and a domain of dot-separated labels.
+pub fn email(v: &Value) -> Parsed<String> {
+    let Value::String(s) = v else {
+        return type_err("an email address string");
+    };
+    let s = s.trim();
+    if is_email(s) {
+        Ok(s.to_string())
+    } else {
+        Err((
+            "invalid_format",
+            "must be an email address like ana@example.com".into(),
+        ))
+    }
+}
+
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    let label_ok = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+            && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+    };
+    s.len() <= 254
+        && !local.is_empty()
+        && local.len() <= 64
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '@' || c == '"')
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && domain.contains('.')
+        && domain.split('.').all(label_ok)
+}
+
+/// An opaque resource id: a short string of safe characters.
+pub fn id(v: &Value) -> Parsed<String> {
+    match v {
+        Value::String(s) if is_id(s) => Ok(s.clone()),
+        Value::String(_) => Err(("invalid_format", "must be a resource id".into())),
+        _ => type_err("a resource id string"),
+    }
+}
+
+pub fn is_id(s: &str) -> bool {
+    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+// ---------------------------------------------------------------------------
+// Query strings
+
+pub struct Query {
+    params: HashMap<String, String>,
+    errors: Vec<FieldError>,
+}
+
+impl Query {
+    pub fn new(query_string: &str) -> Result<Query, ApiError> {
+        let pairs: Vec<(String, String)> =
+            serde_urlencoded::from_str(query_string).map_err(|_| {
+                ApiError::bad_request("malformed_query", "the query string cannot be read")
+            })?;
+        Ok(Query {
+            params: pairs.into_iter().collect(),
+            errors: Vec::new(),
+        })
+    }
+
+    pub fn from_request(req: &actix_web::HttpRequest) -> Result<Query, ApiError> {
+        Query::new(req.query_string())
+    }
+
+    pub fn str(&self, name: &str) -> Option<&str> {
+        self.params.get(name).map(String::as_str)
+    }
+
+    /// A parameter read by `parse`; an error is recorded under its name.
+    pub fn get<T>(&mut self, name: &str, parse: impl FnOnce(&str) -> Parsed<T>) -> Option<T> {
+        let raw = self.params.get(name)?;
+        match parse(raw) {
+            Ok(v) => Some(v),
+            Err((code, message)) => {
+                self.errors.push(FieldError::new(name, code, message));
+                None
+            }
+        }
+    }
+
+    pub fn int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
+        self.get(name, |s| {
+            let n: i64 = s
+                .parse()
+                .map_err(|_| ("invalid_type", "must be an integer".to_string()))?;
+            integer(min, max)(&Value::from(n))
+        })
+    }
+
+    pub fn boolean(&mut self, name: &str) -> Option<bool> {
+        self.get(name, |s| match s {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(("invalid_type", "must be true or false".to_string())),
+        })
+    }
+
+    pub fn one_of(&mut self, name: &str, allowed: &'static [&'static str]) -> Option<String> {
+        self.get(name, |s| one_of(allowed)(&Value::from(s)))
+    }
+
+    /// `limit` (1–200, default 50) and `cursor`.
+    pub fn page(&mut self) -> (i64, Option<String>) {
+        let limit = self.int("limit", 1, 200).unwrap_or(50);
+        (limit, self.str("cursor").map(str::to_owned))
+    }
+
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.errors.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.errors))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn text_is_trimmed_and_bounded() {
+        assert_eq!(text(1, 5)(&json!("  ab ")), Ok("ab".to_string()));
+        assert_eq!(text(1, 5)(&json!("   ")).unwrap_err().0, "too_short");
+        assert_eq!(text(1, 2)(&json!("abc")).unwrap_err().0, "too_long");
+        assert_eq!(text(1, 2)(&json!(3)).unwrap_err().0, "invalid_type");
+    }
+
+    #[test]
+    fn a_body_reports_unknown_and_read_only_fields_together() {
+        let body = Body::new(json!({"a": 1, "id": "x", "zzz": 2}), &["a"], &["id"]);
+        let Err(err) = body.and_then(Body::finish) else {
+            panic!("expected an error");
+        };
+        let fields: Vec<_> = err
+            .errors
+            .iter()
+            .map(|e| (e.field.as_str(), e.code))
+            .collect();
+        assert!(fields.contains(&("id", "read_only")));
+        assert!(fields.contains(&("zzz", "unknown_field")));
+    }
+
+    #[test]
+    fn a_patch_tells_absent_from_null() {
+        let mut body = Body::new(json!({"a": null}), &["a", "b"], &[]).unwrap_or_else(|_| panic!());
+        assert_eq!(body.patch("a", text(0, 9)), Patch::Null);
+        assert_eq!(body.patch("b", text(0, 9)), Patch::Absent);
+    }
+
+    #[test]
+    fn a_date_must_be_a_real_calendar_day() {
+        assert!(parse_date("2024-02-29").is_ok());
+        assert!(parse_date("2023-02-29").is_err());
+        assert!(parse_date("2023-2-1").is_err());
+    }
+
+    #[test]
+    fn emails_need_a_local_part_and_a_dotted_domain() {
+        assert!(is_email("ana@example.com"));
+        assert!(is_email("a.b+tag@mail.example.org"));
+        assert!(!is_email("ana@localhost"));
+        assert!(!is_email("@example.com"));
+        assert!(!is_email("ana example@example.com"));
+        assert!(!is_email("ana@exa_mple.com"));
+    }
+
+    #[test]
+    fn limit_above_200_is_rejected() {
+        let mut q = Query::new("limit=201").unwrap_or_else(|_| panic!());
+        q.page();
+        assert!(q.finish().is_err());
+    }
+}

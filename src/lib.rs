@@ -1,0 +1,17 @@
+//! kith: a JSON REST API for keeping a professional network alive.
+
+pub mod auth;
+pub mod changes;
+pub mod config;
+pub mod contacts;
+pub mod db;
+pub mod error;
+pub mod http;
+pub mod idempotency;
+pub mod ids;
+pub mod input;
+pub mod openapi;
+pub mod ops;
+pub mod startup;
+pub mod telemetry;
+pub mod time;

@@ -1,0 +1,74 @@
+//! The OpenAPI document's root: every path, the shared schemas and the
+//! bearer security scheme. `kith openapi` prints it; a test keeps the
+//! committed `openapi/openapi.json` equal to it.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+use crate::{auth, changes, contacts, error, ops};
+
+struct Security;
+
+impl Modify for Security {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some(
+                        "An access token from `POST /v1/auth/login` (a JWT, 15 minutes).",
+                    ))
+                    .build(),
+            ),
+        );
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "kith",
+        description = "A JSON REST API for keeping a professional network alive: contacts, \
+interactions that keep a cadence, a reciprocity ledger and introductions.\n\n\
+Errors are `application/problem+json` (RFC 9457) with a stable `code` and the `request_id`. \
+Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resources carry a \
+`version`, sent as `ETag`; `If-None-Match` gives `304`, a stale `If-Match` gives `412`. \
+Every `POST` accepts an `Idempotency-Key`.",
+        license(name = "MIT")
+    ),
+    paths(
+        ops::healthz,
+        ops::readyz,
+        auth::handlers::register,
+        auth::handlers::login,
+        auth::handlers::refresh,
+        auth::handlers::logout,
+        auth::handlers::me,
+        contacts::handlers::list,
+        contacts::handlers::create,
+        contacts::handlers::get,
+        contacts::handlers::update,
+        contacts::handlers::delete,
+        contacts::handlers::restore,
+        changes::list,
+    ),
+    components(schemas(error::Problem, error::FieldError)),
+    modifiers(&Security),
+    tags(
+        (name = "auth", description = "Accounts and tokens"),
+        (name = "contacts", description = "The people in your network"),
+        (name = "sync", description = "The change feed for offline clients"),
+        (name = "operations", description = "Health and readiness"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The document as pretty JSON, ending with a newline.
+pub fn document() -> String {
+    let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    s.push('\n');
+    s
+}

@@ -1,0 +1,145 @@
+//! Builds the application: state, middleware and routes; binds the listener.
+
+use std::net::TcpListener;
+
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{web, App, HttpServer};
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::jwt::JwtKeys;
+use crate::config::{redact_url, Settings};
+use crate::db::Db;
+use crate::http::{self, method_not_allowed};
+use crate::openapi::ApiDoc;
+use crate::{auth, changes, contacts, idempotency, ops};
+
+pub struct AppState {
+    pub db: Db,
+    pub jwt: JwtKeys,
+    pub settings: Settings,
+}
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens and migrates the database, binds the listener (port 0 picks a
+    /// free one) and builds the server; `run_until_stopped` serves.
+    pub fn build(settings: Settings) -> Result<Application, String> {
+        let target = settings.db_target()?;
+        let db = Db::open(&target, settings.pool_size)?;
+        let secret = settings.resolve_jwt_secret()?;
+        let jwt = JwtKeys::new(&secret, settings.access_token_ttl_secs)?;
+        let listener = TcpListener::bind(&settings.listen)
+            .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
+        let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        tracing::info!(
+            address = %settings.listen,
+            port,
+            database = %redact_url(&settings.database_url),
+            "kith is listening on http://{}",
+            listener.local_addr().map_or_else(|_| settings.listen.clone(), |a| a.to_string())
+        );
+        let workers = settings.workers;
+        let state = web::Data::new(AppState { db, jwt, settings });
+        let server = HttpServer::new(move || {
+            App::new()
+                .app_data(state.clone())
+                .app_data(http::json_config())
+                .app_data(web::PayloadConfig::new(1 << 20))
+                .wrap(from_fn(idempotency::middleware))
+                .wrap(from_fn(http::request_context))
+                .configure(routes)
+                .default_service(web::to(http::not_found))
+        })
+        .workers(workers)
+        .shutdown_timeout(10)
+        .listen(listener)
+        .map_err(|e| e.to_string())?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn routes(cfg: &mut web::ServiceConfig) {
+    cfg.service(SwaggerUi::new("/docs/{_:.*}").url("/openapi.json", ApiDoc::openapi()))
+        .route(
+            "/docs",
+            web::get().to(|| async {
+                actix_web::HttpResponse::PermanentRedirect()
+                    .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+                    .finish()
+            }),
+        )
+        .service(
+            web::resource("/healthz")
+                .route(web::get().to(ops::healthz))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/readyz")
+                .route(web::get().to(ops::readyz))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/auth/register")
+                .route(web::post().to(auth::handlers::register))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/auth/login")
+                .route(web::post().to(auth::handlers::login))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/auth/refresh")
+                .route(web::post().to(auth::handlers::refresh))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/auth/logout")
+                .route(web::post().to(auth::handlers::logout))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/me")
+                .route(web::get().to(auth::handlers::me))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/contacts")
+                .route(web::get().to(contacts::handlers::list))
+                .route(web::post().to(contacts::handlers::create))
+                .default_service(method_not_allowed("GET, POST")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}")
+                .route(web::get().to(contacts::handlers::get))
+                .route(web::patch().to(contacts::handlers::update))
+                .route(web::delete().to(contacts::handlers::delete))
+                .default_service(method_not_allowed("GET, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}/restore")
+                .route(web::post().to(contacts::handlers::restore))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/changes")
+                .route(web::get().to(changes::list))
+                .default_service(method_not_allowed("GET")),
+        );
+}
