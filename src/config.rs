@@ -26,6 +26,7 @@ struct FileSettings {
     pool_size: Option<u32>,
     workers: Option<usize>,
     log_format: Option<String>,
+    data_dir: Option<String>,
 }
 
 #[derive(Clone)]
@@ -39,6 +40,9 @@ pub struct Settings {
     pub pool_size: u32,
     pub workers: usize,
     pub log_json: bool,
+    /// Where generated state (the signing key) is kept; default: beside the
+    /// SQLite file, or `./data`.
+    pub data_dir: Option<PathBuf>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -79,6 +83,7 @@ impl Default for Settings {
             pool_size: 4,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             log_json: false,
+            data_dir: None,
         }
     }
 }
@@ -126,6 +131,9 @@ impl Settings {
         if let Some(v) = f.log_format {
             self.log_json = v == "json";
         }
+        if let Some(v) = f.data_dir {
+            self.data_dir = Some(PathBuf::from(v));
+        }
     }
 
     pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), String> {
@@ -157,6 +165,9 @@ impl Settings {
         if let Some(v) = get("KITH_LOG_FORMAT") {
             self.log_json = v == "json";
         }
+        if let Some(v) = get("KITH_DATA_DIR") {
+            self.data_dir = Some(PathBuf::from(v));
+        }
         Ok(())
     }
 
@@ -186,6 +197,9 @@ impl Settings {
     /// The folder that keeps generated state: the SQLite file's folder, or
     /// `./data` when the database is PostgreSQL.
     pub fn data_dir(&self) -> PathBuf {
+        if let Some(d) = &self.data_dir {
+            return d.clone();
+        }
         match self.db_target() {
             Ok(DbTarget::Sqlite(p)) => p
                 .parent()

@@ -1,0 +1,10 @@
+//! Black-box API tests over real HTTP. Run on SQLite by default, on
+//! PostgreSQL with KITH_TEST_DATABASE_URL=postgres://…/postgres.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod changes;
+mod contacts;
+mod helpers;
+mod mechanics;
+mod openapi;

@@ -1,0 +1,202 @@
+use serde_json::json;
+
+use crate::helpers::TestApp;
+
+#[actix_web::test]
+async fn actix_own_errors_are_problem_documents() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+
+    app.get("/v1/no-such-thing")
+        .send()
+        .await
+        .problem(404, "not_found");
+    let wrong_method = app
+        .req(actix_web::http::Method::PUT, "/v1/contacts")
+        .auth(&s)
+        .send()
+        .await;
+    wrong_method.problem(405, "method_not_allowed");
+    assert_eq!(wrong_method.header("allow").as_deref(), Some("GET, POST"));
+
+    let malformed = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .raw("application/json", b"{\"display_name\": ".to_vec())
+        .send()
+        .await;
+    malformed.problem(400, "malformed_json");
+    let wrong_type = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .raw("text/plain", b"{}".to_vec())
+        .send()
+        .await;
+    wrong_type.problem(415, "unsupported_media_type");
+
+    let mut big = b"{\"display_name\": \"x\", \"notes\": \"".to_vec();
+    big.extend(std::iter::repeat_n(b'a', (1 << 20) + 10));
+    big.extend(b"\"}");
+    let too_big = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .raw("application/json", big)
+        .send()
+        .await;
+    too_big.problem(413, "payload_too_large");
+    let list = app.get("/v1/contacts").auth(&s).send().await.json();
+    assert!(list["items"].as_array().unwrap().is_empty());
+}
+
+#[actix_web::test]
+async fn every_response_carries_a_request_id_and_safe_headers() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let res = app
+        .get("/healthz")
+        .header("x-request-id", "trace-abc-123")
+        .send()
+        .await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.json()["status"], "ok");
+    assert_eq!(res.header("x-request-id").as_deref(), Some("trace-abc-123"));
+    assert_eq!(
+        res.header("x-content-type-options").as_deref(),
+        Some("nosniff")
+    );
+    assert!(res.header("server").is_none());
+
+    let authed = app.get("/v1/contacts").auth(&s).send().await;
+    assert_eq!(authed.header("cache-control").as_deref(), Some("no-store"));
+    // An id that is not sane is replaced, not echoed.
+    let res = app
+        .get("/healthz")
+        .header("x-request-id", "bad id\twith spaces")
+        .send()
+        .await;
+    assert_ne!(
+        res.header("x-request-id").as_deref(),
+        Some("bad id\twith spaces")
+    );
+}
+
+#[actix_web::test]
+async fn readiness_checks_the_database() {
+    let app = TestApp::spawn().await;
+    let res = app.get("/readyz").send().await;
+    assert_eq!(res.status, 200);
+    assert_eq!(res.json()["status"], "ready");
+}
+
+#[actix_web::test]
+async fn a_retried_post_replays_the_first_response() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let body = json!({"display_name": "Ben"});
+    let first = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "k-1")
+        .json(body.clone())
+        .send()
+        .await;
+    assert_eq!(first.status, 201);
+    let again = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "k-1")
+        .json(body.clone())
+        .send()
+        .await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.json(), first.json());
+    assert_eq!(again.header("location"), first.header("location"));
+    assert_eq!(again.header("etag"), first.header("etag"));
+    assert_eq!(again.header("idempotent-replayed").as_deref(), Some("true"));
+
+    let other = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "k-1")
+        .json(json!({"display_name": "Cleo"}))
+        .send()
+        .await;
+    other.problem(422, "idempotency_key_reused");
+
+    // Keys belong to their user: another user's same key is a fresh request.
+    let eve = app.user("eve@example.com").await;
+    let eves = app
+        .post("/v1/contacts")
+        .auth(&eve)
+        .header("idempotency-key", "k-1")
+        .json(body)
+        .send()
+        .await;
+    assert_eq!(eves.status, 201);
+    assert_ne!(eves.json()["id"], first.json()["id"]);
+
+    let list = app.get("/v1/contacts").auth(&s).send().await.json();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+}
+
+#[actix_web::test]
+async fn concurrent_duplicates_never_create_twice() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let sends = (0..8).map(|_| {
+        Box::pin(
+            app.post("/v1/contacts")
+                .auth(&s)
+                .header("idempotency-key", "same-key")
+                .json(json!({"display_name": "Ben"}))
+                .send(),
+        )
+    });
+    let results = futures_util::future::join_all(sends).await;
+    let mut ids = std::collections::HashSet::new();
+    for r in &results {
+        match r.status {
+            201 => {
+                ids.insert(r.json()["id"].as_str().unwrap().to_string());
+            }
+            409 => {
+                r.problem(409, "idempotency_in_progress");
+            }
+            other => panic!("unexpected {other}: {}", r.text()),
+        }
+    }
+    assert_eq!(ids.len(), 1);
+    let list = app.get("/v1/contacts").auth(&s).send().await.json();
+    assert_eq!(list["items"].as_array().unwrap().len(), 1);
+}
+
+#[actix_web::test]
+async fn a_failed_validation_is_replayed_too() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let bad_key = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "")
+        .json(json!({"display_name": "Ben"}))
+        .send()
+        .await;
+    assert_eq!(bad_key.invalid_fields(), ["Idempotency-Key"]);
+    let r1 = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "v")
+        .json(json!({}))
+        .send()
+        .await;
+    let r2 = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .header("idempotency-key", "v")
+        .json(json!({}))
+        .send()
+        .await;
+    assert_eq!(r1.invalid_fields(), ["display_name"]);
+    assert_eq!(r2.status, 422);
+    assert_eq!(r2.json()["errors"], r1.json()["errors"]);
+}

@@ -1,0 +1,50 @@
+use serde_json::Value;
+
+use crate::helpers::TestApp;
+
+#[test]
+fn the_committed_document_is_current() {
+    let generated = kith::openapi::document();
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
+            .unwrap_or_default();
+    assert!(
+        generated == committed,
+        "openapi/openapi.json is stale: run `cargo run -q -- openapi > openapi/openapi.json`"
+    );
+}
+
+#[test]
+fn every_operation_is_named_described_and_answers_errors_as_problems() {
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap_or_default();
+            assert!(!id.is_empty(), "{method} {path} has no operationId");
+            assert!(op["summary"].is_string(), "{id} has no summary");
+            for (status, res) in op["responses"].as_object().unwrap() {
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        res["content"]["application/problem+json"].is_object(),
+                        "{id} {status} is not documented as problem+json"
+                    );
+                }
+            }
+            let public = path.starts_with("/v1/auth/") || !path.starts_with("/v1/");
+            assert_eq!(op["security"].is_array(), !public, "{id}: security");
+        }
+    }
+}
+
+#[actix_web::test]
+async fn the_server_serves_its_document_and_docs_page() {
+    let app = TestApp::spawn().await;
+    let doc = app.get("/openapi.json").send().await;
+    assert_eq!(doc.status, 200);
+    assert_eq!(doc.json()["info"]["title"], "kith");
+    let docs = app.get("/docs/").send().await;
+    assert_eq!(docs.status, 200);
+    assert!(docs.text().to_lowercase().contains("swagger"));
+    assert_eq!(app.get("/docs").send().await.status, 308);
+}
