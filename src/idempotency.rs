@@ -219,3 +219,14 @@ pub async fn middleware(
         head.set_body(BoxBody::new(bytes)),
     ))
 }
+
+/// The `Idempotency-Key` header, for the OpenAPI document of every `POST`.
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[allow(dead_code)]
+pub struct IdempotencyKey {
+    /// Retry safely: the same key and body within 24 hours replays the first
+    /// response; the same key with another body is a `422`.
+    #[param(rename = "Idempotency-Key", min_length = 1, max_length = 255, pattern = "^[!-~]+$")]
+    key: Option<String>,
+}

@@ -164,13 +164,9 @@ pub fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
         if s.chars().count() < min {
             return Err(("too_short", format!("must have at least {min} characters")));
         }
-        if s.chars()
-            .any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t')
-        {
-            return Err((
-                "invalid_format",
-                "must not contain control characters".into(),
-            ));
+        // PostgreSQL cannot store NUL in text; nothing else is refused.
+        if s.contains('\0') {
+            return Err(("invalid_format", "must not contain NUL characters".into()));
         }
         Ok(s.to_string())
     }
@@ -335,6 +331,12 @@ impl Query {
         }
     }
 
+    /// A free-text filter of at most `max` characters; empty means absent.
+    pub fn text(&mut self, name: &str, max: usize) -> Option<String> {
+        self.get(name, |s| text(0, max)(&Value::from(s)))
+            .filter(|s| !s.is_empty())
+    }
+
     pub fn int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
         self.get(name, |s| {
             let n: i64 = s
@@ -359,7 +361,7 @@ impl Query {
     /// `limit` (1–200, default 50) and `cursor`.
     pub fn page(&mut self) -> (i64, Option<String>) {
         let limit = self.int("limit", 1, 200).unwrap_or(50);
-        (limit, self.str("cursor").map(str::to_owned))
+        (limit, self.str("cursor").filter(|c| !c.is_empty()).map(str::to_owned))
     }
 
     pub fn finish(self) -> Result<(), ApiError> {

@@ -24,9 +24,9 @@ pub struct RegisterRequest {
 #[serde(deny_unknown_fields)]
 #[allow(dead_code)]
 pub struct LoginRequest {
-    #[schema(max_length = 254, example = "ana@example.com")]
+    #[schema(min_length = 1, max_length = 254, example = "ana@example.com")]
     email: String,
-    #[schema(max_length = 1024)]
+    #[schema(min_length = 1, max_length = 1024)]
     password: String,
 }
 

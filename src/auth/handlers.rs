@@ -111,6 +111,7 @@ pub async fn register(
 
 fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
     b.required(name, |v| match v {
+        Value::String(s) if s.is_empty() => Err(("too_short", "must not be empty".into())),
         Value::String(s) if s.len() <= max => Ok(s.clone()),
         Value::String(_) => Err(("too_long", format!("must have at most {max} bytes"))),
         _ => Err(("invalid_type", "must be a string".into())),

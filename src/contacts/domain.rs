@@ -89,7 +89,11 @@ pub fn parse(body: Value, creating: bool) -> Result<ContactChanges, ApiError> {
             .patch("snoozed_until", input::date)
             .into_update()
             .map(|o| o.map(|d| d.to_string())),
-        archived: b.not_null("archived", input::boolean),
+        archived: if creating {
+            b.patch("archived", input::boolean).into_option()
+        } else {
+            b.not_null("archived", input::boolean)
+        },
     };
     b.finish()?;
     Ok(c)

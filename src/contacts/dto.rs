@@ -99,7 +99,7 @@ pub struct ContactCreate {
     #[schema(max_items = 50)]
     tags: Option<Vec<String>>,
     /// `YYYY-MM-DD` or `--MM-DD`.
-    #[schema(pattern = r"^(\d{4}|-)-\d{2}-\d{2}$", example = "1990-04-17")]
+    #[schema(pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", example = "1990-04-17")]
     birthday: Option<String>,
     #[schema(max_length = 2000)]
     how_we_met: Option<String>,
@@ -137,7 +137,7 @@ pub struct ContactPatch {
     notes: Option<String>,
     #[schema(max_items = 50)]
     tags: Option<Vec<String>>,
-    #[schema(pattern = r"^(\d{4}|-)-\d{2}-\d{2}$")]
+    #[schema(pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
     birthday: Option<String>,
     #[schema(max_length = 2000)]
     how_we_met: Option<String>,
@@ -165,9 +165,11 @@ pub struct ContactListParams {
     /// Case-insensitive substring of names, emails, company or notes.
     #[param(max_length = 200)]
     q: Option<String>,
-    /// Only contacts with this tag.
+    /// Only contacts with this tag (ignoring case).
+    #[param(max_length = 50)]
     tag: Option<String>,
     /// Only contacts at this company (ignoring case).
+    #[param(max_length = 200)]
     company: Option<String>,
     /// `true`: only archived contacts (default: archived ones are left out).
     archived: Option<bool>,

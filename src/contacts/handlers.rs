@@ -17,7 +17,7 @@ use crate::startup::AppState;
 #[utoipa::path(
     post, path = "/v1/contacts", tag = "contacts", operation_id = "create_contact",
     request_body(content = super::dto::ContactCreate, content_type = "application/json"),
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retry safely: the same key and body within 24 h replays the first response.")),
+    params(crate::idempotency::IdempotencyKey),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "Created", body = Contact,
@@ -158,7 +158,7 @@ pub async fn delete(
     params(
         ("id" = String, Path, description = "Contact id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
-        ("Idempotency-Key" = Option<String>, Header, description = "Retry safely."),
+        crate::idempotency::IdempotencyKey,
     ),
     security(("bearer" = [])),
     responses(
@@ -211,9 +211,9 @@ pub async fn list(
             .unwrap_or_else(|| "name".into()),
     );
     let filter = ListFilter {
-        q: q.get("q", |s| crate::input::text(0, 200)(&Value::from(s))),
-        tag: q.get("tag", domain::tag_name),
-        company: q.get("company", |s| crate::input::text(1, 200)(&Value::from(s))),
+        q: q.text("q", 200),
+        tag: q.text("tag", 50).and_then(|t| domain::tag_name(&t).ok()),
+        company: q.text("company", 200),
         archived: q.boolean("archived").unwrap_or(false),
         trashed: q.boolean("trashed").unwrap_or(false),
     };
