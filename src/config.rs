@@ -27,6 +27,7 @@ struct FileSettings {
     workers: Option<usize>,
     log_format: Option<String>,
     data_dir: Option<String>,
+    public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -43,6 +44,9 @@ pub struct Settings {
     /// Where generated state (the signing key) is kept; default: beside the
     /// SQLite file, or `./data`.
     pub data_dir: Option<PathBuf>,
+    /// The public base URL (for absolute links such as feed URLs); default:
+    /// taken from each request's Host.
+    pub public_url: Option<String>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -84,6 +88,7 @@ impl Default for Settings {
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             log_json: false,
             data_dir: None,
+            public_url: None,
         }
     }
 }
@@ -134,6 +139,9 @@ impl Settings {
         if let Some(v) = f.data_dir {
             self.data_dir = Some(PathBuf::from(v));
         }
+        if let Some(v) = f.public_url {
+            self.public_url = Some(v);
+        }
     }
 
     pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), String> {
@@ -167,6 +175,9 @@ impl Settings {
         }
         if let Some(v) = get("KITH_DATA_DIR") {
             self.data_dir = Some(PathBuf::from(v));
+        }
+        if let Some(v) = get("KITH_PUBLIC_URL") {
+            self.public_url = Some(v);
         }
         Ok(())
     }

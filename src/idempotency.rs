@@ -227,6 +227,11 @@ pub async fn middleware(
 pub struct IdempotencyKey {
     /// Retry safely: the same key and body within 24 hours replays the first
     /// response; the same key with another body is a `422`.
-    #[param(rename = "Idempotency-Key", min_length = 1, max_length = 255, pattern = "^[!-~]+$")]
+    #[param(
+        rename = "Idempotency-Key",
+        min_length = 1,
+        max_length = 255,
+        pattern = "^[!-~]+$"
+    )]
     key: Option<String>,
 }

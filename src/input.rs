@@ -84,6 +84,11 @@ impl Body {
         self.errors.push(FieldError::new(field, code, message));
     }
 
+    /// Whether the body names `name` at all (`null` included).
+    pub fn has(&self, name: &str) -> bool {
+        self.obj.contains_key(name)
+    }
+
     /// What the body says about `name`, parsed by `parse` when it is a value.
     pub fn patch<T>(&mut self, name: &str, parse: impl FnOnce(&Value) -> Parsed<T>) -> Patch<T> {
         match self.obj.get(name) {
@@ -361,7 +366,12 @@ impl Query {
     /// `limit` (1–200, default 50) and `cursor`.
     pub fn page(&mut self) -> (i64, Option<String>) {
         let limit = self.int("limit", 1, 200).unwrap_or(50);
-        (limit, self.str("cursor").filter(|c| !c.is_empty()).map(str::to_owned))
+        (
+            limit,
+            self.str("cursor")
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned),
+        )
     }
 
     pub fn finish(self) -> Result<(), ApiError> {

@@ -1,5 +1,6 @@
 //! kith: a JSON REST API for keeping a professional network alive.
 
+pub mod agenda;
 pub mod auth;
 pub mod changes;
 pub mod config;
@@ -10,8 +11,10 @@ pub mod http;
 pub mod idempotency;
 pub mod ids;
 pub mod input;
+pub mod interactions;
 pub mod openapi;
 pub mod ops;
 pub mod startup;
+pub mod tags;
 pub mod telemetry;
 pub mod time;

@@ -5,7 +5,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{auth, changes, contacts, error, ops};
+use crate::{agenda, auth, changes, contacts, error, interactions, ops, tags};
 
 struct Security;
 
@@ -53,6 +53,20 @@ Every `POST` accepts an `Idempotency-Key`.",
         contacts::handlers::update,
         contacts::handlers::delete,
         contacts::handlers::restore,
+        interactions::handlers::list,
+        interactions::handlers::create,
+        interactions::handlers::get,
+        interactions::handlers::update,
+        interactions::handlers::delete,
+        interactions::handlers::list_for_contact,
+        tags::handlers::list,
+        tags::handlers::put,
+        tags::handlers::rename,
+        tags::handlers::delete,
+        agenda::handlers::get,
+        agenda::handlers::create_feed,
+        agenda::handlers::delete_feed,
+        agenda::handlers::get_feed,
         changes::list,
     ),
     components(schemas(error::Problem, error::FieldError)),
@@ -60,6 +74,9 @@ Every `POST` accepts an `Idempotency-Key`.",
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "contacts", description = "The people in your network"),
+        (name = "interactions", description = "Emails, calls, coffees: what keeps a cadence"),
+        (name = "tags", description = "Tags and their default cadences"),
+        (name = "agenda", description = "Who needs attention, and why"),
         (name = "sync", description = "The change feed for offline clients"),
         (name = "operations", description = "Health and readiness"),
     )

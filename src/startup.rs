@@ -13,7 +13,7 @@ use crate::config::{redact_url, Settings};
 use crate::db::Db;
 use crate::http::{self, method_not_allowed};
 use crate::openapi::ApiDoc;
-use crate::{auth, changes, contacts, idempotency, ops};
+use crate::{agenda, auth, changes, contacts, idempotency, interactions, ops, tags};
 
 pub struct AppState {
     pub db: Db,
@@ -136,6 +136,52 @@ fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/v1/contacts/{id}/restore")
                 .route(web::post().to(contacts::handlers::restore))
                 .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}/interactions")
+                .route(web::get().to(interactions::handlers::list_for_contact))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/interactions")
+                .route(web::get().to(interactions::handlers::list))
+                .route(web::post().to(interactions::handlers::create))
+                .default_service(method_not_allowed("GET, POST")),
+        )
+        .service(
+            web::resource("/v1/interactions/{id}")
+                .route(web::get().to(interactions::handlers::get))
+                .route(web::patch().to(interactions::handlers::update))
+                .route(web::delete().to(interactions::handlers::delete))
+                .default_service(method_not_allowed("GET, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/tags")
+                .route(web::get().to(tags::handlers::list))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/tags/{name}")
+                .route(web::put().to(tags::handlers::put))
+                .route(web::patch().to(tags::handlers::rename))
+                .route(web::delete().to(tags::handlers::delete))
+                .default_service(method_not_allowed("PUT, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/agenda")
+                .route(web::get().to(agenda::handlers::get))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/agenda/feed")
+                .route(web::post().to(agenda::handlers::create_feed))
+                .route(web::delete().to(agenda::handlers::delete_feed))
+                .default_service(method_not_allowed("POST, DELETE")),
+        )
+        .service(
+            web::resource("/v1/agenda/feed/{file}")
+                .route(web::get().to(agenda::handlers::get_feed))
+                .default_service(method_not_allowed("GET")),
         )
         .service(
             web::resource("/v1/changes")

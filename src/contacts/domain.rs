@@ -27,7 +27,16 @@ pub const FIELDS: &[&str] = &[
     "archived",
 ];
 
-pub const READ_ONLY: &[&str] = &["id", "trashed_at", "created_at", "updated_at", "version"];
+pub const READ_ONLY: &[&str] = &[
+    "id",
+    "trashed_at",
+    "created_at",
+    "updated_at",
+    "version",
+    "effective_cadence_days",
+    "last_interaction_at",
+    "next_due_at",
+];
 
 const MAX_EMAILS: usize = 20;
 const MAX_PHONES: usize = 20;

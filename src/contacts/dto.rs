@@ -67,6 +67,18 @@ pub struct Contact {
     pub updated_at: String,
     /// Increases with every change; also sent as the `ETag`.
     pub version: i32,
+    /// Read-only: `cadence_days`, else the shortest `default_cadence_days`
+    /// among the contact's tags, else `null`.
+    pub effective_cadence_days: Option<i32>,
+    /// Read-only: the latest `occurred_at` among interactions that count as a
+    /// touch and include this contact.
+    #[schema(format = DateTime)]
+    pub last_interaction_at: Option<String>,
+    /// Read-only: `last_interaction_at` (or `created_at`) plus the effective
+    /// cadence, no earlier than 00:00 UTC of `snoozed_until`; `null` without a
+    /// cadence or when archived.
+    #[schema(format = DateTime)]
+    pub next_due_at: Option<String>,
 }
 
 /// The fields of a new contact. Only `display_name` is required.
@@ -99,7 +111,10 @@ pub struct ContactCreate {
     #[schema(max_items = 50)]
     tags: Option<Vec<String>>,
     /// `YYYY-MM-DD` or `--MM-DD`.
-    #[schema(pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$", example = "1990-04-17")]
+    #[schema(
+        pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
+        example = "1990-04-17"
+    )]
     birthday: Option<String>,
     #[schema(max_length = 2000)]
     how_we_met: Option<String>,
@@ -175,8 +190,14 @@ pub struct ContactListParams {
     archived: Option<bool>,
     /// `true`: only the trash.
     trashed: Option<bool>,
-    /// `name`, `-name`, `created_at`, `-created_at`, `updated_at`, `-updated_at` (default `name`).
-    #[param(pattern = "^-?(name|created_at|updated_at)$")]
+    /// Only contacts whose next touch is due now (`next_due_at` ≤ now).
+    due: Option<bool>,
+    /// Only contacts due before 00:00 UTC of this date.
+    #[param(format = Date)]
+    due_before: Option<String>,
+    /// `name`, `created_at`, `updated_at`, `last_interaction_at`, `next_due_at`;
+    /// a leading `-` reverses (default `name`). Nulls sort last either way.
+    #[param(pattern = "^-?(name|created_at|updated_at|last_interaction_at|next_due_at)$")]
     sort: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]

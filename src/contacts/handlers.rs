@@ -216,6 +216,10 @@ pub async fn list(
         company: q.text("company", 200),
         archived: q.boolean("archived").unwrap_or(false),
         trashed: q.boolean("trashed").unwrap_or(false),
+        due_by: q.boolean("due").filter(|d| *d).map(|_| crate::time::now()),
+        due_before: q
+            .get("due_before", crate::input::parse_date)
+            .map(crate::time::start_of),
     };
     q.finish()?;
     let (rows, next_cursor) = state

@@ -1,5 +1,6 @@
 //! Contacts: the people of the network.
 
+pub mod derived;
 pub mod domain;
 pub mod dto;
 pub mod handlers;

@@ -39,6 +39,14 @@ pub struct ContactRow {
     pub created_at: Micros,
     pub updated_at: Micros,
     pub version: i32,
+    /// Derived: `cadence_days`, else the shortest cadence among its tags.
+    pub cadence_effective: Option<i32>,
+    /// Derived: the latest touch among its interactions.
+    pub last_interaction_at: Option<Micros>,
+    /// Derived: when the next touch is due (see `derived.rs`).
+    pub next_due_at: Option<Micros>,
+    /// Derived: `MM-DD` of the birthday.
+    pub birthday_md: Option<String>,
 }
 
 impl ContactRow {
@@ -65,6 +73,9 @@ impl ContactRow {
             created_at: time::rfc3339(self.created_at),
             updated_at: time::rfc3339(self.updated_at),
             version: self.version,
+            effective_cadence_days: self.cadence_effective,
+            last_interaction_at: self.last_interaction_at.map(time::rfc3339),
+            next_due_at: self.next_due_at.map(time::rfc3339),
         }
     }
 }

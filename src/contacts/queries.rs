@@ -3,6 +3,7 @@
 
 use diesel::prelude::*;
 
+use super::derived;
 use super::domain::{self, ContactChanges};
 use super::dto::Email;
 use super::models::ContactRow;
@@ -103,7 +104,7 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
     );
 }
 
-fn sync_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+pub fn sync_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     diesel::delete(contact_tags::table.filter(contact_tags::contact_id.eq(&row.id)))
         .execute(conn)?;
     let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
@@ -167,9 +168,14 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
         created_at: now,
         updated_at: now,
         version: 1,
+        cadence_effective: None,
+        last_interaction_at: None,
+        next_due_at: None,
+        birthday_md: None,
     };
     apply(&mut row, c);
     check_met_via(conn, &row)?;
+    derived::refresh(conn, &mut row)?;
     diesel::insert_into(contacts::table)
         .values(&row)
         .execute(conn)?;
@@ -206,6 +212,7 @@ pub fn update(
     let tags_changed = c.tags.is_some();
     apply(&mut row, c);
     check_met_via(conn, &row)?;
+    derived::refresh(conn, &mut row)?;
     save(conn, &mut row)?;
     if tags_changed {
         sync_tags(conn, &row)?;
@@ -260,6 +267,8 @@ pub enum SortKey {
     Name,
     CreatedAt,
     UpdatedAt,
+    LastInteractionAt,
+    NextDueAt,
 }
 
 #[derive(Clone, Debug)]
@@ -277,6 +286,10 @@ impl Sort {
         "-created_at",
         "updated_at",
         "-updated_at",
+        "last_interaction_at",
+        "-last_interaction_at",
+        "next_due_at",
+        "-next_due_at",
     ];
 
     pub fn parse(s: &str) -> Sort {
@@ -287,6 +300,8 @@ impl Sort {
         let key = match key {
             "created_at" => SortKey::CreatedAt,
             "updated_at" => SortKey::UpdatedAt,
+            "last_interaction_at" => SortKey::LastInteractionAt,
+            "next_due_at" => SortKey::NextDueAt,
             _ => SortKey::Name,
         };
         Sort {
@@ -304,6 +319,10 @@ pub struct ListFilter {
     pub company: Option<String>,
     pub archived: bool,
     pub trashed: bool,
+    /// Only contacts with `next_due_at` at or before this instant.
+    pub due_by: Option<i64>,
+    /// Only contacts with `next_due_at` strictly before this instant.
+    pub due_before: Option<i64>,
 }
 
 /// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
@@ -320,18 +339,11 @@ pub fn like_pattern(q: &str) -> String {
     p
 }
 
-/// One page of the user's contacts, and the cursor of the next page.
-pub fn list(
-    conn: &mut DbConn,
-    user_id: &str,
-    filter: &ListFilter,
-    sort: &Sort,
-    limit: i64,
-    cursor: Option<&str>,
-) -> Result<(Vec<ContactRow>, Option<String>), ApiError> {
+type Boxed<'a> = contacts::BoxedQuery<'a, crate::db::MultiBackend>;
+
+fn filtered<'a>(user_id: &'a str, filter: &'a ListFilter) -> Boxed<'a> {
     let mut query = contacts::table
         .filter(contacts::user_id.eq(user_id))
-        .select(ContactRow::as_select())
         .into_boxed();
     if filter.trashed {
         query = query.filter(contacts::trashed_at.is_not_null());
@@ -353,42 +365,121 @@ pub fn list(
     if let Some(tag) = &filter.tag {
         let tagged = contact_tags::table
             .filter(contact_tags::user_id.eq(user_id))
-            .filter(contact_tags::tag.eq(tag.trim().to_lowercase()))
+            .filter(contact_tags::tag.eq(tag.clone()))
             .select(contact_tags::contact_id);
         query = query.filter(contacts::id.eq_any(tagged));
     }
+    if let Some(t) = filter.due_by {
+        query = query.filter(contacts::next_due_at.le(t));
+    }
+    if let Some(t) = filter.due_before {
+        query = query.filter(contacts::next_due_at.lt(t));
+    }
+    query
+}
 
-    // Keyset pagination: (sort key, id) strictly after the cursor's item.
-    macro_rules! keyset {
+/// One page of the user's contacts, and the cursor of the next page.
+///
+/// Keyset pagination on (sort key, id). Nullable keys sort nulls last in both
+/// directions: the non-null run is read first on its index, then the nulls
+/// by id.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    cursor: Option<&str>,
+) -> Result<(Vec<ContactRow>, Option<String>), ApiError> {
+    macro_rules! after {
+        ($query:expr, $col:expr, $k:expr, $id:expr) => {
+            if sort.descending {
+                $query.filter(
+                    $col.lt($k.clone())
+                        .or($col.eq($k).and(contacts::id.lt($id))),
+                )
+            } else {
+                $query.filter(
+                    $col.gt($k.clone())
+                        .or($col.eq($k).and(contacts::id.gt($id))),
+                )
+            }
+        };
+    }
+    macro_rules! ordered {
+        ($query:expr, $col:expr) => {
+            if sort.descending {
+                $query.order(($col.desc(), contacts::id.desc()))
+            } else {
+                $query.order(($col.asc(), contacts::id.asc()))
+            }
+        };
+    }
+    macro_rules! plain {
         ($col:expr, $ty:ty) => {{
+            let mut query = filtered(user_id, filter);
             if let Some(c) = cursor {
                 let (k, id): ($ty, String) = decode_cursor(c, &sort.name)?;
-                query = if sort.descending {
-                    query.filter($col.lt(k.clone()).or($col.eq(k).and(contacts::id.lt(id))))
-                } else {
-                    query.filter($col.gt(k.clone()).or($col.eq(k).and(contacts::id.gt(id))))
-                };
+                query = after!(query, $col, k, id);
             }
-            query = if sort.descending {
-                query.order(($col.desc(), contacts::id.desc()))
-            } else {
-                query.order(($col.asc(), contacts::id.asc()))
-            };
+            ordered!(query, $col)
+                .limit(limit + 1)
+                .load::<ContactRow>(conn)?
         }};
     }
-    match sort.key {
-        SortKey::Name => keyset!(contacts::name_key, String),
-        SortKey::CreatedAt => keyset!(contacts::created_at, i64),
-        SortKey::UpdatedAt => keyset!(contacts::updated_at, i64),
+    macro_rules! nulls_last {
+        ($col:expr) => {{
+            let position: Option<(Option<i64>, String)> = match cursor {
+                Some(c) => Some(decode_cursor(c, &sort.name)?),
+                None => None,
+            };
+            let mut rows = Vec::new();
+            if !matches!(position, Some((None, _))) {
+                let mut query = filtered(user_id, filter).filter($col.is_not_null());
+                if let Some((Some(k), id)) = position.clone() {
+                    query = after!(query, $col, k, id);
+                }
+                rows = ordered!(query, $col)
+                    .limit(limit + 1)
+                    .load::<ContactRow>(conn)?;
+            }
+            if (rows.len() as i64) <= limit {
+                let mut query = filtered(user_id, filter).filter($col.is_null());
+                if let Some((None, id)) = position {
+                    query = if sort.descending {
+                        query.filter(contacts::id.lt(id))
+                    } else {
+                        query.filter(contacts::id.gt(id))
+                    };
+                }
+                query = if sort.descending {
+                    query.order(contacts::id.desc())
+                } else {
+                    query.order(contacts::id.asc())
+                };
+                let more = limit + 1 - rows.len() as i64;
+                rows.extend(query.limit(more).load::<ContactRow>(conn)?);
+            }
+            rows
+        }};
     }
-
-    let mut rows = query.limit(limit + 1).load::<ContactRow>(conn)?;
+    let mut rows = match sort.key {
+        SortKey::Name => plain!(contacts::name_key, String),
+        SortKey::CreatedAt => plain!(contacts::created_at, i64),
+        SortKey::UpdatedAt => plain!(contacts::updated_at, i64),
+        SortKey::LastInteractionAt => nulls_last!(contacts::last_interaction_at),
+        SortKey::NextDueAt => nulls_last!(contacts::next_due_at),
+    };
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|last| match sort.key {
             SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
             SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
             SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
+            SortKey::LastInteractionAt => {
+                encode_cursor(&sort.name, last.last_interaction_at, &last.id)
+            }
+            SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
         })
     } else {
         None

@@ -54,6 +54,10 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         version -> Integer,
+        cadence_effective -> Nullable<Integer>,
+        last_interaction_at -> Nullable<BigInt>,
+        next_due_at -> Nullable<BigInt>,
+        birthday_md -> Nullable<Text>,
     }
 }
 
@@ -89,7 +93,60 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tags (user_id, name) {
+        user_id -> Text,
+        name -> Text,
+        default_cadence_days -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    interactions (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        direction -> Text,
+        occurred_at -> BigInt,
+        summary -> Text,
+        notes -> Nullable<Text>,
+        follow_up_on -> Nullable<Text>,
+        counts_as_touch -> Bool,
+        contact_ids -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    interaction_contacts (interaction_id, contact_id) {
+        user_id -> Text,
+        interaction_id -> Text,
+        contact_id -> Text,
+        occurred_at -> BigInt,
+        counts_as_touch -> Bool,
+        follow_up_on -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    agenda_feeds (user_id) {
+        user_id -> Text,
+        secret_hash -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::joinable!(interaction_contacts -> interactions (interaction_id));
+diesel::joinable!(contact_tags -> contacts (contact_id));
+diesel::joinable!(interaction_contacts -> contacts (contact_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    tags,
+    interactions,
+    interaction_contacts,
+    agenda_feeds,
     users,
     refresh_tokens,
     contacts,

@@ -255,3 +255,17 @@ impl Resp {
             .collect()
     }
 }
+
+impl TestApp {
+    /// `PUT /v1/tags/{name}`, expecting success.
+    pub async fn put_tag(&self, s: &Session, name: &str, body: Value) -> Value {
+        let res = self
+            .req(Method::PUT, &format!("/v1/tags/{name}"))
+            .auth(s)
+            .json(body)
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "put tag: {}", res.text());
+        res.json()
+    }
+}

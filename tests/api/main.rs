@@ -2,9 +2,12 @@
 //! PostgreSQL with KITH_TEST_DATABASE_URL=postgres://…/postgres.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod agenda;
 mod auth;
 mod changes;
 mod contacts;
 mod helpers;
+mod interactions;
 mod mechanics;
 mod openapi;
+mod tags;

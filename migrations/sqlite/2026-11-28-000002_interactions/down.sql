@@ -1,0 +1,11 @@
+DROP TABLE agenda_feeds;
+DROP TABLE interaction_contacts;
+DROP TABLE interactions;
+DROP TABLE tags;
+DROP INDEX contacts_user_birthday;
+DROP INDEX contacts_user_due;
+DROP INDEX contacts_user_last;
+ALTER TABLE contacts DROP COLUMN birthday_md;
+ALTER TABLE contacts DROP COLUMN next_due_at;
+ALTER TABLE contacts DROP COLUMN last_interaction_at;
+ALTER TABLE contacts DROP COLUMN cadence_effective;

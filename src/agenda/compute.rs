@@ -1,0 +1,326 @@
+//! Computing the agenda from indexed queries: overdue and due contacts on
+//! `(user_id, next_due_at)`, follow-ups on `(user_id, follow_up_on)`,
+//! birthdays on `(user_id, birthday_md)`.
+
+use chrono::{Datelike, NaiveDate};
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::Double;
+
+use super::{AgendaItem, ItemType};
+use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::time::{self, Micros, DAY};
+
+pub const MAX_ITEMS: i64 = 500;
+
+fn date_of(t: Micros) -> NaiveDate {
+    time::to_datetime(t).date_naive()
+}
+
+fn whole_days(micros: Micros) -> i64 {
+    micros.div_euclid(DAY)
+}
+
+fn ago(days: i64) -> String {
+    match days {
+        0 => "today".to_string(),
+        1 => "1 day ago".to_string(),
+        n => format!("{n} days ago"),
+    }
+}
+
+/// The next time `month`/`day` comes round on or after `from`; 29 February
+/// falls on 28 February in other years.
+pub fn next_occurrence(month: u32, day: u32, from: NaiveDate) -> Option<NaiveDate> {
+    (from.year()..=from.year() + 1)
+        .filter_map(|y| {
+            NaiveDate::from_ymd_opt(y, month, day).or_else(|| {
+                (month == 2 && day == 29)
+                    .then(|| NaiveDate::from_ymd_opt(y, 2, 28))
+                    .flatten()
+            })
+        })
+        .find(|d| *d >= from)
+}
+
+type DueRow = (
+    String,
+    String,
+    Option<Micros>,
+    Micros,
+    Option<i32>,
+    Option<Micros>,
+);
+
+fn due_rows(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: Option<Micros>,
+    to: Micros,
+    now: Micros,
+    limit: i64,
+) -> QueryResult<Vec<DueRow>> {
+    let mut q = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::next_due_at.lt(to))
+        .filter(contacts::trashed_at.is_null())
+        .select((
+            contacts::id,
+            contacts::display_name,
+            contacts::last_interaction_at,
+            contacts::created_at,
+            contacts::cadence_effective,
+            contacts::next_due_at,
+        ))
+        .into_boxed();
+    if let Some(f) = from {
+        q = q
+            .filter(contacts::next_due_at.ge(f))
+            .order((contacts::next_due_at.asc(), contacts::id.asc()));
+    } else {
+        // Most overdue relative to the cadence first: (now − last touch) / cadence.
+        q = q.order((
+            sql::<Double>(&format!(
+                "CAST(({now} - COALESCE(last_interaction_at, created_at)) AS DOUBLE PRECISION) / cadence_effective DESC"
+            )),
+            contacts::id.asc(),
+        ));
+    }
+    q.limit(limit).load(conn)
+}
+
+fn cadence_reason(
+    last: Option<Micros>,
+    created: Micros,
+    cadence: Option<i32>,
+    now: Micros,
+) -> String {
+    let every = cadence.map_or(String::new(), |c| format!("; you aim for every {c} days"));
+    match last {
+        Some(t) => format!("last talked {}{every}", ago(whole_days(now - t))),
+        None => format!(
+            "never in touch since you added them {}{every}",
+            ago(whole_days(now - created))
+        ),
+    }
+}
+
+/// Every agenda item for `user_id` from `now` over `days` days.
+pub fn agenda(
+    conn: &mut DbConn,
+    user_id: &str,
+    now: Micros,
+    days: i64,
+    limit: i64,
+) -> Result<Vec<AgendaItem>, ApiError> {
+    let today = date_of(now);
+    let window_end = now + days * DAY;
+    let end_date = today + chrono::Duration::days(days);
+
+    let mut overdue = Vec::new();
+    for (id, name, last, created, cadence, due) in due_rows(conn, user_id, None, now, now, limit)? {
+        let due = due.unwrap_or(now);
+        overdue.push(AgendaItem {
+            type_: ItemType::Overdue,
+            contact_id: id,
+            display_name: name,
+            date: date_of(due).to_string(),
+            days_overdue: Some(whole_days(now - due)),
+            days_until: None,
+            reason: cadence_reason(last, created, cadence, now),
+            interaction_id: None,
+        });
+    }
+
+    let mut dated = Vec::new();
+    for (id, name, last, created, cadence, due) in
+        due_rows(conn, user_id, Some(now), window_end, now, limit)?
+    {
+        let due = due.unwrap_or(now);
+        let until = whole_days(due - now);
+        dated.push(AgendaItem {
+            type_: ItemType::Due,
+            contact_id: id,
+            display_name: name,
+            date: date_of(due).to_string(),
+            days_overdue: None,
+            days_until: Some(until),
+            reason: format!(
+                "due {}: {}",
+                if until == 0 {
+                    "today".to_string()
+                } else {
+                    format!("in {until} days")
+                },
+                cadence_reason(last, created, cadence, now)
+            ),
+            interaction_id: None,
+        });
+    }
+
+    dated.extend(follow_ups(conn, user_id, today, end_date, limit)?);
+    dated.extend(birthdays(conn, user_id, today, end_date)?);
+    dated.sort_by(|a, b| {
+        (&a.date, &a.display_name, &a.contact_id).cmp(&(&b.date, &b.display_name, &b.contact_id))
+    });
+
+    overdue.extend(dated);
+    overdue.truncate(limit as usize);
+    Ok(overdue)
+}
+
+fn follow_ups(
+    conn: &mut DbConn,
+    user_id: &str,
+    today: NaiveDate,
+    end: NaiveDate,
+    limit: i64,
+) -> Result<Vec<AgendaItem>, ApiError> {
+    let rows: Vec<(String, String, String, String, Micros, String)> = ic::table
+        .inner_join(contacts::table)
+        .inner_join(interactions::table)
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::follow_up_on.lt(end.to_string()))
+        .filter(contacts::trashed_at.is_null())
+        .filter(contacts::archived.eq(false))
+        .filter(
+            contacts::last_interaction_at
+                .is_null()
+                .or(contacts::last_interaction_at.le(ic::occurred_at.nullable())),
+        )
+        .order((ic::occurred_at.desc(), ic::interaction_id.desc()))
+        .select((
+            ic::contact_id,
+            contacts::display_name,
+            ic::interaction_id,
+            ic::follow_up_on.assume_not_null(),
+            ic::occurred_at,
+            interactions::summary,
+        ))
+        .limit(limit * 4)
+        .load(conn)?;
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (contact_id, name, interaction_id, on, occurred_at, summary) in rows {
+        if !seen.insert(contact_id.clone()) {
+            continue; // one item per contact: its latest interaction
+        }
+        let Ok(date) = NaiveDate::parse_from_str(&on, "%Y-%m-%d") else {
+            continue;
+        };
+        let delta = (date - today).num_days();
+        out.push(AgendaItem {
+            type_: ItemType::FollowUp,
+            contact_id,
+            display_name: name,
+            date: on,
+            days_overdue: (delta < 0).then_some(-delta),
+            days_until: (delta >= 0).then_some(delta),
+            reason: format!("follow up on “{summary}” from {}", date_of(occurred_at)),
+            interaction_id: Some(interaction_id),
+        });
+    }
+    Ok(out)
+}
+
+fn birthdays(
+    conn: &mut DbConn,
+    user_id: &str,
+    today: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<AgendaItem>, ApiError> {
+    let last = end - chrono::Duration::days(1);
+    let (from_md, to_md) = (
+        today.format("%m-%d").to_string(),
+        last.format("%m-%d").to_string(),
+    );
+    let mut q = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::trashed_at.is_null())
+        .filter(contacts::archived.eq(false))
+        .select((
+            contacts::id,
+            contacts::display_name,
+            contacts::birthday.assume_not_null(),
+        ))
+        .into_boxed();
+    // 29 February is read on 28 February in other years: always fetch it.
+    q = if from_md <= to_md {
+        q.filter(
+            contacts::birthday_md
+                .between(from_md, to_md)
+                .or(contacts::birthday_md.eq("02-29")),
+        )
+    } else {
+        q.filter(
+            contacts::birthday_md
+                .ge(from_md)
+                .or(contacts::birthday_md.le(to_md))
+                .or(contacts::birthday_md.eq("02-29")),
+        )
+    };
+    let rows: Vec<(String, String, String)> = q.load(conn)?;
+    let mut out = Vec::new();
+    for (id, name, birthday) in rows {
+        let md = &birthday[birthday.len() - 5..];
+        let (Ok(m), Ok(d)) = (md[..2].parse::<u32>(), md[3..].parse::<u32>()) else {
+            continue;
+        };
+        let Some(next) = next_occurrence(m, d, today).filter(|n| *n < end) else {
+            continue;
+        };
+        let until = (next - today).num_days();
+        let when = if until == 0 {
+            "today".to_string()
+        } else {
+            format!("on {}", next.format("%-d %B"))
+        };
+        let reason = match birthday.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+            Some(year) => format!("turns {} {when}", next.year() - year),
+            None => format!("birthday {when}"),
+        };
+        out.push(AgendaItem {
+            type_: ItemType::Birthday,
+            contact_id: id,
+            display_name: name,
+            date: next.to_string(),
+            days_overdue: None,
+            days_until: Some(until),
+            reason,
+            interaction_id: None,
+        });
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_leap_day_birthday_falls_on_the_28th_in_other_years() {
+        assert_eq!(next_occurrence(2, 29, d(2025, 2, 1)), Some(d(2025, 2, 28)));
+        assert_eq!(next_occurrence(2, 29, d(2028, 2, 1)), Some(d(2028, 2, 29)));
+    }
+
+    #[test]
+    fn a_birthday_already_past_this_year_comes_next_year() {
+        assert_eq!(next_occurrence(1, 2, d(2026, 12, 30)), Some(d(2027, 1, 2)));
+        assert_eq!(
+            next_occurrence(12, 30, d(2026, 12, 30)),
+            Some(d(2026, 12, 30))
+        );
+    }
+
+    #[test]
+    fn whole_days_round_down() {
+        assert_eq!(whole_days(DAY * 3 - 1), 2);
+        assert_eq!(whole_days(DAY * 3), 3);
+    }
+}

@@ -1,0 +1,158 @@
+//! HTTP handlers for the agenda and its iCalendar feed.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde::Serialize;
+use utoipa::{IntoParams, ToSchema};
+
+use super::{compute, feed, Agenda};
+use crate::auth::AuthUser;
+use crate::error::{ApiError, Problem};
+use crate::input::Query;
+use crate::startup::AppState;
+use crate::time;
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct AgendaParams {
+    /// The window in days from now, 1–90 (default 7).
+    #[param(minimum = 1, maximum = 90)]
+    days: Option<i64>,
+    /// At most this many items, 1–500 (default 200).
+    #[param(minimum = 1, maximum = 500)]
+    limit: Option<i64>,
+}
+
+/// The agenda.
+///
+/// What needs attention within the window: overdue contacts (ranked by how
+/// overdue they are relative to their cadence), contacts due, follow-ups and
+/// birthdays — each with its reason.
+#[utoipa::path(
+    get, path = "/v1/agenda", tag = "agenda", operation_id = "get_agenda",
+    params(AgendaParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The agenda", body = Agenda),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let days = q.int("days", 1, 90).unwrap_or(7);
+    let limit = q.int("limit", 1, compute::MAX_ITEMS).unwrap_or(200);
+    q.finish()?;
+    let now = time::now();
+    let items = state
+        .db
+        .read(move |conn| compute::agenda(conn, &user.id, now, days, limit))
+        .await?;
+    Ok(HttpResponse::Ok().json(Agenda {
+        generated_at: time::rfc3339(now),
+        items,
+    }))
+}
+
+/// Where to subscribe.
+#[derive(Serialize, ToSchema)]
+pub struct FeedUrl {
+    /// An absolute URL carrying a read-only secret: anyone holding it can
+    /// read your agenda, so share it only with your calendar app.
+    pub url: String,
+}
+
+fn base_url(state: &AppState, req: &HttpRequest) -> String {
+    match &state.settings.public_url {
+        Some(u) => u.trim_end_matches('/').to_string(),
+        None => {
+            let info = req.connection_info();
+            format!("{}://{}", info.scheme(), info.host())
+        }
+    }
+}
+
+/// Create the agenda's calendar feed.
+///
+/// Returns a new subscription URL; an earlier one stops working.
+#[utoipa::path(
+    post, path = "/v1/agenda/feed", tag = "agenda", operation_id = "create_agenda_feed",
+    params(crate::idempotency::IdempotencyKey),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The subscription URL", body = FeedUrl),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_feed(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let secret = state
+        .db
+        .write(move |conn| feed::rotate(conn, &user.id))
+        .await?;
+    let url = format!("{}/v1/agenda/feed/{secret}.ics", base_url(&state, &req));
+    Ok(HttpResponse::Created().json(FeedUrl { url }))
+}
+
+/// Revoke the agenda's calendar feed.
+#[utoipa::path(
+    delete, path = "/v1/agenda/feed", tag = "agenda", operation_id = "delete_agenda_feed",
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Revoked: the URL now answers 404"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_feed(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    state
+        .db
+        .write(move |conn| Ok(feed::revoke(conn, &user.id)?))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The agenda as iCalendar.
+///
+/// Needs no token: the secret in the path is the credential. The next
+/// 60 days, one all-day event per item.
+#[utoipa::path(
+    get, path = "/v1/agenda/feed/{secret}.ics", tag = "agenda", operation_id = "get_agenda_feed",
+    params(("secret" = String, Path, description = "The feed secret from `POST /v1/agenda/feed`")),
+    responses(
+        (status = 200, description = "The calendar", body = String, content_type = "text/calendar"),
+        (status = 404, description = "Unknown or revoked feed", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_feed(
+    state: web::Data<AppState>,
+    file: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let secret = file.into_inner();
+    let Some(secret) = secret.strip_suffix(".ics").map(str::to_owned) else {
+        return Err(ApiError::not_found());
+    };
+    let now = time::now();
+    let items = state
+        .db
+        .read(move |conn| {
+            let user = feed::owner(conn, &secret)?.ok_or_else(ApiError::not_found)?;
+            compute::agenda(conn, &user, now, feed::FEED_DAYS, compute::MAX_ITEMS)
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/calendar; charset=utf-8")
+        .insert_header(("cache-control", "private, max-age=300"))
+        .body(feed::render(&items, time::to_datetime(now))))
+}

@@ -1,0 +1,154 @@
+//! The derived fields of a contact — effective cadence, last touch, next due
+//! date, birthday key — kept right in the same transaction as every write
+//! that changes them.
+
+use diesel::dsl::{max, min};
+use diesel::prelude::*;
+
+use super::models::ContactRow;
+use super::queries::save;
+use crate::db::schema::{interaction_contacts as ic, tags};
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::time::{self, Micros, DAY};
+
+/// `base` (the last touch, or creation) plus the cadence, moved to 00:00 UTC
+/// of `snoozed_until` when that is later; `None` without a cadence or when
+/// archived.
+pub fn next_due(
+    created_at: Micros,
+    last_touch: Option<Micros>,
+    cadence_days: Option<i32>,
+    snoozed_until: Option<&str>,
+    archived: bool,
+) -> Option<Micros> {
+    let cadence = cadence_days.filter(|_| !archived)?;
+    let due = last_touch.unwrap_or(created_at) + i64::from(cadence) * DAY;
+    let snooze = snoozed_until
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok())
+        .map(time::start_of);
+    Some(snooze.map_or(due, |s| due.max(s)))
+}
+
+/// `MM-DD` of a `YYYY-MM-DD` or `--MM-DD` birthday.
+pub fn birthday_md(birthday: Option<&str>) -> Option<String> {
+    birthday
+        .and_then(|b| b.get(b.len().saturating_sub(5)..))
+        .map(str::to_owned)
+}
+
+pub fn last_touch(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_id: &str,
+) -> QueryResult<Option<Micros>> {
+    ic::table
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::contact_id.eq(contact_id))
+        .filter(ic::counts_as_touch.eq(true))
+        .select(max(ic::occurred_at))
+        .first(conn)
+}
+
+/// The shortest default cadence among `names`.
+pub fn tag_cadence(conn: &mut DbConn, user_id: &str, names: &[String]) -> QueryResult<Option<i32>> {
+    if names.is_empty() {
+        return Ok(None);
+    }
+    tags::table
+        .filter(tags::user_id.eq(user_id))
+        .filter(tags::name.eq_any(names))
+        .select(min(tags::default_cadence_days))
+        .first(conn)
+}
+
+/// Recomputes every derived field of `row` in place; true when one changed.
+pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
+    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
+    let cadence = match row.cadence_days {
+        Some(c) => Some(c),
+        None => tag_cadence(conn, &row.user_id, &tags)?,
+    };
+    let last = last_touch(conn, &row.user_id, &row.id)?;
+    let due = next_due(
+        row.created_at,
+        last,
+        cadence,
+        row.snoozed_until.as_deref(),
+        row.archived,
+    );
+    let md = birthday_md(row.birthday.as_deref());
+    let changed = (cadence, last, due, &md)
+        != (
+            row.cadence_effective,
+            row.last_interaction_at,
+            row.next_due_at,
+            &row.birthday_md,
+        );
+    row.cadence_effective = cadence;
+    row.last_interaction_at = last;
+    row.next_due_at = due;
+    row.birthday_md = md;
+    Ok(changed)
+}
+
+/// Refreshes the given contacts of a user, saving (new version, change feed)
+/// those whose derived fields moved.
+pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Result<(), ApiError> {
+    for id in ids {
+        if let Some(mut row) = super::queries::find(conn, user_id, id)? {
+            if refresh(conn, &mut row)? {
+                save(conn, &mut row)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T0: Micros = 1_700_000_000_000_000;
+
+    #[test]
+    fn due_is_the_last_touch_plus_the_cadence() {
+        assert_eq!(
+            next_due(T0, Some(T0 + DAY), Some(30), None, false),
+            Some(T0 + 31 * DAY)
+        );
+    }
+
+    #[test]
+    fn a_contact_never_touched_is_due_a_cadence_after_creation() {
+        assert_eq!(next_due(T0, None, Some(7), None, false), Some(T0 + 7 * DAY));
+    }
+
+    #[test]
+    fn no_cadence_or_archived_means_never_due() {
+        assert_eq!(next_due(T0, None, None, None, false), None);
+        assert_eq!(next_due(T0, None, Some(7), None, true), None);
+    }
+
+    #[test]
+    fn a_later_snooze_moves_the_due_date_to_its_midnight() {
+        // T0 is 2023-11-14T22:13:20Z.
+        let due = next_due(T0, None, Some(1), Some("2024-01-10"), false);
+        assert_eq!(
+            due.map(time::rfc3339).as_deref(),
+            Some("2024-01-10T00:00:00.000000Z")
+        );
+        // An earlier snooze changes nothing.
+        assert_eq!(
+            next_due(T0, None, Some(1), Some("2020-01-01"), false),
+            Some(T0 + DAY)
+        );
+    }
+
+    #[test]
+    fn the_birthday_key_ignores_the_year() {
+        assert_eq!(birthday_md(Some("1990-04-17")).as_deref(), Some("04-17"));
+        assert_eq!(birthday_md(Some("--02-29")).as_deref(), Some("02-29"));
+        assert_eq!(birthday_md(None), None);
+    }
+}

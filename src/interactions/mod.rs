@@ -1,0 +1,7 @@
+//! Interactions: every email, call or coffee, and the clock it resets for
+//! everyone who took part.
+
+pub mod domain;
+pub mod dto;
+pub mod handlers;
+pub mod queries;

@@ -1,0 +1,45 @@
+//! Tags: the names contacts carry, and the default cadence a tag gives the
+//! contacts that have none of their own.
+
+pub mod handlers;
+pub mod queries;
+
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// A tag in use, or one that carries a cadence.
+#[derive(Serialize, ToSchema, Debug, Clone, PartialEq)]
+pub struct Tag {
+    /// Lower case, 1–50 characters, no `/`.
+    #[schema(example = "investors")]
+    pub name: String,
+    /// Contacts (outside the trash) carrying it.
+    pub contact_count: i64,
+    /// The cadence this tag gives contacts without one of their own.
+    pub default_cadence_days: Option<i32>,
+}
+
+/// All tags.
+#[derive(Serialize, ToSchema)]
+pub struct TagList {
+    pub items: Vec<Tag>,
+}
+
+/// Set a tag's default cadence.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct TagPut {
+    /// Days (1–3650), or `null` for none.
+    #[schema(minimum = 1, maximum = 3650)]
+    default_cadence_days: Option<i32>,
+}
+
+/// Rename a tag (merging into an existing one of that name).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct TagRename {
+    #[schema(min_length = 1, max_length = 50)]
+    name: String,
+}
