@@ -12,6 +12,7 @@ pub mod idempotency;
 pub mod ids;
 pub mod input;
 pub mod interactions;
+pub mod ledger;
 pub mod openapi;
 pub mod ops;
 pub mod startup;

@@ -5,7 +5,7 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{agenda, auth, changes, contacts, error, interactions, ops, tags};
+use crate::{agenda, auth, changes, contacts, error, interactions, ledger, ops, tags};
 
 struct Security;
 
@@ -59,6 +59,14 @@ Every `POST` accepts an `Idempotency-Key`.",
         interactions::handlers::update,
         interactions::handlers::delete,
         interactions::handlers::list_for_contact,
+        ledger::handlers::list,
+        ledger::handlers::create,
+        ledger::handlers::get,
+        ledger::handlers::update,
+        ledger::handlers::delete,
+        ledger::handlers::list_for_contact,
+        ledger::handlers::list_balances,
+        ledger::handlers::contact_balance,
         tags::handlers::list,
         tags::handlers::put,
         tags::handlers::rename,
@@ -75,6 +83,7 @@ Every `POST` accepts an `Idempotency-Key`.",
         (name = "auth", description = "Accounts and tokens"),
         (name = "contacts", description = "The people in your network"),
         (name = "interactions", description = "Emails, calls, coffees: what keeps a cadence"),
+        (name = "ledger", description = "Favors given and received, and the balance of each relationship"),
         (name = "tags", description = "Tags and their default cadences"),
         (name = "agenda", description = "Who needs attention, and why"),
         (name = "sync", description = "The change feed for offline clients"),

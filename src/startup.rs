@@ -13,7 +13,7 @@ use crate::config::{redact_url, Settings};
 use crate::db::Db;
 use crate::http::{self, method_not_allowed};
 use crate::openapi::ApiDoc;
-use crate::{agenda, auth, changes, contacts, idempotency, interactions, ops, tags};
+use crate::{agenda, auth, changes, contacts, idempotency, interactions, ledger, ops, tags};
 
 pub struct AppState {
     pub db: Db,
@@ -181,6 +181,34 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/v1/agenda/feed/{file}")
                 .route(web::get().to(agenda::handlers::get_feed))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/ledger")
+                .route(web::get().to(ledger::handlers::list))
+                .route(web::post().to(ledger::handlers::create))
+                .default_service(method_not_allowed("GET, POST")),
+        )
+        .service(
+            web::resource("/v1/ledger/balances")
+                .route(web::get().to(ledger::handlers::list_balances))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/ledger/{id}")
+                .route(web::get().to(ledger::handlers::get))
+                .route(web::patch().to(ledger::handlers::update))
+                .route(web::delete().to(ledger::handlers::delete))
+                .default_service(method_not_allowed("GET, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}/ledger")
+                .route(web::get().to(ledger::handlers::list_for_contact))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}/balance")
+                .route(web::get().to(ledger::handlers::contact_balance))
                 .default_service(method_not_allowed("GET")),
         )
         .service(

@@ -15,7 +15,7 @@ use crate::time::{self, Micros, DAY};
 
 pub const MAX_ITEMS: i64 = 500;
 
-fn date_of(t: Micros) -> NaiveDate {
+pub fn date_of(t: Micros) -> NaiveDate {
     time::to_datetime(t).date_naive()
 }
 
@@ -131,6 +131,7 @@ pub fn agenda(
             days_until: None,
             reason: cadence_reason(last, created, cadence, now),
             interaction_id: None,
+            ledger_entry_id: None,
         });
     }
 
@@ -157,11 +158,15 @@ pub fn agenda(
                 cadence_reason(last, created, cadence, now)
             ),
             interaction_id: None,
+            ledger_entry_id: None,
         });
     }
 
     dated.extend(follow_ups(conn, user_id, today, end_date, limit)?);
     dated.extend(birthdays(conn, user_id, today, end_date)?);
+    dated.extend(crate::ledger::agenda::items(
+        conn, user_id, today, end_date, limit,
+    )?);
     dated.sort_by(|a, b| {
         (&a.date, &a.display_name, &a.contact_id).cmp(&(&b.date, &b.display_name, &b.contact_id))
     });
@@ -220,6 +225,7 @@ fn follow_ups(
             days_until: (delta >= 0).then_some(delta),
             reason: format!("follow up on “{summary}” from {}", date_of(occurred_at)),
             interaction_id: Some(interaction_id),
+            ledger_entry_id: None,
         });
     }
     Ok(out)
@@ -290,6 +296,7 @@ fn birthdays(
             days_until: Some(until),
             reason,
             interaction_id: None,
+            ledger_entry_id: None,
         });
     }
     Ok(out)

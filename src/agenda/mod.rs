@@ -20,6 +20,12 @@ pub enum ItemType {
     FollowUp,
     /// A birthday falls within the window.
     Birthday,
+    /// A favor you promised is due within the window, or overdue.
+    PromiseDue,
+    /// You owe them, and have given them nothing for 90 days.
+    FavorToReturn,
+    /// A favor you asked for is past its due date: a polite nudge.
+    AskPending,
 }
 
 /// One thing that needs attention.
@@ -44,6 +50,8 @@ pub struct AgendaItem {
     pub reason: String,
     /// The interaction it stems from, where one applies.
     pub interaction_id: Option<String>,
+    /// The ledger entry it stems from, where one applies.
+    pub ledger_entry_id: Option<String>,
 }
 
 /// The agenda.

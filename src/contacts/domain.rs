@@ -36,6 +36,7 @@ pub const READ_ONLY: &[&str] = &[
     "effective_cadence_days",
     "last_interaction_at",
     "next_due_at",
+    "balance",
 ];
 
 const MAX_EMAILS: usize = 20;

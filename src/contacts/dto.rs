@@ -79,6 +79,9 @@ pub struct Contact {
     /// cadence or when archived.
     #[schema(format = DateTime)]
     pub next_due_at: Option<String>,
+    /// Read-only: the weights of done favors you gave them minus those you
+    /// received. Positive: they owe you; negative: you owe them.
+    pub balance: i32,
 }
 
 /// The fields of a new contact. Only `display_name` is required.

@@ -47,6 +47,8 @@ pub struct ContactRow {
     pub next_due_at: Option<Micros>,
     /// Derived: `MM-DD` of the birthday.
     pub birthday_md: Option<String>,
+    /// Derived: weights of done favors given minus those received.
+    pub balance: i32,
 }
 
 impl ContactRow {
@@ -76,6 +78,7 @@ impl ContactRow {
             effective_cadence_days: self.cadence_effective,
             last_interaction_at: self.last_interaction_at.map(time::rfc3339),
             next_due_at: self.next_due_at.map(time::rfc3339),
+            balance: self.balance,
         }
     }
 }

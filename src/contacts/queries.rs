@@ -172,6 +172,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
         last_interaction_at: None,
         next_due_at: None,
         birthday_md: None,
+        balance: 0,
     };
     apply(&mut row, c);
     check_met_via(conn, &row)?;

@@ -58,6 +58,7 @@ diesel::table! {
         last_interaction_at -> Nullable<BigInt>,
         next_due_at -> Nullable<BigInt>,
         birthday_md -> Nullable<Text>,
+        balance -> Integer,
     }
 }
 
@@ -138,11 +139,51 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ledger_entries (id) {
+        id -> Text,
+        user_id -> Text,
+        contact_id -> Text,
+        direction -> Text,
+        kind -> Text,
+        description -> Text,
+        weight -> Integer,
+        status -> Text,
+        occurred_on -> Nullable<Text>,
+        due_on -> Nullable<Text>,
+        completed_on -> Nullable<Text>,
+        interaction_id -> Nullable<Text>,
+        repays_id -> Nullable<Text>,
+        introduction_id -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    ledger_balances (user_id, contact_id) {
+        user_id -> Text,
+        contact_id -> Text,
+        given -> Integer,
+        received -> Integer,
+        balance -> Integer,
+        open_promises -> Integer,
+        open_asks -> Integer,
+        last_given_on -> Nullable<Text>,
+        last_received_on -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(ledger_entries -> contacts (contact_id));
+diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(contact_tags -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    ledger_entries,
+    ledger_balances,
     tags,
     interactions,
     interaction_contacts,

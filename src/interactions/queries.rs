@@ -218,6 +218,7 @@ pub fn delete(
 ) -> Result<(), ApiError> {
     let row = get(conn, user_id, id)?;
     if_match.check(row.version)?;
+    crate::ledger::queries::unlink_interaction(conn, user_id, &row.id)?;
     diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;
     diesel::delete(interactions::table.find(&row.id)).execute(conn)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;

@@ -8,6 +8,7 @@ mod changes;
 mod contacts;
 mod helpers;
 mod interactions;
+mod ledger;
 mod mechanics;
 mod openapi;
 mod tags;

@@ -1,0 +1,3 @@
+DROP TABLE ledger_balances;
+DROP TABLE ledger_entries;
+ALTER TABLE contacts DROP COLUMN balance;

@@ -1,0 +1,296 @@
+//! HTTP handlers for the ledger and balances.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::Value;
+
+use super::dto::{
+    BalancePage, BalanceParams, ContactBalance, LedgerEntry, LedgerListParams, LedgerPage,
+    DIRECTIONS, KINDS, STATUSES,
+};
+use super::queries::{self, ListFilter};
+use super::{balances, domain};
+use crate::auth::AuthUser;
+use crate::contacts::queries as contact_queries;
+use crate::error::{ApiError, Problem};
+use crate::http::{versioned, IfMatch};
+use crate::input::{self, Query};
+use crate::interactions::dto::PageParams;
+use crate::startup::AppState;
+use crate::time;
+
+/// Record a favor.
+///
+/// `open` + `given`: you promised (or were asked); `open` + `received`: you
+/// asked and are waiting; `done`: delivered (the default).
+#[utoipa::path(
+    post, path = "/v1/ledger", tag = "ledger", operation_id = "create_ledger_entry",
+    request_body(content = super::dto::LedgerEntryCreate, content_type = "application/json"),
+    params(crate::idempotency::IdempotencyKey),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Recorded", body = LedgerEntry,
+            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or references", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let changes = domain::parse(body.into_inner(), true)?;
+    let row = state
+        .db
+        .write(move |conn| queries::create(conn, &user.id, changes))
+        .await?;
+    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
+    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/ledger/{}", row.id)) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// Get a ledger entry.
+#[utoipa::path(
+    get, path = "/v1/ledger/{id}", tag = "ledger", operation_id = "get_ledger_entry",
+    params(
+        ("id" = String, Path, description = "Entry id"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The entry", body = LedgerEntry, headers(("ETag" = String, description = "Its version"))),
+        (status = 304, description = "Not modified since the ETag you hold"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = state
+        .db
+        .read(move |conn| queries::get(conn, &user.id, &id))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Update a ledger entry (JSON merge patch).
+///
+/// Status moves: open → done, declined or cancelled; done → cancelled.
+/// Moving to done sets `completed_on` to today (UTC).
+#[utoipa::path(
+    patch, path = "/v1/ledger/{id}", tag = "ledger", operation_id = "update_ledger_entry",
+    params(
+        ("id" = String, Path, description = "Entry id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
+    ),
+    request_body(content = super::dto::LedgerEntryPatch, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The updated entry", body = LedgerEntry, headers(("ETag" = String, description = "Its new version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, references or status move (`invalid_transition`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let changes = domain::parse(body.into_inner(), false)?;
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    let row = state
+        .db
+        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, changes))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Delete a ledger entry.
+#[utoipa::path(
+    delete, path = "/v1/ledger/{id}", tag = "ledger", operation_id = "delete_ledger_entry",
+    params(
+        ("id" = String, Path, description = "Entry id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    state
+        .db
+        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn page(rows: Vec<queries::EntryRow>, next_cursor: Option<String>) -> HttpResponse {
+    HttpResponse::Ok().json(LedgerPage {
+        items: rows.iter().map(|r| r.to_api()).collect(),
+        next_cursor,
+    })
+}
+
+/// List ledger entries, newest first.
+#[utoipa::path(
+    get, path = "/v1/ledger", tag = "ledger", operation_id = "list_ledger_entries",
+    params(LedgerListParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of entries", body = LedgerPage),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let (limit, cursor) = q.page();
+    let filter = ListFilter {
+        contact_id: q.get("contact_id", |s| input::id(&Value::from(s))),
+        direction: q.one_of("direction", DIRECTIONS),
+        status: q.one_of("status", STATUSES),
+        kind: q.one_of("kind", KINDS),
+        overdue_before: q
+            .boolean("overdue")
+            .filter(|o| *o)
+            .map(|_| time::today().to_string()),
+    };
+    q.finish()?;
+    let (rows, next) = state
+        .db
+        .read(move |conn| queries::list(conn, &user.id, &filter, limit, cursor.as_deref()))
+        .await?;
+    Ok(page(rows, next))
+}
+
+/// List a contact's ledger entries, newest first.
+#[utoipa::path(
+    get, path = "/v1/contacts/{id}/ledger", tag = "ledger", operation_id = "list_contact_ledger_entries",
+    params(("id" = String, Path, description = "Contact id"), PageParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of entries", body = LedgerPage),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_for_contact(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let (limit, cursor) = q.page();
+    q.finish()?;
+    let contact_id = id.into_inner();
+    let (rows, next) = state
+        .db
+        .read(move |conn| {
+            contact_queries::get(conn, &user.id, &contact_id)?;
+            let filter = ListFilter {
+                contact_id: Some(contact_id),
+                ..ListFilter::default()
+            };
+            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+        })
+        .await?;
+    Ok(page(rows, next))
+}
+
+/// Balances per contact.
+///
+/// `owing=them`: whom you owe, most first; `owing=me`: who owes you, most
+/// first; without: everyone with an entry, lowest balance first.
+#[utoipa::path(
+    get, path = "/v1/ledger/balances", tag = "ledger", operation_id = "list_balances",
+    params(BalanceParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of balances", body = BalancePage),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_balances(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let (limit, cursor) = q.page();
+    let owing = q.one_of("owing", &["me", "them"]);
+    q.finish()?;
+    let (items, next_cursor) = state
+        .db
+        .read(move |conn| {
+            balances::page(conn, &user.id, owing.as_deref(), limit, cursor.as_deref())
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(BalancePage { items, next_cursor }))
+}
+
+/// One contact's balance.
+///
+/// With `takes_without_giving`: over the last 365 days they did favors for
+/// you weighing 3 or more, and you did nothing for them.
+#[utoipa::path(
+    get, path = "/v1/contacts/{id}/balance", tag = "ledger", operation_id = "get_contact_balance",
+    params(("id" = String, Path, description = "Contact id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The balance", body = ContactBalance),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn contact_balance(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let today = time::today();
+    let b = state
+        .db
+        .read(move |conn| balances::for_contact(conn, &user.id, &id, today))
+        .await?;
+    Ok(HttpResponse::Ok().json(b))
+}
