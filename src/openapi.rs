@@ -5,7 +5,10 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{agenda, auth, changes, contacts, error, interactions, ledger, ops, tags};
+use crate::{
+    agenda, auth, changes, contacts, error, interactions, introductions, ledger, network, ops,
+    relationships, tags,
+};
 
 struct Security;
 
@@ -67,6 +70,19 @@ Every `POST` accepts an `Idempotency-Key`.",
         ledger::handlers::list_for_contact,
         ledger::handlers::list_balances,
         ledger::handlers::contact_balance,
+        relationships::handlers::create,
+        relationships::handlers::get,
+        relationships::handlers::update,
+        relationships::handlers::delete,
+        relationships::handlers::list_for_contact,
+        introductions::handlers::list,
+        introductions::handlers::create,
+        introductions::handlers::get,
+        introductions::handlers::update,
+        introductions::handlers::delete,
+        network::handlers::reach,
+        network::handlers::stats,
+        network::handlers::graph,
         tags::handlers::list,
         tags::handlers::put,
         tags::handlers::rename,
@@ -84,6 +100,7 @@ Every `POST` accepts an `Idempotency-Key`.",
         (name = "contacts", description = "The people in your network"),
         (name = "interactions", description = "Emails, calls, coffees: what keeps a cadence"),
         (name = "ledger", description = "Favors given and received, and the balance of each relationship"),
+        (name = "network", description = "Relationships, introductions and reach"),
         (name = "tags", description = "Tags and their default cadences"),
         (name = "agenda", description = "Who needs attention, and why"),
         (name = "sync", description = "The change feed for offline clients"),

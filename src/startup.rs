@@ -13,7 +13,10 @@ use crate::config::{redact_url, Settings};
 use crate::db::Db;
 use crate::http::{self, method_not_allowed};
 use crate::openapi::ApiDoc;
-use crate::{agenda, auth, changes, contacts, idempotency, interactions, ledger, ops, tags};
+use crate::{
+    agenda, auth, changes, contacts, idempotency, interactions, introductions, ledger, network,
+    ops, relationships, tags,
+};
 
 pub struct AppState {
     pub db: Db,
@@ -209,6 +212,51 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/v1/contacts/{id}/balance")
                 .route(web::get().to(ledger::handlers::contact_balance))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/relationships")
+                .route(web::post().to(relationships::handlers::create))
+                .default_service(method_not_allowed("POST")),
+        )
+        .service(
+            web::resource("/v1/relationships/{id}")
+                .route(web::get().to(relationships::handlers::get))
+                .route(web::patch().to(relationships::handlers::update))
+                .route(web::delete().to(relationships::handlers::delete))
+                .default_service(method_not_allowed("GET, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/contacts/{id}/relationships")
+                .route(web::get().to(relationships::handlers::list_for_contact))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/introductions")
+                .route(web::get().to(introductions::handlers::list))
+                .route(web::post().to(introductions::handlers::create))
+                .default_service(method_not_allowed("GET, POST")),
+        )
+        .service(
+            web::resource("/v1/introductions/{id}")
+                .route(web::get().to(introductions::handlers::get))
+                .route(web::patch().to(introductions::handlers::update))
+                .route(web::delete().to(introductions::handlers::delete))
+                .default_service(method_not_allowed("GET, PATCH, DELETE")),
+        )
+        .service(
+            web::resource("/v1/network/reach")
+                .route(web::get().to(network::handlers::reach))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/network/stats")
+                .route(web::get().to(network::handlers::stats))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/network/graph")
+                .route(web::get().to(network::handlers::graph))
                 .default_service(method_not_allowed("GET")),
         )
         .service(

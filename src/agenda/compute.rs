@@ -132,6 +132,7 @@ pub fn agenda(
             reason: cadence_reason(last, created, cadence, now),
             interaction_id: None,
             ledger_entry_id: None,
+            introduction_id: None,
         });
     }
 
@@ -159,6 +160,7 @@ pub fn agenda(
             ),
             interaction_id: None,
             ledger_entry_id: None,
+            introduction_id: None,
         });
     }
 
@@ -167,6 +169,7 @@ pub fn agenda(
     dated.extend(crate::ledger::agenda::items(
         conn, user_id, today, end_date, limit,
     )?);
+    dated.extend(introduction_follow_ups(conn, user_id, today, limit)?);
     dated.sort_by(|a, b| {
         (&a.date, &a.display_name, &a.contact_id).cmp(&(&b.date, &b.display_name, &b.contact_id))
     });
@@ -226,6 +229,7 @@ fn follow_ups(
             reason: format!("follow up on “{summary}” from {}", date_of(occurred_at)),
             interaction_id: Some(interaction_id),
             ledger_entry_id: None,
+            introduction_id: None,
         });
     }
     Ok(out)
@@ -297,6 +301,80 @@ fn birthdays(
             reason,
             interaction_id: None,
             ledger_entry_id: None,
+            introduction_id: None,
+        });
+    }
+    Ok(out)
+}
+
+/// Days after an introduction when its outcome is worth asking about.
+pub const INTRODUCTION_FOLLOW_UP_DAYS: i64 = 30;
+
+fn introduction_follow_ups(
+    conn: &mut DbConn,
+    user_id: &str,
+    today: NaiveDate,
+    limit: i64,
+) -> Result<Vec<AgendaItem>, ApiError> {
+    use crate::db::schema::introductions as it;
+    let cutoff = (today - chrono::Duration::days(INTRODUCTION_FOLLOW_UP_DAYS)).to_string();
+    type IntroRow = (String, Option<String>, Option<String>, String, String);
+    let rows: Vec<IntroRow> = it::table
+        .filter(it::user_id.eq(user_id))
+        .filter(it::status.eq("made"))
+        .filter(it::outcome.is_null())
+        .filter(it::made_on.le(cutoff))
+        .order((it::made_on.asc(), it::id.asc()))
+        .select((
+            it::id,
+            it::introducer_id,
+            it::person_a_id,
+            it::person_b_id,
+            it::made_on.assume_not_null(),
+        ))
+        .limit(limit)
+        .load(conn)?;
+    let mut out = Vec::new();
+    for (id, introducer, a, b, made_on) in rows {
+        let mut names = std::collections::HashMap::new();
+        let wanted: Vec<String> = [introducer.clone(), a.clone(), Some(b.clone())]
+            .into_iter()
+            .flatten()
+            .collect();
+        let found: Vec<(String, String, Option<i64>)> = contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .filter(contacts::id.eq_any(&wanted))
+            .select((contacts::id, contacts::display_name, contacts::trashed_at))
+            .load(conn)?;
+        for (cid, name, trashed) in found {
+            names.insert(cid, (name, trashed.is_some()));
+        }
+        let Some((b_name, false)) = names.get(&b).cloned() else {
+            continue;
+        };
+        let name_of =
+            |id: &Option<String>| id.as_ref().and_then(|i| names.get(i)).map(|n| n.0.clone());
+        let reason = match (name_of(&a), name_of(&introducer)) {
+            (Some(a_name), _) => format!("ask {a_name} how meeting {b_name} went"),
+            (None, Some(x_name)) => {
+                format!("how did meeting {b_name} go? {x_name} introduced you on {made_on}")
+            }
+            (None, None) => format!("how did meeting {b_name} go?"),
+        };
+        let Ok(date) = NaiveDate::parse_from_str(&made_on, "%Y-%m-%d") else {
+            continue;
+        };
+        out.push(AgendaItem {
+            type_: ItemType::IntroductionFollowUp,
+            contact_id: b,
+            display_name: b_name,
+            date: made_on,
+            days_overdue: Some((today - date).num_days()),
+            days_until: None,
+            reason,
+            interaction_id: None,
+            ledger_entry_id: None,
+            introduction_id: Some(id),
         });
     }
     Ok(out)

@@ -26,6 +26,8 @@ pub enum ItemType {
     FavorToReturn,
     /// A favor you asked for is past its due date: a polite nudge.
     AskPending,
+    /// An introduction made 30 or more days ago has no outcome yet.
+    IntroductionFollowUp,
 }
 
 /// One thing that needs attention.
@@ -52,6 +54,8 @@ pub struct AgendaItem {
     pub interaction_id: Option<String>,
     /// The ledger entry it stems from, where one applies.
     pub ledger_entry_id: Option<String>,
+    /// The introduction it stems from, where one applies.
+    pub introduction_id: Option<String>,
 }
 
 /// The agenda.

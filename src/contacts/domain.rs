@@ -25,6 +25,7 @@ pub const FIELDS: &[&str] = &[
     "cadence_days",
     "snoozed_until",
     "archived",
+    "closeness",
 ];
 
 pub const READ_ONLY: &[&str] = &[
@@ -62,6 +63,7 @@ pub struct ContactChanges {
     pub cadence_days: Option<Option<i32>>,
     pub snoozed_until: Option<Option<String>>,
     pub archived: Option<bool>,
+    pub closeness: Option<Option<i32>>,
 }
 
 /// Reads a create (`creating`: `display_name` required) or a merge-patch.
@@ -104,6 +106,10 @@ pub fn parse(body: Value, creating: bool) -> Result<ContactChanges, ApiError> {
         } else {
             b.not_null("archived", input::boolean)
         },
+        closeness: b
+            .patch("closeness", input::integer(1, 5))
+            .into_update()
+            .map(|o| o.map(|n| n as i32)),
     };
     b.finish()?;
     Ok(c)

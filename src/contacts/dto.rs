@@ -82,6 +82,8 @@ pub struct Contact {
     /// Read-only: the weights of done favors you gave them minus those you
     /// received. Positive: they owe you; negative: you owe them.
     pub balance: i32,
+    /// How well you know them: 1 (barely) to 5 (very well).
+    pub closeness: Option<i32>,
 }
 
 /// The fields of a new contact. Only `display_name` is required.
@@ -128,6 +130,9 @@ pub struct ContactCreate {
     #[schema(format = Date)]
     snoozed_until: Option<String>,
     archived: Option<bool>,
+    /// How well you know them, 1–5.
+    #[schema(minimum = 1, maximum = 5)]
+    closeness: Option<i32>,
 }
 
 /// A JSON merge patch of a contact: an absent field is kept, `null` clears it.
@@ -166,6 +171,9 @@ pub struct ContactPatch {
     snoozed_until: Option<String>,
     #[schema(value_type = bool)]
     archived: Option<bool>,
+    /// How well you know them, 1–5.
+    #[schema(minimum = 1, maximum = 5)]
+    closeness: Option<i32>,
 }
 
 /// A page of contacts.

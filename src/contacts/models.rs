@@ -49,6 +49,8 @@ pub struct ContactRow {
     pub birthday_md: Option<String>,
     /// Derived: weights of done favors given minus those received.
     pub balance: i32,
+    /// How well you know them, 1–5.
+    pub closeness: Option<i32>,
 }
 
 impl ContactRow {
@@ -79,6 +81,7 @@ impl ContactRow {
             last_interaction_at: self.last_interaction_at.map(time::rfc3339),
             next_due_at: self.next_due_at.map(time::rfc3339),
             balance: self.balance,
+            closeness: self.closeness,
         }
     }
 }

@@ -78,7 +78,8 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
         met_via,
         cadence_days,
         snoozed_until,
-        archived
+        archived,
+        closeness
     );
     if let Some(v) = c.company {
         row.company_key = v.as_deref().map(str::to_lowercase);
@@ -173,6 +174,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
         next_due_at: None,
         birthday_md: None,
         balance: 0,
+        closeness: None,
     };
     apply(&mut row, c);
     check_met_via(conn, &row)?;

@@ -59,6 +59,7 @@ diesel::table! {
         next_due_at -> Nullable<BigInt>,
         birthday_md -> Nullable<Text>,
         balance -> Integer,
+        closeness -> Nullable<Integer>,
     }
 }
 
@@ -175,6 +176,39 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    relationships (id) {
+        id -> Text,
+        user_id -> Text,
+        contact_id -> Text,
+        other_id -> Text,
+        kind -> Text,
+        strength -> Integer,
+        note -> Nullable<Text>,
+        pair_key -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+
+diesel::table! {
+    introductions (id) {
+        id -> Text,
+        user_id -> Text,
+        introducer_id -> Nullable<Text>,
+        person_a_id -> Nullable<Text>,
+        person_b_id -> Text,
+        note -> Nullable<Text>,
+        status -> Text,
+        made_on -> Nullable<Text>,
+        outcome -> Nullable<Text>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
@@ -182,6 +216,8 @@ diesel::joinable!(contact_tags -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    relationships,
+    introductions,
     ledger_entries,
     ledger_balances,
     tags,

@@ -85,6 +85,7 @@ pub fn items(
             reason,
             interaction_id: None,
             ledger_entry_id: Some(id),
+            introduction_id: None,
         });
     }
 
@@ -127,6 +128,7 @@ pub fn items(
             ),
             interaction_id: None,
             ledger_entry_id: None,
+            introduction_id: None,
         });
     }
     Ok(out)

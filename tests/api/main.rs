@@ -10,5 +10,6 @@ mod helpers;
 mod interactions;
 mod ledger;
 mod mechanics;
+mod network;
 mod openapi;
 mod tags;

@@ -1,0 +1,231 @@
+//! HTTP handlers for introductions.
+
+use actix_web::http::{header, StatusCode};
+use actix_web::{web, HttpRequest, HttpResponse};
+use serde_json::Value;
+
+use super::queries::{self, Changes};
+use super::{Introduction, IntroductionListParams, IntroductionPage, STATUSES};
+use crate::auth::AuthUser;
+use crate::error::{ApiError, Problem};
+use crate::http::{versioned, IfMatch};
+use crate::input::{self, Body, Query};
+use crate::startup::AppState;
+
+const FIELDS: &[&str] = &[
+    "introducer_id",
+    "person_a_id",
+    "person_b_id",
+    "note",
+    "status",
+    "made_on",
+    "outcome",
+];
+const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
+
+fn date_text(v: &Value) -> input::Parsed<String> {
+    input::date(v).map(|d| d.to_string())
+}
+
+fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
+    let mut b = Body::new(body, FIELDS, READ_ONLY)?;
+    let c = Changes {
+        introducer_id: b.patch("introducer_id", input::id).into_update(),
+        person_a_id: b.patch("person_a_id", input::id).into_update(),
+        person_b_id: if creating {
+            b.required("person_b_id", input::id)
+        } else {
+            b.not_null("person_b_id", input::id)
+        },
+        note: b
+            .patch("note", input::opt_text(2000))
+            .into_update()
+            .map(Option::flatten),
+        status: b.not_null("status", input::one_of(STATUSES)),
+        made_on: b.patch("made_on", date_text).into_update(),
+        outcome: b
+            .patch("outcome", input::opt_text(2000))
+            .into_update()
+            .map(Option::flatten),
+    };
+    b.finish()?;
+    Ok(c)
+}
+
+/// Record an introduction.
+///
+/// Once `made`: A and B (when both are contacts) get a `knows` relationship
+/// unless related already; if you introduced, a `given` introduction favor
+/// is recorded for A and for B; if a contact introduced you, a `received`
+/// favor from them, and they become B's `met_via` when it was empty.
+#[utoipa::path(
+    post, path = "/v1/introductions", tag = "network", operation_id = "create_introduction",
+    request_body(content = super::IntroductionCreate, content_type = "application/json"),
+    params(crate::idempotency::IdempotencyKey),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "Recorded", body = Introduction,
+            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or people", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let c = parse(body.into_inner(), true)?;
+    let row = state
+        .db
+        .write(move |conn| queries::create(conn, &user.id, c))
+        .await?;
+    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
+    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/introductions/{}", row.id)) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    Ok(res)
+}
+
+/// Get an introduction.
+#[utoipa::path(
+    get, path = "/v1/introductions/{id}", tag = "network", operation_id = "get_introduction",
+    params(
+        ("id" = String, Path, description = "Introduction id"),
+        ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The introduction", body = Introduction, headers(("ETag" = String, description = "Its version"))),
+        (status = 304, description = "Not modified since the ETag you hold"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let row = state
+        .db
+        .read(move |conn| queries::get(conn, &user.id, &id))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Update an introduction (JSON merge patch).
+///
+/// Moving it away from `made` removes the ledger favors it recorded (and
+/// nothing else); moving it to `made` sets `made_on` (default today, UTC).
+#[utoipa::path(
+    patch, path = "/v1/introductions/{id}", tag = "network", operation_id = "update_introduction",
+    params(
+        ("id" = String, Path, description = "Introduction id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
+    ),
+    request_body(content = super::IntroductionPatch, content_type = "application/merge-patch+json"),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The updated introduction", body = Introduction, headers(("ETag" = String, description = "Its new version"))),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or people", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let c = parse(body.into_inner(), false)?;
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    let row = state
+        .db
+        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, c))
+        .await?;
+    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+}
+
+/// Delete an introduction, and the ledger favors it recorded.
+#[utoipa::path(
+    delete, path = "/v1/introductions/{id}", tag = "network", operation_id = "delete_introduction",
+    params(
+        ("id" = String, Path, description = "Introduction id"),
+        ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let if_match = IfMatch::from_request(&req);
+    let id = id.into_inner();
+    state
+        .db
+        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// List introductions, newest first.
+#[utoipa::path(
+    get, path = "/v1/introductions", tag = "network", operation_id = "list_introductions",
+    params(IntroductionListParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "A page of introductions", body = IntroductionPage),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let (limit, cursor) = q.page();
+    let status = q.one_of("status", STATUSES);
+    let contact_id = q.get("contact_id", |s| input::id(&Value::from(s)));
+    q.finish()?;
+    let (rows, next_cursor) = state
+        .db
+        .read(move |conn| {
+            queries::list(
+                conn,
+                &user.id,
+                status.as_deref(),
+                contact_id.as_deref(),
+                limit,
+                cursor.as_deref(),
+            )
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(IntroductionPage {
+        items: rows.iter().map(|r| r.to_api()).collect(),
+        next_cursor,
+    }))
+}

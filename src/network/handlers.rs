@@ -1,0 +1,143 @@
+//! HTTP handlers for reach, stats and the graph.
+
+use actix_web::{web, HttpRequest, HttpResponse};
+use utoipa::IntoParams;
+
+use super::{queries, Graph, Reach, Stats};
+use crate::auth::AuthUser;
+use crate::contacts::domain::tag_name;
+use crate::contacts::queries::ListFilter;
+use crate::error::{ApiError, Problem};
+use crate::input::Query;
+use crate::startup::AppState;
+use crate::time;
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct ReachParams {
+    /// Targets at this company (ignoring case).
+    #[param(max_length = 200)]
+    company: Option<String>,
+    /// Targets with this tag.
+    #[param(max_length = 50)]
+    tag: Option<String>,
+    /// Targets matching this text, as in the contact list.
+    #[param(max_length = 200)]
+    q: Option<String>,
+    /// At most this many targets, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+}
+
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct GraphParams {
+    /// Only contacts with this tag.
+    #[param(max_length = 50)]
+    tag: Option<String>,
+    /// Only contacts at this company (ignoring case).
+    #[param(max_length = 200)]
+    company: Option<String>,
+    /// At most this many nodes, 1–2000 (default 2000).
+    #[param(minimum = 1, maximum = 2000)]
+    limit: Option<i64>,
+}
+
+fn filters(q: &mut Query) -> ListFilter {
+    ListFilter {
+        q: q.text("q", 200),
+        tag: q.text("tag", 50).and_then(|t| tag_name(&t).ok()),
+        company: q.text("company", 200),
+        ..ListFilter::default()
+    }
+}
+
+/// Who can introduce me?
+///
+/// Targets are your contacts matching every filter given (at least one of
+/// `company`, `tag`, `q`). Each comes with its best path — `direct` when your
+/// closeness is 3 or more, else `via` the contact related to them that
+/// maximises closeness × strength / 5 — best score first, ties by name.
+/// Targets with no path are left out.
+#[utoipa::path(
+    get, path = "/v1/network/reach", tag = "network", operation_id = "get_reach",
+    params(ReachParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Paths to the targets", body = Reach),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters, or no filter", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn reach(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let f = filters(&mut q);
+    let limit = q.int("limit", 1, 200).unwrap_or(50);
+    q.finish()?;
+    if f.q.is_none() && f.tag.is_none() && f.company.is_none() {
+        return Err(ApiError::field(
+            "company",
+            "required",
+            "give at least one of company, tag or q",
+        ));
+    }
+    let items = state
+        .db
+        .read(move |conn| queries::reach(conn, &user.id, &f, limit))
+        .await?;
+    Ok(HttpResponse::Ok().json(Reach { items }))
+}
+
+/// Network statistics.
+#[utoipa::path(
+    get, path = "/v1/network/stats", tag = "network", operation_id = "get_network_stats",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The numbers", body = Stats),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    let now = time::now();
+    let s = state
+        .db
+        .read(move |conn| queries::stats(conn, &user.id, now))
+        .await?;
+    Ok(HttpResponse::Ok().json(s))
+}
+
+/// The network as a graph.
+///
+/// Contacts (outside the trash, by name) as nodes and the relationships
+/// among them as edges, for frontends to draw.
+#[utoipa::path(
+    get, path = "/v1/network/graph", tag = "network", operation_id = "get_network_graph",
+    params(GraphParams),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Nodes and edges", body = Graph),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn graph(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let mut q = Query::from_request(&req)?;
+    let f = filters(&mut q);
+    let limit = q.int("limit", 1, 2000).unwrap_or(2000);
+    q.finish()?;
+    let g = state
+        .db
+        .read(move |conn| queries::graph(conn, &user.id, &f, limit))
+        .await?;
+    Ok(HttpResponse::Ok().json(g))
+}
