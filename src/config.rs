@@ -28,6 +28,14 @@ struct FileSettings {
     log_format: Option<String>,
     data_dir: Option<String>,
     public_url: Option<String>,
+    cors_origins: Option<String>,
+    rate_register_per_minute: Option<u32>,
+    rate_login_per_minute: Option<u32>,
+    rate_refresh_per_minute: Option<u32>,
+    login_lockout_failures: Option<u32>,
+    login_lockout_minutes: Option<i64>,
+    rate_per_user_per_minute: Option<u32>,
+    trust_proxy: Option<bool>,
 }
 
 #[derive(Clone)]
@@ -47,6 +55,20 @@ pub struct Settings {
     /// The public base URL (for absolute links such as feed URLs); default:
     /// taken from each request's Host.
     pub public_url: Option<String>,
+    /// `*` or a comma-separated list of allowed origins.
+    pub cors_origins: String,
+    /// Per client address and minute (0: no limit).
+    pub rate_register_per_minute: u32,
+    pub rate_login_per_minute: u32,
+    pub rate_refresh_per_minute: u32,
+    /// Failed logins of one account that lock its logins…
+    pub login_lockout_failures: u32,
+    /// …within, and for, this many minutes.
+    pub login_lockout_minutes: i64,
+    /// Requests per user and minute (0: off, the default).
+    pub rate_per_user_per_minute: u32,
+    /// Take the client address from `X-Forwarded-For` (behind a proxy you run).
+    pub trust_proxy: bool,
 }
 
 impl std::fmt::Debug for Settings {
@@ -89,6 +111,14 @@ impl Default for Settings {
             log_json: false,
             data_dir: None,
             public_url: None,
+            cors_origins: "*".to_string(),
+            rate_register_per_minute: 60,
+            rate_login_per_minute: 120,
+            rate_refresh_per_minute: 120,
+            login_lockout_failures: 10,
+            login_lockout_minutes: 15,
+            rate_per_user_per_minute: 0,
+            trust_proxy: false,
         }
     }
 }
@@ -142,6 +172,19 @@ impl Settings {
         if let Some(v) = f.public_url {
             self.public_url = Some(v);
         }
+        macro_rules! take {
+            ($($f:ident),*) => { $(if let Some(v) = f.$f { self.$f = v; })* };
+        }
+        take!(
+            cors_origins,
+            rate_register_per_minute,
+            rate_login_per_minute,
+            rate_refresh_per_minute,
+            login_lockout_failures,
+            login_lockout_minutes,
+            rate_per_user_per_minute,
+            trust_proxy
+        );
     }
 
     pub fn apply_env(&mut self, get: impl Fn(&str) -> Option<String>) -> Result<(), String> {
@@ -178,6 +221,25 @@ impl Settings {
         }
         if let Some(v) = get("KITH_PUBLIC_URL") {
             self.public_url = Some(v);
+        }
+        if let Some(v) = get("KITH_CORS_ORIGINS") {
+            self.cors_origins = v;
+        }
+        macro_rules! env_num {
+            ($($f:ident = $name:literal),*) => {
+                $(if let Some(v) = get($name) { self.$f = num($name, v)?; })*
+            };
+        }
+        env_num!(
+            rate_register_per_minute = "KITH_RATE_REGISTER_PER_MINUTE",
+            rate_login_per_minute = "KITH_RATE_LOGIN_PER_MINUTE",
+            rate_refresh_per_minute = "KITH_RATE_REFRESH_PER_MINUTE",
+            login_lockout_failures = "KITH_LOGIN_LOCKOUT_FAILURES",
+            login_lockout_minutes = "KITH_LOGIN_LOCKOUT_MINUTES",
+            rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE"
+        );
+        if let Some(v) = get("KITH_TRUST_PROXY") {
+            self.trust_proxy = matches!(v.as_str(), "1" | "true" | "yes");
         }
         Ok(())
     }

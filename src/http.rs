@@ -122,7 +122,7 @@ pub fn json_config() -> web::JsonConfig {
                 E::Overflow { .. } | E::OverflowKnownLength { .. } => ApiError::new(
                     StatusCode::PAYLOAD_TOO_LARGE,
                     "payload_too_large",
-                    "the JSON body is larger than 1 MiB",
+                    "the JSON body is too large (1 MiB; archives 20 MiB)",
                 ),
                 E::ContentType => ApiError::new(
                     StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -137,6 +137,40 @@ pub fn json_config() -> web::JsonConfig {
             };
             api.into()
         })
+}
+
+/// CORS for third-party frontends: `*` (the default; no credentials, which
+/// is safe for bearer tokens) or a comma-separated list of origins.
+pub fn cors(origins: &str) -> actix_cors::Cors {
+    let mut cors = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::IF_MATCH,
+            header::IF_NONE_MATCH,
+            header::HeaderName::from_static("idempotency-key"),
+            header::HeaderName::from_static("x-request-id"),
+        ])
+        .expose_headers([
+            header::ETAG,
+            header::LOCATION,
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("ratelimit-limit"),
+            header::HeaderName::from_static("ratelimit-remaining"),
+            header::HeaderName::from_static("ratelimit-reset"),
+            header::HeaderName::from_static("x-request-id"),
+            header::HeaderName::from_static("idempotent-replayed"),
+        ])
+        .max_age(3600);
+    if origins.trim() == "*" {
+        cors = cors.allow_any_origin().send_wildcard();
+    } else {
+        for origin in origins.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+            cors = cors.allowed_origin(origin);
+        }
+    }
+    cors
 }
 
 /// A 405 for `methods`, with the `Allow` header; mounted as each resource's

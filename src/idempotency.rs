@@ -108,7 +108,7 @@ pub async fn middleware(
         );
         return Ok(problem(err, req));
     }
-    let Ok(user) = auth::authenticate(req.request()) else {
+    let Ok(user) = auth::authenticate(req.request()).await else {
         // The handler answers 401; nothing to remember.
         return next
             .call(req)

@@ -1,6 +1,7 @@
 //! kith: a JSON REST API for keeping a professional network alive.
 
 pub mod agenda;
+pub mod archive;
 pub mod auth;
 pub mod changes;
 pub mod config;
@@ -17,6 +18,7 @@ pub mod ledger;
 pub mod network;
 pub mod openapi;
 pub mod ops;
+pub mod ratelimit;
 pub mod relationships;
 pub mod startup;
 pub mod tags;

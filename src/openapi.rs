@@ -6,8 +6,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
 use crate::{
-    agenda, auth, changes, contacts, error, interactions, introductions, ledger, network, ops,
-    relationships, tags,
+    agenda, archive, auth, changes, contacts, error, interactions, introductions, ledger, network,
+    ops, relationships, tags,
 };
 
 struct Security;
@@ -22,7 +22,10 @@ impl Modify for Security {
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
                     .description(Some(
-                        "An access token from `POST /v1/auth/login` (a JWT, 15 minutes).",
+                        "An access token from `POST /v1/auth/login` (a JWT, 15 minutes), or a \
+                         personal access token (`kith_pat_…`) from `POST /v1/tokens`. Each \
+                         operation lists the role it needs: `read` (any token), `write` (a login \
+                         or a write token) or `session` (a login only).",
                     ))
                     .build(),
             ),
@@ -50,6 +53,12 @@ Every `POST` accepts an `Idempotency-Key`.",
         auth::handlers::refresh,
         auth::handlers::logout,
         auth::handlers::me,
+        auth::handlers::delete_me,
+        auth::tokens::create,
+        auth::tokens::list,
+        auth::tokens::delete,
+        archive::get_export,
+        archive::post_import,
         contacts::handlers::list,
         contacts::handlers::create,
         contacts::handlers::get,
@@ -104,6 +113,7 @@ Every `POST` accepts an `Idempotency-Key`.",
         (name = "tags", description = "Tags and their default cadences"),
         (name = "agenda", description = "Who needs attention, and why"),
         (name = "sync", description = "The change feed for offline clients"),
+        (name = "account", description = "Export and import of all your data"),
         (name = "operations", description = "Health and readiness"),
     )
 )]

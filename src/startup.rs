@@ -14,8 +14,8 @@ use crate::db::Db;
 use crate::http::{self, method_not_allowed};
 use crate::openapi::ApiDoc;
 use crate::{
-    agenda, auth, changes, contacts, idempotency, interactions, introductions, ledger, network,
-    ops, relationships, tags,
+    agenda, archive, auth, changes, contacts, idempotency, interactions, introductions, ledger,
+    network, ops, ratelimit, relationships, tags,
 };
 
 pub struct AppState {
@@ -53,8 +53,10 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .app_data(http::json_config())
-                .app_data(web::PayloadConfig::new(1 << 20))
+                .app_data(web::PayloadConfig::new(archive::MAX_ARCHIVE_BYTES))
                 .wrap(from_fn(idempotency::middleware))
+                .wrap(from_fn(ratelimit::per_user))
+                .wrap(http::cors(&state.settings.cors_origins))
                 .wrap(from_fn(http::request_context))
                 .configure(routes)
                 .default_service(web::to(http::not_found))
@@ -120,7 +122,8 @@ fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/v1/me")
                 .route(web::get().to(auth::handlers::me))
-                .default_service(method_not_allowed("GET")),
+                .route(web::delete().to(auth::handlers::delete_me))
+                .default_service(method_not_allowed("GET, DELETE")),
         )
         .service(
             web::resource("/v1/contacts")
@@ -258,6 +261,28 @@ fn routes(cfg: &mut web::ServiceConfig) {
             web::resource("/v1/network/graph")
                 .route(web::get().to(network::handlers::graph))
                 .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/tokens")
+                .route(web::get().to(auth::tokens::list))
+                .route(web::post().to(auth::tokens::create))
+                .default_service(method_not_allowed("GET, POST")),
+        )
+        .service(
+            web::resource("/v1/tokens/{id}")
+                .route(web::delete().to(auth::tokens::delete))
+                .default_service(method_not_allowed("DELETE")),
+        )
+        .service(
+            web::resource("/v1/export")
+                .route(web::get().to(archive::get_export))
+                .default_service(method_not_allowed("GET")),
+        )
+        .service(
+            web::resource("/v1/import/archive")
+                .app_data(http::json_config().limit(archive::MAX_ARCHIVE_BYTES))
+                .route(web::post().to(archive::post_import))
+                .default_service(method_not_allowed("POST")),
         )
         .service(
             web::resource("/v1/changes")

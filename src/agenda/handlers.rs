@@ -31,7 +31,7 @@ pub struct AgendaParams {
 #[utoipa::path(
     get, path = "/v1/agenda", tag = "agenda", operation_id = "get_agenda",
     params(AgendaParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The agenda", body = Agenda),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -50,7 +50,9 @@ pub async fn get(
     let now = time::now();
     let items = state
         .db
-        .read(move |conn| compute::agenda(conn, &user.id, now, days, limit))
+        .read_as(user.id.clone(), move |conn| {
+            compute::agenda(conn, &user.id, now, days, limit)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(Agenda {
         generated_at: time::rfc3339(now),
@@ -82,7 +84,7 @@ fn base_url(state: &AppState, req: &HttpRequest) -> String {
 #[utoipa::path(
     post, path = "/v1/agenda/feed", tag = "agenda", operation_id = "create_agenda_feed",
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "The subscription URL", body = FeedUrl),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -97,7 +99,7 @@ pub async fn create_feed(
 ) -> Result<HttpResponse, ApiError> {
     let secret = state
         .db
-        .write(move |conn| feed::rotate(conn, &user.id))
+        .write_as(user.id.clone(), move |conn| feed::rotate(conn, &user.id))
         .await?;
     let url = format!("{}/v1/agenda/feed/{secret}.ics", base_url(&state, &req));
     Ok(HttpResponse::Created().json(FeedUrl { url }))
@@ -106,7 +108,7 @@ pub async fn create_feed(
 /// Revoke the agenda's calendar feed.
 #[utoipa::path(
     delete, path = "/v1/agenda/feed", tag = "agenda", operation_id = "delete_agenda_feed",
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Revoked: the URL now answers 404"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -118,7 +120,9 @@ pub async fn delete_feed(
 ) -> Result<HttpResponse, ApiError> {
     state
         .db
-        .write(move |conn| Ok(feed::revoke(conn, &user.id)?))
+        .write_as(user.id.clone(), move |conn| {
+            Ok(feed::revoke(conn, &user.id)?)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -1,6 +1,7 @@
-//! HTTP handlers for registration, login, token refresh, logout and `/v1/me`.
+//! HTTP handlers for registration, login, token refresh, logout, `/v1/me`
+//! and account deletion.
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
 use super::dto::{AuthResponse, User};
@@ -8,6 +9,7 @@ use super::queries::{self, Rotation, UserRow};
 use super::{password, AuthUser};
 use crate::error::{ApiError, Problem};
 use crate::input::{self, Body};
+use crate::ratelimit;
 use crate::startup::AppState;
 use crate::time;
 
@@ -45,6 +47,8 @@ async fn hash_off_thread(pw: String) -> Result<String, ApiError> {
         .map_err(ApiError::internal)
 }
 
+/// Verifies off the workers; an unknown account costs a real verification
+/// too, so timing tells nothing.
 async fn verify_off_thread(pw: String, hash: Option<String>) -> Result<bool, ApiError> {
     web::block(move || {
         let known = hash.is_some();
@@ -56,6 +60,15 @@ async fn verify_off_thread(pw: String, hash: Option<String>) -> Result<bool, Api
     })
     .await
     .map_err(ApiError::internal)
+}
+
+fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
+    b.required(name, |v| match v {
+        Value::String(s) if s.is_empty() => Err(("too_short", "must not be empty".into())),
+        Value::String(s) if s.len() <= max => Ok(s.clone()),
+        Value::String(_) => Err(("too_long", format!("must have at most {max} bytes"))),
+        _ => Err(("invalid_type", "must be a string".into())),
+    })
 }
 
 /// Create an account.
@@ -72,10 +85,12 @@ async fn verify_off_thread(pw: String, hash: Option<String>) -> Result<bool, Api
         (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many registrations from this address or for this email (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn register(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let mut b = Body::new(body.into_inner(), &["email", "password", "name"], &[])?;
@@ -96,6 +111,16 @@ pub async fn register(
         return Err(ApiError::internal("validated fields missing"));
     };
 
+    let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
+    let limit = state.settings.rate_register_per_minute;
+    let key = queries::email_key(&email);
+    state
+        .db
+        .write(move |conn| {
+            ratelimit::check(conn, &format!("register:ip:{ip}"), limit)?;
+            ratelimit::check(conn, &format!("register:email:{key}"), limit)
+        })
+        .await?;
     let hash = hash_off_thread(pw).await?;
     let ttl = state.settings.refresh_token_ttl_days;
     let (user, refresh) = state
@@ -109,18 +134,11 @@ pub async fn register(
     Ok(HttpResponse::Created().json(tokens(&state, &user, refresh)?))
 }
 
-fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
-    b.required(name, |v| match v {
-        Value::String(s) if s.is_empty() => Err(("too_short", "must not be empty".into())),
-        Value::String(s) if s.len() <= max => Ok(s.clone()),
-        Value::String(_) => Err(("too_long", format!("must have at most {max} bytes"))),
-        _ => Err(("invalid_type", "must be a string".into())),
-    })
-}
-
 /// Log in.
 ///
-/// A wrong password and an unknown email give the same `401`.
+/// A wrong password and an unknown email give the same `401`. After 10
+/// failed logins for one account within 15 minutes, its logins answer `429`
+/// until the oldest failure is 15 minutes old.
 #[utoipa::path(
     post, path = "/v1/auth/login", tag = "auth", operation_id = "login",
     request_body = super::dto::LoginRequest,
@@ -130,10 +148,12 @@ fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
         (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many logins from this address, or too many failures for this account (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn login(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let mut b = Body::new(body.into_inner(), &["email", "password"], &[])?;
@@ -144,12 +164,26 @@ pub async fn login(
         return Err(ApiError::internal("validated fields missing"));
     };
 
+    let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
+    let limit = state.settings.rate_login_per_minute;
+    let max_failures = state.settings.login_lockout_failures;
+    let window = state.settings.login_lockout_minutes * 60 * 1_000_000;
+    let key = queries::email_key(&email);
+    let k = key.clone();
     let user = state
         .db
-        .read(move |conn| Ok(queries::user_by_email(conn, &email)?))
+        .write(move |conn| {
+            ratelimit::check(conn, &format!("login:ip:{ip}"), limit)?;
+            ratelimit::check_lockout(conn, &k, max_failures, window)?;
+            Ok(queries::user_by_email(conn, &email)?)
+        })
         .await?;
     let ok = verify_off_thread(pw, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = user.filter(|_| ok) else {
+        state
+            .db
+            .write(move |conn| ratelimit::record_failure(conn, &key, window))
+            .await?;
         return Err(ApiError::unauthorized(
             "invalid_credentials",
             "wrong email or password",
@@ -159,7 +193,10 @@ pub async fn login(
     let uid = user.id.clone();
     let refresh = state
         .db
-        .write(move |conn| queries::issue_refresh(conn, &uid, None, ttl))
+        .write(move |conn| {
+            ratelimit::clear_failures(conn, &key)?;
+            queries::issue_refresh(conn, &uid, None, ttl)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(tokens(&state, &user, refresh)?))
 }
@@ -184,17 +221,24 @@ fn refresh_token_of(body: Value) -> Result<String, ApiError> {
         (status = 401, description = "Unknown, expired, revoked or reused token (`invalid_refresh_token`)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many refreshes from this address or for this account (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: web::Json<Value>,
 ) -> Result<HttpResponse, ApiError> {
     let secret = refresh_token_of(body.into_inner())?;
     let ttl = state.settings.refresh_token_ttl_days;
+    let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
+    let limit = state.settings.rate_refresh_per_minute;
     let outcome = state
         .db
-        .write(move |conn| queries::rotate_refresh(conn, &secret, ttl))
+        .write(move |conn| {
+            ratelimit::check(conn, &format!("refresh:ip:{ip}"), limit)?;
+            queries::rotate_refresh(conn, &secret, ttl, limit)
+        })
         .await?;
     match outcome {
         Rotation::Rotated {
@@ -237,7 +281,7 @@ pub async fn logout(
 /// The account of the caller.
 #[utoipa::path(
     get, path = "/v1/me", tag = "auth", operation_id = "get_me",
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The account", body = User),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -246,7 +290,65 @@ pub async fn logout(
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     let row = state
         .db
-        .read(move |conn| queries::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found))
+        .read_as(user.id.clone(), move |conn| {
+            queries::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(user_out(&row)))
+}
+
+/// Confirm account deletion with the password.
+#[derive(serde::Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct DeleteAccount {
+    #[schema(min_length = 1, max_length = 1024)]
+    password: String,
+}
+
+/// Delete my account and every record of it.
+///
+/// Needs a login and the password. Everything goes at once, and every token
+/// of the account stops working.
+#[utoipa::path(
+    delete, path = "/v1/me", tag = "auth", operation_id = "delete_me",
+    request_body(content = DeleteAccount, content_type = "application/json"),
+    security(("bearer" = ["session"])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Wrong password (`wrong_password`), or a personal access token (`session_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    user.require_session()?;
+    let mut b = Body::new(body.into_inner(), &["password"], &[])?;
+    let pw = string_field(&mut b, "password", 1024);
+    b.finish()?;
+    let pw = pw.ok_or_else(|| ApiError::internal("validated field missing"))?;
+    let uid = user.id.clone();
+    let row = state
+        .db
+        .read_as(user.id.clone(), move |conn| {
+            queries::user_by_id(conn, &uid)?.ok_or_else(ApiError::not_found)
+        })
+        .await?;
+    if !verify_off_thread(pw, Some(row.password_hash.clone())).await? {
+        return Err(ApiError::forbidden(
+            "wrong_password",
+            "the password is wrong; nothing was deleted",
+        ));
+    }
+    state
+        .db
+        .write(move |conn| queries::delete_account(conn, &row))
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

@@ -81,6 +81,21 @@ pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
         .optional()
 }
 
+/// `401` when the account behind a token no longer exists.
+pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
+    let n: i64 = users::table
+        .filter(users::id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    if n == 0 {
+        return Err(ApiError::unauthorized(
+            "invalid_token",
+            "the access token is invalid or has expired",
+        ));
+    }
+    Ok(())
+}
+
 /// A new refresh token in `family` (a new family when `None`). Returns the
 /// secret; only its hash is stored.
 pub fn issue_refresh(
@@ -145,10 +160,12 @@ pub fn rotate_refresh(
     conn: &mut DbConn,
     secret: &str,
     ttl_days: i64,
+    per_minute: u32,
 ) -> Result<Rotation, ApiError> {
     let Some(row) = find_refresh(conn, secret)? else {
         return Ok(Rotation::Invalid);
     };
+    crate::ratelimit::check(conn, &format!("refresh:user:{}", row.user_id), per_minute)?;
     let now = time::now();
     if row.revoked_at.is_some() || row.expires_at <= now {
         return Ok(Rotation::Invalid);
@@ -178,6 +195,23 @@ pub fn rotate_refresh(
 pub fn revoke(conn: &mut DbConn, secret: &str) -> Result<(), ApiError> {
     if let Some(row) = find_refresh(conn, secret)? {
         revoke_family(conn, &row.user_id, &row.family_id)?;
+    }
+    Ok(())
+}
+
+/// Deletes the account: every row of the user goes with it (foreign keys
+/// cascade on both databases), and so do its counters keyed by email or id.
+pub fn delete_account(conn: &mut DbConn, user: &UserRow) -> Result<(), ApiError> {
+    use crate::db::schema::{login_failures, rate_limits};
+    diesel::delete(users::table.find(&user.id)).execute(conn)?;
+    diesel::delete(login_failures::table.filter(login_failures::email_key.eq(&user.email_key)))
+        .execute(conn)?;
+    for bucket in [
+        format!("refresh:user:{}", user.id),
+        format!("user:{}", user.id),
+        format!("register:email:{}", user.email_key),
+    ] {
+        diesel::delete(rate_limits::table.find(bucket)).execute(conn)?;
     }
     Ok(())
 }

@@ -97,7 +97,7 @@ pub struct ChangeParams {
 #[utoipa::path(
     get, path = "/v1/changes", tag = "sync", operation_id = "list_changes",
     params(ChangeParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Changes after `since`", body = ChangePage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -115,7 +115,7 @@ pub async fn list(
     q.finish()?;
     let rows: Vec<(i64, String, String, String, Option<String>)> = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             Ok(changes::table
                 .filter(changes::user_id.eq(&user.id))
                 .filter(changes::seq.gt(since))

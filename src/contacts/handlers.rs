@@ -18,7 +18,7 @@ use crate::startup::AppState;
     post, path = "/v1/contacts", tag = "contacts", operation_id = "create_contact",
     request_body(content = super::dto::ContactCreate, content_type = "application/json"),
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Contact,
             headers(("Location" = String, description = "The new contact's URL"), ("ETag" = String, description = "Its version"))),
@@ -39,7 +39,9 @@ pub async fn create(
     let changes = domain::parse(body.into_inner(), true)?;
     let row = state
         .db
-        .write(move |conn| queries::create(conn, &user.id, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::create(conn, &user.id, changes)
+        })
         .await?;
     let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
     if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/contacts/{}", row.id)) {
@@ -57,7 +59,7 @@ pub async fn create(
         ("id" = String, Path, description = "Contact id"),
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
@@ -74,7 +76,9 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| queries::get(conn, &user.id, &id))
+        .read_as(user.id.clone(), move |conn| {
+            queries::get(conn, &user.id, &id)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -90,7 +94,7 @@ pub async fn get(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
     request_body(content = super::dto::ContactPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated contact", body = Contact, headers(("ETag" = String, description = "Its new version"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -115,7 +119,9 @@ pub async fn update(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::update(conn, &user.id, &id, &if_match, changes)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -129,7 +135,7 @@ pub async fn update(
         ("id" = String, Path, description = "Contact id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "In the trash"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -147,7 +153,9 @@ pub async fn delete(
     let id = id.into_inner();
     state
         .db
-        .write(move |conn| queries::trash(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::trash(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -160,7 +168,7 @@ pub async fn delete(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
         crate::idempotency::IdempotencyKey,
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The restored contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -180,7 +188,9 @@ pub async fn restore(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::restore(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::restore(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -192,7 +202,7 @@ pub async fn restore(
 #[utoipa::path(
     get, path = "/v1/contacts", tag = "contacts", operation_id = "list_contacts",
     params(ContactListParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of contacts", body = ContactPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -224,7 +234,9 @@ pub async fn list(
     q.finish()?;
     let (rows, next_cursor) = state
         .db
-        .read(move |conn| queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref()))
+        .read_as(user.id.clone(), move |conn| {
+            queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref())
+        })
         .await?;
     Ok(HttpResponse::Ok().json(ContactPage {
         items: rows.iter().map(|r| r.to_api()).collect::<Vec<Contact>>(),

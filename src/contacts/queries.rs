@@ -141,7 +141,8 @@ pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> Result<(), ApiError
     Ok(())
 }
 
-pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow, ApiError> {
+/// A new row of the user's built from a create (nothing stored yet).
+pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
     let now = time::now();
     let mut row = ContactRow {
         id: ids::new_id(),
@@ -177,6 +178,11 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
         closeness: None,
     };
     apply(&mut row, c);
+    row
+}
+
+pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow, ApiError> {
+    let mut row = new_row(user_id, c);
     check_met_via(conn, &row)?;
     derived::refresh(conn, &mut row)?;
     diesel::insert_into(contacts::table)

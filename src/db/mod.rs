@@ -185,7 +185,9 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.read.clone();
+        let span = tracing::Span::current();
         actix_web::web::block(move || {
+            let _entered = span.enter();
             let mut pooled = pool.get().map_err(ApiError::unavailable)?;
             f(&mut pooled)
         })
@@ -200,13 +202,43 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.write.clone();
+        let span = tracing::Span::current();
         actix_web::web::block(move || {
+            let _entered = span.enter();
             let mut pooled = pool.get().map_err(ApiError::unavailable)?;
             let conn: &mut DbConn = &mut pooled;
             conn.transaction(f)
         })
         .await
         .map_err(ApiError::internal)?
+    }
+
+    /// `read` on behalf of an authenticated user: in the same call, checks
+    /// the account still exists, so a deleted account's tokens stop working
+    /// at once.
+    pub async fn read_as<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read(move |conn| {
+            crate::auth::queries::check_account(conn, &user_id)?;
+            f(conn)
+        })
+        .await
+    }
+
+    /// `write` on behalf of an authenticated user (see `read_as`).
+    pub async fn write_as<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.write(move |conn| {
+            crate::auth::queries::check_account(conn, &user_id)?;
+            f(conn)
+        })
+        .await
     }
 
     /// True when a fresh query reaches the database.

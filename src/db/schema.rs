@@ -209,6 +209,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    access_tokens (id) {
+        id -> Text,
+        user_id -> Text,
+        name -> Text,
+        scope -> Text,
+        token_hash -> Text,
+        created_at -> BigInt,
+        expires_at -> Nullable<BigInt>,
+        last_used_at -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    rate_limits (bucket) {
+        bucket -> Text,
+        window_start -> BigInt,
+        hits -> Integer,
+    }
+}
+
+diesel::table! {
+    login_failures (email_key, at) {
+        email_key -> Text,
+        at -> BigInt,
+    }
+}
+
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
@@ -216,6 +244,7 @@ diesel::joinable!(contact_tags -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    access_tokens,
     relationships,
     introductions,
     ledger_entries,

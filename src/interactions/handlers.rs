@@ -23,7 +23,7 @@ use crate::startup::AppState;
     post, path = "/v1/interactions", tag = "interactions", operation_id = "create_interaction",
     request_body(content = super::dto::InteractionCreate, content_type = "application/json"),
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Logged", body = Interaction,
             headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
@@ -44,7 +44,9 @@ pub async fn create(
     let changes = domain::parse(body.into_inner(), true)?;
     let row = state
         .db
-        .write(move |conn| queries::create(conn, &user.id, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::create(conn, &user.id, changes)
+        })
         .await?;
     let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
     if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/interactions/{}", row.id)) {
@@ -60,7 +62,7 @@ pub async fn create(
         ("id" = String, Path, description = "Interaction id"),
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The interaction", body = Interaction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
@@ -77,7 +79,9 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| queries::get(conn, &user.id, &id))
+        .read_as(user.id.clone(), move |conn| {
+            queries::get(conn, &user.id, &id)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -93,7 +97,7 @@ pub async fn get(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
     request_body(content = super::dto::InteractionPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated interaction", body = Interaction, headers(("ETag" = String, description = "Its new version"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -117,7 +121,9 @@ pub async fn update(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::update(conn, &user.id, &id, &if_match, changes)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -131,7 +137,7 @@ pub async fn update(
         ("id" = String, Path, description = "Interaction id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -149,7 +155,9 @@ pub async fn delete(
     let id = id.into_inner();
     state
         .db
-        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::delete(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -165,7 +173,7 @@ fn page_response(rows: Vec<queries::InteractionRow>, next_cursor: Option<String>
 #[utoipa::path(
     get, path = "/v1/interactions", tag = "interactions", operation_id = "list_interactions",
     params(InteractionListParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -193,7 +201,9 @@ pub async fn list(
     q.finish()?;
     let (rows, next) = state
         .db
-        .read(move |conn| queries::list(conn, &user.id, &filter, limit, cursor.as_deref()))
+        .read_as(user.id.clone(), move |conn| {
+            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+        })
         .await?;
     Ok(page_response(rows, next))
 }
@@ -204,7 +214,7 @@ pub async fn list(
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/interactions", tag = "interactions", operation_id = "list_contact_interactions",
     params(("id" = String, Path, description = "Contact id"), PageParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -224,7 +234,7 @@ pub async fn list_for_contact(
     let contact_id = id.into_inner();
     let (rows, next) = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             contact_queries::get(conn, &user.id, &contact_id)?;
             let filter = ListFilter {
                 contact_id: Some(contact_id),

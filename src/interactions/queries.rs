@@ -103,7 +103,7 @@ fn check_participants(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Resul
     }
 }
 
-fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+pub fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
     diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;
     for contact_id in row.participants() {
         diesel::insert_into(ic::table)
@@ -120,7 +120,7 @@ fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()
     Ok(())
 }
 
-fn apply(row: &mut InteractionRow, c: InteractionChanges) {
+pub fn apply(row: &mut InteractionRow, c: InteractionChanges) {
     macro_rules! set {
         ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
     }
@@ -138,11 +138,8 @@ fn apply(row: &mut InteractionRow, c: InteractionChanges) {
     }
 }
 
-pub fn create(
-    conn: &mut DbConn,
-    user_id: &str,
-    c: InteractionChanges,
-) -> Result<InteractionRow, ApiError> {
+/// A new row of the user's built from a create (nothing stored yet).
+pub fn new_row(user_id: &str, c: InteractionChanges) -> InteractionRow {
     let now = time::now();
     let mut row = InteractionRow {
         id: ids::new_id(),
@@ -160,6 +157,15 @@ pub fn create(
         version: 1,
     };
     apply(&mut row, c);
+    row
+}
+
+pub fn create(
+    conn: &mut DbConn,
+    user_id: &str,
+    c: InteractionChanges,
+) -> Result<InteractionRow, ApiError> {
+    let row = new_row(user_id, c);
     let participants = row.participants();
     check_participants(conn, user_id, &participants)?;
     diesel::insert_into(interactions::table)

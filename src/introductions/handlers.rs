@@ -62,7 +62,7 @@ fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
     post, path = "/v1/introductions", tag = "network", operation_id = "create_introduction",
     request_body(content = super::IntroductionCreate, content_type = "application/json"),
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Recorded", body = Introduction,
             headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
@@ -83,7 +83,9 @@ pub async fn create(
     let c = parse(body.into_inner(), true)?;
     let row = state
         .db
-        .write(move |conn| queries::create(conn, &user.id, c))
+        .write_as(user.id.clone(), move |conn| {
+            queries::create(conn, &user.id, c)
+        })
         .await?;
     let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
     if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/introductions/{}", row.id)) {
@@ -99,7 +101,7 @@ pub async fn create(
         ("id" = String, Path, description = "Introduction id"),
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The introduction", body = Introduction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
@@ -116,7 +118,9 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| queries::get(conn, &user.id, &id))
+        .read_as(user.id.clone(), move |conn| {
+            queries::get(conn, &user.id, &id)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -132,7 +136,7 @@ pub async fn get(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
     request_body(content = super::IntroductionPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated introduction", body = Introduction, headers(("ETag" = String, description = "Its new version"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -155,7 +159,9 @@ pub async fn update(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, c))
+        .write_as(user.id.clone(), move |conn| {
+            queries::update(conn, &user.id, &id, &if_match, c)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -167,7 +173,7 @@ pub async fn update(
         ("id" = String, Path, description = "Introduction id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -185,7 +191,9 @@ pub async fn delete(
     let id = id.into_inner();
     state
         .db
-        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::delete(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -194,7 +202,7 @@ pub async fn delete(
 #[utoipa::path(
     get, path = "/v1/introductions", tag = "network", operation_id = "list_introductions",
     params(IntroductionListParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of introductions", body = IntroductionPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -213,7 +221,7 @@ pub async fn list(
     q.finish()?;
     let (rows, next_cursor) = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             queries::list(
                 conn,
                 &user.id,

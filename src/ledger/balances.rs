@@ -86,6 +86,18 @@ fn contributions(facts: &[EntryFacts]) -> impl Iterator<Item = Contribution<'_>>
 
 /// Recomputes a contact's balance row and the contact's `balance` field.
 pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<(), ApiError> {
+    let balance = refresh_row(conn, user_id, contact_id)?;
+    if let Some(mut row) = contacts::find(conn, user_id, contact_id)? {
+        if row.balance != balance {
+            row.balance = balance;
+            contacts::save(conn, &mut row)?;
+        }
+    }
+    Ok(())
+}
+
+/// Recomputes a contact's balance row; returns the balance.
+pub fn refresh_row(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<i32, ApiError> {
     let facts = entry_facts(conn, user_id, contact_id)?;
     let s = sums(contributions(&facts));
     diesel::delete(lb::table.find((user_id, contact_id))).execute(conn)?;
@@ -104,14 +116,7 @@ pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<(),
             ))
             .execute(conn)?;
     }
-    if let Some(mut row) = contacts::find(conn, user_id, contact_id)? {
-        let balance = s.balance() as i32;
-        if row.balance != balance {
-            row.balance = balance;
-            contacts::save(conn, &mut row)?;
-        }
-    }
-    Ok(())
+    Ok(s.balance() as i32)
 }
 
 type BalanceRow = (

@@ -27,7 +27,7 @@ use crate::time;
     post, path = "/v1/ledger", tag = "ledger", operation_id = "create_ledger_entry",
     request_body(content = super::dto::LedgerEntryCreate, content_type = "application/json"),
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Recorded", body = LedgerEntry,
             headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
@@ -48,7 +48,9 @@ pub async fn create(
     let changes = domain::parse(body.into_inner(), true)?;
     let row = state
         .db
-        .write(move |conn| queries::create(conn, &user.id, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::create(conn, &user.id, changes)
+        })
         .await?;
     let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
     if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/ledger/{}", row.id)) {
@@ -64,7 +66,7 @@ pub async fn create(
         ("id" = String, Path, description = "Entry id"),
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The entry", body = LedgerEntry, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
@@ -81,7 +83,9 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| queries::get(conn, &user.id, &id))
+        .read_as(user.id.clone(), move |conn| {
+            queries::get(conn, &user.id, &id)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -97,7 +101,7 @@ pub async fn get(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
     request_body(content = super::dto::LedgerEntryPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated entry", body = LedgerEntry, headers(("ETag" = String, description = "Its new version"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -121,7 +125,9 @@ pub async fn update(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, changes))
+        .write_as(user.id.clone(), move |conn| {
+            queries::update(conn, &user.id, &id, &if_match, changes)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -133,7 +139,7 @@ pub async fn update(
         ("id" = String, Path, description = "Entry id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -151,7 +157,9 @@ pub async fn delete(
     let id = id.into_inner();
     state
         .db
-        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::delete(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -167,7 +175,7 @@ fn page(rows: Vec<queries::EntryRow>, next_cursor: Option<String>) -> HttpRespon
 #[utoipa::path(
     get, path = "/v1/ledger", tag = "ledger", operation_id = "list_ledger_entries",
     params(LedgerListParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -194,7 +202,9 @@ pub async fn list(
     q.finish()?;
     let (rows, next) = state
         .db
-        .read(move |conn| queries::list(conn, &user.id, &filter, limit, cursor.as_deref()))
+        .read_as(user.id.clone(), move |conn| {
+            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+        })
         .await?;
     Ok(page(rows, next))
 }
@@ -203,7 +213,7 @@ pub async fn list(
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/ledger", tag = "ledger", operation_id = "list_contact_ledger_entries",
     params(("id" = String, Path, description = "Contact id"), PageParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -223,7 +233,7 @@ pub async fn list_for_contact(
     let contact_id = id.into_inner();
     let (rows, next) = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             contact_queries::get(conn, &user.id, &contact_id)?;
             let filter = ListFilter {
                 contact_id: Some(contact_id),
@@ -242,7 +252,7 @@ pub async fn list_for_contact(
 #[utoipa::path(
     get, path = "/v1/ledger/balances", tag = "ledger", operation_id = "list_balances",
     params(BalanceParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of balances", body = BalancePage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -260,7 +270,7 @@ pub async fn list_balances(
     q.finish()?;
     let (items, next_cursor) = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             balances::page(conn, &user.id, owing.as_deref(), limit, cursor.as_deref())
         })
         .await?;
@@ -274,7 +284,7 @@ pub async fn list_balances(
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/balance", tag = "ledger", operation_id = "get_contact_balance",
     params(("id" = String, Path, description = "Contact id")),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The balance", body = ContactBalance),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -290,7 +300,9 @@ pub async fn contact_balance(
     let today = time::today();
     let b = state
         .db
-        .read(move |conn| balances::for_contact(conn, &user.id, &id, today))
+        .read_as(user.id.clone(), move |conn| {
+            balances::for_contact(conn, &user.id, &id, today)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(b))
 }

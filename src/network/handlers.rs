@@ -64,7 +64,7 @@ fn filters(q: &mut Query) -> ListFilter {
 #[utoipa::path(
     get, path = "/v1/network/reach", tag = "network", operation_id = "get_reach",
     params(ReachParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Paths to the targets", body = Reach),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -89,7 +89,9 @@ pub async fn reach(
     }
     let items = state
         .db
-        .read(move |conn| queries::reach(conn, &user.id, &f, limit))
+        .read_as(user.id.clone(), move |conn| {
+            queries::reach(conn, &user.id, &f, limit)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(Reach { items }))
 }
@@ -97,7 +99,7 @@ pub async fn reach(
 /// Network statistics.
 #[utoipa::path(
     get, path = "/v1/network/stats", tag = "network", operation_id = "get_network_stats",
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The numbers", body = Stats),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -107,7 +109,9 @@ pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRes
     let now = time::now();
     let s = state
         .db
-        .read(move |conn| queries::stats(conn, &user.id, now))
+        .read_as(user.id.clone(), move |conn| {
+            queries::stats(conn, &user.id, now)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(s))
 }
@@ -119,7 +123,7 @@ pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRes
 #[utoipa::path(
     get, path = "/v1/network/graph", tag = "network", operation_id = "get_network_graph",
     params(GraphParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Nodes and edges", body = Graph),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -137,7 +141,9 @@ pub async fn graph(
     q.finish()?;
     let g = state
         .db
-        .read(move |conn| queries::graph(conn, &user.id, &f, limit))
+        .read_as(user.id.clone(), move |conn| {
+            queries::graph(conn, &user.id, &f, limit)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(g))
 }

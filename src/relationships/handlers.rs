@@ -24,7 +24,7 @@ const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
     post, path = "/v1/relationships", tag = "network", operation_id = "create_relationship",
     request_body(content = super::RelationshipCreate, content_type = "application/json"),
     params(crate::idempotency::IdempotencyKey),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Relationship,
             headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
@@ -71,7 +71,9 @@ pub async fn create(
     };
     let row = state
         .db
-        .write(move |conn| queries::create(conn, &user.id, n))
+        .write_as(user.id.clone(), move |conn| {
+            queries::create(conn, &user.id, n)
+        })
         .await?;
     let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
     if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/relationships/{}", row.id)) {
@@ -87,7 +89,7 @@ pub async fn create(
         ("id" = String, Path, description = "Relationship id"),
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The relationship", body = Relationship, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
@@ -104,7 +106,9 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read(move |conn| queries::get(conn, &user.id, &id))
+        .read_as(user.id.clone(), move |conn| {
+            queries::get(conn, &user.id, &id)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -117,7 +121,7 @@ pub async fn get(
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
     request_body(content = super::RelationshipPatch, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated relationship", body = Relationship, headers(("ETag" = String, description = "Its new version"))),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -152,7 +156,9 @@ pub async fn update(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| queries::update(conn, &user.id, &id, &if_match, kind, strength, note))
+        .write_as(user.id.clone(), move |conn| {
+            queries::update(conn, &user.id, &id, &if_match, kind, strength, note)
+        })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
 }
@@ -164,7 +170,7 @@ pub async fn update(
         ("id" = String, Path, description = "Relationship id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -182,7 +188,9 @@ pub async fn delete(
     let id = id.into_inner();
     state
         .db
-        .write(move |conn| queries::delete(conn, &user.id, &id, &if_match))
+        .write_as(user.id.clone(), move |conn| {
+            queries::delete(conn, &user.id, &id, &if_match)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -191,7 +199,7 @@ pub async fn delete(
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/relationships", tag = "network", operation_id = "list_contact_relationships",
     params(("id" = String, Path, description = "Contact id"), PageParams),
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of relationships", body = RelationshipViewPage),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -211,7 +219,7 @@ pub async fn list_for_contact(
     let contact_id = id.into_inner();
     let (items, next_cursor) = state
         .db
-        .read(move |conn| {
+        .read_as(user.id.clone(), move |conn| {
             contact_queries::get(conn, &user.id, &contact_id)?;
             queries::for_contact(conn, &user.id, &contact_id, limit, cursor.as_deref())
         })

@@ -19,7 +19,7 @@ fn path_name(name: &str) -> Result<String, ApiError> {
 /// Every tag a contact carries, and every tag with a default cadence, by name.
 #[utoipa::path(
     get, path = "/v1/tags", tag = "tags", operation_id = "list_tags",
-    security(("bearer" = [])),
+    security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "All tags", body = TagList),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -28,7 +28,9 @@ fn path_name(name: &str) -> Result<String, ApiError> {
 pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
     let items = state
         .db
-        .read(move |conn| Ok(queries::list(conn, &user.id)?))
+        .read_as(user.id.clone(), move |conn| {
+            Ok(queries::list(conn, &user.id)?)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(TagList { items }))
 }
@@ -41,7 +43,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
     put, path = "/v1/tags/{name}", tag = "tags", operation_id = "put_tag",
     params(("name" = String, Path, description = "Tag name (matched in lower case)")),
     request_body(content = super::TagPut, content_type = "application/json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The tag", body = Tag),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -74,7 +76,9 @@ pub async fn put(
     let cadence = present.into_option().map(|n| n as i32);
     let tag = state
         .db
-        .write(move |conn| queries::put(conn, &user.id, &name, cadence))
+        .write_as(user.id.clone(), move |conn| {
+            queries::put(conn, &user.id, &name, cadence)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(tag))
 }
@@ -87,7 +91,7 @@ pub async fn put(
     patch, path = "/v1/tags/{name}", tag = "tags", operation_id = "rename_tag",
     params(("name" = String, Path, description = "Tag name")),
     request_body(content = super::TagRename, content_type = "application/merge-patch+json"),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The tag under its new name", body = Tag),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
@@ -117,7 +121,9 @@ pub async fn rename(
     let new = new.ok_or_else(|| ApiError::internal("validated field missing"))?;
     let tag = state
         .db
-        .write(move |conn| queries::rename(conn, &user.id, &old, &new))
+        .write_as(user.id.clone(), move |conn| {
+            queries::rename(conn, &user.id, &old, &new)
+        })
         .await?;
     Ok(HttpResponse::Ok().json(tag))
 }
@@ -128,7 +134,7 @@ pub async fn rename(
 #[utoipa::path(
     delete, path = "/v1/tags/{name}", tag = "tags", operation_id = "delete_tag",
     params(("name" = String, Path, description = "Tag name")),
-    security(("bearer" = [])),
+    security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
@@ -144,7 +150,9 @@ pub async fn delete(
     let name = path_name(&name)?;
     state
         .db
-        .write(move |conn| queries::delete(conn, &user.id, &name))
+        .write_as(user.id.clone(), move |conn| {
+            queries::delete(conn, &user.id, &name)
+        })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,6 +2,7 @@
 //! PostgreSQL with KITH_TEST_DATABASE_URL=postgres://…/postgres.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod agenda;
 mod auth;
 mod changes;

@@ -1,0 +1,652 @@
+//! My data is mine: the whole account as one JSON document, and that
+//! document loaded into an empty account.
+
+use std::collections::HashMap;
+
+use actix_web::{web, HttpResponse};
+use diesel::prelude::*;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use utoipa::ToSchema;
+
+use crate::auth::dto::User;
+use crate::auth::tokens::{self, AccessToken};
+use crate::auth::AuthUser;
+use crate::contacts::dto::Contact;
+use crate::contacts::models::ContactRow;
+use crate::contacts::{derived, domain as contact_domain, queries as contacts};
+use crate::db::schema::{
+    contacts as c, interactions as i, introductions as it, ledger_entries as le,
+    relationships as r, tags as t,
+};
+use crate::db::DbConn;
+use crate::error::{ApiError, FieldError, Problem};
+use crate::interactions::dto::Interaction;
+use crate::interactions::queries::{self as interactions, InteractionRow};
+use crate::introductions::queries::IntroductionRow;
+use crate::introductions::{Introduction, STATUSES as INTRO_STATUSES};
+use crate::ledger::dto::LedgerEntry;
+use crate::ledger::queries::EntryRow;
+use crate::relationships::queries::{pair_key, RelationshipRow};
+use crate::relationships::{Relationship, KINDS as RELATIONSHIP_KINDS};
+use crate::startup::AppState;
+use crate::tags::Tag;
+use crate::{changes, input, time};
+
+pub const FORMAT_VERSION: i64 = 1;
+/// The largest archive `POST /v1/import/archive` accepts.
+pub const MAX_ARCHIVE_BYTES: usize = 20 << 20;
+
+/// Every record of the account.
+#[derive(Serialize, ToSchema)]
+pub struct Export {
+    /// `1`.
+    pub format_version: i64,
+    #[schema(format = DateTime)]
+    pub exported_at: String,
+    pub user: User,
+    pub contacts: Vec<Contact>,
+    pub interactions: Vec<Interaction>,
+    pub ledger: Vec<LedgerEntry>,
+    pub relationships: Vec<Relationship>,
+    pub introductions: Vec<Introduction>,
+    pub tags: Vec<Tag>,
+    /// Metadata only: secrets are never exported.
+    pub tokens: Vec<AccessToken>,
+}
+
+pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Export, ApiError> {
+    let user = crate::auth::queries::user_by_id(conn, user_id)?.ok_or_else(ApiError::not_found)?;
+    let contact_rows: Vec<ContactRow> = c::table
+        .filter(c::user_id.eq(user_id))
+        .order((c::created_at.asc(), c::id.asc()))
+        .load(conn)?;
+    let interaction_rows: Vec<InteractionRow> = i::table
+        .filter(i::user_id.eq(user_id))
+        .order((i::created_at.asc(), i::id.asc()))
+        .select(InteractionRow::as_select())
+        .load(conn)?;
+    let entry_rows: Vec<EntryRow> = le::table
+        .filter(le::user_id.eq(user_id))
+        .order((le::created_at.asc(), le::id.asc()))
+        .select(EntryRow::as_select())
+        .load(conn)?;
+    let relationship_rows: Vec<RelationshipRow> = r::table
+        .filter(r::user_id.eq(user_id))
+        .order((r::created_at.asc(), r::id.asc()))
+        .select(RelationshipRow::as_select())
+        .load(conn)?;
+    let introduction_rows: Vec<IntroductionRow> = it::table
+        .filter(it::user_id.eq(user_id))
+        .order((it::created_at.asc(), it::id.asc()))
+        .select(IntroductionRow::as_select())
+        .load(conn)?;
+    Ok(Export {
+        format_version: FORMAT_VERSION,
+        exported_at: time::rfc3339(time::now()),
+        user: User {
+            id: user.id.clone(),
+            email: user.email.clone(),
+            name: user.name.clone(),
+            created_at: time::rfc3339(user.created_at),
+        },
+        contacts: contact_rows.iter().map(ContactRow::to_api).collect(),
+        interactions: interaction_rows
+            .iter()
+            .map(InteractionRow::to_api)
+            .collect(),
+        ledger: entry_rows.iter().map(EntryRow::to_api).collect(),
+        relationships: relationship_rows
+            .iter()
+            .map(RelationshipRow::to_api)
+            .collect(),
+        introductions: introduction_rows
+            .iter()
+            .map(IntroductionRow::to_api)
+            .collect(),
+        tags: crate::tags::queries::list(conn, user_id)?,
+        tokens: tokens::list_for(conn, user_id)?,
+    })
+}
+
+/// How many records each section brought in.
+#[derive(Serialize, ToSchema, Debug, Default, PartialEq)]
+pub struct ImportCounts {
+    pub contacts: i64,
+    pub interactions: i64,
+    pub ledger: i64,
+    pub relationships: i64,
+    pub introductions: i64,
+    pub tags: i64,
+}
+
+/// Reads an archive section by section, naming every problem by its place
+/// (`contacts[3].emails[0].address`).
+struct Reader {
+    errors: Vec<FieldError>,
+}
+
+impl Reader {
+    fn section<'a>(&mut self, doc: &'a Map<String, Value>, name: &str) -> &'a [Value] {
+        match doc.get(name) {
+            None | Some(Value::Null) => &[],
+            Some(Value::Array(items)) => items,
+            Some(_) => {
+                self.errors
+                    .push(FieldError::new(name, "invalid_type", "must be an array"));
+                &[]
+            }
+        }
+    }
+
+    fn fail(&mut self, at: String, err: ApiError) {
+        if err.errors.is_empty() {
+            self.errors.push(FieldError::new(at, err.code, err.detail));
+        } else {
+            for e in err.errors {
+                let field = if e.field == "body" {
+                    at.clone()
+                } else {
+                    format!("{at}.{}", e.field)
+                };
+                self.errors.push(FieldError { field, ..e });
+            }
+        }
+    }
+
+    fn error(&mut self, at: String, code: &'static str, message: &str) {
+        self.errors.push(FieldError::new(at, code, message));
+    }
+}
+
+fn obj(v: &Value) -> Map<String, Value> {
+    v.as_object().cloned().unwrap_or_default()
+}
+
+/// Removes `keys` from `m`, returning them.
+fn take(m: &mut Map<String, Value>, keys: &[&str]) -> HashMap<String, Value> {
+    keys.iter()
+        .filter_map(|k| m.remove(*k).map(|v| (k.to_string(), v)))
+        .collect()
+}
+
+fn str_of(m: &HashMap<String, Value>, k: &str) -> Option<String> {
+    m.get(k).and_then(Value::as_str).map(str::to_owned)
+}
+
+fn micros_of(m: &HashMap<String, Value>, k: &str) -> Option<i64> {
+    str_of(m, k)
+        .and_then(|s| input::parse_datetime(&s).ok())
+        .map(|t| t.timestamp_micros())
+}
+
+fn version_of(m: &HashMap<String, Value>) -> i32 {
+    m.get("version")
+        .and_then(Value::as_i64)
+        .map_or(1, |v| v.clamp(1, i64::from(i32::MAX)) as i32)
+}
+
+struct Ids(HashMap<String, String>);
+
+impl Ids {
+    fn map(&self, old: &Value) -> Option<String> {
+        old.as_str().and_then(|o| self.0.get(o)).cloned()
+    }
+}
+
+/// Loads an export into the (empty) account. Everything is validated as the
+/// API validates it; ids are new, references are remapped, times and
+/// versions are kept; derived fields and balances are recomputed.
+pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCounts, ApiError> {
+    let Value::Object(doc) = doc else {
+        return Err(ApiError::field(
+            "body",
+            "invalid_type",
+            "the archive must be a JSON object",
+        ));
+    };
+    if doc.get("format_version").and_then(Value::as_i64) != Some(FORMAT_VERSION) {
+        return Err(ApiError::field(
+            "format_version",
+            "unsupported",
+            "this server reads format_version 1",
+        ));
+    }
+    if !account_is_empty(conn, user_id)? {
+        return Err(ApiError::conflict(
+            "account_not_empty",
+            "archives load only into an account without data",
+        ));
+    }
+    let mut rd = Reader { errors: Vec::new() };
+    let mut counts = ImportCounts::default();
+    let now = time::now();
+
+    // Contacts first (met_via once all exist).
+    let mut contact_ids = Ids(HashMap::new());
+    let mut contact_meta: Vec<(String, HashMap<String, Value>)> = Vec::new();
+    for (n, item) in rd.section(&doc, "contacts").iter().enumerate() {
+        let mut m = obj(item);
+        let meta = take(
+            &mut m,
+            &[
+                "id",
+                "trashed_at",
+                "created_at",
+                "updated_at",
+                "version",
+                "effective_cadence_days",
+                "last_interaction_at",
+                "next_due_at",
+                "balance",
+                "met_via",
+            ],
+        );
+        match contact_domain::parse(Value::Object(m), true) {
+            Ok(changes) => {
+                let mut row = contacts::new_row(user_id, changes);
+                row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
+                row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
+                row.trashed_at = micros_of(&meta, "trashed_at");
+                row.version = version_of(&meta);
+                diesel::insert_into(c::table).values(&row).execute(conn)?;
+                contacts::sync_tags(conn, &row)?;
+                if let Some(old) = str_of(&meta, "id") {
+                    contact_ids.0.insert(old, row.id.clone());
+                }
+                contact_meta.push((row.id, meta));
+                counts.contacts += 1;
+            }
+            Err(e) => rd.fail(format!("contacts[{n}]"), e),
+        }
+    }
+    for (n, (id, meta)) in contact_meta.iter().enumerate() {
+        if let Some(old) = meta.get("met_via").filter(|v| !v.is_null()) {
+            match contact_ids.map(old) {
+                Some(new) => {
+                    diesel::update(c::table.find(id))
+                        .set(c::met_via.eq(new))
+                        .execute(conn)?;
+                }
+                None => rd.error(
+                    format!("contacts[{n}].met_via"),
+                    "unknown_contact",
+                    "not a contact of this archive",
+                ),
+            }
+        }
+    }
+
+    for (n, item) in rd.section(&doc, "tags").iter().enumerate() {
+        let name = item
+            .get("name")
+            .and_then(Value::as_str)
+            .map(contact_domain::tag_name);
+        let cadence = item.get("default_cadence_days").and_then(Value::as_i64);
+        match (name, cadence) {
+            (Some(Ok(name)), cadence) if cadence.is_none_or(|c| (1..=3650).contains(&c)) => {
+                if let Some(cd) = cadence {
+                    diesel::insert_into(t::table)
+                        .values((
+                            t::user_id.eq(user_id),
+                            t::name.eq(&name),
+                            t::default_cadence_days.eq(cd as i32),
+                        ))
+                        .execute(conn)?;
+                    let tag = crate::tags::queries::find(conn, user_id, &name)?;
+                    changes::record(
+                        conn,
+                        user_id,
+                        crate::tags::queries::RESOURCE,
+                        &name,
+                        tag.as_ref(),
+                    )?;
+                }
+                counts.tags += 1;
+            }
+            _ => rd.error(
+                format!("tags[{n}]"),
+                "invalid_value",
+                "a tag needs a valid name and a cadence of 1–3650 or null",
+            ),
+        }
+    }
+
+    let mut interaction_ids = Ids(HashMap::new());
+    for (n, item) in rd.section(&doc, "interactions").iter().enumerate() {
+        let mut m = obj(item);
+        let meta = take(&mut m, &["id", "created_at", "updated_at", "version"]);
+        if let Some(Value::Array(ids)) = m.get_mut("contact_ids") {
+            for id in ids.iter_mut() {
+                *id = contact_ids.map(id).map_or(Value::Null, Value::String);
+            }
+        }
+        match crate::interactions::domain::parse(Value::Object(m), true) {
+            Ok(changes) => {
+                let mut row = interactions::new_row(user_id, changes);
+                row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
+                row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
+                row.version = version_of(&meta);
+                diesel::insert_into(i::table).values(&row).execute(conn)?;
+                interactions::write_participants(conn, &row)?;
+                changes::record(
+                    conn,
+                    user_id,
+                    interactions::RESOURCE,
+                    &row.id,
+                    Some(&row.to_api()),
+                )?;
+                if let Some(old) = str_of(&meta, "id") {
+                    interaction_ids.0.insert(old, row.id);
+                }
+                counts.interactions += 1;
+            }
+            Err(e) => rd.fail(format!("interactions[{n}]"), e),
+        }
+    }
+
+    let mut introduction_ids = Ids(HashMap::new());
+    for (n, item) in rd.section(&doc, "introductions").iter().enumerate() {
+        let m = obj(item);
+        let person = |k: &str| {
+            m.get(k)
+                .filter(|v| !v.is_null())
+                .map(|v| contact_ids.map(v).ok_or(k.to_string()))
+        };
+        let (introducer, a, b) = (
+            person("introducer_id"),
+            person("person_a_id"),
+            person("person_b_id"),
+        );
+        let status = m
+            .get("status")
+            .and_then(Value::as_str)
+            .filter(|s| INTRO_STATUSES.contains(s));
+        let bad = [&introducer, &a, &b]
+            .into_iter()
+            .find_map(|p| p.as_ref().and_then(|r| r.clone().err()));
+        match (bad, b, status) {
+            (None, Some(Ok(b)), Some(status)) => {
+                let meta = take(
+                    &mut m.clone(),
+                    &["id", "created_at", "updated_at", "version"],
+                );
+                let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
+                let row = IntroductionRow {
+                    id: crate::ids::new_id(),
+                    user_id: user_id.to_string(),
+                    introducer_id: introducer.and_then(Result::ok),
+                    person_a_id: a.and_then(Result::ok),
+                    person_b_id: b,
+                    note: text("note"),
+                    status: status.to_string(),
+                    made_on: text("made_on").filter(|d| input::parse_date(d).is_ok()),
+                    outcome: text("outcome"),
+                    created_at: micros_of(&meta, "created_at").unwrap_or(now),
+                    updated_at: micros_of(&meta, "updated_at").unwrap_or(now),
+                    version: version_of(&meta),
+                };
+                diesel::insert_into(it::table).values(&row).execute(conn)?;
+                changes::record(
+                    conn,
+                    user_id,
+                    crate::introductions::queries::RESOURCE,
+                    &row.id,
+                    Some(&row.to_api()),
+                )?;
+                if let Some(old) = str_of(&meta, "id") {
+                    introduction_ids.0.insert(old, row.id);
+                }
+                counts.introductions += 1;
+            }
+            (Some(field), _, _) => rd.error(
+                format!("introductions[{n}].{field}"),
+                "unknown_contact",
+                "not a contact of this archive",
+            ),
+            _ => rd.error(
+                format!("introductions[{n}]"),
+                "invalid_value",
+                "needs person_b_id and a valid status",
+            ),
+        }
+    }
+
+    let mut entry_ids = Ids(HashMap::new());
+    let mut repays: Vec<(String, Value, usize)> = Vec::new();
+    for (n, item) in rd.section(&doc, "ledger").iter().enumerate() {
+        let mut m = obj(item);
+        let meta = take(
+            &mut m,
+            &[
+                "id",
+                "created_at",
+                "updated_at",
+                "version",
+                "completed_on",
+                "introduction_id",
+                "repays_id",
+            ],
+        );
+        if let Some(v) = m.get_mut("contact_id") {
+            *v = contact_ids.map(v).map_or(Value::Null, Value::String);
+        }
+        if let Some(v) = m.get_mut("interaction_id").filter(|v| !v.is_null()) {
+            *v = interaction_ids.map(v).map_or(Value::Null, Value::String);
+        }
+        match crate::ledger::domain::parse(Value::Object(m), true) {
+            Ok(ch) => {
+                let mut row = EntryRow::blank(user_id);
+                row.contact_id = ch.contact_id.unwrap_or_default();
+                row.direction = ch.direction.unwrap_or_default();
+                row.kind = ch.kind.unwrap_or_default();
+                row.description = ch.description.unwrap_or_default();
+                row.weight = ch.weight.unwrap_or(1);
+                row.status = ch.status.unwrap_or_else(|| "done".into());
+                row.occurred_on = ch.occurred_on.flatten();
+                row.due_on = ch.due_on.flatten();
+                row.interaction_id = ch.interaction_id.flatten();
+                row.completed_on =
+                    str_of(&meta, "completed_on").filter(|d| input::parse_date(d).is_ok());
+                row.introduction_id = meta
+                    .get("introduction_id")
+                    .and_then(|v| introduction_ids.map(v));
+                row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
+                row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
+                row.version = version_of(&meta);
+                diesel::insert_into(le::table).values(&row).execute(conn)?;
+                if let Some(old) = str_of(&meta, "id") {
+                    entry_ids.0.insert(old, row.id.clone());
+                }
+                if let Some(rep) = meta.get("repays_id").filter(|v| !v.is_null()) {
+                    repays.push((row.id.clone(), rep.clone(), n));
+                }
+                counts.ledger += 1;
+            }
+            Err(e) => rd.fail(format!("ledger[{n}]"), e),
+        }
+    }
+    for (id, old, n) in repays {
+        match entry_ids.map(&old) {
+            Some(new) => {
+                diesel::update(le::table.find(&id))
+                    .set(le::repays_id.eq(new))
+                    .execute(conn)?;
+            }
+            None => rd.error(
+                format!("ledger[{n}].repays_id"),
+                "unknown_entry",
+                "not an entry of this archive",
+            ),
+        }
+    }
+    let entries: Vec<EntryRow> = le::table
+        .filter(le::user_id.eq(user_id))
+        .select(EntryRow::as_select())
+        .load(conn)?;
+    for e in entries {
+        changes::record(
+            conn,
+            user_id,
+            crate::ledger::queries::RESOURCE,
+            &e.id,
+            Some(&e.to_api()),
+        )?;
+    }
+
+    for (n, item) in rd.section(&doc, "relationships").iter().enumerate() {
+        let m = obj(item);
+        let end = |k: &str| m.get(k).and_then(|v| contact_ids.map(v));
+        let kind = m
+            .get("kind")
+            .and_then(Value::as_str)
+            .filter(|k| RELATIONSHIP_KINDS.contains(k));
+        let strength = m
+            .get("strength")
+            .and_then(Value::as_i64)
+            .filter(|s| (1..=5).contains(s));
+        match (end("contact_id"), end("other_id"), kind, strength) {
+            (Some(a), Some(b), Some(kind), Some(strength)) if a != b => {
+                let meta = take(&mut m.clone(), &["created_at", "updated_at", "version"]);
+                let row = RelationshipRow {
+                    id: crate::ids::new_id(),
+                    user_id: user_id.to_string(),
+                    pair_key: pair_key(&a, &b, kind),
+                    contact_id: a,
+                    other_id: b,
+                    kind: kind.to_string(),
+                    strength: strength as i32,
+                    note: m.get("note").and_then(Value::as_str).map(str::to_owned),
+                    created_at: micros_of(&meta, "created_at").unwrap_or(now),
+                    updated_at: micros_of(&meta, "updated_at").unwrap_or(now),
+                    version: version_of(&meta),
+                };
+                let taken: i64 = r::table
+                    .filter(r::user_id.eq(user_id))
+                    .filter(r::pair_key.eq(&row.pair_key))
+                    .count()
+                    .get_result(conn)?;
+                if taken > 0 {
+                    rd.error(
+                        format!("relationships[{n}]"),
+                        "duplicate",
+                        "the same relationship twice",
+                    );
+                    continue;
+                }
+                diesel::insert_into(r::table).values(&row).execute(conn)?;
+                changes::record(
+                    conn,
+                    user_id,
+                    crate::relationships::queries::RESOURCE,
+                    &row.id,
+                    Some(&row.to_api()),
+                )?;
+                counts.relationships += 1;
+            }
+            _ => rd.error(
+                format!("relationships[{n}]"),
+                "invalid_value",
+                "needs two different contacts of this archive, a kind and a strength of 1–5",
+            ),
+        }
+    }
+
+    if !rd.errors.is_empty() {
+        // The transaction rolls back: an archive loads whole or not at all.
+        return Err(ApiError::validation(rd.errors));
+    }
+
+    // Derived fields and balances, with the archive's versions kept.
+    for (id, _) in &contact_meta {
+        if let Some(mut row) = contacts::find(conn, user_id, id)? {
+            derived::refresh(conn, &mut row)?;
+            row.balance = crate::ledger::balances::refresh_row(conn, user_id, id)?;
+            diesel::update(c::table.find(&row.id))
+                .set(&row)
+                .execute(conn)?;
+            contacts::record_upsert(conn, &row)?;
+        }
+    }
+    Ok(counts)
+}
+
+fn account_is_empty(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
+    let n: i64 = c::table
+        .filter(c::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let m: i64 = i::table
+        .filter(i::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let e: i64 = le::table
+        .filter(le::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let tg: i64 = t::table
+        .filter(t::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n + m + e + tg == 0)
+}
+
+/// Export all my data.
+///
+/// One JSON document with every record of the account (tokens as metadata
+/// only). `POST /v1/import/archive` loads it into an empty account.
+#[utoipa::path(
+    get, path = "/v1/export", tag = "account", operation_id = "export_account",
+    security(("bearer" = ["read"])),
+    responses(
+        (status = 200, description = "The whole account", body = Export),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_export(
+    state: web::Data<AppState>,
+    user: AuthUser,
+) -> Result<HttpResponse, ApiError> {
+    let doc = state
+        .db
+        .read_as(user.id.clone(), move |conn| export(conn, &user.id))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "content-disposition",
+            "attachment; filename=\"kith-export.json\"",
+        ))
+        .json(doc))
+}
+
+/// Import an archive into an empty account.
+///
+/// The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
+/// not at all: every problem is reported, by its place in the document.
+#[utoipa::path(
+    post, path = "/v1/import/archive", tag = "account", operation_id = "import_archive",
+    request_body(content = Object, description = "An export document (`format_version` 1)", content_type = "application/json"),
+    params(crate::idempotency::IdempotencyKey),
+    security(("bearer" = ["write"])),
+    responses(
+        (status = 201, description = "Loaded; how many records per section", body = ImportCounts),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The account already has data (`account_not_empty`)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Archive over 20 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid records", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn post_import(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    let doc = body.into_inner();
+    let counts = state
+        .db
+        .write_as(user.id.clone(), move |conn| import(conn, &user.id, doc))
+        .await?;
+    Ok(HttpResponse::Created().json(counts))
+}

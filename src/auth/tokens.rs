@@ -1,0 +1,299 @@
+//! Personal access tokens for scripts: `kith_pat_` and 43 random base62
+//! characters (256 bits), stored only as a SHA-256 hash, scoped `read` or
+//! `write`, revocable, with a last-used time.
+
+use actix_web::{web, HttpResponse};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::{AuthUser, Scope};
+use crate::db::schema::access_tokens as at;
+use crate::db::DbConn;
+use crate::error::{ApiError, Problem};
+use crate::input::{self, Body};
+use crate::startup::AppState;
+use crate::{ids, time};
+
+pub const PREFIX: &str = "kith_pat_";
+const SECRET_CHARS: usize = 43;
+const TOUCH_EVERY: time::Micros = 60 * 1_000_000;
+
+/// `PREFIX` and 43 base62 characters drawn without bias.
+pub fn new_secret() -> String {
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    let mut out = String::with_capacity(PREFIX.len() + SECRET_CHARS);
+    out.push_str(PREFIX);
+    while out.len() < PREFIX.len() + SECRET_CHARS {
+        for b in ids::random_bytes(64) {
+            // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
+            if b < 248 && out.len() < PREFIX.len() + SECRET_CHARS {
+                out.push(ALPHABET[usize::from(b % 62)] as char);
+            }
+        }
+    }
+    out
+}
+
+/// The user, scope and (when its last-used time is over a minute old) the
+/// id of a live token.
+pub fn resolve(
+    conn: &mut DbConn,
+    secret: &str,
+) -> Result<Option<(String, Scope, Option<String>)>, ApiError> {
+    type Found = (String, String, String, Option<i64>, Option<i64>);
+    let row: Option<Found> = at::table
+        .filter(at::token_hash.eq(ids::sha256_hex(secret.as_bytes())))
+        .select((
+            at::id,
+            at::user_id,
+            at::scope,
+            at::expires_at,
+            at::last_used_at,
+        ))
+        .first(conn)
+        .optional()?;
+    let now = time::now();
+    Ok(row.and_then(|(id, user_id, scope, expires_at, last_used)| {
+        if expires_at.is_some_and(|e| e <= now) {
+            return None;
+        }
+        let scope = if scope == "write" {
+            Scope::Write
+        } else {
+            Scope::Read
+        };
+        let stale = last_used
+            .is_none_or(|t| t < now - TOUCH_EVERY)
+            .then_some(id);
+        Some((user_id, scope, stale))
+    }))
+}
+
+pub fn touch(conn: &mut DbConn, token_id: &str) -> Result<(), ApiError> {
+    diesel::update(at::table.find(token_id))
+        .set(at::last_used_at.eq(time::now()))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// A personal access token (never its secret, but once at creation).
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct AccessToken {
+    pub id: String,
+    pub name: String,
+    /// `read` (GET only) or `write` (everything but token management and
+    /// account deletion).
+    #[schema(example = "read")]
+    pub scope: String,
+    #[schema(format = DateTime)]
+    pub created_at: String,
+    /// `null`: never expires.
+    #[schema(format = DateTime)]
+    pub expires_at: Option<String>,
+    #[schema(format = DateTime)]
+    pub last_used_at: Option<String>,
+}
+
+/// A new token, with its secret: shown this once.
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    #[serde(flatten)]
+    pub meta: AccessToken,
+    /// The secret: send as `Authorization: Bearer <token>`. Shown only here.
+    #[schema(example = "kith_pat_3fQ…")]
+    pub token: String,
+}
+
+/// All tokens of the account.
+#[derive(Serialize, ToSchema)]
+pub struct TokenList {
+    pub items: Vec<AccessToken>,
+}
+
+/// A new personal access token.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)]
+pub struct TokenCreate {
+    #[schema(min_length = 1, max_length = 100, example = "backup script")]
+    name: String,
+    #[schema(pattern = "^(read|write)$")]
+    scope: String,
+    /// A future instant, or `null`/absent for a token that never expires.
+    #[schema(format = DateTime)]
+    expires_at: Option<String>,
+}
+
+type TokenRow = (String, String, String, i64, Option<i64>, Option<i64>);
+
+fn to_api((id, name, scope, created_at, expires_at, last_used_at): TokenRow) -> AccessToken {
+    AccessToken {
+        id,
+        name,
+        scope,
+        created_at: time::rfc3339(created_at),
+        expires_at: expires_at.map(time::rfc3339),
+        last_used_at: last_used_at.map(time::rfc3339),
+    }
+}
+
+pub fn list_for(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AccessToken>> {
+    Ok(at::table
+        .filter(at::user_id.eq(user_id))
+        .order((at::created_at.asc(), at::id.asc()))
+        .select((
+            at::id,
+            at::name,
+            at::scope,
+            at::created_at,
+            at::expires_at,
+            at::last_used_at,
+        ))
+        .load::<TokenRow>(conn)?
+        .into_iter()
+        .map(to_api)
+        .collect())
+}
+
+/// Create a personal access token.
+///
+/// For scripts: the secret is in `token` of this answer and nowhere else,
+/// ever. Needs a login (a token cannot make tokens).
+#[utoipa::path(
+    post, path = "/v1/tokens", tag = "auth", operation_id = "create_token",
+    request_body(content = TokenCreate, content_type = "application/json"),
+    params(crate::idempotency::IdempotencyKey),
+    security(("bearer" = ["session"])),
+    responses(
+        (status = 201, description = "Created; the secret is shown once", body = CreatedToken),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A personal access token cannot manage tokens (`session_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    body: web::Json<Value>,
+) -> Result<HttpResponse, ApiError> {
+    user.require_session()?;
+    let mut b = Body::new(
+        body.into_inner(),
+        &["name", "scope", "expires_at"],
+        &["id", "created_at", "last_used_at"],
+    )?;
+    let name = b.required("name", input::text(1, 100));
+    let scope = b.required("scope", input::one_of(&["read", "write"]));
+    let expires_at = b.patch("expires_at", |v| {
+        let t = input::datetime(v)?.timestamp_micros();
+        if t <= time::now() {
+            return Err(("out_of_range", "must be in the future".into()));
+        }
+        Ok(t)
+    });
+    b.finish()?;
+    let (Some(name), Some(scope)) = (name, scope) else {
+        return Err(ApiError::internal("validated fields missing"));
+    };
+    let expires_at = expires_at.into_option();
+    let secret = new_secret();
+    let hash = ids::sha256_hex(secret.as_bytes());
+    let row = state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            let row: TokenRow = (ids::new_id(), name, scope, time::now(), expires_at, None);
+            diesel::insert_into(at::table)
+                .values((
+                    at::id.eq(&row.0),
+                    at::user_id.eq(&user.id),
+                    at::name.eq(&row.1),
+                    at::scope.eq(&row.2),
+                    at::token_hash.eq(hash),
+                    at::created_at.eq(row.3),
+                    at::expires_at.eq(row.4),
+                ))
+                .execute(conn)?;
+            Ok(row)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(CreatedToken {
+        meta: to_api(row),
+        token: secret,
+    }))
+}
+
+/// List personal access tokens (never their secrets).
+#[utoipa::path(
+    get, path = "/v1/tokens", tag = "auth", operation_id = "list_tokens",
+    security(("bearer" = ["session"])),
+    responses(
+        (status = 200, description = "The tokens", body = TokenList),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs a login (`session_required`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
+    user.require_session()?;
+    let items = state
+        .db
+        .read_as(user.id.clone(), move |conn| Ok(list_for(conn, &user.id)?))
+        .await?;
+    Ok(HttpResponse::Ok().json(TokenList { items }))
+}
+
+/// Revoke a personal access token, at once.
+#[utoipa::path(
+    delete, path = "/v1/tokens/{id}", tag = "auth", operation_id = "delete_token",
+    params(("id" = String, Path, description = "Token id")),
+    security(("bearer" = ["session"])),
+    responses(
+        (status = 204, description = "Revoked"),
+        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Needs a login (`session_required`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    user.require_session()?;
+    let id = id.into_inner();
+    state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            let n = diesel::delete(
+                at::table
+                    .filter(at::user_id.eq(&user.id))
+                    .filter(at::id.eq(&id)),
+            )
+            .execute(conn)?;
+            if n == 0 {
+                return Err(ApiError::not_found());
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_secret_is_the_prefix_and_43_base62_characters() {
+        let s = new_secret();
+        assert!(s.starts_with(PREFIX));
+        let rest = &s[PREFIX.len()..];
+        assert_eq!(rest.len(), 43);
+        assert!(rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+        assert_ne!(new_secret(), s);
+    }
+}
