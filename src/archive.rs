@@ -607,16 +607,20 @@ pub async fn get_export(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<HttpResponse, ApiError> {
-    let doc = state
+    // Serialised on the blocking pool too: a large account is a large document.
+    let body = state
         .db
-        .read_as(user.id.clone(), move |conn| export(conn, &user.id))
+        .read_as(user.id.clone(), move |conn| {
+            serde_json::to_vec(&export(conn, &user.id)?).map_err(ApiError::internal)
+        })
         .await?;
     Ok(HttpResponse::Ok()
+        .content_type("application/json")
         .insert_header((
             "content-disposition",
             "attachment; filename=\"kith-export.json\"",
         ))
-        .json(doc))
+        .body(body))
 }
 
 /// Import an archive into an empty account.

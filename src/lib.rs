@@ -20,6 +20,7 @@ pub mod openapi;
 pub mod ops;
 pub mod ratelimit;
 pub mod relationships;
+pub mod seed;
 pub mod startup;
 pub mod tags;
 pub mod telemetry;

@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# The benchmark harness: builds the release binary, seeds a fresh database,
+# starts the server on 127.0.0.1, warms up, and measures every endpoint with
+# oha: a closed-loop run for maximum throughput, then a fixed-rate run at half
+# of it for honest latencies (coordinated omission corrected). Prints one
+# markdown table; never part of `cargo test`.
+#
+#   bench/run.sh [sqlite|postgres]
+#   CONTACTS=100000 INTERACTIONS=1000000 LEDGER=1000000 RELATIONSHIPS=300000 \
+#   DURATION=10 CONNECTIONS=64 bench/run.sh sqlite
+#
+# Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BACKEND=${1:-sqlite}
+CONTACTS=${CONTACTS:-100000}
+INTERACTIONS=${INTERACTIONS:-1000000}
+LEDGER=${LEDGER:-1000000}
+RELATIONSHIPS=${RELATIONSHIPS:-300000}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=${PORT:-18090}
+OUT=${OUT:-bench/results-$BACKEND.md}
+
+cargo build --release --locked -q
+if ! command -v oha >/dev/null 2>&1; then
+  export PATH="$HOME/.cargo/bin:$PATH"
+  command -v oha >/dev/null 2>&1 || cargo install oha --locked -q
+fi
+BIN=$ROOT/target/release/kith
+WORK=$(mktemp -d)
+case "$BACKEND" in
+  sqlite) URL="sqlite://$WORK/bench.db" ;;
+  postgres)
+    ADMIN=$(PGPORT=${PGPORT:-54331} .ci/start-postgres)
+    DB=kith_bench_$$
+    psql "$ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
+    URL="${ADMIN%/*}/$DB"
+    ;;
+  *) echo "usage: bench/run.sh [sqlite|postgres]" >&2; exit 2 ;;
+esac
+export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
+  KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
+  KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
+
+echo "seeding $BACKEND: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships" >&2
+SEED_START=$(date +%s.%N)
+"$BIN" seed --contacts "$CONTACTS" --interactions "$INTERACTIONS" --ledger "$LEDGER" --relationships "$RELATIONSHIPS" >&2
+SEED_SECS=$(python3 -c "import time; print(int(time.time() - $SEED_START))")
+
+# Start to ready, on the existing database.
+T0=$(date +%s%N)
+"$BIN" serve >"$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.002; done
+READY_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
+
+API=http://127.0.0.1:$PORT
+TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"bench@example.com","password":"bench-password-123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+AUTH="Authorization: Bearer $TOKEN"
+IDS=$(curl -fs "$API/v1/contacts?limit=4&sort=-created_at" -H "$AUTH" | python3 -c 'import json,sys; print(" ".join(c["id"] for c in json.load(sys.stdin)["items"]))')
+read -r ID1 ID2 ID3 ID4 <<<"$IDS"
+NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+# name | method | path | body
+ENDPOINTS=(
+  "GET /healthz|GET|/healthz|"
+  "GET /v1/contacts/{id}|GET|/v1/contacts/$ID1|"
+  "GET /v1/contacts?sort=name|GET|/v1/contacts?limit=50&sort=name|"
+  "GET /v1/contacts?sort=next_due_at|GET|/v1/contacts?limit=50&sort=next_due_at|"
+  "GET /v1/contacts?q=lima (search)|GET|/v1/contacts?limit=50&q=lima|"
+  "POST /v1/contacts|POST|/v1/contacts|{\"display_name\":\"Bench Person\",\"company\":\"Bench\",\"tags\":[\"tag01\"]}"
+  "PATCH /v1/contacts/{id}|PATCH|/v1/contacts/$ID2|{\"title\":\"Benchmarked\"}"
+  "GET /v1/agenda?days=7|GET|/v1/agenda?days=7|"
+  "POST /v1/interactions (3 people)|POST|/v1/interactions|{\"kind\":\"call\",\"direction\":\"outbound\",\"summary\":\"Bench\",\"occurred_at\":\"$NOW\",\"contact_ids\":[\"$ID1\",\"$ID3\",\"$ID4\"]}"
+  "GET /v1/ledger/balances?owing=them|GET|/v1/ledger/balances?owing=them&limit=50|"
+  "GET /v1/contacts/{id}/balance|GET|/v1/contacts/$ID1/balance|"
+  "GET /v1/network/reach?company=…|GET|/v1/network/reach?company=Company%200007|"
+)
+
+run_oha() { # method path body [extra oha args…] → JSON on stdout
+  local method=$1 path=$2 body=$3; shift 3
+  local args=(-z "${DURATION}s" -c "$CONNECTIONS" --no-tui --output-format json -m "$method" -H "$AUTH")
+  if [ -n "$body" ]; then args+=(-H 'content-type: application/json' -d "$body"); fi
+  oha "${args[@]}" "$@" "$API$path"
+}
+
+summarise() { # json → "rps p50_ms p99_ms errors"
+  python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+s = d["summary"]; p = d.get("latencyPercentiles", {})
+codes = d.get("statusCodeDistribution", {})
+bad = sum(n for c, n in codes.items() if not c.startswith("2")) + sum(d.get("errorDistribution", {}).values())
+print(f"{s[\"requestsPerSec\"]:.0f} {p.get(\"p50\", 0)*1000:.2f} {p.get(\"p99\", 0)*1000:.2f} {bad}")'
+}
+
+# Warm up caches and the pools.
+for e in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r _ method path body <<<"$e"
+  [ "$method" = GET ] && oha -n 200 -c 8 --no-tui -H "$AUTH" "$API$path" >/dev/null
+done
+
+{
+  echo "| endpoint | max req/s | × /healthz | p50 ms @ 50% | p99 ms @ 50% | errors |"
+  echo "|---|---:|---:|---:|---:|---:|"
+} >"$OUT.tmp"
+HEALTH_RPS=0
+for e in "${ENDPOINTS[@]}"; do
+  IFS='|' read -r name method path body <<<"$e"
+  read -r rps _ _ err1 < <(run_oha "$method" "$path" "$body" | summarise)
+  [ "$HEALTH_RPS" = 0 ] && HEALTH_RPS=$rps
+  half=$(( rps / 2 > 0 ? rps / 2 : 1 ))
+  read -r _ p50 p99 err2 < <(run_oha "$method" "$path" "$body" -q "$half" --latency-correction | summarise)
+  ratio=$(python3 -c "print(f'{$rps/$HEALTH_RPS:.2f}')")
+  echo "| \`$name\` | $rps | $ratio | $p50 | $p99 | $((err1 + err2)) |" | tee -a "$OUT.tmp" >&2
+done
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")
+LOCKED=$(grep -c 'database is locked' "$WORK/server.log" || true)
+{
+  echo
+  echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (seeded in ${SEED_SECS} s)"
+  echo "- $CONNECTIONS connections, ${DURATION} s closed loop then ${DURATION} s at half that rate per endpoint"
+  echo "- server start to ready: ${READY_MS} ms; peak RSS: $((RSS_KB / 1024)) MiB; \"database is locked\" in the log: $LOCKED"
+  echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+} >>"$OUT.tmp"
+mv "$OUT.tmp" "$OUT"
+cat "$OUT"
