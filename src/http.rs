@@ -48,7 +48,7 @@ pub async fn request_context(
     let span = tracing::info_span!("request", request_id = %id);
     let authenticated = req.headers().contains_key(header::AUTHORIZATION);
     let method = req.method().clone();
-    let path = req.path().to_owned();
+    let path = loggable_path(req.path());
     let started = Instant::now();
 
     let id_for_scope = id.clone();
@@ -84,6 +84,14 @@ pub async fn request_context(
         tracing::info!(%method, %path, status, micros, "handled");
     });
     Ok(res)
+}
+
+/// The path as it may be logged: a calendar feed's path carries its secret.
+fn loggable_path(path: &str) -> String {
+    match path.strip_prefix("/v1/agenda/feed/") {
+        Some(rest) if !rest.is_empty() => "/v1/agenda/feed/[secret]".to_string(),
+        _ => path.to_string(),
+    }
 }
 
 /// Replaces a non-problem error body (actix's plain-text 404/405/413/…) with
@@ -297,4 +305,40 @@ pub fn decode_cursor<K: DeserializeOwned>(
         return Err(invalid());
     }
     Ok((data.k, data.i))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feed_secrets_never_reach_the_log() {
+        assert_eq!(
+            loggable_path("/v1/agenda/feed/s3cr3t.ics"),
+            "/v1/agenda/feed/[secret]"
+        );
+        assert_eq!(loggable_path("/v1/contacts"), "/v1/contacts");
+    }
+
+    #[test]
+    fn an_etag_list_matches_its_version() {
+        assert!(etag_list_matches("\"3\"", 3, false));
+        assert!(etag_list_matches("\"1\", \"3\"", 3, false));
+        assert!(etag_list_matches("*", 9, false));
+        assert!(
+            !etag_list_matches("W/\"3\"", 3, false),
+            "If-Match compares strongly"
+        );
+        assert!(etag_list_matches("W/\"3\"", 3, true));
+        assert!(!etag_list_matches("\"4\"", 3, true));
+    }
+
+    #[test]
+    fn a_cursor_round_trips_only_for_its_sort() {
+        let c = encode_cursor("name", "ana", "id-1");
+        let (k, id): (String, String) = decode_cursor(&c, "name").unwrap_or_default();
+        assert_eq!((k.as_str(), id.as_str()), ("ana", "id-1"));
+        assert!(decode_cursor::<String>(&c, "-name").is_err());
+        assert!(decode_cursor::<String>("garbage", "name").is_err());
+    }
 }

@@ -265,8 +265,9 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         rows.push(row);
     }
 
-    // Interactions, and each contact's last touch.
+    // Interactions, each contact's last touch and its latest follow-up.
     let mut last_touch: Vec<Option<i64>> = vec![None; rows.len()];
+    let mut latest_follow: Vec<Option<(i64, String, String)>> = vec![None; rows.len()];
     let mut interaction_rows = Vec::with_capacity(o.interactions);
     let mut ic_rows = Vec::with_capacity(o.interactions * 2);
     for _ in 0..o.interactions {
@@ -287,6 +288,11 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         for &w in &who {
             if touch {
                 last_touch[w] = last_touch[w].max(Some(at));
+            }
+            if let Some(f) = &follow {
+                if latest_follow[w].as_ref().is_none_or(|(t, _, _)| at > *t) {
+                    latest_follow[w] = Some((at, f.clone(), id.clone()));
+                }
             }
             ic_rows.push(IcRow {
                 user_id: uid.clone(),
@@ -388,6 +394,10 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             row.archived,
         );
         row.birthday_md = derived::birthday_md(row.birthday.as_deref());
+        row.follow_up = latest_follow[w]
+            .as_ref()
+            .filter(|(t, _, _)| row.last_interaction_at.is_none_or(|last| *t >= last))
+            .map(|(_, date, id)| format!("{date}|{id}"));
         let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
         row.search_text = search_text(
             &row.display_name,

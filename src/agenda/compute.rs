@@ -5,10 +5,10 @@
 use chrono::{Datelike, NaiveDate};
 use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::Double;
+use diesel::sql_types::{BigInt, Bool};
 
 use super::{AgendaItem, ItemType};
-use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
+use crate::db::schema::{contacts, interactions};
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::time::{self, Micros, DAY};
@@ -54,41 +54,104 @@ type DueRow = (
     Option<Micros>,
 );
 
+/// Contacts due in `[from, to)`, by due date.
 fn due_rows(
     conn: &mut DbConn,
     user_id: &str,
-    from: Option<Micros>,
+    from: Micros,
     to: Micros,
+    limit: i64,
+) -> QueryResult<Vec<DueRow>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::next_due_at.ge(from))
+        .filter(contacts::next_due_at.lt(to))
+        .filter(contacts::trashed_at.is_null())
+        .order((contacts::next_due_at.asc(), contacts::id.asc()))
+        .select(DUE_COLUMNS)
+        .limit(limit)
+        .load(conn)
+}
+
+const DUE_COLUMNS: (
+    contacts::id,
+    contacts::display_name,
+    contacts::last_interaction_at,
+    contacts::created_at,
+    contacts::cadence_effective,
+    contacts::next_due_at,
+) = (
+    contacts::id,
+    contacts::display_name,
+    contacts::last_interaction_at,
+    contacts::created_at,
+    contacts::cadence_effective,
+    contacts::next_due_at,
+);
+
+/// What a cadence counts from; the expression of the
+/// `(user_id, cadence_effective, …)` index, written identically here.
+const BASE: &str = "COALESCE(last_interaction_at, created_at)";
+
+/// Distinct cadences above which the per-cadence walk gives way to a sort.
+const MAX_CADENCES: usize = 64;
+
+/// The `limit` most overdue contacts, by (now − last touch) / cadence.
+///
+/// Within one cadence that order is the order of the last touch, which an
+/// index holds; so each distinct cadence is walked on the index for its
+/// `limit` oldest overdue contacts, and the few candidates are ranked here.
+fn overdue_rows(
+    conn: &mut DbConn,
+    user_id: &str,
     now: Micros,
     limit: i64,
 ) -> QueryResult<Vec<DueRow>> {
-    let mut q = contacts::table
-        .filter(contacts::user_id.eq(user_id))
-        .filter(contacts::next_due_at.lt(to))
-        .filter(contacts::trashed_at.is_null())
-        .select((
-            contacts::id,
-            contacts::display_name,
-            contacts::last_interaction_at,
-            contacts::created_at,
-            contacts::cadence_effective,
-            contacts::next_due_at,
-        ))
-        .into_boxed();
-    if let Some(f) = from {
-        q = q
-            .filter(contacts::next_due_at.ge(f))
-            .order((contacts::next_due_at.asc(), contacts::id.asc()));
-    } else {
-        // Most overdue relative to the cadence first: (now − last touch) / cadence.
-        q = q.order((
-            sql::<Double>(&format!(
-                "CAST(({now} - COALESCE(last_interaction_at, created_at)) AS DOUBLE PRECISION) / cadence_effective DESC"
-            )),
-            contacts::id.asc(),
-        ));
+    let mut cadences = Vec::new();
+    let mut after = 0;
+    while cadences.len() <= MAX_CADENCES {
+        let next: Option<i32> = contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .filter(contacts::cadence_effective.gt(after))
+            .select(diesel::dsl::min(contacts::cadence_effective))
+            .first(conn)?;
+        match next {
+            Some(c) => {
+                cadences.push(c);
+                after = c;
+            }
+            None => break,
+        }
     }
-    q.limit(limit).load(conn)
+    let ratio = |r: &DueRow| (now - r.2.unwrap_or(r.3)) as f64 / f64::from(r.4.unwrap_or(1).max(1));
+    let mut rows: Vec<DueRow> = Vec::new();
+    if cadences.len() > MAX_CADENCES {
+        rows = contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .filter(contacts::next_due_at.lt(now))
+            .filter(contacts::trashed_at.is_null())
+            .select(DUE_COLUMNS)
+            .load(conn)?;
+    } else {
+        for c in cadences {
+            let latest_base = now - i64::from(c) * DAY;
+            rows.extend(
+                contacts::table
+                    .filter(contacts::user_id.eq(user_id))
+                    .filter(contacts::cadence_effective.eq(c))
+                    .filter(sql::<Bool>(&format!("{BASE} < ")).bind::<BigInt, _>(latest_base))
+                    .filter(contacts::next_due_at.lt(now))
+                    .filter(contacts::trashed_at.is_null())
+                    .order(sql::<BigInt>(BASE))
+                    .select(DUE_COLUMNS)
+                    .limit(limit)
+                    .load::<DueRow>(conn)?,
+            );
+        }
+    }
+    rows.sort_by(|a, b| ratio(b).total_cmp(&ratio(a)).then_with(|| a.0.cmp(&b.0)));
+    rows.truncate(limit as usize);
+    Ok(rows)
 }
 
 fn cadence_reason(
@@ -120,7 +183,7 @@ pub fn agenda(
     let end_date = today + chrono::Duration::days(days);
 
     let mut overdue = Vec::new();
-    for (id, name, last, created, cadence, due) in due_rows(conn, user_id, None, now, now, limit)? {
+    for (id, name, last, created, cadence, due) in overdue_rows(conn, user_id, now, limit)? {
         let due = due.unwrap_or(now);
         overdue.push(AgendaItem {
             type_: ItemType::Overdue,
@@ -137,8 +200,7 @@ pub fn agenda(
     }
 
     let mut dated = Vec::new();
-    for (id, name, last, created, cadence, due) in
-        due_rows(conn, user_id, Some(now), window_end, now, limit)?
+    for (id, name, last, created, cadence, due) in due_rows(conn, user_id, now, window_end, limit)?
     {
         let due = due.unwrap_or(now);
         let until = whole_days(due - now);
@@ -186,36 +248,46 @@ fn follow_ups(
     end: NaiveDate,
     limit: i64,
 ) -> Result<Vec<AgendaItem>, ApiError> {
-    let rows: Vec<(String, String, String, String, Micros, String)> = ic::table
-        .inner_join(contacts::table)
-        .inner_join(interactions::table)
-        .filter(ic::user_id.eq(user_id))
-        .filter(ic::follow_up_on.lt(end.to_string()))
+    // `follow_up` is "YYYY-MM-DD|interaction id": comparing it with the end
+    // date compares dates.
+    let rows: Vec<(String, String, String)> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::follow_up.lt(end.to_string()))
         .filter(contacts::trashed_at.is_null())
         .filter(contacts::archived.eq(false))
-        .filter(
-            contacts::last_interaction_at
-                .is_null()
-                .or(contacts::last_interaction_at.le(ic::occurred_at.nullable())),
-        )
-        .order((ic::occurred_at.desc(), ic::interaction_id.desc()))
+        .order(contacts::follow_up.asc())
         .select((
-            ic::contact_id,
+            contacts::id,
             contacts::display_name,
-            ic::interaction_id,
-            ic::follow_up_on.assume_not_null(),
-            ic::occurred_at,
-            interactions::summary,
+            contacts::follow_up.assume_not_null(),
         ))
-        .limit(limit * 4)
+        .limit(limit)
         .load(conn)?;
-    let mut seen = std::collections::HashSet::new();
+    let ids: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.2.split_once('|').map(|(_, id)| id))
+        .collect();
+    let details: std::collections::HashMap<String, (String, Micros)> = interactions::table
+        .filter(interactions::user_id.eq(user_id))
+        .filter(interactions::id.eq_any(&ids))
+        .select((
+            interactions::id,
+            interactions::summary,
+            interactions::occurred_at,
+        ))
+        .load::<(String, String, Micros)>(conn)?
+        .into_iter()
+        .map(|(id, summary, at)| (id, (summary, at)))
+        .collect();
     let mut out = Vec::new();
-    for (contact_id, name, interaction_id, on, occurred_at, summary) in rows {
-        if !seen.insert(contact_id.clone()) {
-            continue; // one item per contact: its latest interaction
-        }
-        let Ok(date) = NaiveDate::parse_from_str(&on, "%Y-%m-%d") else {
+    for (contact_id, name, follow_up) in rows {
+        let Some((on, interaction_id)) = follow_up.split_once('|') else {
+            continue;
+        };
+        let (Ok(date), Some((summary, occurred_at))) = (
+            NaiveDate::parse_from_str(on, "%Y-%m-%d"),
+            details.get(interaction_id),
+        ) else {
             continue;
         };
         let delta = (date - today).num_days();
@@ -223,11 +295,11 @@ fn follow_ups(
             type_: ItemType::FollowUp,
             contact_id,
             display_name: name,
-            date: on,
+            date: on.to_string(),
             days_overdue: (delta < 0).then_some(-delta),
             days_until: (delta >= 0).then_some(delta),
-            reason: format!("follow up on “{summary}” from {}", date_of(occurred_at)),
-            interaction_id: Some(interaction_id),
+            reason: format!("follow up on “{summary}” from {}", date_of(*occurred_at)),
+            interaction_id: Some(interaction_id.to_string()),
             ledger_entry_id: None,
             introduction_id: None,
         });

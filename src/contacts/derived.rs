@@ -62,6 +62,28 @@ pub fn tag_cadence(conn: &mut DbConn, user_id: &str, names: &[String]) -> QueryR
         .first(conn)
 }
 
+/// The latest interaction with a follow-up date and no later touch of the
+/// contact: (its follow-up date, its id).
+pub fn open_follow_up(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_id: &str,
+    last_touch: Option<Micros>,
+) -> QueryResult<Option<(String, String)>> {
+    let mut q = ic::table
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::contact_id.eq(contact_id))
+        .filter(ic::follow_up_on.is_not_null())
+        .into_boxed();
+    if let Some(t) = last_touch {
+        q = q.filter(ic::occurred_at.ge(t));
+    }
+    q.order((ic::occurred_at.desc(), ic::interaction_id.desc()))
+        .select((ic::follow_up_on.assume_not_null(), ic::interaction_id))
+        .first(conn)
+        .optional()
+}
+
 /// Recomputes every derived field of `row` in place; true when one changed.
 pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
     let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
@@ -78,17 +100,23 @@ pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
         row.archived,
     );
     let md = birthday_md(row.birthday.as_deref());
-    let changed = (cadence, last, due, &md)
+    let follow = open_follow_up(conn, &row.user_id, &row.id, last)?;
+    let follow = follow.map(|(date, id)| format!("{date}|{id}"));
+    // A changed follow-up moves no field the API shows, but the row must
+    // still be written: callers write it when anything here moved.
+    let changed = (cadence, last, due, &md, &follow)
         != (
             row.cadence_effective,
             row.last_interaction_at,
             row.next_due_at,
             &row.birthday_md,
+            &row.follow_up,
         );
     row.cadence_effective = cadence;
     row.last_interaction_at = last;
     row.next_due_at = due;
     row.birthday_md = md;
+    row.follow_up = follow;
     Ok(changed)
 }
 

@@ -51,6 +51,9 @@ pub struct ContactRow {
     pub balance: i32,
     /// How well you know them, 1–5.
     pub closeness: Option<i32>,
+    /// Derived: `YYYY-MM-DD|interaction id` of the latest interaction that
+    /// asked for a follow-up and has no later touch of the contact.
+    pub follow_up: Option<String>,
 }
 
 impl ContactRow {

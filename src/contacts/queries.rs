@@ -176,6 +176,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         birthday_md: None,
         balance: 0,
         closeness: None,
+        follow_up: None,
     };
     apply(&mut row, c);
     row

@@ -60,6 +60,7 @@ diesel::table! {
         birthday_md -> Nullable<Text>,
         balance -> Integer,
         closeness -> Nullable<Integer>,
+        follow_up -> Nullable<Text>,
     }
 }
 

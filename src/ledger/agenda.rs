@@ -34,59 +34,61 @@ pub fn items(
     limit: i64,
 ) -> Result<Vec<AgendaItem>, ApiError> {
     let mut out = Vec::new();
-    let open: Vec<(String, String, String, String, String, String)> = le::table
-        .inner_join(c::table)
-        .filter(le::user_id.eq(user_id))
-        .filter(le::status.eq("open"))
-        .filter(le::due_on.lt(end.to_string()))
-        .filter(c::trashed_at.is_null())
-        .order((le::due_on.asc(), le::id.asc()))
-        .select((
-            le::id,
-            le::contact_id,
-            c::display_name,
-            le::direction,
-            le::description,
-            le::due_on.assume_not_null(),
-        ))
-        .limit(limit)
-        .load(conn)?;
-    for (id, contact_id, name, direction, description, due) in open {
-        let Ok(date) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else {
-            continue;
-        };
-        let (days_overdue, days_until) = when(date, today);
-        let (type_, reason) = if direction == "given" {
-            (
-                ItemType::PromiseDue,
-                format!(
-                    "you told {name} you would: {description}, {}",
-                    by(date, today)
-                ),
-            )
-        } else if date < today {
-            (
-                ItemType::AskPending,
-                format!(
-                    "you asked {name}: {description}; it was due {} — a polite nudge?",
-                    date.format("%-d %B")
-                ),
-            )
-        } else {
-            continue; // an ask not yet due needs nothing from you
-        };
-        out.push(AgendaItem {
-            type_,
-            contact_id,
-            display_name: name,
-            date: due,
-            days_overdue,
-            days_until,
-            reason,
-            interaction_id: None,
-            ledger_entry_id: Some(id),
-            introduction_id: None,
-        });
+    // Promises due by the end of the window, and asks already past due: two
+    // walks of (user_id, status, due_on) in due order.
+    for (direction, before) in [("given", end), ("received", today)] {
+        let open: Vec<(String, String, String, String, String)> = le::table
+            .inner_join(c::table)
+            .filter(le::user_id.eq(user_id))
+            .filter(le::status.eq("open"))
+            .filter(le::due_on.lt(before.to_string()))
+            .filter(le::direction.eq(direction))
+            .filter(c::trashed_at.is_null())
+            .order(le::due_on.asc())
+            .select((
+                le::id,
+                le::contact_id,
+                c::display_name,
+                le::description,
+                le::due_on.assume_not_null(),
+            ))
+            .limit(limit)
+            .load(conn)?;
+        for (id, contact_id, name, description, due) in open {
+            let Ok(date) = NaiveDate::parse_from_str(&due, "%Y-%m-%d") else {
+                continue;
+            };
+            let (days_overdue, days_until) = when(date, today);
+            let (type_, reason) = if direction == "given" {
+                (
+                    ItemType::PromiseDue,
+                    format!(
+                        "you told {name} you would: {description}, {}",
+                        by(date, today)
+                    ),
+                )
+            } else {
+                (
+                    ItemType::AskPending,
+                    format!(
+                        "you asked {name}: {description}; it was due {} — a polite nudge?",
+                        date.format("%-d %B")
+                    ),
+                )
+            };
+            out.push(AgendaItem {
+                type_,
+                contact_id,
+                display_name: name,
+                date: due,
+                days_overdue,
+                days_until,
+                reason,
+                interaction_id: None,
+                ledger_entry_id: Some(id),
+                introduction_id: None,
+            });
+        }
     }
 
     let quiet_since = (today - chrono::Duration::days(RETURN_AFTER_DAYS)).to_string();

@@ -13,4 +13,5 @@ mod ledger;
 mod mechanics;
 mod network;
 mod openapi;
+mod seed;
 mod tags;
