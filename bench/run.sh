@@ -44,10 +44,16 @@ export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
   KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
   KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
 
+if [ -n "${REUSE_DB:-}" ]; then
+  # A database seeded by an earlier run (its URL): skip seeding.
+  export KITH_DATABASE_URL=$REUSE_DB
+  SEED_SECS="(reused)"
+else
 echo "seeding $BACKEND: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships" >&2
 SEED_START=$(date +%s.%N)
 "$BIN" seed --contacts "$CONTACTS" --interactions "$INTERACTIONS" --ledger "$LEDGER" --relationships "$RELATIONSHIPS" >&2
 SEED_SECS=$(python3 -c "import time; print(int(time.time() - $SEED_START))")
+fi
 
 # Start to ready, on the existing database.
 T0=$(date +%s%N)
@@ -88,15 +94,7 @@ run_oha() { # method path body [extra oha args…] → JSON on stdout
   oha "${args[@]}" "$@" "$API$path"
 }
 
-summarise() { # json → "rps p50_ms p99_ms errors"
-  python3 -c '
-import json, sys
-d = json.load(sys.stdin)
-s = d["summary"]; p = d.get("latencyPercentiles", {})
-codes = d.get("statusCodeDistribution", {})
-bad = sum(n for c, n in codes.items() if not c.startswith("2")) + sum(d.get("errorDistribution", {}).values())
-print(f"{s[\"requestsPerSec\"]:.0f} {p.get(\"p50\", 0)*1000:.2f} {p.get(\"p99\", 0)*1000:.2f} {bad}")'
-}
+summarise() { python3 "$ROOT/bench/summarise.py"; }
 
 # Warm up caches and the pools.
 for e in "${ENDPOINTS[@]}"; do

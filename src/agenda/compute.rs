@@ -133,20 +133,62 @@ fn overdue_rows(
             .select(DUE_COLUMNS)
             .load(conn)?;
     } else {
-        for c in cadences {
-            let latest_base = now - i64::from(c) * DAY;
-            rows.extend(
-                contacts::table
+        // A k-way merge: each cadence is read in small batches in its own
+        // order (oldest touch first), and the best head is taken until the
+        // page is full, so few more rows than the page are ever read.
+        const BATCH: i64 = 24;
+        struct Walk {
+            cadence: i32,
+            buffer: std::collections::VecDeque<DueRow>,
+            after: Option<i64>,
+            seen: std::collections::HashSet<String>,
+            done: bool,
+        }
+        let mut walks: Vec<Walk> = cadences
+            .into_iter()
+            .map(|cadence| Walk {
+                cadence,
+                buffer: Default::default(),
+                after: None,
+                seen: Default::default(),
+                done: false,
+            })
+            .collect();
+        while (rows.len() as i64) < limit {
+            for w in walks.iter_mut().filter(|w| w.buffer.is_empty() && !w.done) {
+                let latest_base = now - i64::from(w.cadence) * DAY;
+                let mut q = contacts::table
                     .filter(contacts::user_id.eq(user_id))
-                    .filter(contacts::cadence_effective.eq(c))
+                    .filter(contacts::cadence_effective.eq(w.cadence))
                     .filter(sql::<Bool>(&format!("{BASE} < ")).bind::<BigInt, _>(latest_base))
                     .filter(contacts::next_due_at.lt(now))
                     .filter(contacts::trashed_at.is_null())
-                    .order(sql::<BigInt>(BASE))
                     .select(DUE_COLUMNS)
-                    .limit(limit)
-                    .load::<DueRow>(conn)?,
-            );
+                    .into_boxed();
+                if let Some(after) = w.after {
+                    q = q.filter(sql::<Bool>(&format!("{BASE} >= ")).bind::<BigInt, _>(after));
+                }
+                let batch: Vec<DueRow> = q.order(sql::<BigInt>(BASE)).limit(BATCH).load(conn)?;
+                w.done = (batch.len() as i64) < BATCH;
+                for r in batch {
+                    w.after = Some(r.2.unwrap_or(r.3));
+                    if w.seen.insert(r.0.clone()) {
+                        w.buffer.push_back(r);
+                    }
+                }
+                if w.buffer.is_empty() {
+                    w.done = true;
+                }
+            }
+            let best = walks
+                .iter()
+                .enumerate()
+                .filter_map(|(i, w)| w.buffer.front().map(|r| (i, ratio(r))))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let Some((i, _)) = best else { break };
+            if let Some(r) = walks[i].buffer.pop_front() {
+                rows.push(r);
+            }
         }
     }
     rows.sort_by(|a, b| ratio(b).total_cmp(&ratio(a)).then_with(|| a.0.cmp(&b.0)));
@@ -199,6 +241,11 @@ pub fn agenda(
         });
     }
 
+    // Overdue items come first: when they fill the page, nothing else shows.
+    if overdue.len() as i64 >= limit {
+        return Ok(overdue);
+    }
+    let limit = limit - overdue.len() as i64;
     let mut dated = Vec::new();
     for (id, name, last, created, cadence, due) in due_rows(conn, user_id, now, window_end, limit)?
     {

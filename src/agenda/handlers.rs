@@ -18,7 +18,7 @@ pub struct AgendaParams {
     /// The window in days from now, 1–90 (default 7).
     #[param(minimum = 1, maximum = 90)]
     days: Option<i64>,
-    /// At most this many items, 1–500 (default 200).
+    /// At most this many items, 1–500 (default 100).
     #[param(minimum = 1, maximum = 500)]
     limit: Option<i64>,
 }
@@ -45,7 +45,7 @@ pub async fn get(
 ) -> Result<HttpResponse, ApiError> {
     let mut q = Query::from_request(&req)?;
     let days = q.int("days", 1, 90).unwrap_or(7);
-    let limit = q.int("limit", 1, compute::MAX_ITEMS).unwrap_or(200);
+    let limit = q.int("limit", 1, compute::MAX_ITEMS).unwrap_or(100);
     q.finish()?;
     let now = time::now();
     let items = state

@@ -5,7 +5,10 @@
 pub mod schema;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Semaphore;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -143,6 +146,11 @@ type Pool = r2d2::Pool<Manager>;
 pub struct Db {
     read: Pool,
     write: Pool,
+    /// Permits to enter the blocking pool, one per connection: requests
+    /// queue here, in async land, instead of as blocked threads fighting
+    /// over the pool (which costs far more than the queries on 2 cores).
+    read_gate: Arc<Semaphore>,
+    write_gate: Arc<Semaphore>,
     pub backend: Backend,
 }
 
@@ -165,13 +173,19 @@ impl Db {
             Backend::Sqlite => Ok(Db {
                 read: build(pool_size.max(1))?,
                 write: build(1)?,
+                read_gate: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
+                write_gate: Arc::new(Semaphore::new(1)),
                 backend: Backend::Sqlite,
             }),
             Backend::Postgres => {
-                let pool = build(pool_size.max(2))?;
+                let size = pool_size.max(2);
+                let pool = build(size)?;
+                let gate = Arc::new(Semaphore::new(size as usize));
                 Ok(Db {
                     read: pool.clone(),
                     write: pool,
+                    read_gate: gate.clone(),
+                    write_gate: gate,
                     backend: Backend::Postgres,
                 })
             }
@@ -184,6 +198,7 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        let _permit = self.read_gate.acquire().await.map_err(ApiError::internal)?;
         let pool = self.read.clone();
         let span = tracing::Span::current();
         actix_web::web::block(move || {
@@ -201,6 +216,11 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        let _permit = self
+            .write_gate
+            .acquire()
+            .await
+            .map_err(ApiError::internal)?;
         let pool = self.write.clone();
         let span = tracing::Span::current();
         actix_web::web::block(move || {
