@@ -452,6 +452,21 @@ async fn an_export_imports_into_a_new_account_unchanged() {
     );
 
     let other = app.user("copy@example.com").await;
+    let empty = app.get("/v1/export").auth(&other).send().await.json();
+    for section in [
+        "contacts",
+        "interactions",
+        "ledger",
+        "relationships",
+        "introductions",
+        "tags",
+        "tokens",
+    ] {
+        assert!(
+            empty[section].as_array().unwrap().is_empty(),
+            "another account's {section} leaked"
+        );
+    }
     let res = app
         .post("/v1/import/archive")
         .auth(&other)

@@ -621,4 +621,14 @@ async fn the_graph_has_nodes_and_the_edges_among_them() {
         .send()
         .await;
     assert_eq!(bad.invalid_fields(), ["limit"]);
+
+    // Another user's graph and numbers hold none of it.
+    let eve = app.user("eve@example.com").await;
+    let theirs = app.get("/v1/network/graph").auth(&eve).send().await.json();
+    assert_eq!(theirs, json!({"nodes": [], "edges": []}));
+    let stats = app.get("/v1/network/stats").auth(&eve).send().await.json();
+    assert_eq!(
+        (stats["contacts"].as_i64(), stats["favors_given"].as_i64()),
+        (Some(0), Some(0))
+    );
 }
