@@ -270,6 +270,20 @@ pub fn versioned<T: Serialize>(
         .json(body)
 }
 
+/// A `201` carrying the new resource, its `ETag` and its `Location`.
+pub fn created<T: Serialize>(
+    req: &HttpRequest,
+    version: i32,
+    body: &T,
+    location: &str,
+) -> HttpResponse {
+    let mut res = versioned(req, StatusCode::CREATED, version, body);
+    if let Ok(v) = header::HeaderValue::from_str(location) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
 // ---------------------------------------------------------------------------
 // Keyset pagination
 
@@ -289,6 +303,20 @@ pub fn encode_cursor<K: Serialize>(sort: &str, key: K, id: &str) -> String {
     };
     let json = serde_json::to_vec(&data).unwrap_or_default();
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json)
+}
+
+/// Ends a keyset page read with `limit + 1` rows: drops the extra row and
+/// returns the cursor of the last kept one (`None` on the last page).
+pub fn next_cursor<T>(
+    rows: &mut Vec<T>,
+    limit: i64,
+    cursor_of: impl FnOnce(&T) -> String,
+) -> Option<String> {
+    if rows.len() as i64 <= limit {
+        return None;
+    }
+    rows.truncate(limit as usize);
+    rows.last().map(cursor_of)
 }
 
 /// Decodes a cursor made for `sort`; anything else is a 422 on `cursor`.

@@ -1,6 +1,6 @@
 //! HTTP handlers for contacts.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
@@ -9,7 +9,7 @@ use super::dto::{Contact, ContactListParams, ContactPage};
 use super::queries::{self, ListFilter, Sort};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{versioned, IfMatch};
+use crate::http::{created, versioned, IfMatch};
 use crate::input::Query;
 use crate::startup::AppState;
 
@@ -43,11 +43,12 @@ pub async fn create(
             queries::create(conn, &user.id, changes)
         })
         .await?;
-    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
-    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/contacts/{}", row.id)) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(created(
+        &req,
+        row.version,
+        &row.to_api(),
+        &format!("/v1/contacts/{}", row.id),
+    ))
 }
 
 /// Get a contact.

@@ -11,7 +11,7 @@ use crate::changes;
 use crate::db::schema::{contact_tags, contacts};
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::time;
 
@@ -480,19 +480,12 @@ pub fn list(
         SortKey::LastInteractionAt => nulls_last!(contacts::last_interaction_at),
         SortKey::NextDueAt => nulls_last!(contacts::next_due_at),
     };
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|last| match sort.key {
-            SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
-            SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
-            SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
-            SortKey::LastInteractionAt => {
-                encode_cursor(&sort.name, last.last_interaction_at, &last.id)
-            }
-            SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
-        })
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |last| match sort.key {
+        SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
+        SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
+        SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
+        SortKey::LastInteractionAt => encode_cursor(&sort.name, last.last_interaction_at, &last.id),
+        SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
+    });
     Ok((rows, next))
 }

@@ -1,6 +1,6 @@
 //! HTTP handlers for interactions.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
@@ -12,7 +12,7 @@ use super::queries::{self, ListFilter};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::{versioned, IfMatch};
+use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Query};
 use crate::startup::AppState;
 
@@ -48,11 +48,12 @@ pub async fn create(
             queries::create(conn, &user.id, changes)
         })
         .await?;
-    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
-    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/interactions/{}", row.id)) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(created(
+        &req,
+        row.version,
+        &row.to_api(),
+        &format!("/v1/interactions/{}", row.id),
+    ))
 }
 
 /// Get an interaction.

@@ -12,7 +12,7 @@ use crate::contacts::derived;
 use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError};
-use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::time::{self, Micros};
 
@@ -298,12 +298,8 @@ pub fn list(
             interactions::id
         ),
     };
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last()
-            .map(|r| encode_cursor(SORT, r.occurred_at, &r.id))
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |r| {
+        encode_cursor(SORT, r.occurred_at, &r.id)
+    });
     Ok((rows, next))
 }

@@ -1,6 +1,6 @@
 //! HTTP handlers for introductions.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
@@ -8,7 +8,7 @@ use super::queries::{self, Changes};
 use super::{Introduction, IntroductionListParams, IntroductionPage, STATUSES};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{versioned, IfMatch};
+use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Body, Query};
 use crate::startup::AppState;
 
@@ -87,11 +87,12 @@ pub async fn create(
             queries::create(conn, &user.id, c)
         })
         .await?;
-    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
-    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/introductions/{}", row.id)) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(created(
+        &req,
+        row.version,
+        &row.to_api(),
+        &format!("/v1/introductions/{}", row.id),
+    ))
 }
 
 /// Get an introduction.

@@ -10,7 +10,7 @@ use crate::contacts::queries as contacts;
 use crate::db::schema::{introductions as it, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError};
-use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::ledger::queries::{self as ledger, EntryRow};
 use crate::relationships::queries as relationships;
@@ -340,12 +340,8 @@ pub fn list(
         .limit(limit + 1)
         .select(IntroductionRow::as_select())
         .load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last()
-            .map(|r| encode_cursor(SORT, r.created_at, &r.id))
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |r| {
+        encode_cursor(SORT, r.created_at, &r.id)
+    });
     Ok((rows, next))
 }

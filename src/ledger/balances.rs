@@ -10,7 +10,7 @@ use crate::contacts::queries as contacts;
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::http::{decode_cursor, encode_cursor};
+use crate::http::{decode_cursor, encode_cursor, next_cursor};
 
 /// What one entry contributes: direction, status, weight, and the day it was
 /// done (completed, else occurred).
@@ -217,12 +217,7 @@ pub fn page(
         q.order((lb::balance.asc(), lb::contact_id.asc()))
     };
     let mut rows: Vec<BalanceRow> = q.limit(limit + 1).load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| encode_cursor(sort, r.4, &r.0))
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |r| encode_cursor(sort, r.4, &r.0));
     Ok((rows.into_iter().map(to_balance).collect(), next))
 }
 

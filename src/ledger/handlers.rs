@@ -1,6 +1,6 @@
 //! HTTP handlers for the ledger and balances.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
@@ -13,7 +13,7 @@ use super::{balances, domain};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::{versioned, IfMatch};
+use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Query};
 use crate::interactions::dto::PageParams;
 use crate::startup::AppState;
@@ -52,11 +52,12 @@ pub async fn create(
             queries::create(conn, &user.id, changes)
         })
         .await?;
-    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
-    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/ledger/{}", row.id)) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(created(
+        &req,
+        row.version,
+        &row.to_api(),
+        &format!("/v1/ledger/{}", row.id),
+    ))
 }
 
 /// Get a ledger entry.

@@ -11,7 +11,7 @@ use crate::contacts::queries as contacts;
 use crate::db::schema::{interaction_contacts as ic, interactions, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::time::{self, Micros};
 
@@ -369,12 +369,8 @@ pub fn list(
         .limit(limit + 1)
         .select(EntryRow::as_select())
         .load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last()
-            .map(|r| encode_cursor(SORT, r.created_at, &r.id))
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |r| {
+        encode_cursor(SORT, r.created_at, &r.id)
+    });
     Ok((rows, next))
 }

@@ -1,6 +1,6 @@
 //! HTTP handlers for relationships.
 
-use actix_web::http::{header, StatusCode};
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
@@ -9,7 +9,7 @@ use super::{Relationship, RelationshipViewPage, KINDS};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::{versioned, IfMatch};
+use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Body, Query};
 use crate::interactions::dto::PageParams;
 use crate::startup::AppState;
@@ -75,11 +75,12 @@ pub async fn create(
             queries::create(conn, &user.id, n)
         })
         .await?;
-    let mut res = versioned(&req, StatusCode::CREATED, row.version, &row.to_api());
-    if let Ok(v) = header::HeaderValue::from_str(&format!("/v1/relationships/{}", row.id)) {
-        res.headers_mut().insert(header::LOCATION, v);
-    }
-    Ok(res)
+    Ok(created(
+        &req,
+        row.version,
+        &row.to_api(),
+        &format!("/v1/relationships/{}", row.id),
+    ))
 }
 
 /// Get a relationship.

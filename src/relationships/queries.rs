@@ -8,7 +8,7 @@ use crate::changes;
 use crate::db::schema::{contacts, relationships as r};
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError};
-use crate::http::{decode_cursor, encode_cursor, IfMatch};
+use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::time::{self, Micros};
 
@@ -239,12 +239,7 @@ pub fn for_contact(
         q = q.filter(r::id.gt(id));
     }
     let mut rows = q.order(r::id.asc()).limit(limit + 1).load(conn)?;
-    let next = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|row| encode_cursor(SORT, (), &row.id))
-    } else {
-        None
-    };
+    let next = next_cursor(&mut rows, limit, |row| encode_cursor(SORT, (), &row.id));
     let others: Vec<String> = rows
         .iter()
         .map(|row| {
