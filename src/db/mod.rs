@@ -5,10 +5,6 @@
 pub mod schema;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::Duration;
-
-use tokio::sync::Semaphore;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -106,51 +102,97 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
     applied.map_err(|e| format!("migration failed: {e}"))
 }
 
-struct Manager(DbTarget);
+/// A unit of work for a connection thread: it gets the thread's connection,
+/// or the reason there is none.
+type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) + Send>;
 
-#[derive(Debug)]
-struct ConnectError(String);
+/// A fixed set of threads, each owning one connection, taking jobs from one
+/// queue. A request's query runs on one of them and the answer comes back
+/// through a oneshot channel, so no actix worker ever blocks on the
+/// database. Under load a thread drains the queue without sleeping between
+/// jobs, which is far cheaper than waking a blocking-pool thread and
+/// checking a connection out of a pool for every request.
+#[derive(Clone)]
+struct Lanes {
+    queue: crossbeam_channel::Sender<Job>,
+}
 
-impl std::fmt::Display for ConnectError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+impl Lanes {
+    fn start(target: &DbTarget, threads: u32, name: &str) -> Result<Lanes, String> {
+        let (queue, jobs) = crossbeam_channel::unbounded::<Job>();
+        for n in 0..threads.max(1) {
+            let jobs = jobs.clone();
+            let target = target.clone();
+            // The first connection of each thread is opened here, so a
+            // database that cannot be reached stops the start.
+            let first = target.connect()?;
+            std::thread::Builder::new()
+                .name(format!("kith-db-{name}-{n}"))
+                .spawn(move || serve_jobs(&target, Some(first), &jobs))
+                .map_err(|e| format!("cannot start a database thread: {e}"))?;
+        }
+        Ok(Lanes { queue })
+    }
+
+    async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let span = tracing::Span::current();
+        let job: Job = Box::new(move |conn| {
+            let _entered = span.enter();
+            // The receiver may be gone (client hung up): nothing to do then.
+            let _ = tx.send(conn.and_then(f));
+        });
+        self.queue
+            .send(job)
+            .map_err(|_| ApiError::internal("the database threads have stopped"))?;
+        // A dropped sender means the job panicked: the thread survives it
+        // (see `serve_jobs`), the request answers 500.
+        rx.await
+            .map_err(|_| ApiError::internal("a database job panicked"))?
     }
 }
 
-impl std::error::Error for ConnectError {}
-
-impl r2d2::ManageConnection for Manager {
-    type Connection = DbConn;
-    type Error = ConnectError;
-
-    fn connect(&self) -> Result<DbConn, ConnectError> {
-        self.0.connect().map_err(ConnectError)
-    }
-
-    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
-        conn.ping().map_err(|e| ConnectError(e.to_string()))
-    }
-
-    fn has_broken(&self, conn: &mut DbConn) -> bool {
-        conn.is_broken()
+/// The loop of one connection thread. A broken connection (PostgreSQL
+/// restarted, say) is dropped and opened again on the next job; a job that
+/// panics loses its connection too, as it may have left it mid-transaction.
+fn serve_jobs(target: &DbTarget, first: Option<DbConn>, jobs: &crossbeam_channel::Receiver<Job>) {
+    let mut conn = first;
+    while let Ok(job) = jobs.recv() {
+        if conn.as_mut().is_some_and(|c| c.is_broken()) {
+            conn = None;
+        }
+        if conn.is_none() {
+            match target.connect() {
+                Ok(c) => conn = Some(c),
+                Err(e) => {
+                    tracing::warn!(error = %e, "cannot reconnect to the database");
+                }
+            }
+        }
+        let outcome =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match conn.as_mut() {
+                Some(c) => job(Ok(c)),
+                None => job(Err(ApiError::unavailable("no database connection"))),
+            }));
+        if outcome.is_err() {
+            conn = None;
+        }
     }
 }
 
-type Pool = r2d2::Pool<Manager>;
-
-/// The pools of one database. SQLite gets one writer connection: SQLite
-/// allows a single writer anyway, and serialising writes in the process means
-/// a transaction that reads before it writes can never meet "database is
-/// locked" from a sibling connection. PostgreSQL reads and writes share a pool.
+/// The connection threads of one database. SQLite gets one writer thread:
+/// SQLite allows a single writer anyway, and serialising writes in the
+/// process means a transaction that reads before it writes can never meet
+/// "database is locked" from a sibling connection. PostgreSQL reads and
+/// writes share one set of threads.
 #[derive(Clone)]
 pub struct Db {
-    read: Pool,
-    write: Pool,
-    /// Permits to enter the blocking pool, one per connection: requests
-    /// queue here, in async land, instead of as blocked threads fighting
-    /// over the pool (which costs far more than the queries on 2 cores).
-    read_gate: Arc<Semaphore>,
-    write_gate: Arc<Semaphore>,
+    read: Lanes,
+    write: Lanes,
     pub backend: Backend,
 }
 
@@ -160,77 +202,39 @@ impl Db {
         let mut conn = target.connect()?;
         migrate(&mut conn)?;
         drop(conn);
-        let build = |size: u32| {
-            r2d2::Pool::builder()
-                .max_size(size)
-                .min_idle(Some(1))
-                .test_on_check_out(false)
-                .connection_timeout(Duration::from_secs(10))
-                .build(Manager(target.clone()))
-                .map_err(|e| format!("cannot open the connection pool: {e}"))
-        };
         match target.backend() {
             Backend::Sqlite => Ok(Db {
-                read: build(pool_size.max(1))?,
-                write: build(1)?,
-                read_gate: Arc::new(Semaphore::new(pool_size.max(1) as usize)),
-                write_gate: Arc::new(Semaphore::new(1)),
+                read: Lanes::start(target, pool_size.max(1), "read")?,
+                write: Lanes::start(target, 1, "write")?,
                 backend: Backend::Sqlite,
             }),
             Backend::Postgres => {
-                let size = pool_size.max(2);
-                let pool = build(size)?;
-                let gate = Arc::new(Semaphore::new(size as usize));
+                let lanes = Lanes::start(target, pool_size.max(2), "pg")?;
                 Ok(Db {
-                    read: pool.clone(),
-                    write: pool,
-                    read_gate: gate.clone(),
-                    write_gate: gate,
+                    read: lanes.clone(),
+                    write: lanes,
                     backend: Backend::Postgres,
                 })
             }
         }
     }
 
-    /// Runs `f` on a pooled read connection, on the blocking thread pool.
+    /// Runs `f` on a read connection, on a database thread.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        let _permit = self.read_gate.acquire().await.map_err(ApiError::internal)?;
-        let pool = self.read.clone();
-        let span = tracing::Span::current();
-        actix_web::web::block(move || {
-            let _entered = span.enter();
-            let mut pooled = pool.get().map_err(ApiError::unavailable)?;
-            f(&mut pooled)
-        })
-        .await
-        .map_err(ApiError::internal)?
+        self.read.run(f).await
     }
 
-    /// Runs `f` inside one transaction on the writer, on the blocking pool.
+    /// Runs `f` inside one transaction on the writer, on a database thread.
     pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        let _permit = self
-            .write_gate
-            .acquire()
-            .await
-            .map_err(ApiError::internal)?;
-        let pool = self.write.clone();
-        let span = tracing::Span::current();
-        actix_web::web::block(move || {
-            let _entered = span.enter();
-            let mut pooled = pool.get().map_err(ApiError::unavailable)?;
-            let conn: &mut DbConn = &mut pooled;
-            conn.transaction(f)
-        })
-        .await
-        .map_err(ApiError::internal)?
+        self.write.run(move |conn| conn.transaction(f)).await
     }
 
     /// `read` on behalf of an authenticated user: in the same call, checks
