@@ -44,7 +44,7 @@ pub async fn request_context(
         .and_then(|v| v.to_str().ok())
         .filter(|v| accept_request_id(v))
         .map(str::to_owned)
-        .unwrap_or_else(|| uuid::Uuid::now_v7().simple().to_string());
+        .unwrap_or_else(|| crate::ids::request_id().simple().to_string());
     let span = tracing::info_span!("request", request_id = %id);
     let authenticated = req.headers().contains_key(header::AUTHORIZATION);
     let method = req.method().clone();

@@ -8,6 +8,16 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// A request id: a UUIDv7 whose random part comes from the thread's
+/// generator (seeded by the operating system once), not from a system call
+/// per request. Unlike `new_id`, not monotonic within a millisecond.
+pub fn request_id() -> uuid::Uuid {
+    let millis = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_millis() as u64);
+    uuid::Builder::from_unix_timestamp_millis(millis, &rand::random::<[u8; 10]>()).into_uuid()
+}
+
 /// `n` random bytes from the operating system's generator.
 pub fn random_bytes(n: usize) -> Vec<u8> {
     let mut buf = vec![0u8; n];

@@ -2,6 +2,9 @@
 //! required and checked with a small leeway. Refresh tokens are opaque random
 //! strings (see `queries.rs`), so one can never pass for an access token.
 
+use std::collections::HashMap;
+use std::sync::Mutex;
+
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
@@ -9,6 +12,9 @@ use serde::{Deserialize, Serialize};
 const ISSUER: &str = "kith";
 const AUDIENCE: &str = "kith-api";
 const ACCESS: &str = "access";
+const LEEWAY_SECS: i64 = 5;
+/// Tokens remembered as verified; the memory is emptied when it is full.
+const VERIFIED_CAPACITY: usize = 4096;
 
 #[derive(Debug, Serialize, Deserialize)]
 struct Claims {
@@ -26,14 +32,23 @@ pub struct JwtKeys {
     validation: Validation,
     header: Header,
     pub ttl_secs: i64,
+    /// Tokens this process has verified: token → (user id, expiry). A client
+    /// sends the same token for its whole life, so the signature check and
+    /// the JSON parsing run once per token, not once per request. Keys are
+    /// whole tokens in a hash map with a random hash key, so a forged token
+    /// can only be answered by running the full check.
+    verified: Mutex<HashMap<Box<str>, Verified>>,
 }
+
+/// A verified token's user id and expiry (seconds since the epoch).
+type Verified = (Box<str>, i64);
 
 impl JwtKeys {
     pub fn new(secret: &SecretString, ttl_secs: i64) -> Result<JwtKeys, String> {
         let key = secret.expose_secret().as_bytes();
         let mut validation = Validation::new(Algorithm::HS256);
         validation.algorithms = vec![Algorithm::HS256];
-        validation.leeway = 5;
+        validation.leeway = LEEWAY_SECS as u64;
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
@@ -43,6 +58,7 @@ impl JwtKeys {
             validation,
             header: Header::new(Algorithm::HS256),
             ttl_secs,
+            verified: Mutex::new(HashMap::new()),
         })
     }
 
@@ -61,8 +77,28 @@ impl JwtKeys {
 
     /// The user id of a valid access token.
     pub fn verify(&self, token: &str) -> Option<String> {
+        self.verify_at(token, chrono::Utc::now().timestamp())
+    }
+
+    fn verify_at(&self, token: &str, now: i64) -> Option<String> {
+        let fresh = |exp: i64| now <= exp + LEEWAY_SECS;
+        if let Ok(verified) = self.verified.lock() {
+            if let Some((sub, exp)) = verified.get(token) {
+                return fresh(*exp).then(|| sub.to_string());
+            }
+        }
         let data = decode::<Claims>(token, &self.decoding, &self.validation).ok()?;
-        (data.claims.typ == ACCESS).then_some(data.claims.sub)
+        let claims = data.claims;
+        if claims.typ != ACCESS || !fresh(claims.exp) {
+            return None;
+        }
+        if let Ok(mut verified) = self.verified.lock() {
+            if verified.len() >= VERIFIED_CAPACITY {
+                verified.clear();
+            }
+            verified.insert(token.into(), (claims.sub.as_str().into(), claims.exp));
+        }
+        Some(claims.sub)
     }
 }
 
@@ -88,6 +124,29 @@ mod tests {
         let long_ago = chrono::Utc::now().timestamp() - 3600;
         let t = k.issue("user-1", long_ago).unwrap();
         assert_eq!(k.verify(&t), None);
+    }
+
+    #[test]
+    fn a_remembered_token_still_expires() {
+        let k = keys("0123456789abcdef0123456789abcdef");
+        let now = chrono::Utc::now().timestamp();
+        let t = k.issue("user-1", now).unwrap();
+        assert_eq!(k.verify_at(&t, now).as_deref(), Some("user-1"));
+        // Now answered from memory: right until its expiry, refused after.
+        assert_eq!(k.verify_at(&t, now + 900).as_deref(), Some("user-1"));
+        assert_eq!(k.verify_at(&t, now + 900 + LEEWAY_SECS + 1), None);
+    }
+
+    #[test]
+    fn a_tampered_copy_of_a_remembered_token_is_refused() {
+        let k = keys("0123456789abcdef0123456789abcdef");
+        let now = chrono::Utc::now().timestamp();
+        let t = k.issue("user-1", now).unwrap();
+        assert!(k.verify_at(&t, now).is_some());
+        let mut tampered = t.clone();
+        let last = tampered.pop().unwrap();
+        tampered.push(if last == 'A' { 'B' } else { 'A' });
+        assert_eq!(k.verify_at(&tampered, now), None);
     }
 
     #[test]

@@ -83,10 +83,10 @@ pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
 
 /// `401` when the account behind a token no longer exists.
 pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
-    let n: i64 = users::table
+    let n: i64 = crate::per_backend!(conn, |c| users::table
         .filter(users::id.eq(user_id))
         .count()
-        .get_result(conn)?;
+        .get_result(c))?;
     if n == 0 {
         return Err(ApiError::unauthorized(
             "invalid_token",

@@ -18,12 +18,12 @@ use crate::time;
 pub const RESOURCE: &str = "contact";
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
-    contacts::table
+    crate::per_backend!(conn, |c| contacts::table
         .filter(contacts::user_id.eq(user_id))
         .filter(contacts::id.eq(id))
         .select(ContactRow::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow, ApiError> {

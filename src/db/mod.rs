@@ -275,3 +275,17 @@ impl Db {
         .is_ok()
     }
 }
+
+/// Runs the same diesel expression on the concrete connection of either
+/// backend. Through `DbConn` itself, diesel renders a query's SQL on every
+/// execution to find its prepared statement; on the concrete connection a
+/// query with a static shape finds it by type. For the hottest queries.
+#[macro_export]
+macro_rules! per_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => $body,
+            $crate::db::DbConn::Postgresql($c) => $body,
+        }
+    };
+}
