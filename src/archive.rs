@@ -39,13 +39,13 @@ pub const MAX_ARCHIVE_BYTES: usize = 20 << 20;
 
 /// Every record of the account.
 #[derive(Serialize, ToSchema)]
-pub struct Export {
+pub struct Export<'a> {
     /// `1`.
     pub format_version: i64,
     #[schema(format = DateTime)]
     pub exported_at: String,
     pub user: User,
-    pub contacts: Vec<Contact>,
+    pub contacts: Vec<Contact<'a>>,
     pub interactions: Vec<Interaction>,
     pub ledger: Vec<LedgerEntry>,
     pub relationships: Vec<Relationship>,
@@ -55,7 +55,8 @@ pub struct Export {
     pub tokens: Vec<AccessToken>,
 }
 
-pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Export, ApiError> {
+/// The account's archive, written to JSON (it borrows from the rows it reads).
+pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
     let user = crate::auth::queries::user_by_id(conn, user_id)?.ok_or_else(ApiError::not_found)?;
     let contact_rows: Vec<ContactRow> = c::table
         .filter(c::user_id.eq(user_id))
@@ -81,7 +82,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Export, ApiError> {
         .order((it::created_at.asc(), it::id.asc()))
         .select(IntroductionRow::as_select())
         .load(conn)?;
-    Ok(Export {
+    crate::http::to_json(&Export {
         format_version: FORMAT_VERSION,
         exported_at: time::rfc3339(time::now()),
         user: User {
@@ -607,12 +608,11 @@ pub async fn get_export(
     state: web::Data<AppState>,
     user: AuthUser,
 ) -> Result<HttpResponse, ApiError> {
-    // Serialised on the blocking pool too: a large account is a large document.
+    // Written to JSON on the database thread: a large account is a large
+    // document.
     let body = state
         .db
-        .read_as(user.id.clone(), move |conn| {
-            serde_json::to_vec(&export(conn, &user.id)?).map_err(ApiError::internal)
-        })
+        .read_as(user.id.clone(), move |conn| export(conn, &user.id))
         .await?;
     Ok(HttpResponse::Ok()
         .content_type("application/json")

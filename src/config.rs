@@ -46,6 +46,7 @@ pub struct Settings {
     pub jwt_secret: Option<SecretString>,
     pub access_token_ttl_secs: i64,
     pub refresh_token_ttl_days: i64,
+    /// Database connections (one thread each); 0: chosen from the cores.
     pub pool_size: u32,
     pub workers: usize,
     pub log_json: bool,
@@ -106,7 +107,7 @@ impl Default for Settings {
             jwt_secret: None,
             access_token_ttl_secs: 15 * 60,
             refresh_token_ttl_days: 30,
-            pool_size: 4,
+            pool_size: 0,
             workers: std::thread::available_parallelism().map_or(2, |n| n.get()),
             log_json: false,
             data_dir: None,

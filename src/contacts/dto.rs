@@ -1,6 +1,7 @@
 //! Contact bodies as the API reads and writes them.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use utoipa::{IntoParams, ToSchema};
 
 /// An email address of a contact.
@@ -31,32 +32,37 @@ pub struct Phone {
 }
 
 /// A person in your network.
+// It borrows from the stored row: the JSON lists (emails, phones, tags) are
+// written out as stored, and no field is copied on the way to the response.
 #[derive(Serialize, ToSchema, Clone, Debug)]
-pub struct Contact {
-    pub id: String,
+pub struct Contact<'a> {
+    pub id: &'a str,
     #[schema(example = "Ana Lima")]
-    pub display_name: String,
-    pub given_name: Option<String>,
-    pub family_name: Option<String>,
-    pub emails: Vec<Email>,
-    pub phones: Vec<Phone>,
-    pub company: Option<String>,
-    pub title: Option<String>,
-    pub location: Option<String>,
-    pub notes: Option<String>,
+    pub display_name: &'a str,
+    pub given_name: Option<&'a str>,
+    pub family_name: Option<&'a str>,
+    #[schema(value_type = Vec<Email>)]
+    pub emails: &'a RawValue,
+    #[schema(value_type = Vec<Phone>)]
+    pub phones: &'a RawValue,
+    pub company: Option<&'a str>,
+    pub title: Option<&'a str>,
+    pub location: Option<&'a str>,
+    pub notes: Option<&'a str>,
     /// Lower-case tag names.
-    pub tags: Vec<String>,
+    #[schema(value_type = Vec<String>)]
+    pub tags: &'a RawValue,
     /// `YYYY-MM-DD`, or `--MM-DD` when the year is unknown.
     #[schema(example = "--04-17")]
-    pub birthday: Option<String>,
-    pub how_we_met: Option<String>,
+    pub birthday: Option<&'a str>,
+    pub how_we_met: Option<&'a str>,
     /// The contact who introduced you.
-    pub met_via: Option<String>,
+    pub met_via: Option<&'a str>,
     /// How often you aim to be in touch, in days.
     pub cadence_days: Option<i32>,
     /// No reminders before this date.
     #[schema(format = Date)]
-    pub snoozed_until: Option<String>,
+    pub snoozed_until: Option<&'a str>,
     pub archived: bool,
     /// When the contact was moved to the trash; `null` when it is not there.
     #[schema(format = DateTime)]
@@ -178,8 +184,8 @@ pub struct ContactPatch {
 
 /// A page of contacts.
 #[derive(Serialize, ToSchema)]
-pub struct ContactPage {
-    pub items: Vec<Contact>,
+pub struct ContactPage<'a> {
+    pub items: Vec<Contact<'a>>,
     /// Pass as `cursor` for the next page; `null` on the last page.
     pub next_cursor: Option<String>,
 }

@@ -233,14 +233,18 @@ pub async fn list(
             .map(crate::time::start_of),
     };
     q.finish()?;
-    let (rows, next_cursor) = state
+    // The page is written to JSON where its rows were read: only the bytes
+    // cross to the worker thread.
+    let body = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref())
+            let (rows, next_cursor) =
+                queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref())?;
+            crate::http::to_json(&ContactPage {
+                items: rows.iter().map(|r| r.to_api()).collect::<Vec<Contact>>(),
+                next_cursor,
+            })
         })
         .await?;
-    Ok(HttpResponse::Ok().json(ContactPage {
-        items: rows.iter().map(|r| r.to_api()).collect::<Vec<Contact>>(),
-        next_cursor,
-    }))
+    Ok(crate::http::json_response(body))
 }

@@ -1,6 +1,7 @@
 //! The contact row as stored, and its conversion to the API shape.
 
 use diesel::prelude::*;
+use serde_json::value::RawValue;
 
 use super::dto::Contact;
 use crate::db::schema::contacts;
@@ -57,24 +58,24 @@ pub struct ContactRow {
 }
 
 impl ContactRow {
-    pub fn to_api(&self) -> Contact {
+    pub fn to_api(&self) -> Contact<'_> {
         Contact {
-            id: self.id.clone(),
-            display_name: self.display_name.clone(),
-            given_name: self.given_name.clone(),
-            family_name: self.family_name.clone(),
-            emails: serde_json::from_str(&self.emails).unwrap_or_default(),
-            phones: serde_json::from_str(&self.phones).unwrap_or_default(),
-            company: self.company.clone(),
-            title: self.title.clone(),
-            location: self.location.clone(),
-            notes: self.notes.clone(),
-            tags: serde_json::from_str(&self.tags).unwrap_or_default(),
-            birthday: self.birthday.clone(),
-            how_we_met: self.how_we_met.clone(),
-            met_via: self.met_via.clone(),
+            id: &self.id,
+            display_name: &self.display_name,
+            given_name: self.given_name.as_deref(),
+            family_name: self.family_name.as_deref(),
+            emails: raw_list(&self.emails),
+            phones: raw_list(&self.phones),
+            company: self.company.as_deref(),
+            title: self.title.as_deref(),
+            location: self.location.as_deref(),
+            notes: self.notes.as_deref(),
+            tags: raw_list(&self.tags),
+            birthday: self.birthday.as_deref(),
+            how_we_met: self.how_we_met.as_deref(),
+            met_via: self.met_via.as_deref(),
             cadence_days: self.cadence_days,
-            snoozed_until: self.snoozed_until.clone(),
+            snoozed_until: self.snoozed_until.as_deref(),
             archived: self.archived,
             trashed_at: self.trashed_at.map(time::rfc3339),
             created_at: time::rfc3339(self.created_at),
@@ -87,4 +88,13 @@ impl ContactRow {
             closeness: self.closeness,
         }
     }
+}
+
+/// A stored JSON list as it will be written out. kith writes these columns
+/// itself with serde, so they are always valid; an empty list stands in
+/// should one ever not be.
+fn raw_list(stored: &str) -> &RawValue {
+    serde_json::from_str(stored)
+        .or_else(|_| serde_json::from_str("[]"))
+        .unwrap_or_else(|_| unreachable!("[] is valid JSON"))
 }

@@ -103,8 +103,16 @@ pub fn migrate(conn: &mut DbConn) -> Result<usize, String> {
 }
 
 /// A unit of work for a connection thread: it gets the thread's connection,
-/// or the reason there is none.
-type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) + Send>;
+/// or the reason there is none, and hands back how to deliver its answer
+/// once its writes are committed (at once, outside a group commit).
+type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) -> Delivery + Send>;
+
+/// Sends a job's answer: given `Err` when the transaction holding the job's
+/// writes failed to commit, so nothing it wrote was kept.
+type Delivery = Box<dyn FnOnce(Result<(), ApiError>) + Send>;
+
+/// At most this many write jobs share one SQLite transaction.
+const GROUP_COMMIT_MAX: usize = 32;
 
 /// A fixed set of threads, each owning one connection, taking jobs from one
 /// queue. A request's query runs on one of them and the answer comes back
@@ -117,8 +125,19 @@ struct Lanes {
     queue: crossbeam_channel::Sender<Job>,
 }
 
+/// How a lane's thread takes its jobs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// One job after another.
+    Single,
+    /// Every job waiting in the queue (up to `GROUP_COMMIT_MAX`) runs inside
+    /// one transaction, each in its own savepoint, and all are answered
+    /// after the one commit: the SQLite writer.
+    GroupCommit,
+}
+
 impl Lanes {
-    fn start(target: &DbTarget, threads: u32, name: &str) -> Result<Lanes, String> {
+    fn start(target: &DbTarget, threads: u32, name: &str, mode: Mode) -> Result<Lanes, String> {
         let (queue, jobs) = crossbeam_channel::unbounded::<Job>();
         for n in 0..threads.max(1) {
             let jobs = jobs.clone();
@@ -128,7 +147,7 @@ impl Lanes {
             let first = target.connect()?;
             std::thread::Builder::new()
                 .name(format!("kith-db-{name}-{n}"))
-                .spawn(move || serve_jobs(&target, Some(first), &jobs))
+                .spawn(move || serve_jobs(&target, Some(first), &jobs, mode))
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
         Ok(Lanes { queue })
@@ -142,9 +161,14 @@ impl Lanes {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let span = tracing::Span::current();
         let job: Job = Box::new(move |conn| {
-            let _entered = span.enter();
-            // The receiver may be gone (client hung up): nothing to do then.
-            let _ = tx.send(conn.and_then(f));
+            let result = {
+                let _entered = span.enter();
+                conn.and_then(f)
+            };
+            Box::new(move |committed: Result<(), ApiError>| {
+                // The receiver may be gone (client hung up): nothing to do.
+                let _ = tx.send(committed.and(result));
+            })
         });
         self.queue
             .send(job)
@@ -158,10 +182,26 @@ impl Lanes {
 
 /// The loop of one connection thread. A broken connection (PostgreSQL
 /// restarted, say) is dropped and opened again on the next job; a job that
-/// panics loses its connection too, as it may have left it mid-transaction.
-fn serve_jobs(target: &DbTarget, first: Option<DbConn>, jobs: &crossbeam_channel::Receiver<Job>) {
+/// panics loses its connection too, as it may have left it mid-transaction
+/// (a group's other jobs are then rolled back with it and answer 500).
+fn serve_jobs(
+    target: &DbTarget,
+    first: Option<DbConn>,
+    jobs: &crossbeam_channel::Receiver<Job>,
+    mode: Mode,
+) {
     let mut conn = first;
+    let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
     while let Ok(job) = jobs.recv() {
+        batch.push(job);
+        if mode == Mode::GroupCommit {
+            while batch.len() < GROUP_COMMIT_MAX {
+                match jobs.try_recv() {
+                    Ok(job) => batch.push(job),
+                    Err(_) => break,
+                }
+            }
+        }
         if conn.as_mut().is_some_and(|c| c.is_broken()) {
             conn = None;
         }
@@ -173,12 +213,38 @@ fn serve_jobs(target: &DbTarget, first: Option<DbConn>, jobs: &crossbeam_channel
                 }
             }
         }
-        let outcome =
-            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match conn.as_mut() {
-                Some(c) => job(Ok(c)),
-                None => job(Err(ApiError::unavailable("no database connection"))),
-            }));
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let Some(c) = conn.as_mut() else {
+                for job in batch.drain(..) {
+                    job(Err(ApiError::unavailable("no database connection")))(Ok(()));
+                }
+                return;
+            };
+            if mode == Mode::Single || batch.len() == 1 {
+                for job in batch.drain(..) {
+                    job(Ok(&mut *c))(Ok(()));
+                }
+                return;
+            }
+            // Each job's own `transaction` nests as a savepoint in this one,
+            // so a job that fails undoes only its own writes.
+            let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
+            let committed = c.transaction::<_, diesel::result::Error, _>(|c| {
+                for job in batch.drain(..) {
+                    deliveries.push(job(Ok(&mut *c)));
+                }
+                Ok(())
+            });
+            let failed = committed.err().map(|e| e.to_string());
+            for deliver in deliveries {
+                deliver(match &failed {
+                    None => Ok(()),
+                    Some(e) => Err(ApiError::unavailable(format!("group commit failed: {e}"))),
+                });
+            }
+        }));
         if outcome.is_err() {
+            batch.clear();
             conn = None;
         }
     }
@@ -202,14 +268,23 @@ impl Db {
         let mut conn = target.connect()?;
         migrate(&mut conn)?;
         drop(conn);
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
         match target.backend() {
+            // A SQLite read is CPU work in this process: one reader per core.
             Backend::Sqlite => Ok(Db {
-                read: Lanes::start(target, pool_size.max(1), "read")?,
-                write: Lanes::start(target, 1, "write")?,
+                read: Lanes::start(target, auto(pool_size, cores), "read", Mode::Single)?,
+                write: Lanes::start(target, 1, "write", Mode::GroupCommit)?,
                 backend: Backend::Sqlite,
             }),
             Backend::Postgres => {
-                let lanes = Lanes::start(target, pool_size.max(2), "pg")?;
+                // A PostgreSQL query mostly waits on the server: more
+                // connections than cores keep both sides busy.
+                let lanes = Lanes::start(
+                    target,
+                    auto(pool_size, (2 * cores).max(4)),
+                    "pg",
+                    Mode::Single,
+                )?;
                 Ok(Db {
                     read: lanes.clone(),
                     write: lanes,
@@ -276,6 +351,15 @@ impl Db {
     }
 }
 
+/// The configured pool size, or `automatic` when it is 0.
+fn auto(configured: u32, automatic: u32) -> u32 {
+    if configured == 0 {
+        automatic
+    } else {
+        configured
+    }
+}
+
 /// Runs the same diesel expression on the concrete connection of either
 /// backend. Through `DbConn` itself, diesel renders a query's SQL on every
 /// execution to find its prepared statement; on the concrete connection a
@@ -288,4 +372,95 @@ macro_rules! per_backend {
             $crate::db::DbConn::Postgresql($c) => $body,
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use diesel::dsl::sql;
+    use diesel::sql_types::BigInt;
+
+    fn rows(db: &Db) -> i64 {
+        actix_web::rt::System::new()
+            .block_on(db.read(|c| {
+                Ok(
+                    diesel::select(sql::<BigInt>("(SELECT count(*) FROM scratch)"))
+                        .get_result::<i64>(c)?,
+                )
+            }))
+            .unwrap()
+    }
+
+    type Job<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<i64, ApiError>> + 'a>>;
+
+    /// Holds the writer until every job below is queued, so they run as one
+    /// group: each job inserts a row and every third one then fails. The
+    /// failed jobs' rows must be gone, every other row kept.
+    #[test]
+    fn a_failed_job_in_a_group_commit_undoes_only_its_own_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1).unwrap();
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let outcomes = actix_web::rt::System::new().block_on(async {
+            let gate = db.write(move |c| {
+                c.batch_execute("CREATE TABLE scratch (n INTEGER NOT NULL)")?;
+                held.recv().ok();
+                Ok(0i64)
+            });
+            let jobs = (1..=12).map(|n: i64| {
+                db.write(move |c| {
+                    c.batch_execute(&format!("INSERT INTO scratch VALUES ({n})"))?;
+                    if n % 3 == 0 {
+                        return Err(ApiError::conflict("test", "this job fails"));
+                    }
+                    Ok(n)
+                })
+            });
+            let mut all: Vec<Job> = vec![Box::pin(gate)];
+            all.extend(jobs.map(|j| Box::pin(j) as Job));
+            all.push(Box::pin(async move {
+                release.send(()).ok();
+                Ok(-1)
+            }));
+            futures_util::future::join_all(all).await
+        });
+        let failed = outcomes.iter().filter(|o| o.is_err()).count();
+        assert_eq!(failed, 4, "jobs 3, 6, 9 and 12 fail, the others succeed");
+        for (n, o) in outcomes.iter().enumerate().skip(1).take(12) {
+            assert_eq!(o.is_ok(), n % 3 != 0, "job {n}");
+        }
+        assert_eq!(
+            rows(&db),
+            8,
+            "the 8 successful jobs' rows, none of the failed ones'"
+        );
+    }
+
+    #[test]
+    fn a_panicking_job_answers_500_and_the_writer_carries_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1).unwrap();
+        let system = actix_web::rt::System::new();
+        system
+            .block_on(db.write(|c| Ok(c.batch_execute("CREATE TABLE scratch (n INTEGER)")?)))
+            .unwrap();
+        let panicked = system.block_on(db.write(|c| {
+            c.batch_execute("INSERT INTO scratch VALUES (1)")?;
+            if rows_in(c) > 0 {
+                panic!("a bug in a handler");
+            }
+            Ok(())
+        }));
+        assert_eq!(panicked.unwrap_err().status.as_u16(), 500);
+        system
+            .block_on(db.write(|c| Ok(c.batch_execute("INSERT INTO scratch VALUES (2)")?)))
+            .unwrap();
+        assert_eq!(rows(&db), 1, "the panicking job's row was rolled back");
+    }
+
+    fn rows_in(c: &mut DbConn) -> i64 {
+        diesel::select(sql::<BigInt>("(SELECT count(*) FROM scratch)"))
+            .get_result::<i64>(c)
+            .unwrap()
+    }
 }
