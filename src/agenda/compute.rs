@@ -1,5 +1,5 @@
 //! Computing the agenda from indexed queries: overdue and due contacts on
-//! `(user_id, next_due_at)`, follow-ups on `(user_id, follow_up_on)`,
+//! `(user_id, next_due_at)`, follow-ups on `(user_id, follow_up)` of contacts,
 //! birthdays on `(user_id, birthday_md)`.
 
 use chrono::{Datelike, NaiveDate};
