@@ -77,7 +77,7 @@ pub async fn get(
     let id = id.into_inner();
     let row = state
         .db
-        .read_as(user.id.clone(), move |conn| {
+        .read_one_as(user.id.clone(), move |conn| {
             queries::get(conn, &user.id, &id)
         })
         .await?;

@@ -354,6 +354,29 @@ impl Db {
         .await
     }
 
+    /// `read_as` for a read of one row the user owns: a row found proves the
+    /// account exists (every owned row goes with its account), so the
+    /// account is only checked when the answer is `404`, to answer `401` to
+    /// a deleted account's token instead.
+    pub async fn read_one_as<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.read(move |conn| {
+            f(conn).map_err(|e| {
+                if e.status == actix_web::http::StatusCode::NOT_FOUND {
+                    crate::auth::queries::check_account(conn, &user_id)
+                        .err()
+                        .unwrap_or(e)
+                } else {
+                    e
+                }
+            })
+        })
+        .await
+    }
+
     /// `write` on behalf of an authenticated user (see `read_as`).
     pub async fn write_as<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
     where

@@ -604,12 +604,14 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
         .as_str()
         .unwrap()
         .to_string();
-    app.post("/v1/contacts")
+    let z = app
+        .post("/v1/contacts")
         .auth(&s)
         .header("idempotency-key", "k1")
         .json(json!({"display_name": "Z"}))
         .send()
-        .await;
+        .await
+        .json();
     app.post("/v1/agenda/feed").auth(&s).send().await;
     app.post("/v1/auth/login")
         .json(json!({"email": "ana@example.com", "password": "wrong password"}))
@@ -653,6 +655,12 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
         .await
         .problem(401, "invalid_token");
     app.get("/v1/contacts")
+        .auth(&s)
+        .send()
+        .await
+        .problem(401, "invalid_token");
+    // A contact it had: the token is refused, not the id unknown.
+    app.get(&format!("/v1/contacts/{}", z["id"].as_str().unwrap()))
         .auth(&s)
         .send()
         .await
