@@ -614,13 +614,14 @@ pub async fn get_export(
         .db
         .read_as(user.id.clone(), move |conn| export(conn, &user.id))
         .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/json")
-        .insert_header((
-            "content-disposition",
+    let mut res = crate::http::json_response(body);
+    res.headers_mut().insert(
+        actix_web::http::header::CONTENT_DISPOSITION,
+        actix_web::http::header::HeaderValue::from_static(
             "attachment; filename=\"kith-export.json\"",
-        ))
-        .body(body))
+        ),
+    );
+    Ok(res)
 }
 
 /// Import an archive into an empty account.

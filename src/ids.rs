@@ -12,9 +12,7 @@ pub fn new_id() -> String {
 /// generator (seeded by the operating system once), not from a system call
 /// per request. Unlike `new_id`, not monotonic within a millisecond.
 pub fn request_id() -> uuid::Uuid {
-    let millis = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_millis() as u64);
+    let millis = (crate::time::now() / 1000).max(0) as u64;
     uuid::Builder::from_unix_timestamp_millis(millis, &rand::random::<[u8; 10]>()).into_uuid()
 }
 

@@ -3,12 +3,12 @@
 use std::process::ExitCode;
 
 use kith::config::Settings;
+use kith::startup::Application;
 
 // glibc's malloc spends much of a request in lock and arena work on a
 // multi-threaded server; mimalloc does not.
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use kith::startup::Application;
 
 const USAGE: &str = "usage: kith [serve | migrate | openapi | seed [options]]
 

@@ -432,16 +432,12 @@ mod tests {
 
     fn rows(db: &Db) -> i64 {
         actix_web::rt::System::new()
-            .block_on(db.read(|c| {
-                Ok(
-                    diesel::select(sql::<BigInt>("(SELECT count(*) FROM scratch)"))
-                        .get_result::<i64>(c)?,
-                )
-            }))
+            .block_on(db.read(|c| Ok(rows_in(c))))
             .unwrap()
     }
 
-    type Job<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<i64, ApiError>> + 'a>>;
+    type Pending<'a> =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<i64, ApiError>> + 'a>>;
 
     /// Holds the writer until every job below is queued, so they run as one
     /// group: each job inserts a row and every third one then fails. The
@@ -466,8 +462,8 @@ mod tests {
                     Ok(n)
                 })
             });
-            let mut all: Vec<Job> = vec![Box::pin(gate)];
-            all.extend(jobs.map(|j| Box::pin(j) as Job));
+            let mut all: Vec<Pending> = vec![Box::pin(gate)];
+            all.extend(jobs.map(|j| Box::pin(j) as Pending));
             all.push(Box::pin(async move {
                 release.send(()).ok();
                 Ok(-1)

@@ -423,6 +423,17 @@ fn normalise(v: &Value, ids: &mut Vec<String>) -> Value {
     }
 }
 
+/// The lists of an export, one per kind of record.
+const EXPORT_SECTIONS: [&str; 7] = [
+    "contacts",
+    "interactions",
+    "ledger",
+    "relationships",
+    "introductions",
+    "tags",
+    "tokens",
+];
+
 #[actix_web::test]
 async fn an_export_imports_into_a_new_account_unchanged() {
     let app = TestApp::spawn().await;
@@ -432,15 +443,7 @@ async fn an_export_imports_into_a_new_account_unchanged() {
     assert_eq!(first.status, 200);
     let first = first.json();
     assert_eq!(first["format_version"], 1);
-    for section in [
-        "contacts",
-        "interactions",
-        "ledger",
-        "relationships",
-        "introductions",
-        "tags",
-        "tokens",
-    ] {
+    for section in EXPORT_SECTIONS {
         assert!(
             !first[section].as_array().unwrap().is_empty(),
             "{section} is empty"
@@ -453,15 +456,7 @@ async fn an_export_imports_into_a_new_account_unchanged() {
 
     let other = app.user("copy@example.com").await;
     let empty = app.get("/v1/export").auth(&other).send().await.json();
-    for section in [
-        "contacts",
-        "interactions",
-        "ledger",
-        "relationships",
-        "introductions",
-        "tags",
-        "tokens",
-    ] {
+    for section in EXPORT_SECTIONS {
         assert!(
             empty[section].as_array().unwrap().is_empty(),
             "another account's {section} leaked"
