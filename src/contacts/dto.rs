@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::time::Timestamp;
+
 /// An email address of a contact.
 #[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -65,12 +67,12 @@ pub struct Contact<'a> {
     pub snoozed_until: Option<&'a str>,
     pub archived: bool,
     /// When the contact was moved to the trash; `null` when it is not there.
-    #[schema(format = DateTime)]
-    pub trashed_at: Option<String>,
-    #[schema(format = DateTime)]
-    pub created_at: String,
-    #[schema(format = DateTime)]
-    pub updated_at: String,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub trashed_at: Option<Timestamp>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: Timestamp,
+    #[schema(value_type = String, format = DateTime)]
+    pub updated_at: Timestamp,
     /// Increases with every change; also sent as the `ETag`.
     pub version: i32,
     /// Read-only: `cadence_days`, else the shortest `default_cadence_days`
@@ -78,13 +80,13 @@ pub struct Contact<'a> {
     pub effective_cadence_days: Option<i32>,
     /// Read-only: the latest `occurred_at` among interactions that count as a
     /// touch and include this contact.
-    #[schema(format = DateTime)]
-    pub last_interaction_at: Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub last_interaction_at: Option<Timestamp>,
     /// Read-only: `last_interaction_at` (or `created_at`) plus the effective
     /// cadence, no earlier than 00:00 UTC of `snoozed_until`; `null` without a
     /// cadence or when archived.
-    #[schema(format = DateTime)]
-    pub next_due_at: Option<String>,
+    #[schema(value_type = Option<String>, format = DateTime)]
+    pub next_due_at: Option<Timestamp>,
     /// Read-only: the weights of done favors you gave them minus those you
     /// received. Positive: they owe you; negative: you owe them.
     pub balance: i32,

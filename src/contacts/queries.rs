@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::derived;
 use super::domain::{self, ContactChanges};
 use super::dto::Email;
-use super::models::ContactRow;
+use super::models::{ContactRow, ContactView};
 use crate::changes;
 use crate::db::schema::{contact_tags, contacts};
 use crate::db::DbConn;
@@ -400,7 +400,7 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     cursor: Option<&str>,
-) -> Result<(Vec<ContactRow>, Option<String>), ApiError> {
+) -> Result<(Vec<ContactView>, Option<String>), ApiError> {
     macro_rules! after {
         ($query:expr, $col:expr, $k:expr, $id:expr) => {
             if sort.descending {
@@ -434,7 +434,8 @@ pub fn list(
             }
             ordered!(query, $col)
                 .limit(limit + 1)
-                .load::<ContactRow>(conn)?
+                .select(ContactView::as_select())
+                .load(conn)?
         }};
     }
     macro_rules! nulls_last {
@@ -451,7 +452,8 @@ pub fn list(
                 }
                 rows = ordered!(query, $col)
                     .limit(limit + 1)
-                    .load::<ContactRow>(conn)?;
+                    .select(ContactView::as_select())
+                    .load(conn)?;
             }
             if (rows.len() as i64) <= limit {
                 let mut query = filtered(user_id, filter).filter($col.is_null());
@@ -468,7 +470,12 @@ pub fn list(
                     query.order(contacts::id.asc())
                 };
                 let more = limit + 1 - rows.len() as i64;
-                rows.extend(query.limit(more).load::<ContactRow>(conn)?);
+                rows.extend(
+                    query
+                        .limit(more)
+                        .select(ContactView::as_select())
+                        .load(conn)?,
+                );
             }
             rows
         }};

@@ -229,6 +229,66 @@ async fn etags_give_304_and_a_stale_if_match_gives_412() {
     assert_eq!(now["version"], 2);
 }
 
+/// Pages load only the columns the API shows; a contact must read the same
+/// there as by id, with every field set, text that needs escaping, and every
+/// derived time present.
+#[actix_web::test]
+async fn a_contact_reads_the_same_in_a_page_as_by_id() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let ben = app.contact(&s, json!({"display_name": "Ben"})).await;
+    let cleo = app
+        .contact(
+            &s,
+            json!({
+                "display_name": "Cléo \"Q\" Okafor\\",
+                "given_name": "Cléo", "family_name": "Okafor",
+                "emails": [{"address": "cleo@example.com", "label": "wörk"}],
+                "phones": [{"number": "+351 912 345 678", "label": null}],
+                "company": "Acme\tLtd", "title": "CTO", "location": "Lisboa",
+                "notes": "line one\nline \u{1F600} two",
+                "tags": ["rust", "speakers"], "birthday": "1990-04-17",
+                "how_we_met": "RustConf", "met_via": ben["id"],
+                "cadence_days": 30, "snoozed_until": "2030-01-01", "closeness": 4
+            }),
+        )
+        .await;
+    let res = app
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(json!({
+            "kind": "call", "direction": "outbound", "summary": "Catch-up",
+            "occurred_at": "2026-01-02T03:04:05.678901Z", "contact_ids": [cleo["id"]],
+        }))
+        .send()
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let url = format!("/v1/contacts/{}", cleo["id"].as_str().unwrap());
+    let by_id = app.get(&url).auth(&s).send().await.json();
+    assert_eq!(by_id["last_interaction_at"], "2026-01-02T03:04:05.678901Z");
+    assert!(by_id["next_due_at"].is_string());
+    for sort in ["name", "-created_at", "next_due_at", "-last_interaction_at"] {
+        let page = app
+            .get(&format!("/v1/contacts?sort={sort}&q=okafor"))
+            .auth(&s)
+            .send()
+            .await
+            .json();
+        assert_eq!(page["items"], json!([by_id]), "sort={sort}");
+    }
+
+    assert_eq!(app.delete(&url).auth(&s).send().await.status, 204);
+    let trashed = app.get(&url).auth(&s).send().await.json();
+    assert!(trashed["trashed_at"].is_string());
+    let page = app
+        .get("/v1/contacts?trashed=true")
+        .auth(&s)
+        .send()
+        .await
+        .json();
+    assert_eq!(page["items"], json!([trashed]));
+}
+
 #[actix_web::test]
 async fn the_trash_keeps_contacts_until_they_are_restored() {
     let app = TestApp::spawn().await;
