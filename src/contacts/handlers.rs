@@ -78,7 +78,7 @@ pub async fn get(
     let row = state
         .db
         .read_one_as(user.id.clone(), move |conn| {
-            queries::get(conn, &user.id, &id)
+            queries::get_view(conn, &user.id, &id)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))

@@ -413,13 +413,29 @@ fn auto(configured: u32, automatic: u32) -> u32 {
 /// Runs the same diesel expression on the concrete connection of either
 /// backend. Through `DbConn` itself, diesel renders a query's SQL on every
 /// execution to find its prepared statement; on the concrete connection a
-/// query with a static shape finds it by type. For the hottest queries.
+/// query with a static shape finds it by type, and rows are read without
+/// the multi-backend layer. For the hottest queries. `|c, DB|` also names
+/// the concrete backend type, for queries that are boxed.
 #[macro_export]
 macro_rules! per_backend {
     ($conn:expr, |$c:ident| $body:expr) => {
         match $conn {
             $crate::db::DbConn::Sqlite($c) => $body,
             $crate::db::DbConn::Postgresql($c) => $body,
+        }
+    };
+    ($conn:expr, |$c:ident, $db:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConn::Sqlite($c) => {
+                #[allow(dead_code)]
+                type $db = diesel::sqlite::Sqlite;
+                $body
+            }
+            $crate::db::DbConn::Postgresql($c) => {
+                #[allow(dead_code)]
+                type $db = diesel::pg::Pg;
+                $body
+            }
         }
     };
 }
