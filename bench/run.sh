@@ -2,8 +2,9 @@
 # The benchmark harness: builds the release binary, seeds a fresh database,
 # starts the server on 127.0.0.1, warms up, and measures every endpoint with
 # oha: a closed-loop run for maximum throughput, then a fixed-rate run at half
-# of it for honest latencies (coordinated omission corrected). Prints one
-# markdown table; never part of `cargo test`.
+# of it for honest latencies (coordinated omission corrected). Throughputs are
+# given as a ratio to /healthz measured right before and after each endpoint.
+# Prints one markdown table; never part of `cargo test`.
 #
 #   bench/run.sh [sqlite|postgres]
 #   CONTACTS=100000 INTERACTIONS=1000000 LEDGER=1000000 RELATIONSHIPS=300000 \
@@ -102,26 +103,47 @@ for e in "${ENDPOINTS[@]}"; do
   [ "$method" = GET ] && oha -n 200 -c 8 --no-tui -H "$AUTH" "$API$path" >/dev/null
 done
 
-{
-  echo "| endpoint | max req/s | × /healthz | p50 ms @ 50% | p99 ms @ 50% | errors |"
-  echo "|---|---:|---:|---:|---:|---:|"
-} >"$OUT.tmp"
-HEALTH_RPS=0
+# Each endpoint's throughput is compared with /healthz measured just before
+# and just after it (HEALTH_DURATION seconds each): the machine's speed
+# drifts over a run (2 shared cores), and a reference taken minutes earlier
+# would carry that drift into the ratio.
+HEALTH_DURATION=${HEALTH_DURATION:-5}
+health() {
+  oha -z "${HEALTH_DURATION}s" -c "$CONNECTIONS" --no-tui --output-format json "$API/healthz" \
+    | summarise | awk '{print $1}'
+}
+ROWS=$WORK/rows.tsv
+: >"$ROWS"
 for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name method path body <<<"$e"
+  before=-
+  [ "$path" = /healthz ] || before=$(health)
   read -r rps _ _ err1 < <(run_oha "$method" "$path" "$body" | summarise)
-  [ "$HEALTH_RPS" = 0 ] && HEALTH_RPS=$rps
   half=$(( rps / 2 > 0 ? rps / 2 : 1 ))
   read -r _ p50 p99 err2 < <(run_oha "$method" "$path" "$body" -q "$half" --latency-correction | summarise)
-  ratio=$(python3 -c "print(f'{$rps/$HEALTH_RPS:.2f}')")
-  echo "| \`$name\` | $rps | $ratio | $p50 | $p99 | $((err1 + err2)) |" | tee -a "$OUT.tmp" >&2
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$rps" "$p50" "$p99" "$((err1 + err2))" "$before" >>"$ROWS"
+  echo "$name: $rps req/s (/healthz before: $before), p50 $p50 ms, p99 $p99 ms, errors $((err1 + err2))" >&2
 done
+LAST_HEALTH=$(health)
+python3 - "$ROWS" "$LAST_HEALTH" >"$OUT.tmp" <<'PY'
+import sys
+rows = [l.rstrip("\n").split("\t") for l in open(sys.argv[1])]
+print("| endpoint | max req/s | × /healthz | p50 ms @ 50% | p99 ms @ 50% | errors |")
+print("|---|---:|---:|---:|---:|---:|")
+for i, (name, rps, p50, p99, errors, before) in enumerate(rows):
+    if before == "-":
+        ratio = 1.0
+    else:
+        after = rows[i + 1][5] if i + 1 < len(rows) else sys.argv[2]
+        ratio = float(rps) / ((float(before) + float(after)) / 2)
+    print(f"| `{name}` | {rps} | {ratio:.2f} | {p50} | {p99} | {errors} |")
+PY
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")
 LOCKED=$(grep -c 'database is locked' "$WORK/server.log" || true)
 {
   echo
   echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (seeded in ${SEED_SECS} s)"
-  echo "- $CONNECTIONS connections, ${DURATION} s closed loop then ${DURATION} s at half that rate per endpoint"
+  echo "- $CONNECTIONS connections, ${DURATION} s closed loop then ${DURATION} s at half that rate per endpoint; × /healthz against the mean of ${HEALTH_DURATION} s /healthz runs just before and after the endpoint"
   echo "- server start to ready: ${READY_MS} ms; peak RSS: $((RSS_KB / 1024)) MiB; \"database is locked\" in the log: $LOCKED"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 } >>"$OUT.tmp"

@@ -24,7 +24,8 @@ macro_rules! find_as {
             .filter(contacts::user_id.eq($user_id))
             .filter(contacts::id.eq($id))
             .select(<$ty>::as_select())
-            .first::<$ty>(c)
+            // The id is the primary key: no `LIMIT` to bind.
+            .get_result::<$ty>(c)
             .optional())
     };
 }
