@@ -48,7 +48,7 @@ export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
 if [ -n "${REUSE_DB:-}" ]; then
   # A database seeded by an earlier run (its URL): skip seeding.
   export KITH_DATABASE_URL=$REUSE_DB
-  SEED_SECS="(reused)"
+  SEED_SECS=""
 else
 echo "seeding $BACKEND: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships" >&2
 SEED_START=$(date +%s.%N)
@@ -142,7 +142,7 @@ RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$SERVER/status")
 LOCKED=$(grep -c 'database is locked' "$WORK/server.log" || true)
 {
   echo
-  echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (seeded in ${SEED_SECS} s)"
+  echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships ($([ -n "$SEED_SECS" ] && echo "seeded in ${SEED_SECS} s" || echo "seeded earlier, REUSE_DB"))"
   echo "- $CONNECTIONS connections, ${DURATION} s closed loop then ${DURATION} s at half that rate per endpoint; × /healthz against the mean of ${HEALTH_DURATION} s /healthz runs just before and after the endpoint"
   echo "- server start to ready: ${READY_MS} ms; peak RSS: $((RSS_KB / 1024)) MiB; \"database is locked\" in the log: $LOCKED"
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
