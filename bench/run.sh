@@ -8,7 +8,7 @@
 #
 #   bench/run.sh [sqlite|postgres]
 #   CONTACTS=100000 INTERACTIONS=1000000 LEDGER=1000000 RELATIONSHIPS=300000 \
-#   DURATION=10 CONNECTIONS=64 bench/run.sh sqlite
+#   DURATION=10 CONNECTIONS=64 HEALTH_DURATION=5 bench/run.sh sqlite
 #
 # Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
 set -euo pipefail
