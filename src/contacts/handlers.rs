@@ -21,7 +21,12 @@ use crate::startup::AppState;
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Contact,
-            headers(("Location" = String, description = "The new contact's URL"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "The new contact's URL"), ("ETag" = String, description = "Its version")),
+            links(
+                ("get" = (operation_id = "get_contact", parameters(("id" = "$response.body#/id")))),
+                ("update" = (operation_id = "update_contact", parameters(("id" = "$response.body#/id")))),
+                ("delete" = (operation_id = "delete_contact", parameters(("id" = "$response.body#/id")))),
+            )),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),

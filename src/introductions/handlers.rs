@@ -65,7 +65,12 @@ fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Recorded", body = Introduction,
-            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version")),
+            links(
+                ("get" = (operation_id = "get_introduction", parameters(("id" = "$response.body#/id")))),
+                ("update" = (operation_id = "update_introduction", parameters(("id" = "$response.body#/id")))),
+                ("delete" = (operation_id = "delete_introduction", parameters(("id" = "$response.body#/id")))),
+            )),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),

@@ -27,7 +27,12 @@ const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Relationship,
-            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version"))),
+            headers(("Location" = String, description = "Its URL"), ("ETag" = String, description = "Its version")),
+            links(
+                ("get" = (operation_id = "get_relationship", parameters(("id" = "$response.body#/id")))),
+                ("update" = (operation_id = "update_relationship", parameters(("id" = "$response.body#/id")))),
+                ("delete" = (operation_id = "delete_relationship", parameters(("id" = "$response.body#/id")))),
+            )),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already related this way (`relationship_exists`)", body = Problem, content_type = "application/problem+json"),

@@ -45,7 +45,11 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
     request_body(content = super::TagPut, content_type = "application/json"),
     security(("bearer" = ["write"])),
     responses(
-        (status = 200, description = "The tag", body = Tag),
+        (status = 200, description = "The tag", body = Tag,
+            links(
+                ("rename" = (operation_id = "rename_tag", parameters(("name" = "$response.body#/name")))),
+                ("delete" = (operation_id = "delete_tag", parameters(("name" = "$response.body#/name")))),
+            )),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),

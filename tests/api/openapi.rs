@@ -52,6 +52,58 @@ fn every_operation_is_named_described_and_answers_errors_as_problems() {
     }
 }
 
+/// A client (or a generator) can follow from a created resource to what it
+/// can do with it: every collection `POST` whose item has a `GET` links to
+/// it, and every link names an operation that takes the parameters it fills.
+#[test]
+fn created_resources_link_to_their_operations() {
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let paths = doc["paths"].as_object().unwrap();
+    let operations: Vec<(&String, &Value)> = paths
+        .iter()
+        .flat_map(|(path, item)| item.as_object().unwrap().values().map(move |op| (path, op)))
+        .collect();
+    let mut linked = 0;
+    for (path, op) in &operations {
+        for res in op["responses"].as_object().unwrap().values() {
+            for (name, link) in res["links"].as_object().into_iter().flatten() {
+                let target = link["operationId"].as_str().unwrap();
+                let (_, target_op) = operations
+                    .iter()
+                    .find(|(_, o)| o["operationId"] == target)
+                    .unwrap_or_else(|| panic!("{path}: link {name} to unknown {target}"));
+                for param in link["parameters"].as_object().unwrap().keys() {
+                    assert!(
+                        target_op["parameters"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .any(|p| p["name"] == param.as_str() && p["in"] == "path"),
+                        "{path}: link {name} fills {param}, which {target} does not take"
+                    );
+                }
+                linked += 1;
+            }
+        }
+    }
+    for (path, item) in paths {
+        let item_path = format!("{path}/{{id}}");
+        if item["post"].is_object() && paths.get(&item_path).is_some_and(|i| i["get"].is_object()) {
+            let get_id = paths[&item_path]["get"]["operationId"].clone();
+            let links = &item["post"]["responses"]["201"]["links"];
+            assert!(
+                links
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .any(|(_, l)| l["operationId"] == get_id),
+                "POST {path} does not link to {get_id}"
+            );
+        }
+    }
+    assert!(linked >= 17, "only {linked} links");
+}
+
 #[actix_web::test]
 async fn the_server_serves_its_document_and_docs_page() {
     let app = TestApp::spawn().await;
