@@ -362,13 +362,14 @@ pub fn like_pattern(q: &str) -> String {
     p
 }
 
-/// The user's contacts that pass `filter`, as a query boxed for backend
-/// `$db` (see `list`).
+/// The user's contacts that pass `filter`, as views, in a query boxed for
+/// backend `$db` (see `list`).
 macro_rules! filtered {
     ($db:ty, $user_id:expr, $filter:expr) => {{
         let (user_id, filter): (&str, &ListFilter) = ($user_id, $filter);
         let mut query = contacts::table
             .filter(contacts::user_id.eq(user_id))
+            .select(ContactView::as_select())
             .into_boxed::<$db>();
         if filter.trashed {
             query = query.filter(contacts::trashed_at.is_not_null());
@@ -448,10 +449,7 @@ pub fn list(
                 let (k, id): ($ty, String) = decode_cursor(c, &sort.name)?;
                 query = after!(query, $col, k, id);
             }
-            ordered!(query, $col)
-                .limit(limit + 1)
-                .select(ContactView::as_select())
-                .load($c)?
+            ordered!(query, $col).limit(limit + 1).load($c)?
         }};
     }
     macro_rules! nulls_last {
@@ -466,10 +464,7 @@ pub fn list(
                 if let Some((Some(k), id)) = position.clone() {
                     query = after!(query, $col, k, id);
                 }
-                rows = ordered!(query, $col)
-                    .limit(limit + 1)
-                    .select(ContactView::as_select())
-                    .load($c)?;
+                rows = ordered!(query, $col).limit(limit + 1).load($c)?;
             }
             if (rows.len() as i64) <= limit {
                 let mut query = filtered!($db, user_id, filter).filter($col.is_null());
@@ -486,12 +481,7 @@ pub fn list(
                     query.order(contacts::id.asc())
                 };
                 let more = limit + 1 - rows.len() as i64;
-                rows.extend(
-                    query
-                        .limit(more)
-                        .select(ContactView::as_select())
-                        .load($c)?,
-                );
+                rows.extend(query.limit(more).load($c)?);
             }
             rows
         }};
