@@ -250,7 +250,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
                 row.trashed_at = micros_of(&meta, "trashed_at");
                 row.version = version_of(&meta);
-                diesel::insert_into(c::table).values(&row).execute(conn)?;
+                contacts::insert(conn, &mut row)?;
                 contacts::sync_tags(conn, &row)?;
                 if let Some(old) = str_of(&meta, "id") {
                     contact_ids.0.insert(old, row.id.clone());
@@ -563,9 +563,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         if let Some(mut row) = contacts::find(conn, user_id, id)? {
             derived::refresh(conn, &mut row)?;
             row.balance = crate::ledger::balances::refresh_row(conn, user_id, id)?;
-            diesel::update(c::table.find(&row.id))
-                .set(&row)
-                .execute(conn)?;
+            contacts::update_row(conn, &mut row)?;
             contacts::record_upsert(conn, &row)?;
         }
     }

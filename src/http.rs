@@ -251,6 +251,27 @@ pub fn versioned<T: Serialize>(
     version: i32,
     body: &T,
 ) -> HttpResponse {
+    versioned_with(req, status, version, |res| res.json(body))
+}
+
+/// `versioned` for a body already written as JSON.
+pub fn versioned_json(
+    req: &HttpRequest,
+    status: StatusCode,
+    version: i32,
+    body: Vec<u8>,
+) -> HttpResponse {
+    versioned_with(req, status, version, |res| {
+        res.content_type(header::ContentType::json()).body(body)
+    })
+}
+
+fn versioned_with(
+    req: &HttpRequest,
+    status: StatusCode,
+    version: i32,
+    finish: impl FnOnce(&mut actix_web::HttpResponseBuilder) -> HttpResponse,
+) -> HttpResponse {
     let tag = etag(version);
     if req.method() == Method::GET {
         if let Some(inm) = req
@@ -265,9 +286,7 @@ pub fn versioned<T: Serialize>(
             }
         }
     }
-    HttpResponse::build(status)
-        .insert_header((header::ETAG, tag))
-        .json(body)
+    finish(HttpResponse::build(status).insert_header((header::ETAG, tag)))
 }
 
 /// A body written to JSON ahead of the response (on a database thread, say).

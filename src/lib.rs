@@ -14,6 +14,7 @@ pub mod ids;
 pub mod input;
 pub mod interactions;
 pub mod introductions;
+pub mod json;
 pub mod ledger;
 pub mod network;
 pub mod openapi;

@@ -407,6 +407,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             row.company.as_deref(),
             row.notes.as_deref(),
         );
+        row.stamp_json();
     }
 
     // Relationships between distinct random pairs.

@@ -27,6 +27,7 @@ pub struct AppState {
 pub struct Application {
     port: u16,
     server: Server,
+    db: Db,
 }
 
 impl Application {
@@ -48,7 +49,11 @@ impl Application {
             listener.local_addr().map_or_else(|_| settings.listen.clone(), |a| a.to_string())
         );
         let workers = settings.workers;
-        let state = web::Data::new(AppState { db, jwt, settings });
+        let state = web::Data::new(AppState {
+            db: db.clone(),
+            jwt,
+            settings,
+        });
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -66,7 +71,7 @@ impl Application {
         .listen(listener)
         .map_err(|e| e.to_string())?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, server, db })
     }
 
     pub fn port(&self) -> u16 {
@@ -74,7 +79,10 @@ impl Application {
     }
 
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests.
+    /// Contacts left without their stored JSON by a migration get it in the
+    /// background meanwhile (reads write it from the row until then).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        actix_web::rt::spawn(crate::contacts::queries::fill_missing_json(self.db));
         self.server.await
     }
 }

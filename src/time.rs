@@ -44,6 +44,18 @@ impl Timestamp {
     }
 }
 
+impl Timestamp {
+    /// As a JSON string, the same bytes serde_json writes (RFC 3339 needs no
+    /// escaping).
+    pub fn write_json(self, out: &mut Vec<u8>) {
+        self.with_str(|s| {
+            out.push(b'"');
+            out.extend_from_slice(s.as_bytes());
+            out.push(b'"');
+        });
+    }
+}
+
 impl std::fmt::Display for Timestamp {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.with_str(|s| f.write_str(s))

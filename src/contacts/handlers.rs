@@ -6,10 +6,11 @@ use serde_json::Value;
 
 use super::domain;
 use super::dto::{Contact, ContactListParams, ContactPage};
+use super::models::ContactJson;
 use super::queries::{self, ListFilter, Sort};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{created, versioned, IfMatch};
+use crate::http::{created, versioned, versioned_json, IfMatch};
 use crate::input::Query;
 use crate::startup::AppState;
 
@@ -83,10 +84,16 @@ pub async fn get(
     let row = state
         .db
         .read_one_as(user.id.clone(), move |conn| {
-            queries::get_view(conn, &user.id, &id)
+            queries::get_json(conn, &user.id, &id)
         })
         .await?;
-    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+    let (version, json) = row;
+    Ok(versioned_json(
+        &req,
+        StatusCode::OK,
+        version,
+        json.into_bytes(),
+    ))
 }
 
 /// Update a contact (JSON merge patch).
@@ -245,11 +252,25 @@ pub async fn list(
         .read_as(user.id.clone(), move |conn| {
             let (rows, next_cursor) =
                 queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref())?;
-            crate::http::to_json(&ContactPage {
-                items: rows.iter().map(|r| r.to_api()).collect::<Vec<Contact>>(),
-                next_cursor,
-            })
+            Ok(page_json(&rows, next_cursor.as_deref()))
         })
         .await?;
     Ok(crate::http::json_response(body))
+}
+
+/// A `ContactPage` as serde would write it, from contacts already written.
+fn page_json(rows: &[ContactJson], next_cursor: Option<&str>) -> Vec<u8> {
+    let items = rows.iter().filter_map(ContactJson::json);
+    let mut out = Vec::with_capacity(items.clone().map(|j| j.len() + 1).sum::<usize>() + 64);
+    out.extend_from_slice(b"{\"items\":[");
+    for (i, json) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(json.as_bytes());
+    }
+    out.extend_from_slice(b"],\"next_cursor\":");
+    crate::json::opt_str(&mut out, next_cursor);
+    out.push(b'}');
+    out
 }

@@ -55,48 +55,70 @@ pub struct ContactRow {
     /// Derived: `YYYY-MM-DD|interaction id` of the latest interaction that
     /// asked for a follow-up and has no later touch of the contact.
     pub follow_up: Option<String>,
+    /// The contact as the API writes it (`render_json`), for reads.
+    pub api_json: Option<String>,
+    /// The `version` `api_json` was written for.
+    pub api_json_version: Option<i32>,
 }
 
-/// The columns the API shows, and `name_key` for the `name` cursor: what a
-/// read that answers contacts loads. (The search text, the longest column,
-/// and the other keys kept for queries stay in the database.)
+/// What a read that answers contacts loads: the stored JSON and the version
+/// it was written for, and beside it what a page's cursor and an `ETag`
+/// need. (Each column a row reads costs about as much as a short JSON
+/// value; the 27 the API shows made up most of a page's time.)
 #[derive(Queryable, Selectable, Debug)]
 #[diesel(table_name = contacts)]
-pub struct ContactView {
+pub struct ContactJson {
     pub id: String,
-    pub display_name: String,
+    pub version: i32,
     pub name_key: String,
-    pub given_name: Option<String>,
-    pub family_name: Option<String>,
-    pub emails: String,
-    pub phones: String,
-    pub company: Option<String>,
-    pub title: Option<String>,
-    pub location: Option<String>,
-    pub notes: Option<String>,
-    pub tags: String,
-    pub birthday: Option<String>,
-    pub how_we_met: Option<String>,
-    pub met_via: Option<String>,
-    pub cadence_days: Option<i32>,
-    pub snoozed_until: Option<String>,
-    pub archived: bool,
-    pub trashed_at: Option<Micros>,
     pub created_at: Micros,
     pub updated_at: Micros,
-    pub version: i32,
-    pub cadence_effective: Option<i32>,
     pub last_interaction_at: Option<Micros>,
     pub next_due_at: Option<Micros>,
-    pub balance: i32,
-    pub closeness: Option<i32>,
+    api_json: Option<String>,
+    api_json_version: Option<i32>,
 }
 
-/// The API shape of a stored contact: one mapping for the full row and the
-/// view, which share these fields.
-macro_rules! contact_to_api {
-    ($row:expr) => {{
-        let row = $row;
+impl ContactJson {
+    /// The contact as the API writes it, unless the stored JSON is missing
+    /// or was written for another version of the row.
+    pub fn json(&self) -> Option<&str> {
+        self.api_json
+            .as_deref()
+            .filter(|_| self.api_json_version == Some(self.version))
+    }
+
+    /// Takes the JSON written from the full row instead.
+    pub fn set_json(&mut self, row: &ContactRow) {
+        self.api_json = Some(row.render_json());
+        self.api_json_version = Some(row.version);
+    }
+
+    pub fn into_json(self) -> Option<String> {
+        let fresh = self.json().is_some();
+        self.api_json.filter(|_| fresh)
+    }
+}
+
+impl ContactRow {
+    /// The JSON the API answers for the row as it is.
+    pub fn render_json(&self) -> String {
+        let mut out = Vec::with_capacity(1024);
+        self.to_api().write_json(&mut out);
+        // `write_json` writes UTF-8 text from `&str`s and ASCII only.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+    }
+
+    /// Stores the row's JSON with it: every write of a contact row calls
+    /// this first (`contacts::queries::insert` and `update`, the seed).
+    pub fn stamp_json(&mut self) {
+        self.api_json = Some(self.render_json());
+        self.api_json_version = Some(self.version);
+    }
+
+    /// The API shape of the stored contact.
+    pub fn to_api(&self) -> Contact<'_> {
+        let row = self;
         Contact {
             id: &row.id,
             display_name: &row.display_name,
@@ -125,18 +147,6 @@ macro_rules! contact_to_api {
             balance: row.balance,
             closeness: row.closeness,
         }
-    }};
-}
-
-impl ContactRow {
-    pub fn to_api(&self) -> Contact<'_> {
-        contact_to_api!(self)
-    }
-}
-
-impl ContactView {
-    pub fn to_api(&self) -> Contact<'_> {
-        contact_to_api!(self)
     }
 }
 

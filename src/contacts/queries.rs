@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::derived;
 use super::domain::{self, ContactChanges};
 use super::dto::Email;
-use super::models::{ContactRow, ContactView};
+use super::models::{ContactJson, ContactRow};
 use crate::changes;
 use crate::db::schema::{contact_tags, contacts};
 use crate::db::DbConn;
@@ -38,9 +38,103 @@ pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow, Api
     find(conn, user_id, id)?.ok_or_else(ApiError::not_found)
 }
 
-/// The contact as the API shows it: for reads that answer it unchanged.
-pub fn get_view(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactView, ApiError> {
-    find_as!(conn, user_id, id, ContactView)?.ok_or_else(ApiError::not_found)
+/// The contact as the API writes it, and its version: for reads that
+/// answer it unchanged.
+pub fn get_json(conn: &mut DbConn, user_id: &str, id: &str) -> Result<(i32, String), ApiError> {
+    let mut found = find_as!(conn, user_id, id, ContactJson)?.ok_or_else(ApiError::not_found)?;
+    if found.json().is_none() {
+        found.set_json(&get(conn, user_id, id)?);
+    }
+    Ok((found.version, found.into_json().unwrap_or_default()))
+}
+
+/// Writes the JSON of rows whose stored JSON is missing or stale from their
+/// full rows (see `ContactJson`). A row gone meanwhile keeps no JSON and is
+/// left out of the answer.
+fn fill_json(conn: &mut DbConn, user_id: &str, rows: &mut [ContactJson]) -> QueryResult<()> {
+    let stale: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.json().is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let full: std::collections::HashMap<String, ContactRow> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(stale))
+        .select(ContactRow::as_select())
+        .load::<ContactRow>(conn)?
+        .into_iter()
+        .map(|r| (r.id.clone(), r))
+        .collect();
+    for row in rows.iter_mut().filter(|r| r.json().is_none()) {
+        if let Some(f) = full.get(&row.id) {
+            row.set_json(f);
+        }
+    }
+    Ok(())
+}
+
+/// Stores the JSON of every contact that has none (after a migration that
+/// adds or resets it), a batch per write so that no request waits long
+/// behind it.
+pub async fn fill_missing_json(db: crate::db::Db) {
+    const BATCH: i64 = 500;
+    let mut total = 0;
+    loop {
+        let batch = db.write(|conn| {
+            let rows: Vec<ContactRow> = contacts::table
+                .filter(contacts::api_json.is_null())
+                .select(ContactRow::as_select())
+                .limit(BATCH)
+                .load(conn)?;
+            for mut row in rows.iter().cloned() {
+                row.stamp_json();
+                // Only the JSON: a row written meanwhile keeps its own.
+                diesel::update(contacts::table.find(&row.id))
+                    .filter(contacts::version.eq(row.version))
+                    .set((
+                        contacts::api_json.eq(&row.api_json),
+                        contacts::api_json_version.eq(row.api_json_version),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok(rows.len())
+        });
+        match batch.await {
+            Ok(0) => break,
+            Ok(n) => total += n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot store the JSON of contacts that have none");
+                return;
+            }
+        }
+    }
+    if total > 0 {
+        tracing::info!(
+            contacts = total,
+            "stored the JSON of contacts that had none"
+        );
+    }
+}
+
+/// Inserts a new contact row, its JSON written with it.
+pub fn insert(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.stamp_json();
+    diesel::insert_into(contacts::table)
+        .values(&*row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Writes a changed row back as it is, its JSON written with it.
+pub fn update_row(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.stamp_json();
+    diesel::update(contacts::table.find(&row.id))
+        .set(&*row)
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Checks that `id` is one of the user's contacts, for a reference in
@@ -190,6 +284,8 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         balance: 0,
         closeness: None,
         follow_up: None,
+        api_json: None,
+        api_json_version: None,
     };
     apply(&mut row, c);
     row
@@ -199,9 +295,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
     let mut row = new_row(user_id, c);
     check_met_via(conn, &row)?;
     derived::refresh(conn, &mut row)?;
-    diesel::insert_into(contacts::table)
-        .values(&row)
-        .execute(conn)?;
+    insert(conn, &mut row)?;
     sync_tags(conn, &row)?;
     record_upsert(conn, &row)?;
     Ok(row)
@@ -211,9 +305,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
 pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> Result<(), ApiError> {
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
-    diesel::update(contacts::table.find(&row.id))
-        .set(&*row)
-        .execute(conn)?;
+    update_row(conn, row)?;
     record_upsert(conn, row)
 }
 
@@ -259,9 +351,7 @@ pub fn trash(
     row.trashed_at = Some(now);
     row.version += 1;
     row.updated_at = now.max(row.updated_at + 1);
-    diesel::update(contacts::table.find(&row.id))
-        .set(&row)
-        .execute(conn)?;
+    update_row(conn, &mut row)?;
     changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
     Ok(())
 }
@@ -369,7 +459,7 @@ macro_rules! filtered {
         let (user_id, filter): (&str, &ListFilter) = ($user_id, $filter);
         let mut query = contacts::table
             .filter(contacts::user_id.eq(user_id))
-            .select(ContactView::as_select())
+            .select(ContactJson::as_select())
             .into_boxed::<$db>();
         if filter.trashed {
             query = query.filter(contacts::trashed_at.is_not_null());
@@ -417,7 +507,7 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     cursor: Option<&str>,
-) -> Result<(Vec<ContactView>, Option<String>), ApiError> {
+) -> Result<(Vec<ContactJson>, Option<String>), ApiError> {
     macro_rules! after {
         ($query:expr, $col:expr, $k:expr, $id:expr) => {
             if sort.descending {
@@ -495,6 +585,7 @@ pub fn list(
         SortKey::LastInteractionAt => nulls_last!(c, DB, contacts::last_interaction_at),
         SortKey::NextDueAt => nulls_last!(c, DB, contacts::next_due_at),
     });
+    fill_json(conn, user_id, &mut rows)?;
     let next = next_cursor(&mut rows, limit, |last| match sort.key {
         SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
         SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),

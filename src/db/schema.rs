@@ -61,6 +61,8 @@ diesel::table! {
         balance -> Integer,
         closeness -> Nullable<Integer>,
         follow_up -> Nullable<Text>,
+        api_json -> Nullable<Text>,
+        api_json_version -> Nullable<Integer>,
     }
 }
 

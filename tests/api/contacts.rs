@@ -229,9 +229,9 @@ async fn etags_give_304_and_a_stale_if_match_gives_412() {
     assert_eq!(now["version"], 2);
 }
 
-/// Pages load only the columns the API shows; a contact must read the same
-/// there as by id, with every field set, text that needs escaping, and every
-/// derived time present.
+/// Pages and reads by id answer the JSON stored with the contact; a contact
+/// must read the same in pages of every sort as by id, with every field set,
+/// text that needs escaping, and every derived time present.
 #[actix_web::test]
 async fn a_contact_reads_the_same_in_a_page_as_by_id() {
     let app = TestApp::spawn().await;

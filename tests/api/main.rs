@@ -6,6 +6,7 @@ mod access;
 mod agenda;
 mod auth;
 mod changes;
+mod contact_json;
 mod contacts;
 mod helpers;
 mod interactions;

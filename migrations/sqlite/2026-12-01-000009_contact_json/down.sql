@@ -1,0 +1,3 @@
+DROP INDEX contacts_unrendered;
+ALTER TABLE contacts DROP COLUMN api_json_version;
+ALTER TABLE contacts DROP COLUMN api_json;
