@@ -38,6 +38,19 @@ pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow, Api
     find(conn, user_id, id)?.ok_or_else(ApiError::not_found)
 }
 
+/// `find` for a write that changes the contact (see `for_update!`).
+pub fn find_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+) -> QueryResult<Option<ContactRow>> {
+    crate::for_update!(conn, crate::owned_by_id!(contacts, ContactRow, user_id, id))
+}
+
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow, ApiError> {
+    find_for_update(conn, user_id, id)?.ok_or_else(ApiError::not_found)
+}
+
 /// The contact as the API writes it, and its version: for reads that
 /// answer it unchanged.
 pub fn get_json(conn: &mut DbConn, user_id: &str, id: &str) -> Result<(i32, String), ApiError> {
@@ -316,7 +329,7 @@ pub fn update(
     if_match: &IfMatch,
     c: ContactChanges,
 ) -> Result<ContactRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     if row.trashed_at.is_some() {
         return Err(ApiError::conflict(
@@ -342,7 +355,7 @@ pub fn trash(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<(), ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     if row.trashed_at.is_some() {
         return Ok(());
@@ -362,7 +375,7 @@ pub fn restore(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<ContactRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     if row.trashed_at.is_none() {
         return Ok(row);

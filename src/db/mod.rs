@@ -440,6 +440,35 @@ macro_rules! per_backend {
     };
 }
 
+/// The user's row `$id` of `$table` (a schema module with `user_id` and
+/// `id` columns) as `$row`, as a query: every resource reads its rows so.
+#[macro_export]
+macro_rules! owned_by_id {
+    ($table:ident, $row:ty, $user_id:expr, $id:expr) => {
+        $table::table
+            .filter($table::user_id.eq($user_id))
+            .filter($table::id.eq($id))
+            .select(<$row>::as_select())
+    };
+}
+
+/// Loads the row a write is about to change (at most one: a query by
+/// primary key), as `Option`. On PostgreSQL it is locked until the
+/// transaction ends (`FOR UPDATE`): a concurrent write of the same row waits
+/// for this one, then reads what it wrote, so no update is lost and a stale
+/// `If-Match` answers `412`. SQLite has one writer: nothing can change a row
+/// between a write's read and its update.
+#[macro_export]
+macro_rules! for_update {
+    ($conn:expr, $query:expr) => {{
+        use diesel::OptionalExtension as _;
+        match $conn {
+            $crate::db::DbConn::Sqlite(c) => $query.get_result(c).optional(),
+            $crate::db::DbConn::Postgresql(c) => $query.for_update().get_result(c).optional(),
+        }
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -61,13 +61,19 @@ impl InteractionRow {
 }
 
 pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<InteractionRow, ApiError> {
-    interactions::table
-        .filter(interactions::user_id.eq(user_id))
-        .filter(interactions::id.eq(id))
-        .select(InteractionRow::as_select())
+    crate::owned_by_id!(interactions, InteractionRow, user_id, id)
         .first(conn)
         .optional()?
         .ok_or_else(ApiError::not_found)
+}
+
+/// `get` for a write that changes the interaction (see `for_update!`).
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<InteractionRow, ApiError> {
+    crate::for_update!(
+        conn,
+        crate::owned_by_id!(interactions, InteractionRow, user_id, id)
+    )?
+    .ok_or_else(ApiError::not_found)
 }
 
 /// Every id must be one of the user's contacts, outside the trash. An
@@ -184,7 +190,7 @@ pub fn update(
     if_match: &IfMatch,
     c: InteractionChanges,
 ) -> Result<InteractionRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     let before: BTreeSet<String> = row.participants().into_iter().collect();
     let new_ids = c.contact_ids.clone();
@@ -222,7 +228,7 @@ pub fn delete(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<(), ApiError> {
-    let row = get(conn, user_id, id)?;
+    let row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     crate::ledger::queries::unlink_interaction(conn, user_id, &row.id)?;
     diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;

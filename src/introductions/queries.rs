@@ -73,12 +73,15 @@ pub struct Changes {
 }
 
 pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow, ApiError> {
-    it::table
-        .filter(it::user_id.eq(user_id))
-        .filter(it::id.eq(id))
-        .select(IntroductionRow::as_select())
+    crate::owned_by_id!(it, IntroductionRow, user_id, id)
         .first(conn)
         .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// `get` for a write that changes the introduction (see `for_update!`).
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow, ApiError> {
+    crate::for_update!(conn, crate::owned_by_id!(it, IntroductionRow, user_id, id))?
         .ok_or_else(ApiError::not_found)
 }
 
@@ -184,7 +187,7 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
                 conn,
                 &favor(row, x, "received", format!("Introduced you to {b_name}")),
             )?;
-            if let Some(mut b_row) = contacts::find(conn, uid, b)? {
+            if let Some(mut b_row) = contacts::find_for_update(conn, uid, b)? {
                 if b_row.met_via.is_none() {
                     b_row.met_via = Some(x.to_string());
                     contacts::save(conn, &mut b_row)?;
@@ -265,7 +268,7 @@ pub fn update(
     if_match: &IfMatch,
     c: Changes,
 ) -> Result<IntroductionRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     let (was_made, before) = (row.status == "made", row.people());
     let people_changed =
@@ -297,7 +300,7 @@ pub fn delete(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<(), ApiError> {
-    let row = get(conn, user_id, id)?;
+    let row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     undo_effects(conn, &row)?;
     diesel::delete(it::table.find(&row.id)).execute(conn)?;

@@ -87,16 +87,19 @@ impl EntryRow {
 }
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<EntryRow>> {
-    le::table
-        .filter(le::user_id.eq(user_id))
-        .filter(le::id.eq(id))
-        .select(EntryRow::as_select())
+    crate::owned_by_id!(le, EntryRow, user_id, id)
         .first(conn)
         .optional()
 }
 
 pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<EntryRow, ApiError> {
     find(conn, user_id, id)?.ok_or_else(ApiError::not_found)
+}
+
+/// `get` for a write that changes the entry (see `for_update!`).
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<EntryRow, ApiError> {
+    crate::for_update!(conn, crate::owned_by_id!(le, EntryRow, user_id, id))?
+        .ok_or_else(ApiError::not_found)
 }
 
 /// The references of an entry must be the user's own: the contact (outside
@@ -261,7 +264,7 @@ pub fn update(
     if_match: &IfMatch,
     c: EntryChanges,
 ) -> Result<EntryRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     let old_contact = row.contact_id.clone();
     apply(&mut row, c, false)?;
@@ -296,7 +299,7 @@ pub fn delete(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<(), ApiError> {
-    let row = get(conn, user_id, id)?;
+    let row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     delete_row(conn, &row)
 }

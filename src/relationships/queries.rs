@@ -57,12 +57,15 @@ pub fn pair_key(a: &str, b: &str, kind: &str) -> String {
 }
 
 pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<RelationshipRow, ApiError> {
-    r::table
-        .filter(r::user_id.eq(user_id))
-        .filter(r::id.eq(id))
-        .select(RelationshipRow::as_select())
+    crate::owned_by_id!(r, RelationshipRow, user_id, id)
         .first(conn)
         .optional()?
+        .ok_or_else(ApiError::not_found)
+}
+
+/// `get` for a write that changes the relationship (see `for_update!`).
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<RelationshipRow, ApiError> {
+    crate::for_update!(conn, crate::owned_by_id!(r, RelationshipRow, user_id, id))?
         .ok_or_else(ApiError::not_found)
 }
 
@@ -189,7 +192,7 @@ pub fn update(
     strength: Option<i32>,
     note: Option<Option<String>>,
 ) -> Result<RelationshipRow, ApiError> {
-    let mut row = get(conn, user_id, id)?;
+    let mut row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     if let Some(k) = kind {
         row.kind = k;
@@ -213,7 +216,7 @@ pub fn delete(
     id: &str,
     if_match: &IfMatch,
 ) -> Result<(), ApiError> {
-    let row = get(conn, user_id, id)?;
+    let row = get_for_update(conn, user_id, id)?;
     if_match.check(row.version)?;
     diesel::delete(r::table.find(&row.id)).execute(conn)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
