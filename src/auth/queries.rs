@@ -82,16 +82,38 @@ pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
 }
 
 /// `401` when the account behind a token no longer exists.
+/// A token whose account is gone is as good as an invalid one.
+fn no_account() -> ApiError {
+    ApiError::unauthorized(
+        "invalid_token",
+        "the access token is invalid or has expired",
+    )
+}
+
 pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
     let n: i64 = crate::per_backend!(conn, |c| users::table
         .filter(users::id.eq(user_id))
         .count()
         .get_result(c))?;
     if n == 0 {
-        return Err(ApiError::unauthorized(
-            "invalid_token",
-            "the access token is invalid or has expired",
-        ));
+        return Err(no_account());
+    }
+    Ok(())
+}
+
+/// `check_account` for a write: on PostgreSQL it also locks the account's
+/// row until the transaction ends. Every change of a user's data records a
+/// change, which updates this row anyway; taking it first gives all of a
+/// user's writes one lock order (the account, then the rows they change),
+/// so two of them cannot deadlock, e.g. an edit of a contact against an
+/// interaction that refreshes it.
+pub fn lock_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
+    let found: Option<String> = crate::for_update!(
+        conn,
+        users::table.filter(users::id.eq(user_id)).select(users::id)
+    )?;
+    if found.is_none() {
+        return Err(no_account());
     }
     Ok(())
 }

@@ -377,14 +377,16 @@ impl Db {
         .await
     }
 
-    /// `write` on behalf of an authenticated user (see `read_as`).
+    /// `write` on behalf of an authenticated user (see `read_as`); on
+    /// PostgreSQL the account's row stays locked until the commit (see
+    /// `for_update!`).
     pub async fn write_as<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
         self.write(move |conn| {
-            crate::auth::queries::check_account(conn, &user_id)?;
+            crate::auth::queries::lock_account(conn, &user_id)?;
             f(conn)
         })
         .await
@@ -454,17 +456,22 @@ macro_rules! owned_by_id {
 
 /// Loads the row a write is about to change (at most one: a query by
 /// primary key), as `Option`. On PostgreSQL it is locked until the
-/// transaction ends (`FOR UPDATE`): a concurrent write of the same row waits
-/// for this one, then reads what it wrote, so no update is lost and a stale
-/// `If-Match` answers `412`. SQLite has one writer: nothing can change a row
-/// between a write's read and its update.
+/// transaction ends (`FOR NO KEY UPDATE`, the lock an `UPDATE` of it takes
+/// anyway): a concurrent write of the same row waits for this one, then
+/// reads what it wrote, so no update is lost and a stale `If-Match` answers
+/// `412`. Every write locks its account's row first (`Db::write_as`), so a
+/// user's writes take their locks in one order and cannot deadlock. SQLite
+/// has one writer: nothing can change a row between a write's read and its
+/// update.
 #[macro_export]
 macro_rules! for_update {
     ($conn:expr, $query:expr) => {{
         use diesel::OptionalExtension as _;
         match $conn {
             $crate::db::DbConn::Sqlite(c) => $query.get_result(c).optional(),
-            $crate::db::DbConn::Postgresql(c) => $query.for_update().get_result(c).optional(),
+            $crate::db::DbConn::Postgresql(c) => {
+                $query.for_no_key_update().get_result(c).optional()
+            }
         }
     }};
 }

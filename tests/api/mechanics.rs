@@ -285,3 +285,53 @@ async fn concurrent_edits_neither_lose_nor_share_a_version() {
     let favor = format!("/v1/ledger/{}", res.json()["id"].as_str().unwrap());
     racing_edits(&app, &s, &favor, "description").await;
 }
+
+/// Interactions that share contacts, written at once while those contacts
+/// are edited, all succeed: the writes wait for one another instead of
+/// deadlocking (on PostgreSQL, where they run in parallel).
+#[actix_web::test]
+async fn concurrent_writes_sharing_contacts_all_succeed() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let mut ids = Vec::new();
+    for name in ["Ana", "Ben", "Cleo"] {
+        let c = app.contact(&s, json!({"display_name": name})).await;
+        ids.push(c["id"].as_str().unwrap().to_string());
+    }
+    let mut sends: Vec<_> = (0..12)
+        .map(|n| {
+            let mut people = ids.clone();
+            people.rotate_left(n % 3);
+            Box::pin(
+                app.post("/v1/interactions")
+                    .auth(&s)
+                    .json(json!({"kind": "call", "direction": "outbound",
+                                 "summary": format!("call {n}"), "contact_ids": people}))
+                    .send(),
+            )
+        })
+        .collect();
+    for n in 0..6 {
+        sends.push(Box::pin(
+            app.patch(&format!("/v1/contacts/{}", ids[n % 3]))
+                .auth(&s)
+                .json(json!({"title": format!("edit {n}")}))
+                .send(),
+        ));
+    }
+    for r in futures_util::future::join_all(sends).await {
+        assert!(
+            r.status == 200 || r.status == 201,
+            "{}: {}",
+            r.status,
+            r.text()
+        );
+    }
+    let page = app
+        .get("/v1/interactions?limit=50")
+        .auth(&s)
+        .send()
+        .await
+        .json();
+    assert_eq!(page["items"].as_array().unwrap().len(), 12);
+}
