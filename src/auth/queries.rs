@@ -81,7 +81,6 @@ pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
         .optional()
 }
 
-/// `401` when the account behind a token no longer exists.
 /// A token whose account is gone is as good as an invalid one.
 fn no_account() -> ApiError {
     ApiError::unauthorized(
@@ -90,6 +89,7 @@ fn no_account() -> ApiError {
     )
 }
 
+/// `401` when the account behind a token no longer exists.
 pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
     let n: i64 = crate::per_backend!(conn, |c| users::table
         .filter(users::id.eq(user_id))

@@ -20,10 +20,7 @@ pub const RESOURCE: &str = "contact";
 /// One of the user's contacts, loaded as `$ty` (the full row, or the view).
 macro_rules! find_as {
     ($conn:expr, $user_id:expr, $id:expr, $ty:ty) => {
-        crate::per_backend!($conn, |c| contacts::table
-            .filter(contacts::user_id.eq($user_id))
-            .filter(contacts::id.eq($id))
-            .select(<$ty>::as_select())
+        crate::per_backend!($conn, |c| crate::owned_by_id!(contacts, $ty, $user_id, $id)
             // The id is the primary key: no `LIMIT` to bind.
             .get_result::<$ty>(c)
             .optional())
@@ -102,7 +99,8 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                 .select(ContactRow::as_select())
                 .limit(BATCH)
                 .load(conn)?;
-            for mut row in rows.iter().cloned() {
+            let n = rows.len();
+            for mut row in rows {
                 row.stamp_json();
                 // Only the JSON: a row written meanwhile keeps its own.
                 diesel::update(contacts::table.find(&row.id))
@@ -113,7 +111,7 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                     ))
                     .execute(conn)?;
             }
-            Ok(rows.len())
+            Ok(n)
         });
         match batch.await {
             Ok(0) => break,

@@ -71,13 +71,19 @@ async fn assert_reads_as_written(app: &TestApp, s: &Session) -> usize {
     seen.len()
 }
 
-/// Runs SQL on the test's database directly, behind the server's back.
-fn sql(app: &TestApp, statement: &str) {
-    let mut conn = kith::db::DbTarget::parse(&app.settings.database_url)
+/// A connection to the test's database, behind the server's back.
+fn connect(app: &TestApp) -> kith::db::DbConn {
+    kith::db::DbTarget::parse(&app.settings.database_url)
         .unwrap()
         .connect()
+        .unwrap()
+}
+
+/// Runs SQL on the test's database directly.
+fn sql(app: &TestApp, statement: &str) {
+    diesel::sql_query(statement)
+        .execute(&mut connect(app))
         .unwrap();
-    diesel::sql_query(statement).execute(&mut conn).unwrap();
 }
 
 #[derive(diesel::QueryableByName)]
@@ -87,12 +93,8 @@ struct Count {
 }
 
 fn unrendered(app: &TestApp) -> i64 {
-    let mut conn = kith::db::DbTarget::parse(&app.settings.database_url)
-        .unwrap()
-        .connect()
-        .unwrap();
     diesel::sql_query("SELECT COUNT(*) AS n FROM contacts WHERE api_json IS NULL")
-        .load::<Count>(&mut conn)
+        .load::<Count>(&mut connect(app))
         .unwrap()[0]
         .n
 }
