@@ -81,13 +81,7 @@ pub async fn get(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let row = state
-        .db
-        .read_one_as(user.id.clone(), move |conn| {
-            queries::get_json(conn, &user.id, &id)
-        })
-        .await?;
-    let (version, json) = row;
+    let (version, json) = state.db.lookup_as(&queries::BY_ID, user.id, id).await?;
     Ok(versioned_json(
         &req,
         StatusCode::OK,

@@ -261,3 +261,93 @@ async fn contacts_without_their_json_read_from_their_rows_and_get_it_back() {
     assert_eq!(page_items(&app, &s, "").await, before);
     assert_eq!(assert_reads_as_written(&app, &s).await, 4);
 }
+
+/// Many requests for contacts at once, as a single connection answers them
+/// (lookups waiting together share one query): each gets its own answer —
+/// its user's contact with its ETag, `404` for another user's id or an
+/// unknown one, `401` for a deleted account's token — and a contact whose
+/// stored JSON is stale reads from its row even among the others.
+#[actix_web::test]
+async fn concurrent_reads_by_id_each_answer_their_own() {
+    let app = TestApp::spawn_with(|s| s.pool_size = 1).await;
+    let ana = app.user("ana@example.com").await;
+    let ben = app.user("ben@example.com").await;
+    let gone = app.user("gone@example.com").await;
+    let mut owned: Vec<(&Session, Value)> = Vec::new();
+    for n in 0..6 {
+        for s in [&ana, &ben] {
+            let c = app
+                .contact(
+                    s,
+                    json!({"display_name": format!("Person {n}"), "cadence_days": n + 1}),
+                )
+                .await;
+            owned.push((s, c));
+        }
+    }
+    let theirs = app.contact(&gone, json!({"display_name": "Kept"})).await;
+    let res = app
+        .delete("/v1/me")
+        .auth(&gone)
+        .json(json!({"password": "correct horse battery"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    let stale = owned[0].1["id"].as_str().unwrap().to_string();
+    sql(
+        &app,
+        &format!(
+            "UPDATE contacts SET api_json = '{{\"id\":\"stale\"}}', api_json_version = version - 1 WHERE id = '{stale}'"
+        ),
+    );
+
+    // (token, id, expected status, expected body)
+    let mut asks: Vec<(&Session, String, u16, Option<&Value>)> = Vec::new();
+    for (owner, c) in &owned {
+        let id = c["id"].as_str().unwrap().to_string();
+        let other = if std::ptr::eq(*owner, &ana) {
+            &ben
+        } else {
+            &ana
+        };
+        asks.push((owner, id.clone(), 200, Some(c)));
+        asks.push((other, id.clone(), 404, None));
+        asks.push((&gone, id, 401, None));
+    }
+    asks.push((&ana, theirs["id"].as_str().unwrap().to_string(), 404, None));
+    asks.push((
+        &ana,
+        "01234567-89ab-7def-8123-456789abcdef".into(),
+        404,
+        None,
+    ));
+    for round in 0..4 {
+        let sends = asks
+            .iter()
+            .map(|(s, id, _, _)| app.get(&format!("/v1/contacts/{id}")).auth(s).send());
+        let answers = futures_util::future::join_all(sends).await;
+        for ((s, id, status, body), res) in asks.iter().zip(answers) {
+            assert_eq!(
+                res.status,
+                *status,
+                "round {round}: {id} for {}: {}",
+                s.id,
+                res.text()
+            );
+            match body {
+                Some(c) => {
+                    assert_eq!(&res.json(), *c, "round {round}: {id}");
+                    assert_eq!(res.header("etag"), Some(format!("\"{}\"", c["version"])));
+                }
+                None => {
+                    let code = if *status == 401 {
+                        "invalid_token"
+                    } else {
+                        "not_found"
+                    };
+                    assert_eq!(res.json()["code"], code, "round {round}: {id}");
+                }
+            }
+        }
+    }
+}
