@@ -70,12 +70,31 @@ TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json
 AUTH="Authorization: Bearer $TOKEN"
 IDS=$(curl -fs "$API/v1/contacts?limit=4&sort=-created_at" -H "$AUTH" | python3 -c 'import json,sys; print(" ".join(c["id"] for c in json.load(sys.stdin)["items"]))')
 read -r ID1 ID2 ID3 ID4 <<<"$IDS"
+# 1,000 of the user's contacts in random order, for reads that do not all
+# hit one row.
+URLS=$WORK/contact-urls.txt
+python3 - "$API" "$TOKEN" >"$URLS" <<'PY'
+import json, random, sys, urllib.request
+api, token = sys.argv[1], sys.argv[2]
+ids, cursor = [], None
+while len(ids) < 1000:
+    url = f"{api}/v1/contacts?limit=200&sort=name" + (f"&cursor={cursor}" if cursor else "")
+    page = json.load(urllib.request.urlopen(urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"})))
+    ids += [c["id"] for c in page["items"]]
+    cursor = page.get("next_cursor")
+    if not cursor:
+        break
+random.Random(7).shuffle(ids)
+for i in ids[:1000]:
+    print(f"{api}/v1/contacts/{i}")
+PY
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
 # name | method | path | body
 ENDPOINTS=(
   "GET /healthz|GET|/healthz|"
   "GET /v1/contacts/{id}|GET|/v1/contacts/$ID1|"
+  "GET /v1/contacts/{id} (1,000 ids)|GET|@$URLS|"
   "GET /v1/contacts?sort=name|GET|/v1/contacts?limit=50&sort=name|"
   "GET /v1/contacts?sort=next_due_at|GET|/v1/contacts?limit=50&sort=next_due_at|"
   "GET /v1/contacts?q=lima (search)|GET|/v1/contacts?limit=50&q=lima|"
@@ -92,7 +111,12 @@ run_oha() { # method path body [extra oha args…] → JSON on stdout
   local method=$1 path=$2 body=$3; shift 3
   local args=(-z "${DURATION}s" -c "$CONNECTIONS" --no-tui --output-format json -m "$method" -H "$AUTH")
   if [ -n "$body" ]; then args+=(-H 'content-type: application/json' -d "$body"); fi
-  oha "${args[@]}" "$@" "$API$path"
+  # `@file`: the URLs listed in that file.
+  if [ "${path:0:1}" = @ ]; then
+    oha "${args[@]}" "$@" --urls-from-file "${path:1}"
+  else
+    oha "${args[@]}" "$@" "$API$path"
+  fi
 }
 
 summarise() { python3 "$ROOT/bench/summarise.py"; }
@@ -100,8 +124,9 @@ summarise() { python3 "$ROOT/bench/summarise.py"; }
 # Warm up caches and the pools.
 for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r _ method path body <<<"$e"
-  [ "$method" = GET ] && oha -n 200 -c 8 --no-tui -H "$AUTH" "$API$path" >/dev/null
+  [ "$method" = GET ] && [ "${path:0:1}" != @ ] && oha -n 200 -c 8 --no-tui -H "$AUTH" "$API$path" >/dev/null
 done
+oha -n 2000 -c 8 --no-tui -H "$AUTH" --urls-from-file "$URLS" >/dev/null
 
 # Each endpoint's throughput is compared with /healthz measured just before
 # and just after it (HEALTH_DURATION seconds each): the machine's speed

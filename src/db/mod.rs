@@ -227,11 +227,13 @@ impl Lanes {
 /// panics loses its connection too, as it may have left it mid-transaction
 /// (a group's other jobs are then rolled back with it and answer 500).
 ///
-/// Lookups wait in their own queue: a thread that takes one takes every
-/// other lookup waiting (up to `LOOKUP_BATCH_MAX`) and answers them all
-/// from one query. Under load a PostgreSQL round trip, and the server's work
+/// Lookups wait in their own queue. On PostgreSQL a thread that takes one
+/// takes every other lookup waiting (up to `LOOKUP_BATCH_MAX`) and answers
+/// them all from one query: under load a round trip, and the server's work
 /// for a statement, then serve many requests instead of one; a lone lookup
-/// is answered as soon as a thread is free, as before.
+/// is answered as soon as a thread is free, as before. A SQLite lookup is
+/// CPU work in this process, and one thread taking all of them would leave
+/// the other cores' readers idle: there each thread takes one at a time.
 fn serve_jobs(
     target: &DbTarget,
     first: Option<DbConn>,
@@ -241,7 +243,11 @@ fn serve_jobs(
 ) {
     let mut conn = first;
     let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
-    let mut asked: Vec<Lookup> = Vec::with_capacity(LOOKUP_BATCH_MAX);
+    let lookup_max = match target.backend() {
+        Backend::Postgres => LOOKUP_BATCH_MAX,
+        Backend::Sqlite => 1,
+    };
+    let mut asked: Vec<Lookup> = Vec::with_capacity(lookup_max);
     let mut optimized = std::time::Instant::now();
     loop {
         crossbeam_channel::select! {
@@ -261,7 +267,7 @@ fn serve_jobs(
             optimized = std::time::Instant::now();
         }
         if !asked.is_empty() {
-            asked.extend(lookups.try_iter().take(LOOKUP_BATCH_MAX - asked.len()));
+            asked.extend(lookups.try_iter().take(lookup_max - asked.len()));
         }
         if mode == Mode::GroupCommit && !batch.is_empty() {
             batch.extend(jobs.try_iter().take(GROUP_COMMIT_MAX - batch.len()));

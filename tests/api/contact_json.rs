@@ -262,8 +262,9 @@ async fn contacts_without_their_json_read_from_their_rows_and_get_it_back() {
     assert_eq!(assert_reads_as_written(&app, &s).await, 4);
 }
 
-/// Many requests for contacts at once, as a single connection answers them
-/// (lookups waiting together share one query): each gets its own answer —
+/// Many requests for contacts at once, answered by a single connection (on
+/// PostgreSQL, lookups waiting together share one query): each gets its own
+/// answer —
 /// its user's contact with its ETag, `404` for another user's id or an
 /// unknown one, `401` for a deleted account's token — and a contact whose
 /// stored JSON is stale reads from its row even among the others.
