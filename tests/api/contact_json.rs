@@ -264,10 +264,9 @@ async fn contacts_without_their_json_read_from_their_rows_and_get_it_back() {
 
 /// Many requests for contacts at once, answered by a single connection (on
 /// PostgreSQL, lookups waiting together share one query): each gets its own
-/// answer —
-/// its user's contact with its ETag, `404` for another user's id or an
-/// unknown one, `401` for a deleted account's token — and a contact whose
-/// stored JSON is stale reads from its row even among the others.
+/// answer — its user's contact with its ETag, `404` for another user's id
+/// or an unknown one, `401` for a deleted account's token — and a contact
+/// whose stored JSON is stale reads from its row even among the others.
 #[actix_web::test]
 async fn concurrent_reads_by_id_each_answer_their_own() {
     let app = TestApp::spawn_with(|s| s.pool_size = 1).await;
