@@ -178,11 +178,24 @@ enum Mode {
 }
 
 impl Lanes {
-    fn start(target: &DbTarget, threads: u32, name: &str, mode: Mode) -> Result<Lanes, String> {
+    /// `threads` threads take jobs; the first `lookup_threads` of them
+    /// take lookups as well.
+    fn start(
+        target: &DbTarget,
+        threads: u32,
+        lookup_threads: u32,
+        name: &str,
+        mode: Mode,
+    ) -> Result<Lanes, String> {
         let (queue, jobs) = crossbeam_channel::unbounded::<Job>();
         let (lookups, waiting) = crossbeam_channel::unbounded::<Lookup>();
         for n in 0..threads.max(1) {
-            let (jobs, waiting) = (jobs.clone(), waiting.clone());
+            let jobs = jobs.clone();
+            let waiting = if n < lookup_threads.max(1) {
+                waiting.clone()
+            } else {
+                crossbeam_channel::never()
+            };
             let target = target.clone();
             // The first connection of each thread is opened here, so a
             // database that cannot be reached stops the start.
@@ -388,21 +401,24 @@ impl Db {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
         match target.backend() {
             // A SQLite read is CPU work in this process: one reader per core.
-            Backend::Sqlite => Ok(Db {
-                read: Lanes::start(target, auto(pool_size, cores), "read", Mode::Single)?,
-                write: Lanes::start(target, 1, "write", Mode::GroupCommit)?,
-                backend: Backend::Sqlite,
-            }),
+            Backend::Sqlite => {
+                let readers = auto(pool_size, cores);
+                Ok(Db {
+                    read: Lanes::start(target, readers, readers, "read", Mode::Single)?,
+                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit)?,
+                    backend: Backend::Sqlite,
+                })
+            }
             Backend::Postgres => {
-                // One connection per core: each wakes the server's process
-                // and its own thread for every statement, and on 2 cores
-                // four connections answered `GET /v1/contacts/{id}` 30%
-                // slower than two (lookups waiting together share a
-                // statement, so fewer connections share more). A server
-                // across a network, where a round trip is long, wants more:
-                // `KITH_POOL_SIZE`.
-                let lanes =
-                    Lanes::start(target, auto(pool_size, cores.max(2)), "pg", Mode::Single)?;
+                // A PostgreSQL query mostly waits on the server: more
+                // connections than cores keep both sides busy. Lookups go
+                // to one thread per core only: each thread wakes the
+                // server's process and itself for every statement, and
+                // lookups waiting together share one, so fewer threads
+                // share more (on 2 cores, lookups on all four answered
+                // `GET /v1/contacts/{id}` a quarter slower than on two).
+                let threads = auto(pool_size, (2 * cores).max(4));
+                let lanes = Lanes::start(target, threads, cores.min(threads), "pg", Mode::Single)?;
                 Ok(Db {
                     read: lanes.clone(),
                     write: lanes,
