@@ -179,7 +179,7 @@ enum Mode {
 
 impl Lanes {
     /// `threads` threads take jobs; the first `lookup_threads` of them
-    /// take lookups as well.
+    /// take lookups as well (none: `Db::lookup_as` sends these lanes jobs).
     fn start(
         target: &DbTarget,
         threads: u32,
@@ -191,18 +191,14 @@ impl Lanes {
         let (lookups, waiting) = crossbeam_channel::unbounded::<Lookup>();
         for n in 0..threads.max(1) {
             let jobs = jobs.clone();
-            let waiting = if n < lookup_threads.max(1) {
-                waiting.clone()
-            } else {
-                crossbeam_channel::never()
-            };
+            let waiting = (n < lookup_threads).then(|| waiting.clone());
             let target = target.clone();
             // The first connection of each thread is opened here, so a
             // database that cannot be reached stops the start.
             let first = target.connect()?;
             std::thread::Builder::new()
                 .name(format!("kith-db-{name}-{n}"))
-                .spawn(move || serve_jobs(&target, Some(first), &jobs, &waiting, mode))
+                .spawn(move || serve_jobs(&target, Some(first), &jobs, waiting.as_ref(), mode))
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
         Ok(Lanes { queue, lookups })
@@ -240,36 +236,36 @@ impl Lanes {
 /// panics loses its connection too, as it may have left it mid-transaction
 /// (a group's other jobs are then rolled back with it and answer 500).
 ///
-/// Lookups wait in their own queue. On PostgreSQL a thread that takes one
+/// Lookups (PostgreSQL) wait in their own queue: a thread that takes one
 /// takes every other lookup waiting (up to `LOOKUP_BATCH_MAX`) and answers
-/// them all from one query: under load a round trip, and the server's work
+/// them all from one query. Under load a round trip, and the server's work
 /// for a statement, then serve many requests instead of one; a lone lookup
-/// is answered as soon as a thread is free, as before. A SQLite lookup is
-/// CPU work in this process, and one thread taking all of them would leave
-/// the other cores' readers idle: there each thread takes one at a time.
+/// is answered as soon as a thread is free, as before.
 fn serve_jobs(
     target: &DbTarget,
     first: Option<DbConn>,
     jobs: &crossbeam_channel::Receiver<Job>,
-    lookups: &crossbeam_channel::Receiver<Lookup>,
+    lookups: Option<&crossbeam_channel::Receiver<Lookup>>,
     mode: Mode,
 ) {
     let mut conn = first;
     let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
-    let lookup_max = match target.backend() {
-        Backend::Postgres => LOOKUP_BATCH_MAX,
-        Backend::Sqlite => 1,
-    };
-    let mut asked: Vec<Lookup> = Vec::with_capacity(lookup_max);
+    let mut asked: Vec<Lookup> = Vec::with_capacity(LOOKUP_BATCH_MAX);
     let mut optimized = std::time::Instant::now();
     loop {
-        crossbeam_channel::select! {
-            recv(jobs) -> job => match job {
-                Ok(job) => batch.push(job),
-                Err(_) => return,
+        match lookups {
+            Some(lookups) => crossbeam_channel::select! {
+                recv(jobs) -> job => match job {
+                    Ok(job) => batch.push(job),
+                    Err(_) => return,
+                },
+                recv(lookups) -> lookup => match lookup {
+                    Ok(lookup) => asked.push(lookup),
+                    Err(_) => return,
+                },
             },
-            recv(lookups) -> lookup => match lookup {
-                Ok(lookup) => asked.push(lookup),
+            None => match jobs.recv() {
+                Ok(job) => batch.push(job),
                 Err(_) => return,
             },
         }
@@ -279,8 +275,8 @@ fn serve_jobs(
             }
             optimized = std::time::Instant::now();
         }
-        if !asked.is_empty() {
-            asked.extend(lookups.try_iter().take(lookup_max - asked.len()));
+        if let Some(lookups) = lookups.filter(|_| !asked.is_empty()) {
+            asked.extend(lookups.try_iter().take(LOOKUP_BATCH_MAX - asked.len()));
         }
         if mode == Mode::GroupCommit && !batch.is_empty() {
             batch.extend(jobs.try_iter().take(GROUP_COMMIT_MAX - batch.len()));
@@ -343,10 +339,23 @@ fn serve_jobs(
     }
 }
 
-/// Answers every lookup in `asked`, one query per kind. A key the user has
-/// no row for answers `404`, or `401` when the account itself is gone (its
-/// token outlived it): a row found proves the account exists, as every
-/// owned row goes with its account, so only a miss checks it.
+/// A lookup's answer: the row, or for a key the user has no row for `404`,
+/// or `401` when the account itself is gone (its token outlived it). A row
+/// found proves the account exists, as every owned row goes with its
+/// account, so only a miss checks it.
+fn found_or_missing(
+    conn: &mut DbConn,
+    user_id: &str,
+    row: Option<(i32, String)>,
+) -> Result<(i32, String), ApiError> {
+    row.ok_or_else(|| {
+        crate::auth::queries::check_account(conn, user_id)
+            .err()
+            .unwrap_or_else(ApiError::not_found)
+    })
+}
+
+/// Answers every lookup in `asked`, one query per kind.
 fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
     while let Some(kind) = asked.first().map(|l| l.kind) {
         let (same, rest): (Vec<Lookup>, Vec<Lookup>) =
@@ -361,11 +370,7 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
         match found {
             Ok(rows) => {
                 for (lookup, row) in same.into_iter().zip(rows) {
-                    let answer = row.ok_or_else(|| {
-                        crate::auth::queries::check_account(conn, &lookup.user_id)
-                            .err()
-                            .unwrap_or_else(ApiError::not_found)
-                    });
+                    let answer = found_or_missing(conn, &lookup.user_id, row);
                     // The receiver may be gone (client hung up).
                     let _ = lookup.reply.send(answer);
                 }
@@ -404,7 +409,7 @@ impl Db {
             Backend::Sqlite => {
                 let readers = auto(pool_size, cores);
                 Ok(Db {
-                    read: Lanes::start(target, readers, readers, "read", Mode::Single)?,
+                    read: Lanes::start(target, readers, 0, "read", Mode::Single)?,
                     write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit)?,
                     backend: Backend::Sqlite,
                 })
@@ -470,6 +475,17 @@ impl Db {
         user_id: String,
         id: String,
     ) -> Result<(i32, String), ApiError> {
+        if self.backend == Backend::Sqlite {
+            // A SQLite read is CPU work in this process: a batch on one
+            // reader would leave the other cores' readers idle.
+            return self
+                .read
+                .run(move |conn| {
+                    let row = (kind.read)(conn, &[(&user_id, &id)])?.pop().flatten();
+                    found_or_missing(conn, &user_id, row)
+                })
+                .await;
+        }
         let (reply, rx) = tokio::sync::oneshot::channel();
         self.read
             .lookups
