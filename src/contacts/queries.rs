@@ -64,9 +64,9 @@ pub static BY_ID: crate::db::LookupKind = crate::db::LookupKind {
 };
 
 /// `get_json` for every `(user id, id)` key, in order; a key whose contact
-/// is not the user's answers `None`. On PostgreSQL one query answers them
-/// all; SQLite answers each from its prepared statement, as a query there
-/// costs no round trip.
+/// is not the user's answers `None`. Many keys (PostgreSQL's batches) are
+/// answered from one query, a single one (and every SQLite lookup, which
+/// comes alone) from `get_json`'s statement.
 fn get_json_many(
     conn: &mut DbConn,
     keys: &[(&str, &str)],
