@@ -48,34 +48,33 @@ fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactR
     find_for_update(conn, user_id, id)?.ok_or_else(ApiError::not_found)
 }
 
-/// The contact as the API writes it, and its version: for reads that
-/// answer it unchanged.
-pub fn get_json(conn: &mut DbConn, user_id: &str, id: &str) -> Result<(i32, String), ApiError> {
-    let mut found = find_as!(conn, user_id, id, ContactJson)?.ok_or_else(ApiError::not_found)?;
+/// The contact as the API writes it, and its version, if it is the user's:
+/// for reads that answer it unchanged.
+fn find_json(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<(i32, String)>> {
+    let Some(mut found) = find_as!(conn, user_id, id, ContactJson)? else {
+        return Ok(None);
+    };
     if found.json().is_none() {
-        found.set_json(&get(conn, user_id, id)?);
+        let Some(full) = find(conn, user_id, id)? else {
+            return Ok(None);
+        };
+        found.set_json(&full);
     }
-    Ok((found.version, found.into_json().unwrap_or_default()))
+    Ok(Some((found.version, found.into_json().unwrap_or_default())))
 }
 
 /// Reads contacts by id for many requests at once (see `Db::lookup_as`).
 pub static BY_ID: crate::db::LookupKind = crate::db::LookupKind {
-    read: get_json_many,
+    read: find_json_many,
 };
 
-/// `get_json` for every `(user id, id)` key, in order; a key whose contact
-/// is not the user's answers `None`. Many keys (PostgreSQL's batches) are
-/// answered from one query, a single one (and every SQLite lookup, which
-/// comes alone) from `get_json`'s statement.
-fn get_json_many(
+/// `find_json` for every `(user id, id)` key, in order. Many keys
+/// (PostgreSQL's batches) are answered from one query, a single one (and
+/// every SQLite lookup, which comes alone) from `find_json`'s statement.
+fn find_json_many(
     conn: &mut DbConn,
     keys: &[(&str, &str)],
-) -> Result<Vec<Option<(i32, String)>>, ApiError> {
-    let one = |conn: &mut DbConn, user_id: &str, id: &str| match get_json(conn, user_id, id) {
-        Ok(v) => Ok(Some(v)),
-        Err(e) if e.status == actix_web::http::StatusCode::NOT_FOUND => Ok(None),
-        Err(e) => Err(e),
-    };
+) -> QueryResult<Vec<Option<(i32, String)>>> {
     let rows: Vec<(String, ContactJson)> = match conn {
         DbConn::Postgresql(c) if keys.len() > 1 => {
             let mut ids: Vec<&str> = keys.iter().map(|k| k.1).collect();
@@ -89,7 +88,7 @@ fn get_json_many(
         _ => {
             return keys
                 .iter()
-                .map(|&(user_id, id)| one(conn, user_id, id))
+                .map(|&(user_id, id)| find_json(conn, user_id, id))
                 .collect()
         }
     };
@@ -102,7 +101,7 @@ fn get_json_many(
                 Some((_, row)) => match row.json() {
                     Some(json) => Ok(Some((row.version, json.to_owned()))),
                     // Rare: written from the full row (see `ContactJson`).
-                    None => one(conn, user_id, id),
+                    None => find_json(conn, user_id, id),
                 },
                 None => Ok(None),
             }

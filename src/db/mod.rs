@@ -155,8 +155,7 @@ pub struct LookupKind {
     pub read: LookupFn,
 }
 
-pub type LookupFn =
-    fn(&mut DbConn, &[(&str, &str)]) -> Result<Vec<Option<(i32, String)>>, ApiError>;
+pub type LookupFn = fn(&mut DbConn, &[(&str, &str)]) -> QueryResult<Vec<Option<(i32, String)>>>;
 
 /// A request waiting for one row (see `Db::lookup_as`).
 struct Lookup {
@@ -365,7 +364,7 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
             .iter()
             .map(|l| (l.user_id.as_str(), l.id.as_str()))
             .collect();
-        let found = (kind.read)(conn, &keys);
+        let found = (kind.read)(conn, &keys).map_err(ApiError::from);
         drop(keys);
         match found {
             Ok(rows) => {
