@@ -21,6 +21,7 @@ use crate::db::schema::{
 };
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError, Problem};
+use crate::http::operations::Operations;
 use crate::interactions::dto::Interaction;
 use crate::interactions::queries::{self as interactions, InteractionRow};
 use crate::introductions::queries::IntroductionRow;
@@ -29,7 +30,7 @@ use crate::ledger::dto::LedgerEntry;
 use crate::ledger::queries::EntryRow;
 use crate::relationships::queries::{pair_key, RelationshipRow};
 use crate::relationships::{Relationship, KINDS as RELATIONSHIP_KINDS};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::tags::Tag;
 use crate::{changes, input, time};
 
@@ -629,7 +630,7 @@ pub async fn get_export(
 #[utoipa::path(
     post, path = "/v1/import/archive", tag = "account", operation_id = "import_archive",
     request_body(content = Object, description = "An export document (`format_version` 1)", content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Loaded; how many records per section", body = ImportCounts),
@@ -652,4 +653,11 @@ pub async fn post_import(
         .write_as(user.id.clone(), move |conn| import(conn, &user.id, doc))
         .await?;
     Ok(HttpResponse::Created().json(counts))
+}
+
+/// Export, and import of a whole account.
+pub fn operations(ops: &mut Operations) {
+    ops.add(__path_get_export, get_export)
+        .add(__path_post_import, post_import)
+        .json_limit(MAX_ARCHIVE_BYTES);
 }

@@ -180,7 +180,7 @@ impl ApiError {
             status: self.status.as_u16(),
             detail: self.detail.clone(),
             code: self.code.to_string(),
-            request_id: crate::http::current_request_id(),
+            request_id: crate::http::request_id::current_request_id(),
             errors: self.errors.clone(),
         }
     }

@@ -1,6 +1,7 @@
 //! kith: a JSON REST API for keeping a professional network alive.
 
 pub mod agenda;
+pub mod api;
 pub mod archive;
 pub mod auth;
 pub mod changes;
@@ -9,7 +10,6 @@ pub mod contacts;
 pub mod db;
 pub mod error;
 pub mod http;
-pub mod idempotency;
 pub mod ids;
 pub mod input;
 pub mod interactions;
@@ -19,10 +19,10 @@ pub mod ledger;
 pub mod network;
 pub mod openapi;
 pub mod ops;
-pub mod ratelimit;
 pub mod relationships;
 pub mod seed;
 pub mod startup;
+pub mod state;
 pub mod tags;
 pub mod telemetry;
 pub mod time;

@@ -1,14 +1,12 @@
-//! The OpenAPI document's root: every path, the shared schemas and the
-//! bearer security scheme. `kith openapi` prints it; a test keeps the
+//! The OpenAPI document's root: info, tags, the shared schemas and the
+//! bearer security scheme; the paths come from the operations (`crate::api`). `kith openapi` prints it; a test keeps the
 //! committed `openapi/openapi.json` equal to it.
 
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-use crate::{
-    agenda, archive, auth, changes, contacts, error, interactions, introductions, ledger, network,
-    ops, relationships, tags,
-};
+use crate::error;
+use crate::http::operations::Operations;
 
 struct Security;
 
@@ -45,63 +43,6 @@ Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resource
 Every `POST` accepts an `Idempotency-Key`.",
         license(name = "MIT")
     ),
-    paths(
-        ops::healthz,
-        ops::readyz,
-        auth::handlers::register,
-        auth::handlers::login,
-        auth::handlers::refresh,
-        auth::handlers::logout,
-        auth::handlers::me,
-        auth::handlers::delete_me,
-        auth::tokens::create,
-        auth::tokens::list,
-        auth::tokens::delete,
-        archive::get_export,
-        archive::post_import,
-        contacts::handlers::list,
-        contacts::handlers::create,
-        contacts::handlers::get,
-        contacts::handlers::update,
-        contacts::handlers::delete,
-        contacts::handlers::restore,
-        interactions::handlers::list,
-        interactions::handlers::create,
-        interactions::handlers::get,
-        interactions::handlers::update,
-        interactions::handlers::delete,
-        interactions::handlers::list_for_contact,
-        ledger::handlers::list,
-        ledger::handlers::create,
-        ledger::handlers::get,
-        ledger::handlers::update,
-        ledger::handlers::delete,
-        ledger::handlers::list_for_contact,
-        ledger::handlers::list_balances,
-        ledger::handlers::contact_balance,
-        relationships::handlers::create,
-        relationships::handlers::get,
-        relationships::handlers::update,
-        relationships::handlers::delete,
-        relationships::handlers::list_for_contact,
-        introductions::handlers::list,
-        introductions::handlers::create,
-        introductions::handlers::get,
-        introductions::handlers::update,
-        introductions::handlers::delete,
-        network::handlers::reach,
-        network::handlers::stats,
-        network::handlers::graph,
-        tags::handlers::list,
-        tags::handlers::put,
-        tags::handlers::rename,
-        tags::handlers::delete,
-        agenda::handlers::get,
-        agenda::handlers::create_feed,
-        agenda::handlers::delete_feed,
-        agenda::handlers::get_feed,
-        changes::list,
-    ),
     components(schemas(error::Problem, error::FieldError)),
     modifiers(&Security),
     tags(
@@ -119,9 +60,16 @@ Every `POST` accepts an `Idempotency-Key`.",
 )]
 pub struct ApiDoc;
 
-/// The document as pretty JSON, ending with a newline.
+/// The document of `operations`.
+pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
+    operations.document(ApiDoc::openapi())
+}
+
+/// The API's document as pretty JSON, ending with a newline.
 pub fn document() -> String {
-    let mut s = ApiDoc::openapi().to_pretty_json().unwrap_or_default();
+    let mut s = document_of(&crate::api::operations())
+        .to_pretty_json()
+        .unwrap_or_default();
     s.push('\n');
     s
 }

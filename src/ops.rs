@@ -5,7 +5,8 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::error::{ApiError, Problem};
-use crate::startup::AppState;
+use crate::http::operations::Operations;
+use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
 pub struct Health {
@@ -37,4 +38,9 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, ApiError
     } else {
         Err(ApiError::unavailable("readiness check failed"))
     }
+}
+
+/// Health and readiness.
+pub fn operations(ops: &mut Operations) {
+    ops.add(__path_healthz, healthz).add(__path_readyz, readyz);
 }

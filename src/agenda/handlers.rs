@@ -8,7 +8,7 @@ use super::{compute, feed, Agenda};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::input::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::time;
 
 #[derive(IntoParams)]
@@ -83,7 +83,7 @@ fn base_url(state: &AppState, req: &HttpRequest) -> String {
 /// Returns a new subscription URL; an earlier one stops working.
 #[utoipa::path(
     post, path = "/v1/agenda/feed", tag = "agenda", operation_id = "create_agenda_feed",
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "The subscription URL", body = FeedUrl),
@@ -141,12 +141,9 @@ pub async fn delete_feed(
 )]
 pub async fn get_feed(
     state: web::Data<AppState>,
-    file: web::Path<String>,
+    secret: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let secret = file.into_inner();
-    let Some(secret) = secret.strip_suffix(".ics").map(str::to_owned) else {
-        return Err(ApiError::not_found());
-    };
+    let secret = secret.into_inner();
     let now = time::now();
     let items = state
         .db

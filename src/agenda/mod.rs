@@ -5,6 +5,7 @@ pub mod compute;
 pub mod feed;
 pub mod handlers;
 
+use crate::http::operations::Operations;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -66,4 +67,12 @@ pub struct Agenda {
     /// Overdue items first, most overdue (relative to cadence) first; then
     /// every other item by date.
     pub items: Vec<AgendaItem>,
+}
+
+/// The agenda and its calendar feed.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_get, handlers::get)
+        .add(handlers::__path_create_feed, handlers::create_feed)
+        .add(handlers::__path_delete_feed, handlers::delete_feed)
+        .add(handlers::__path_get_feed, handlers::get_feed);
 }

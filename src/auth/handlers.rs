@@ -8,9 +8,9 @@ use super::dto::{AuthResponse, User};
 use super::queries::{self, Rotation, UserRow};
 use super::{password, AuthUser};
 use crate::error::{ApiError, Problem};
+use crate::http::ratelimit;
 use crate::input::{self, Body};
-use crate::ratelimit;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::time;
 
 fn user_out(u: &UserRow) -> User {

@@ -7,6 +7,7 @@ pub mod handlers;
 pub mod jwt;
 pub mod password;
 pub mod queries;
+pub mod request_limit;
 pub mod tokens;
 
 use actix_web::http::{header, Method};
@@ -14,7 +15,8 @@ use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::http::operations::Operations;
+use crate::state::AppState;
 
 /// What a personal access token may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,4 +130,17 @@ impl FromRequest for AuthUser {
         let req = req.clone();
         Box::pin(async move { authenticate(&req).await })
     }
+}
+
+/// Accounts, sessions and personal access tokens.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_register, handlers::register)
+        .add(handlers::__path_login, handlers::login)
+        .add(handlers::__path_refresh, handlers::refresh)
+        .add(handlers::__path_logout, handlers::logout)
+        .add(handlers::__path_me, handlers::me)
+        .add(handlers::__path_delete_me, handlers::delete_me)
+        .add(tokens::__path_list, tokens::list)
+        .add(tokens::__path_create, tokens::create)
+        .add(tokens::__path_delete, tokens::delete);
 }

@@ -4,7 +4,7 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::schema::{refresh_tokens, users};
-use crate::db::DbConn;
+use crate::db::{AccountGate, DbConn};
 use crate::error::ApiError;
 use crate::ids;
 use crate::time::{self, Micros, DAY};
@@ -88,6 +88,13 @@ fn no_account() -> ApiError {
         "the access token is invalid or has expired",
     )
 }
+
+/// The account check every request's database work runs first (see
+/// `Db::read_as`).
+pub const ACCOUNT_GATE: AccountGate = AccountGate {
+    check: check_account,
+    lock: lock_account,
+};
 
 /// `401` when the account behind a token no longer exists.
 pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
@@ -187,7 +194,7 @@ pub fn rotate_refresh(
     let Some(row) = find_refresh(conn, secret)? else {
         return Ok(Rotation::Invalid);
     };
-    crate::ratelimit::check(conn, &format!("refresh:user:{}", row.user_id), per_minute)?;
+    crate::http::ratelimit::check(conn, &format!("refresh:user:{}", row.user_id), per_minute)?;
     let now = time::now();
     if row.revoked_at.is_some() || row.expires_at <= now {
         return Ok(Rotation::Invalid);

@@ -13,7 +13,7 @@ use crate::db::schema::access_tokens as at;
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
 use crate::input::{self, Body};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::{ids, time};
 
 pub const PREFIX: &str = "kith_pat_";
@@ -164,7 +164,7 @@ pub fn list_for(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AccessToken
 #[utoipa::path(
     post, path = "/v1/tokens", tag = "auth", operation_id = "create_token",
     request_body(content = TokenCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["session"])),
     responses(
         (status = 201, description = "Created; the secret is shown once", body = CreatedToken),

@@ -11,8 +11,9 @@ use crate::auth::AuthUser;
 use crate::db::schema::{changes, users};
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
+use crate::http::operations::Operations;
 use crate::input::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::time;
 
 /// Appends one change for `resource_type`/`id`: an upsert carrying `data`
@@ -152,4 +153,9 @@ pub async fn list(
         next_since,
         has_more,
     }))
+}
+
+/// The change feed.
+pub fn operations(ops: &mut Operations) {
+    ops.add(__path_list, list);
 }

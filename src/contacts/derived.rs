@@ -6,10 +6,8 @@ use diesel::dsl::{max, min};
 use diesel::prelude::*;
 
 use super::models::ContactRow;
-use super::queries::save;
 use crate::db::schema::{interaction_contacts as ic, tags};
 use crate::db::DbConn;
-use crate::error::ApiError;
 use crate::time::{self, Micros, DAY};
 
 /// `base` (the last touch, or creation) plus the cadence, moved to 00:00 UTC
@@ -118,23 +116,6 @@ pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
     row.birthday_md = md;
     row.follow_up = follow;
     Ok(changed)
-}
-
-/// Refreshes the given contacts of a user, saving (new version, change feed)
-/// those whose derived fields moved.
-pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Result<(), ApiError> {
-    // In one order, whatever the request's: two writes locking the same
-    // contacts (on PostgreSQL) then cannot wait on each other.
-    let mut ids: Vec<&String> = ids.iter().collect();
-    ids.sort();
-    for id in ids {
-        if let Some(mut row) = super::queries::find_for_update(conn, user_id, id)? {
-            if refresh(conn, &mut row)? {
-                save(conn, &mut row)?;
-            }
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -12,13 +12,13 @@ use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, versioned_json, IfMatch};
 use crate::input::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Create a contact.
 #[utoipa::path(
     post, path = "/v1/contacts", tag = "contacts", operation_id = "create_contact",
     request_body(content = super::dto::ContactCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Contact,
@@ -173,7 +173,7 @@ pub async fn delete(
     params(
         ("id" = String, Path, description = "Contact id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
-        crate::idempotency::IdempotencyKey,
+        crate::http::idempotency::IdempotencyKey,
     ),
     security(("bearer" = ["write"])),
     responses(

@@ -6,3 +6,14 @@ pub mod dto;
 pub mod handlers;
 pub mod models;
 pub mod queries;
+use crate::http::operations::Operations;
+
+/// The contacts' operations.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_list, handlers::list)
+        .add(handlers::__path_create, handlers::create)
+        .add(handlers::__path_get, handlers::get)
+        .add(handlers::__path_update, handlers::update)
+        .add(handlers::__path_delete, handlers::delete)
+        .add(handlers::__path_restore, handlers::restore);
+}

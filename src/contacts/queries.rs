@@ -696,3 +696,20 @@ pub fn list(
     });
     Ok((rows, next))
 }
+
+/// Refreshes the given contacts of a user, saving (new version, change feed)
+/// those whose derived fields moved.
+pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Result<(), ApiError> {
+    // In one order, whatever the request's: two writes locking the same
+    // contacts (on PostgreSQL) then cannot wait on each other.
+    let mut ids: Vec<&String> = ids.iter().collect();
+    ids.sort();
+    for id in ids {
+        if let Some(mut row) = find_for_update(conn, user_id, id)? {
+            if derived::refresh(conn, &mut row)? {
+                save(conn, &mut row)?;
+            }
+        }
+    }
+    Ok(())
+}

@@ -157,6 +157,18 @@ pub struct LookupKind {
 
 pub type LookupFn = fn(&mut DbConn, &[(&str, &str)]) -> QueryResult<Vec<Option<(i32, String)>>>;
 
+/// How `Db::read_as`, `write_as` and `lookup_as` check that the account a
+/// request acts for still exists: given to `Db::open` by its caller (the
+/// accounts live above this layer), so a deleted account's tokens stop
+/// working at once, in the same call as the work they ask for.
+#[derive(Clone, Copy)]
+pub struct AccountGate {
+    /// `Err` (the answer to give) when the account is gone.
+    pub check: fn(&mut DbConn, &str) -> Result<(), ApiError>,
+    /// `check` for a write: it may also lock the account until the commit.
+    pub lock: fn(&mut DbConn, &str) -> Result<(), ApiError>,
+}
+
 /// A request waiting for one row (see `Db::lookup_as`).
 struct Lookup {
     kind: &'static LookupKind,
@@ -185,6 +197,7 @@ impl Lanes {
         lookup_threads: u32,
         name: &str,
         mode: Mode,
+        gate: AccountGate,
     ) -> Result<Lanes, String> {
         let (queue, jobs) = crossbeam_channel::unbounded::<Job>();
         let (lookups, waiting) = crossbeam_channel::unbounded::<Lookup>();
@@ -197,7 +210,9 @@ impl Lanes {
             let first = target.connect()?;
             std::thread::Builder::new()
                 .name(format!("kith-db-{name}-{n}"))
-                .spawn(move || serve_jobs(&target, Some(first), &jobs, waiting.as_ref(), mode))
+                .spawn(move || {
+                    serve_jobs(&target, Some(first), &jobs, waiting.as_ref(), mode, gate)
+                })
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
         Ok(Lanes { queue, lookups })
@@ -246,6 +261,7 @@ fn serve_jobs(
     jobs: &crossbeam_channel::Receiver<Job>,
     lookups: Option<&crossbeam_channel::Receiver<Lookup>>,
     mode: Mode,
+    gate: AccountGate,
 ) {
     let mut conn = first;
     let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
@@ -304,7 +320,7 @@ fn serve_jobs(
                 return;
             };
             if !asked.is_empty() {
-                answer_lookups(c, &mut asked);
+                answer_lookups(c, &mut asked, gate);
             }
             if mode == Mode::Single || batch.len() <= 1 {
                 for job in batch.drain(..) {
@@ -344,18 +360,19 @@ fn serve_jobs(
 /// account, so only a miss checks it.
 fn found_or_missing(
     conn: &mut DbConn,
+    gate: AccountGate,
     user_id: &str,
     row: Option<(i32, String)>,
 ) -> Result<(i32, String), ApiError> {
     row.ok_or_else(|| {
-        crate::auth::queries::check_account(conn, user_id)
+        (gate.check)(conn, user_id)
             .err()
             .unwrap_or_else(ApiError::not_found)
     })
 }
 
 /// Answers every lookup in `asked`, one query per kind.
-fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
+fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate) {
     while let Some(kind) = asked.first().map(|l| l.kind) {
         let (same, rest): (Vec<Lookup>, Vec<Lookup>) =
             asked.drain(..).partition(|l| std::ptr::eq(l.kind, kind));
@@ -369,7 +386,7 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
         match found {
             Ok(rows) => {
                 for (lookup, row) in same.into_iter().zip(rows) {
-                    let answer = found_or_missing(conn, &lookup.user_id, row);
+                    let answer = found_or_missing(conn, gate, &lookup.user_id, row);
                     // The receiver may be gone (client hung up).
                     let _ = lookup.reply.send(answer);
                 }
@@ -392,11 +409,12 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>) {
 pub struct Db {
     read: Lanes,
     write: Lanes,
+    gate: AccountGate,
     pub backend: Backend,
 }
 
 impl Db {
-    pub fn open(target: &DbTarget, pool_size: u32) -> Result<Db, String> {
+    pub fn open(target: &DbTarget, pool_size: u32, gate: AccountGate) -> Result<Db, String> {
         // One direct connection first: it migrates, and reports a real error.
         let mut conn = target.connect()?;
         migrate(&mut conn)?;
@@ -408,8 +426,9 @@ impl Db {
             Backend::Sqlite => {
                 let readers = auto(pool_size, cores);
                 Ok(Db {
-                    read: Lanes::start(target, readers, 0, "read", Mode::Single)?,
-                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit)?,
+                    read: Lanes::start(target, readers, 0, "read", Mode::Single, gate)?,
+                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit, gate)?,
+                    gate,
                     backend: Backend::Sqlite,
                 })
             }
@@ -422,10 +441,12 @@ impl Db {
                 // share more (on 2 cores, lookups on all four answered
                 // `GET /v1/contacts/{id}` a quarter slower than on two).
                 let threads = auto(pool_size, (2 * cores).max(4));
-                let lanes = Lanes::start(target, threads, cores.min(threads), "pg", Mode::Single)?;
+                let lookups = cores.min(threads);
+                let lanes = Lanes::start(target, threads, lookups, "pg", Mode::Single, gate)?;
                 Ok(Db {
                     read: lanes.clone(),
                     write: lanes,
+                    gate,
                     backend: Backend::Postgres,
                 })
             }
@@ -458,8 +479,9 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        let check = self.gate.check;
         self.read(move |conn| {
-            crate::auth::queries::check_account(conn, &user_id)?;
+            check(conn, &user_id)?;
             f(conn)
         })
         .await
@@ -477,11 +499,12 @@ impl Db {
         if self.backend == Backend::Sqlite {
             // A SQLite read is CPU work in this process: a batch on one
             // reader would leave the other cores' readers idle.
+            let gate = self.gate;
             return self
                 .read
                 .run(move |conn| {
                     let row = (kind.read)(conn, &[(&user_id, &id)])?.pop().flatten();
-                    found_or_missing(conn, &user_id, row)
+                    found_or_missing(conn, gate, &user_id, row)
                 })
                 .await;
         }
@@ -507,8 +530,9 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        let lock = self.gate.lock;
         self.write(move |conn| {
-            crate::auth::queries::lock_account(conn, &user_id)?;
+            lock(conn, &user_id)?;
             f(conn)
         })
         .await
@@ -604,6 +628,16 @@ mod tests {
     use diesel::dsl::sql;
     use diesel::sql_types::BigInt;
 
+    fn no_check(_: &mut DbConn, _: &str) -> Result<(), ApiError> {
+        Ok(())
+    }
+
+    /// These tests act for no account.
+    const ANYONE: AccountGate = AccountGate {
+        check: no_check,
+        lock: no_check,
+    };
+
     fn rows(db: &Db) -> i64 {
         actix_web::rt::System::new()
             .block_on(db.read(|c| Ok(rows_in(c))))
@@ -619,7 +653,7 @@ mod tests {
     #[test]
     fn a_failed_job_in_a_group_commit_undoes_only_its_own_writes() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1).unwrap();
+        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1, ANYONE).unwrap();
         let (release, held) = std::sync::mpsc::channel::<()>();
         let outcomes = actix_web::rt::System::new().block_on(async {
             let gate = db.write(move |c| {
@@ -659,7 +693,7 @@ mod tests {
     #[test]
     fn a_panicking_job_answers_500_and_the_writer_carries_on() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1).unwrap();
+        let db = Db::open(&DbTarget::Sqlite(dir.path().join("t.db")), 1, ANYONE).unwrap();
         let system = actix_web::rt::System::new();
         system
             .block_on(db.write(|c| Ok(c.batch_execute("CREATE TABLE scratch (n INTEGER)")?)))

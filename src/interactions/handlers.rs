@@ -5,16 +5,15 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
 use super::domain;
-use super::dto::{
-    Interaction, InteractionListParams, InteractionPage, PageParams, DIRECTIONS, KINDS,
-};
+use super::dto::{Interaction, InteractionListParams, InteractionPage, DIRECTIONS, KINDS};
 use super::queries::{self, ListFilter};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
+use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Query};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 /// Log an interaction.
 ///
@@ -22,7 +21,7 @@ use crate::startup::AppState;
 #[utoipa::path(
     post, path = "/v1/interactions", tag = "interactions", operation_id = "create_interaction",
     request_body(content = super::dto::InteractionCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Logged", body = Interaction,

@@ -5,3 +5,17 @@ pub mod domain;
 pub mod dto;
 pub mod handlers;
 pub mod queries;
+use crate::http::operations::Operations;
+
+/// The interactions' operations.
+pub fn operations(ops: &mut Operations) {
+    ops.add(
+        handlers::__path_list_for_contact,
+        handlers::list_for_contact,
+    )
+    .add(handlers::__path_list, handlers::list)
+    .add(handlers::__path_create, handlers::create)
+    .add(handlers::__path_get, handlers::get)
+    .add(handlers::__path_update, handlers::update)
+    .add(handlers::__path_delete, handlers::delete);
+}

@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use super::domain::InteractionChanges;
 use super::dto::Interaction;
 use crate::changes;
-use crate::contacts::derived;
+use crate::contacts::queries::refresh_contacts;
 use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError};
@@ -179,7 +179,7 @@ pub fn create(
         .execute(conn)?;
     write_participants(conn, &row)?;
     changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
-    derived::refresh_contacts(conn, user_id, &participants)?;
+    refresh_contacts(conn, user_id, &participants)?;
     Ok(row)
 }
 
@@ -218,7 +218,7 @@ pub fn update(
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    derived::refresh_contacts(conn, user_id, &affected)?;
+    refresh_contacts(conn, user_id, &affected)?;
     Ok(row)
 }
 
@@ -234,7 +234,7 @@ pub fn delete(
     diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;
     diesel::delete(interactions::table.find(&row.id)).execute(conn)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
-    derived::refresh_contacts(conn, user_id, &row.participants())?;
+    refresh_contacts(conn, user_id, &row.participants())?;
     Ok(())
 }
 

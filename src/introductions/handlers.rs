@@ -10,7 +10,7 @@ use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Body, Query};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 const FIELDS: &[&str] = &[
     "introducer_id",
@@ -61,7 +61,7 @@ fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
 #[utoipa::path(
     post, path = "/v1/introductions", tag = "network", operation_id = "create_introduction",
     request_body(content = super::IntroductionCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Recorded", body = Introduction,

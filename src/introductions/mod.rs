@@ -3,6 +3,7 @@
 pub mod handlers;
 pub mod queries;
 
+use crate::http::operations::Operations;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -103,4 +104,13 @@ pub struct IntroductionListParams {
     limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
+}
+
+/// The introductions' operations.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_list, handlers::list)
+        .add(handlers::__path_create, handlers::create)
+        .add(handlers::__path_get, handlers::get)
+        .add(handlers::__path_update, handlers::update)
+        .add(handlers::__path_delete, handlers::delete);
 }

@@ -13,10 +13,10 @@ use super::{balances, domain};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
+use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Query};
-use crate::interactions::dto::PageParams;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::time;
 
 /// Record a favor.
@@ -26,7 +26,7 @@ use crate::time;
 #[utoipa::path(
     post, path = "/v1/ledger", tag = "ledger", operation_id = "create_ledger_entry",
     request_body(content = super::dto::LedgerEntryCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Recorded", body = LedgerEntry,

@@ -9,7 +9,7 @@ use crate::contacts::domain::tag_name;
 use crate::contacts::queries::ListFilter;
 use crate::error::{ApiError, Problem};
 use crate::input::Query;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::time;
 
 #[derive(IntoParams)]

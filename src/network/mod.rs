@@ -4,6 +4,7 @@
 pub mod handlers;
 pub mod queries;
 
+use crate::http::operations::Operations;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -101,4 +102,11 @@ pub struct Edge {
 pub struct Graph {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+}
+
+/// Reach, stats and the graph of the network.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_reach, handlers::reach)
+        .add(handlers::__path_stats, handlers::stats)
+        .add(handlers::__path_graph, handlers::graph);
 }

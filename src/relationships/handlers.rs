@@ -9,10 +9,10 @@ use super::{Relationship, RelationshipViewPage, KINDS};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
+use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
 use crate::input::{self, Body, Query};
-use crate::interactions::dto::PageParams;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
 
@@ -23,7 +23,7 @@ const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
 #[utoipa::path(
     post, path = "/v1/relationships", tag = "network", operation_id = "create_relationship",
     request_body(content = super::RelationshipCreate, content_type = "application/json"),
-    params(crate::idempotency::IdempotencyKey),
+    params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Created", body = Relationship,

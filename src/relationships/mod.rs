@@ -3,6 +3,7 @@
 pub mod handlers;
 pub mod queries;
 
+use crate::http::operations::Operations;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -114,4 +115,16 @@ pub struct RelationshipPatch {
     strength: Option<i32>,
     #[schema(max_length = 2000)]
     note: Option<String>,
+}
+
+/// The relationships' operations.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_create, handlers::create)
+        .add(handlers::__path_get, handlers::get)
+        .add(handlers::__path_update, handlers::update)
+        .add(handlers::__path_delete, handlers::delete)
+        .add(
+            handlers::__path_list_for_contact,
+            handlers::list_for_contact,
+        );
 }

@@ -8,7 +8,7 @@ use crate::auth::AuthUser;
 use crate::contacts::domain::tag_name;
 use crate::error::{ApiError, Problem};
 use crate::input::{self, Body};
-use crate::startup::AppState;
+use crate::state::AppState;
 
 fn path_name(name: &str) -> Result<String, ApiError> {
     tag_name(name).map_err(|(code, message)| ApiError::field("name", code, message))

@@ -4,6 +4,7 @@
 pub mod handlers;
 pub mod queries;
 
+use crate::http::operations::Operations;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -42,4 +43,12 @@ pub struct TagPut {
 pub struct TagRename {
     #[schema(min_length = 1, max_length = 50)]
     name: String,
+}
+
+/// The tags' operations.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_list, handlers::list)
+        .add(handlers::__path_put, handlers::put)
+        .add(handlers::__path_rename, handlers::rename)
+        .add(handlers::__path_delete, handlers::delete);
 }

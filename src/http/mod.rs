@@ -15,21 +15,12 @@ use tracing::Instrument;
 
 use crate::error::{ApiError, PROBLEM_JSON};
 
-tokio::task_local! {
-    static REQUEST_ID: String;
-}
+pub mod idempotency;
+pub mod operations;
+pub mod ratelimit;
+pub mod request_id;
 
-/// The id of the request being handled (empty outside a request).
-pub fn current_request_id() -> String {
-    REQUEST_ID.try_with(|id| id.clone()).unwrap_or_default()
-}
-
-fn accept_request_id(value: &str) -> bool {
-    (1..=64).contains(&value.len())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
-}
+use request_id::{accept_request_id, REQUEST_ID};
 
 /// The outermost middleware: gives every request an id (its own
 /// `X-Request-Id` when it is sane), a log span, and makes sure every error
@@ -183,14 +174,19 @@ pub fn cors(origins: &str) -> actix_cors::Cors {
 
 /// A 405 for `methods`, with the `Allow` header; mounted as each resource's
 /// default service.
-pub fn method_not_allowed(methods: &'static str) -> actix_web::Route {
-    web::to(move || async move {
-        let mut res = actix_web::ResponseError::error_response(&ApiError::from_status(
-            StatusCode::METHOD_NOT_ALLOWED,
-        ));
-        res.headers_mut()
-            .insert(header::ALLOW, header::HeaderValue::from_static(methods));
-        res
+pub fn method_not_allowed(methods: String) -> actix_web::Route {
+    let allow = header::HeaderValue::from_str(&methods).ok();
+    web::to(move || {
+        let allow = allow.clone();
+        async move {
+            let mut res = actix_web::ResponseError::error_response(&ApiError::from_status(
+                StatusCode::METHOD_NOT_ALLOWED,
+            ));
+            if let Some(allow) = allow {
+                res.headers_mut().insert(header::ALLOW, allow);
+            }
+            res
+        }
     })
 }
 
@@ -327,6 +323,19 @@ struct CursorData<K> {
     s: String,
     k: K,
     i: String,
+}
+
+/// The query parameters of a plain keyset-paged list, as documented (the
+/// handlers read them with `input::Query`).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct PageParams {
+    /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
 }
 
 pub fn encode_cursor<K: Serialize>(sort: &str, key: K, id: &str) -> String {

@@ -15,7 +15,7 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use crate::db::schema::idempotency_keys as ik;
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::{auth, ids, time};
 
 pub const HEADER: &str = "idempotency-key";

@@ -1,0 +1,126 @@
+//! Each operation declared once. A handler's `#[utoipa::path]` says its
+//! method, path and documentation; `Operations::add` takes that description
+//! (the `__path_<handler>` type utoipa generates beside every documented
+//! handler) with the handler, and from the one list makes both the routes
+//! and the document's paths. A resource's `mod.rs` adds its operations; the
+//! API's list of resources (`crate::api`) mounts them.
+
+use std::sync::Arc;
+
+use actix_web::http::Method;
+use actix_web::{web, FromRequest, Handler, Responder, Route};
+use utoipa::__dev::{SchemaReferences, Tags};
+use utoipa::openapi::path::{HttpMethod, Paths};
+use utoipa::openapi::schema::Schema;
+use utoipa::openapi::{OpenApi, RefOr};
+
+use super::{json_config, method_not_allowed};
+
+type MakeRoute = Arc<dyn Fn() -> Route + Send + Sync>;
+
+/// One method of one path, and how to build its route (once per worker).
+struct Endpoint {
+    path: String,
+    method: Method,
+    route: MakeRoute,
+}
+
+/// The operations of the API, in the order their routes are tried (a path
+/// with a parameter is a pattern: `/v1/ledger/balances` must come before
+/// `/v1/ledger/{id}`).
+#[derive(Default)]
+pub struct Operations {
+    endpoints: Vec<Endpoint>,
+    /// Paths whose JSON bodies may be larger than the default.
+    json_limits: Vec<(String, usize)>,
+    paths: Paths,
+    schemas: Vec<(String, RefOr<Schema>)>,
+}
+
+impl Operations {
+    /// Adds `handler`, served and documented as `doc` (its
+    /// `handlers::__path_<name>`) says.
+    pub fn add<D, H, Args>(&mut self, doc: D, handler: H) -> &mut Self
+    where
+        D: utoipa::Path + for<'t> Tags<'t> + SchemaReferences,
+        H: Handler<Args> + Send + Sync,
+        Args: FromRequest + 'static,
+        H::Output: Responder + 'static,
+    {
+        let _ = doc;
+        let path = D::path();
+        let methods = D::methods();
+        let mut operation = D::operation();
+        let tags = <D as Tags>::tags();
+        if !tags.is_empty() {
+            let own = operation.tags.get_or_insert_with(Vec::new);
+            own.extend(tags.into_iter().map(str::to_owned));
+        }
+        for method in &methods {
+            let method = actix_method(method);
+            let handler = handler.clone();
+            let on = method.clone();
+            self.endpoints.push(Endpoint {
+                path: path.clone(),
+                method,
+                route: Arc::new(move || web::method(on.clone()).to(handler.clone())),
+            });
+        }
+        D::schemas(&mut self.schemas);
+        self.paths.add_path_operation(path, methods, operation);
+        self
+    }
+
+    /// Lets the JSON bodies of the last added path be up to `limit` bytes.
+    pub fn json_limit(&mut self, limit: usize) -> &mut Self {
+        if let Some(last) = self.endpoints.last() {
+            self.json_limits.push((last.path.clone(), limit));
+        }
+        self
+    }
+
+    /// Registers every path once, with its methods; any other method answers
+    /// `405` with `Allow`.
+    pub fn configure(&self, cfg: &mut web::ServiceConfig) {
+        let mut paths: Vec<&str> = Vec::new();
+        for e in &self.endpoints {
+            if !paths.contains(&e.path.as_str()) {
+                paths.push(&e.path);
+            }
+        }
+        for path in paths {
+            let here: Vec<&Endpoint> = self.endpoints.iter().filter(|e| e.path == path).collect();
+            let allow: Vec<&str> = here.iter().map(|e| e.method.as_str()).collect();
+            let mut resource = web::resource(path);
+            if let Some((_, limit)) = self.json_limits.iter().find(|(p, _)| p == path) {
+                resource = resource.app_data(json_config().limit(*limit));
+            }
+            for e in here {
+                resource = resource.route((e.route)());
+            }
+            cfg.service(resource.default_service(method_not_allowed(allow.join(", "))));
+        }
+    }
+
+    /// `base` (info, tags, shared schemas, security) with every operation's
+    /// path and the schemas they name.
+    pub fn document(&self, mut base: OpenApi) -> OpenApi {
+        base.paths.merge(self.paths.clone());
+        let components = base.components.get_or_insert_with(Default::default);
+        components.schemas.extend(self.schemas.iter().cloned());
+        base
+    }
+}
+
+fn actix_method(method: &HttpMethod) -> Method {
+    match method {
+        HttpMethod::Get => Method::GET,
+        HttpMethod::Post => Method::POST,
+        HttpMethod::Put => Method::PUT,
+        HttpMethod::Patch => Method::PATCH,
+        HttpMethod::Delete => Method::DELETE,
+        HttpMethod::Head => Method::HEAD,
+        HttpMethod::Options => Method::OPTIONS,
+        HttpMethod::Trace => Method::TRACE,
+    }
+}
