@@ -174,16 +174,12 @@ pub async fn login(
         .db
         .write(move |conn| {
             ratelimit::check(conn, &format!("login:ip:{ip}"), limit)?;
-            ratelimit::check_lockout(conn, &k, max_failures, window)?;
+            ratelimit::count_login_attempt(conn, &k, max_failures, window)?;
             Ok(queries::user_by_email(conn, &email)?)
         })
         .await?;
     let ok = verify_off_thread(pw, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let Some(user) = user.filter(|_| ok) else {
-        state
-            .db
-            .write(move |conn| ratelimit::record_failure(conn, &key, window))
-            .await?;
         return Err(ApiError::unauthorized(
             "invalid_credentials",
             "wrong email or password",
@@ -194,7 +190,7 @@ pub async fn login(
     let refresh = state
         .db
         .write(move |conn| {
-            ratelimit::clear_failures(conn, &key)?;
+            ratelimit::clear_login_attempts(conn, &key)?;
             queries::issue_refresh(conn, &uid, None, ttl)
         })
         .await?;

@@ -231,11 +231,10 @@ pub fn revoke(conn: &mut DbConn, secret: &str) -> Result<(), ApiError> {
 /// Deletes the account: every row of the user goes with it (foreign keys
 /// cascade on both databases), and so do its counters keyed by email or id.
 pub fn delete_account(conn: &mut DbConn, user: &UserRow) -> Result<(), ApiError> {
-    use crate::db::schema::{login_failures, rate_limits};
+    use crate::db::schema::rate_limits;
     diesel::delete(users::table.find(&user.id)).execute(conn)?;
-    diesel::delete(login_failures::table.filter(login_failures::email_key.eq(&user.email_key)))
-        .execute(conn)?;
     for bucket in [
+        crate::http::ratelimit::lockout_bucket(&user.email_key),
         format!("refresh:user:{}", user.id),
         format!("user:{}", user.id),
         format!("register:email:{}", user.email_key),

@@ -233,13 +233,6 @@ diesel::table! {
     }
 }
 
-diesel::table! {
-    login_failures (email_key, at) {
-        email_key -> Text,
-        at -> BigInt,
-    }
-}
-
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));

@@ -5,9 +5,9 @@
 use actix_web::http::{header, StatusCode};
 use actix_web::HttpRequest;
 use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::sql_types::{BigInt, Integer, Text};
 
-use crate::db::schema::{login_failures as lf, rate_limits as rl};
+use crate::db::schema::rate_limits as rl;
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::time::{self, Micros};
@@ -26,64 +26,86 @@ pub struct Decision {
 
 /// Counts one request in `bucket` against `limit` per minute.
 pub fn hit(conn: &mut DbConn, bucket: &str, limit: u32, now: Micros) -> Result<Decision, ApiError> {
-    let row: Option<(i64, i32)> = rl::table
-        .find(bucket)
-        .select((rl::window_start, rl::hits))
-        .first(conn)
-        .optional()?;
-    let (start, hits) = match row {
-        Some((start, hits)) if now < start + MINUTE => {
-            if hits as u32 >= limit {
-                return Ok(Decision {
-                    allowed: false,
-                    limit,
-                    remaining: 0,
-                    reset_secs: secs_until(start + MINUTE, now),
-                });
-            }
-            diesel::update(rl::table.find(bucket))
-                .set(rl::hits.eq(hits + 1))
-                .execute(conn)?;
-            (start, hits + 1)
-        }
-        Some(_) => {
-            diesel::update(rl::table.find(bucket))
-                .set((rl::window_start.eq(now), rl::hits.eq(1)))
-                .execute(conn)?;
-            (now, 1)
-        }
-        None => {
-            let inserted = conn.transaction(|c| {
-                diesel::insert_into(rl::table)
-                    .values((
-                        rl::bucket.eq(bucket),
-                        rl::window_start.eq(now),
-                        rl::hits.eq(1),
-                    ))
-                    .execute(c)
-            });
-            match inserted {
-                Ok(_) => {}
-                // A concurrent first hit on PostgreSQL: count again on its row.
-                Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
-                    return hit(conn, bucket, limit, now);
-                }
-                Err(e) => return Err(e.into()),
-            }
-            // Now and then, forget buckets idle for an hour.
-            if now % 64 == 0 {
-                diesel::delete(rl::table.filter(rl::window_start.lt(now - 60 * MINUTE)))
-                    .execute(conn)?;
-            }
-            (now, 1)
-        }
-    };
+    Ok(hit_within(conn, bucket, limit, MINUTE, now)?)
+}
+
+/// Counts one request in `bucket` against `limit` per `window` (a fixed
+/// window, starting with the first request after the previous one ended).
+/// Every request is counted, refused ones too, in one statement the
+/// database runs atomically: parallel requests, on one process or several
+/// on one PostgreSQL, can never all read the same count and pass together.
+pub fn hit_within(
+    conn: &mut DbConn,
+    bucket: &str,
+    limit: u32,
+    window: Micros,
+    now: Micros,
+) -> QueryResult<Decision> {
+    let (start, hits) = count(conn, bucket, now, now - window)?;
+    // Now and then, forget buckets idle for a day.
+    if now % 64 == 0 {
+        diesel::delete(rl::table.filter(rl::window_start.lt(now - IDLE))).execute(conn)?;
+    }
+    let hits = u32::try_from(hits).unwrap_or(0);
     Ok(Decision {
-        allowed: true,
+        allowed: hits <= limit,
         limit,
-        remaining: limit.saturating_sub(hits as u32),
-        reset_secs: secs_until(start + MINUTE, now),
+        remaining: limit.saturating_sub(hits),
+        reset_secs: secs_until(start + window, now),
     })
+}
+
+/// Buckets whose window started this long ago are forgotten.
+const IDLE: Micros = 24 * 60 * MINUTE;
+
+#[derive(QueryableByName)]
+struct Counted {
+    #[diesel(sql_type = BigInt)]
+    window_start: i64,
+    #[diesel(sql_type = Integer)]
+    hits: i32,
+}
+
+/// One more hit in `bucket`: a window started before `stale` starts again
+/// at `now` with one hit. Returns the window's start and its hits.
+fn count(conn: &mut DbConn, bucket: &str, now: Micros, stale: Micros) -> QueryResult<(i64, i32)> {
+    const UPSERT: &str = "INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1) \
+        ON CONFLICT (bucket) DO UPDATE SET \
+        window_start = CASE WHEN rate_limits.window_start <= ? \
+            THEN excluded.window_start ELSE rate_limits.window_start END, \
+        hits = CASE WHEN rate_limits.window_start <= ? THEN 1 ELSE rate_limits.hits + 1 END \
+        RETURNING window_start, hits";
+    let row: Counted = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(UPSERT)
+            .bind::<Text, _>(bucket)
+            .bind::<BigInt, _>(now)
+            .bind::<BigInt, _>(stale)
+            .bind::<BigInt, _>(stale)
+            .get_result(c)?,
+        DbConn::Postgresql(c) => diesel::sql_query(numbered(UPSERT))
+            .bind::<Text, _>(bucket)
+            .bind::<BigInt, _>(now)
+            .bind::<BigInt, _>(stale)
+            .bind::<BigInt, _>(stale)
+            .get_result(c)?,
+    };
+    Ok((row.window_start, row.hits))
+}
+
+/// `?` placeholders as PostgreSQL's `$1`, `$2`, …
+fn numbered(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len() + 8);
+    let mut n = 0;
+    for ch in sql.chars() {
+        if ch == '?' {
+            n += 1;
+            out.push('$');
+            out.push_str(&n.to_string());
+        } else {
+            out.push(ch);
+        }
+    }
+    out
 }
 
 fn secs_until(t: Micros, now: Micros) -> i64 {
@@ -123,8 +145,12 @@ pub fn client_ip(req: &HttpRequest, trust_proxy: bool) -> String {
         .map_or_else(|| "unknown".to_string(), |a| a.ip().to_string())
 }
 
-/// `Err(429)` while an account has `max` failed logins within `window`.
-pub fn check_lockout(
+/// Counts a login attempt of the account `email_key` before its password
+/// is checked: `Err(429)` once more than `max` attempts were made within
+/// `window` without a successful login (which clears the count). Counting
+/// first, in one statement, means parallel wrong passwords cannot all be
+/// checked before any of them is recorded.
+pub fn count_login_attempt(
     conn: &mut DbConn,
     email_key: &str,
     max: u32,
@@ -133,38 +159,23 @@ pub fn check_lockout(
     if max == 0 {
         return Ok(());
     }
-    let now = time::now();
-    let recent: Vec<i64> = lf::table
-        .filter(lf::email_key.eq(email_key))
-        .filter(lf::at.gt(now - window))
-        .order(lf::at.asc())
-        .select(lf::at)
-        .load(conn)?;
-    if recent.len() as u32 >= max {
-        let oldest = recent[recent.len() - max as usize];
-        return Err(too_many(
-            secs_until(oldest + window, now),
+    let d = hit_within(conn, &lockout_bucket(email_key), max, window, time::now())?;
+    if d.allowed {
+        Ok(())
+    } else {
+        Err(too_many(
+            d.reset_secs,
             "too many failed logins for this account; try again later",
-        ));
+        ))
     }
+}
+
+/// A successful login forgets the account's attempts.
+pub fn clear_login_attempts(conn: &mut DbConn, email_key: &str) -> QueryResult<()> {
+    diesel::delete(rl::table.find(lockout_bucket(email_key))).execute(conn)?;
     Ok(())
 }
 
-pub fn record_failure(conn: &mut DbConn, email_key: &str, window: Micros) -> Result<(), ApiError> {
-    let now = time::now();
-    diesel::delete(
-        lf::table
-            .filter(lf::email_key.eq(email_key))
-            .filter(lf::at.le(now - window)),
-    )
-    .execute(conn)?;
-    diesel::insert_into(lf::table)
-        .values((lf::email_key.eq(email_key), lf::at.eq(now)))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn clear_failures(conn: &mut DbConn, email_key: &str) -> Result<(), ApiError> {
-    diesel::delete(lf::table.filter(lf::email_key.eq(email_key))).execute(conn)?;
-    Ok(())
+pub fn lockout_bucket(email_key: &str) -> String {
+    format!("login:account:{email_key}")
 }
