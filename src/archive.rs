@@ -22,6 +22,7 @@ use crate::db::schema::{
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::http::operations::Operations;
+use crate::input::JsonBody;
 use crate::interactions::dto::Interaction;
 use crate::interactions::queries::{self as interactions, InteractionRow};
 use crate::introductions::queries::IntroductionRow;
@@ -645,7 +646,7 @@ pub async fn get_export(
 pub async fn post_import(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let doc = body.into_inner();
     let counts = state

@@ -37,6 +37,82 @@ impl<T> Patch<T> {
     }
 }
 
+/// A JSON body (`application/json`, as `web::Json` reads it), refused with
+/// `422` when any of its strings or keys holds U+0000: PostgreSQL cannot
+/// store it, so it must never reach a query (nor, through a shared
+/// statement, another request's answer).
+pub struct JsonBody(Value);
+
+impl JsonBody {
+    pub fn into_inner(self) -> Value {
+        self.0
+    }
+}
+
+impl actix_web::FromRequest for JsonBody {
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<JsonBody, actix_web::Error>>;
+
+    fn from_request(
+        req: &actix_web::HttpRequest,
+        payload: &mut actix_web::dev::Payload,
+    ) -> Self::Future {
+        let json = actix_web::web::Json::<Value>::from_request(req, payload);
+        Box::pin(async move {
+            let value = json.await?.into_inner();
+            let mut found = Vec::new();
+            nul_at(&value, "", &mut found);
+            if found.is_empty() {
+                return Ok(JsonBody(value));
+            }
+            let errors = found
+                .into_iter()
+                .map(|at| {
+                    let at = if at.is_empty() {
+                        "body".to_string()
+                    } else {
+                        at
+                    };
+                    FieldError::new(
+                        at.as_str(),
+                        "invalid_characters",
+                        "text may not contain the NUL character (U+0000)",
+                    )
+                })
+                .collect();
+            Err(ApiError::validation(errors).into())
+        })
+    }
+}
+
+/// Every place in `v` (field paths like `emails[0].address`) where a
+/// string or key holds U+0000.
+fn nul_at(v: &Value, at: &str, found: &mut Vec<String>) {
+    match v {
+        Value::String(s) if s.contains('\0') => found.push(at.to_string()),
+        Value::Array(items) => {
+            for (n, item) in items.iter().enumerate() {
+                nul_at(item, &format!("{at}[{n}]"), found);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map {
+                let here = if at.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{at}.{key}")
+                };
+                if key.contains('\0') {
+                    found.push(here);
+                } else {
+                    nul_at(item, &here, found);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// The result of parsing one value: an error code and message on failure.
 pub type Parsed<T> = Result<T, (&'static str, String)>;
 
@@ -310,6 +386,17 @@ impl Query {
             serde_urlencoded::from_str(query_string).map_err(|_| {
                 ApiError::bad_request("malformed_query", "the query string cannot be read")
             })?;
+        // PostgreSQL cannot store U+0000: refused before any query.
+        if let Some((name, _)) = pairs
+            .iter()
+            .find(|(k, v)| k.contains('\0') || v.contains('\0'))
+        {
+            return Err(ApiError::field(
+                &name.replace('\0', ""),
+                "invalid_characters",
+                "a query parameter may not contain the NUL character (U+0000)",
+            ));
+        }
         Ok(Query {
             params: pairs.into_iter().collect(),
             errors: Vec::new(),

@@ -9,7 +9,7 @@ use super::queries::{self, Rotation, UserRow};
 use super::{password, AuthUser};
 use crate::error::{ApiError, Problem};
 use crate::http::ratelimit;
-use crate::input::{self, Body};
+use crate::input::{self, Body, JsonBody};
 use crate::state::AppState;
 use crate::time;
 
@@ -91,7 +91,7 @@ fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let mut b = Body::new(body.into_inner(), &["email", "password", "name"], &[])?;
     let email = b.required("email", input::email);
@@ -154,7 +154,7 @@ pub async fn register(
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let mut b = Body::new(body.into_inner(), &["email", "password"], &[])?;
     let email = string_field(&mut b, "email", 254);
@@ -223,7 +223,7 @@ fn refresh_token_of(body: Value) -> Result<String, ApiError> {
 pub async fn refresh(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let secret = refresh_token_of(body.into_inner())?;
     let ttl = state.settings.refresh_token_ttl_days;
@@ -262,10 +262,7 @@ pub async fn refresh(
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn logout(
-    state: web::Data<AppState>,
-    body: web::Json<Value>,
-) -> Result<HttpResponse, ApiError> {
+pub async fn logout(state: web::Data<AppState>, body: JsonBody) -> Result<HttpResponse, ApiError> {
     let secret = refresh_token_of(body.into_inner())?;
     state
         .db
@@ -322,7 +319,7 @@ pub struct DeleteAccount {
 pub async fn delete_me(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     user.require_session()?;
     let mut b = Body::new(body.into_inner(), &["password"], &[])?;

@@ -23,6 +23,9 @@ struct Claims {
     sub: String,
     iat: i64,
     exp: i64,
+    /// Not before: kith does not set it, but honours it when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    nbf: Option<i64>,
     typ: String,
 }
 
@@ -49,6 +52,7 @@ impl JwtKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.algorithms = vec![Algorithm::HS256];
         validation.leeway = LEEWAY_SECS as u64;
+        validation.validate_nbf = true;
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
@@ -70,6 +74,7 @@ impl JwtKeys {
             sub: user_id.into(),
             iat: now,
             exp: now + self.ttl_secs,
+            nbf: None,
             typ: ACCESS.into(),
         };
         encode(&self.header, &claims, &self.encoding).map_err(|e| format!("jwt encode: {e}"))
@@ -89,7 +94,14 @@ impl JwtKeys {
         }
         let data = decode::<Claims>(token, &self.decoding, &self.validation).ok()?;
         let claims = data.claims;
-        if claims.typ != ACCESS || !fresh(claims.exp) {
+        // Not yet valid (`nbf`), or issued in the future (`iat`): refused,
+        // with the same leeway as `exp`.
+        let started = |t: i64| t <= now + LEEWAY_SECS;
+        if claims.typ != ACCESS
+            || !fresh(claims.exp)
+            || !started(claims.iat)
+            || !claims.nbf.is_none_or(started)
+        {
             return None;
         }
         if let Ok(mut verified) = self.verified.lock() {
@@ -124,6 +136,44 @@ mod tests {
         let long_ago = chrono::Utc::now().timestamp() - 3600;
         let t = k.issue("user-1", long_ago).unwrap();
         assert_eq!(k.verify(&t), None);
+    }
+
+    #[test]
+    fn a_token_not_yet_valid_or_issued_in_the_future_is_refused() {
+        let k = keys("0123456789abcdef0123456789abcdef");
+        let now = chrono::Utc::now().timestamp();
+        let signed = |iat: i64, nbf: Option<i64>| {
+            let claims = Claims {
+                iss: ISSUER.into(),
+                aud: AUDIENCE.into(),
+                sub: "user-1".into(),
+                iat,
+                exp: now + 900,
+                nbf,
+                typ: ACCESS.into(),
+            };
+            encode(&k.header, &claims, &k.encoding).unwrap()
+        };
+        assert_eq!(
+            k.verify(&signed(now, Some(now + 3600))),
+            None,
+            "nbf an hour ahead"
+        );
+        assert_eq!(
+            k.verify(&signed(now + 3600, None)),
+            None,
+            "iat an hour ahead"
+        );
+        assert_eq!(
+            k.verify(&signed(now + LEEWAY_SECS, Some(now + LEEWAY_SECS)))
+                .as_deref(),
+            Some("user-1"),
+            "within the leeway"
+        );
+        assert_eq!(
+            k.verify(&signed(now - 60, Some(now - 60))).as_deref(),
+            Some("user-1")
+        );
     }
 
     #[test]

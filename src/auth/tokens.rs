@@ -5,14 +5,13 @@
 use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::{AuthUser, Scope};
 use crate::db::schema::access_tokens as at;
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
-use crate::input::{self, Body};
+use crate::input::{self, Body, JsonBody};
 use crate::state::AppState;
 use crate::{ids, time};
 
@@ -179,7 +178,7 @@ pub fn list_for(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AccessToken
 pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     user.require_session()?;
     let mut b = Body::new(

@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
 use super::domain;
 use super::dto::{Contact, ContactListParams, ContactPage};
@@ -11,6 +10,7 @@ use super::queries::{self, ListFilter, Sort};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, versioned_json, IfMatch};
+use crate::input::JsonBody;
 use crate::input::Query;
 use crate::state::AppState;
 
@@ -40,7 +40,7 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let changes = domain::parse(body.into_inner(), true)?;
     let row = state
@@ -119,7 +119,7 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let changes = domain::parse(body.into_inner(), false)?;
     let if_match = IfMatch::from_request(&req);

@@ -283,6 +283,20 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate)
                     let _ = lookup.reply.send(answer);
                 }
             }
+            // One request's bad key must not fail the others that shared
+            // the statement: each is asked again on its own.
+            Err(_) if same.len() > 1 => {
+                for lookup in same {
+                    let key = [(lookup.user_id.as_str(), lookup.id.as_str())];
+                    let answer = match (kind.read)(conn, &key) {
+                        Ok(mut rows) => {
+                            found_or_missing(conn, gate, &lookup.user_id, rows.pop().flatten())
+                        }
+                        Err(e) => Err(ApiError::from(e)),
+                    };
+                    let _ = lookup.reply.send(answer);
+                }
+            }
             Err(e) => {
                 for lookup in same {
                     let _ = lookup.reply.send(Err(e.clone()));

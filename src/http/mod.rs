@@ -45,6 +45,12 @@ pub async fn request_context(
     let id_for_scope = id.clone();
     let result = REQUEST_ID
         .scope(id_for_scope, async move {
+            // No resource has a NUL (U+0000) in its path, and PostgreSQL
+            // cannot take one in a query: such an id is not looked up.
+            if req.path().contains("%00") {
+                let res = actix_web::ResponseError::error_response(&ApiError::not_found());
+                return Ok(req.into_response(res));
+            }
             // Inner services answer errors as responses; an `Err` here is
             // left to actix, which renders it with the same ResponseError.
             next.call(req)

@@ -9,7 +9,7 @@ use super::{Introduction, IntroductionListParams, IntroductionPage, STATUSES};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, Body, Query};
+use crate::input::{self, Body, JsonBody, Query};
 use crate::state::AppState;
 
 const FIELDS: &[&str] = &[
@@ -83,7 +83,7 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let c = parse(body.into_inner(), true)?;
     let row = state
@@ -158,7 +158,7 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let c = parse(body.into_inner(), false)?;
     let if_match = IfMatch::from_request(&req);

@@ -15,7 +15,7 @@ use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, Query};
+use crate::input::{self, JsonBody, Query};
 use crate::state::AppState;
 use crate::time;
 
@@ -48,7 +48,7 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let changes = domain::parse(body.into_inner(), true)?;
     let row = state
@@ -124,7 +124,7 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let changes = domain::parse(body.into_inner(), false)?;
     let if_match = IfMatch::from_request(&req);

@@ -2,7 +2,6 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
 use super::queries::{self, NewRelationship};
 use super::{Relationship, RelationshipViewPage, KINDS};
@@ -11,7 +10,7 @@ use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, Body, Query};
+use crate::input::{self, Body, JsonBody, Query};
 use crate::state::AppState;
 
 const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
@@ -45,7 +44,7 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let mut b = Body::new(
         body.into_inner(),
@@ -144,7 +143,7 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let mut read_only = READ_ONLY.to_vec();
     read_only.extend(["contact_id", "other_id"]);

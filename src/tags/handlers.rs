@@ -7,7 +7,7 @@ use super::{queries, Tag, TagList};
 use crate::auth::AuthUser;
 use crate::contacts::domain::tag_name;
 use crate::error::{ApiError, Problem};
-use crate::input::{self, Body};
+use crate::input::{self, Body, JsonBody};
 use crate::state::AppState;
 
 fn path_name(name: &str) -> Result<String, ApiError> {
@@ -60,7 +60,7 @@ pub async fn put(
     state: web::Data<AppState>,
     user: AuthUser,
     name: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let name = path_name(&name)?;
     let mut b = Body::new(
@@ -109,7 +109,7 @@ pub async fn rename(
     state: web::Data<AppState>,
     user: AuthUser,
     name: web::Path<String>,
-    body: web::Json<Value>,
+    body: JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let old = path_name(&name)?;
     let mut b = Body::new(

@@ -729,3 +729,30 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
     let theirs = app.get("/v1/contacts").auth(&eve).send().await.json();
     assert_eq!(theirs["items"].as_array().unwrap().len(), 1);
 }
+
+/// A correctly signed access token that is not valid yet (`nbf`) or says it
+/// was issued in the future (`iat`) is refused like an expired one.
+#[actix_web::test]
+async fn tokens_not_yet_valid_are_refused() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let now = chrono::Utc::now().timestamp();
+    let forge = |iat: i64, nbf: i64| {
+        let claims = json!({"iss": "kith", "aud": "kith-api", "sub": s.id, "iat": iat, "nbf": nbf, "exp": now + 900, "typ": "access"});
+        jsonwebtoken::encode(
+            &jsonwebtoken::Header::new(jsonwebtoken::Algorithm::HS256),
+            &claims,
+            &jsonwebtoken::EncodingKey::from_secret(crate::helpers::JWT_SECRET.as_bytes()).unwrap(),
+        )
+        .unwrap()
+    };
+    let valid = forge(now, now);
+    assert_eq!(app.get("/v1/me").bearer(&valid).send().await.status, 200);
+    for (iat, nbf) in [(now, now + 3600), (now + 3600, now)] {
+        app.get("/v1/me")
+            .bearer(&forge(iat, nbf))
+            .send()
+            .await
+            .problem(401, "invalid_token");
+    }
+}

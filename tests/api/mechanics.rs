@@ -335,3 +335,73 @@ async fn concurrent_writes_sharing_contacts_all_succeed() {
         .json();
     assert_eq!(page["items"].as_array().unwrap().len(), 12);
 }
+
+/// PostgreSQL cannot store U+0000: a NUL in a path, a query parameter or a
+/// body is refused before any query, and a user sending such ids never
+/// disturbs another user's reads (a shared statement once failed for all).
+#[actix_web::test]
+async fn a_nul_character_is_refused_before_any_query() {
+    let app = TestApp::spawn().await;
+    let ana = app.user("ana@example.com").await;
+    let ben = app.user("ben@example.com").await;
+
+    for path in [
+        "/v1/contacts/%00",
+        "/v1/contacts/abc%00def",
+        "/v1/interactions/%00",
+        "/v1/ledger/%00",
+        "/v1/tags/%00",
+    ] {
+        app.get(path)
+            .auth(&ana)
+            .send()
+            .await
+            .problem(404, "not_found");
+    }
+    let cursor = app.get("/v1/contacts?cursor=%00").auth(&ana).send().await;
+    cursor.problem(422, "validation_failed");
+    assert_eq!(cursor.invalid_fields(), ["cursor"]);
+
+    let created = app
+        .post("/v1/contacts")
+        .auth(&ana)
+        .json(json!({"display_name": "A\u{0}na", "emails": [{"address": "x@y.io", "label": "w\u{0}"}]}))
+        .send()
+        .await;
+    created.problem(422, "validation_failed");
+    assert_eq!(
+        created.invalid_fields(),
+        ["display_name", "emails[0].label"]
+    );
+    let list = app.get("/v1/contacts").auth(&ana).send().await.json();
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        0,
+        "nothing was created"
+    );
+
+    let login = app
+        .post("/v1/auth/login")
+        .json(json!({"email": "ana@example.com\u{0}", "password": "correct horse battery"}))
+        .send()
+        .await;
+    login.problem(422, "validation_failed");
+    assert_eq!(login.invalid_fields(), ["email"]);
+
+    // Ana sends NUL ids while Ben reads his own contact: every read of his answers.
+    let cleo = app.contact(&ben, json!({"display_name": "Cleo"})).await;
+    let own = format!("/v1/contacts/{}", cleo["id"].as_str().unwrap());
+    let bad = (0..24).map(|_| app.get("/v1/contacts/%00").auth(&ana).send());
+    let good = (0..24).map(|_| app.get(&own).auth(&ben).send());
+    let (bad, good) = futures_util::future::join(
+        futures_util::future::join_all(bad),
+        futures_util::future::join_all(good),
+    )
+    .await;
+    assert!(bad.iter().all(|r| r.status == 404));
+    assert!(
+        good.iter().all(|r| r.status == 200),
+        "{:?}",
+        good.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+}
