@@ -131,7 +131,20 @@ pub struct Db {
     read: Lanes,
     write: Lanes,
     gate: AccountGate,
+    in_write: WriteHook,
     pub backend: Backend,
+}
+
+/// Work to commit with a write, in its transaction.
+pub type TxWork = Box<dyn FnOnce(&mut DbConn) -> QueryResult<()> + Send>;
+
+/// Asked on the requesting task whenever a write is asked for: what else to
+/// commit with it (set by the caller of `Db::open` with `with_write_hook`;
+/// the idempotency keys use it to record that a request's work committed).
+pub type WriteHook = fn() -> Option<TxWork>;
+
+fn nothing_more() -> Option<TxWork> {
+    None
 }
 
 impl Db {
@@ -150,6 +163,7 @@ impl Db {
                     read: Lanes::start(target, readers, 0, "read", Mode::Single, gate)?,
                     write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit, gate)?,
                     gate,
+                    in_write: nothing_more,
                     backend: Backend::Sqlite,
                 })
             }
@@ -168,10 +182,17 @@ impl Db {
                     read: lanes.clone(),
                     write: lanes,
                     gate,
+                    in_write: nothing_more,
                     backend: Backend::Postgres,
                 })
             }
         }
+    }
+
+    /// Every write also commits what `hook` gives (see `WriteHook`).
+    pub fn with_write_hook(mut self, hook: WriteHook) -> Db {
+        self.in_write = hook;
+        self
     }
 
     /// Runs `f` on a read connection, on a database thread.
@@ -189,7 +210,18 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
-        self.write.run(move |conn| conn.transaction(f)).await
+        let more = (self.in_write)();
+        self.write
+            .run(move |conn| {
+                conn.transaction(|c| {
+                    let out = f(c)?;
+                    if let Some(more) = more {
+                        more(c)?;
+                    }
+                    Ok(out)
+                })
+            })
+            .await
     }
 
     /// `read` on behalf of an authenticated user: in the same call, checks

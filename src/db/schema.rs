@@ -83,6 +83,8 @@ diesel::table! {
         response_headers -> Nullable<Text>,
         response_body -> Nullable<Text>,
         created_at -> BigInt,
+        lease_until -> Nullable<BigInt>,
+        committed_at -> Nullable<BigInt>,
     }
 }
 

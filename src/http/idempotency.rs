@@ -3,6 +3,13 @@
 //! body); the same key with another request is a 422; a duplicate that
 //! arrives while the first is still running gets a 409. Records live in the
 //! database, so every replica shares them.
+//!
+//! A key in progress holds a lease (`LEASE`): a process that dies with it
+//! leaves a key a retry takes over once the lease has run out. The handler
+//! runs on a task of its own, so a client that hangs up does not stop it
+//! from finishing and storing its answer. The request's writes mark the key
+//! committed in their own transaction (`committed_with`): a key whose work
+//! committed is never run again, even if its answer was lost with a crash.
 
 use actix_web::body::{to_bytes, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
@@ -13,13 +20,32 @@ use diesel::prelude::*;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 
 use crate::db::schema::idempotency_keys as ik;
-use crate::db::DbConn;
+use crate::db::{DbConn, TxWork};
 use crate::error::ApiError;
 use crate::state::AppState;
 use crate::{auth, ids, time};
 
 pub const HEADER: &str = "idempotency-key";
 const WINDOW: time::Micros = time::DAY;
+/// How long a request in progress holds its key.
+const LEASE: time::Micros = 60 * 1_000_000;
+
+tokio::task_local! {
+    /// The user and key of the request whose handler runs on this task.
+    static RUNNING: (String, String);
+}
+
+/// The `WriteHook` of the database (see `startup`): a write made by a
+/// request with a key marks the key committed, in the write's transaction.
+pub fn committed_with() -> Option<TxWork> {
+    let (user_id, key) = RUNNING.try_with(Clone::clone).ok()?;
+    Some(Box::new(move |conn: &mut DbConn| {
+        diesel::update(ik::table.find((&user_id, &key)))
+            .set(ik::committed_at.eq(time::now()))
+            .execute(conn)
+            .map(|_| ())
+    }))
+}
 /// Response headers worth replaying.
 const KEPT_HEADERS: [header::HeaderName; 3] =
     [header::CONTENT_TYPE, header::LOCATION, header::ETAG];
@@ -29,9 +55,19 @@ enum Begin {
     Replay(i32, Option<String>, Option<String>),
     Mismatch,
     InProgress,
+    /// Its work committed, but the process died before storing its answer.
+    Lost,
 }
 
-type StoredRow = (String, Option<i32>, Option<String>, Option<String>, i64);
+type StoredRow = (
+    String,
+    Option<i32>,
+    Option<String>,
+    Option<String>,
+    i64,
+    Option<i64>,
+    Option<i64>,
+);
 
 fn load(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<StoredRow>> {
     ik::table
@@ -42,6 +78,8 @@ fn load(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<Store
             ik::response_headers,
             ik::response_body,
             ik::created_at,
+            ik::lease_until,
+            ik::committed_at,
         ))
         .first(conn)
         .optional()
@@ -49,14 +87,32 @@ fn load(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<Store
 
 fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begin, ApiError> {
     let now = time::now();
-    if let Some((stored_hash, status, headers, body, created_at)) = load(conn, user_id, key)? {
+    if let Some((stored_hash, status, headers, body, created_at, lease, committed)) =
+        load(conn, user_id, key)?
+    {
         if created_at > now - WINDOW {
-            return Ok(if stored_hash != hash {
-                Begin::Mismatch
-            } else {
-                match status {
-                    Some(s) => Begin::Replay(s, headers, body),
-                    None => Begin::InProgress,
+            return Ok(match (status, committed) {
+                _ if stored_hash != hash => Begin::Mismatch,
+                (Some(s), _) => Begin::Replay(s, headers, body),
+                (None, _) if lease.is_some_and(|l| l > now) => Begin::InProgress,
+                (None, Some(_)) => Begin::Lost,
+                // Its process is gone and nothing of it committed: this
+                // request takes the key over (one of several racing wins).
+                (None, None) => {
+                    let taken = diesel::update(
+                        ik::table
+                            .find((user_id, key))
+                            .filter(ik::status_code.is_null())
+                            .filter(ik::committed_at.is_null())
+                            .filter(ik::lease_until.is_null().or(ik::lease_until.le(now))),
+                    )
+                    .set(ik::lease_until.eq(now + LEASE))
+                    .execute(conn)?;
+                    if taken == 1 {
+                        Begin::Fresh
+                    } else {
+                        Begin::InProgress
+                    }
                 }
             });
         }
@@ -71,6 +127,7 @@ fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begi
                 ik::idem_key.eq(key),
                 ik::request_hash.eq(hash),
                 ik::created_at.eq(now),
+                ik::lease_until.eq(now + LEASE),
             ))
             .execute(c)
     });
@@ -155,6 +212,14 @@ pub async fn middleware(
             );
             return Ok(problem(err.with_header(header::RETRY_AFTER, "1"), req));
         }
+        Ok(Begin::Lost) => {
+            let err = ApiError::conflict(
+                "idempotency_answer_lost",
+                "the request with this Idempotency-Key was carried out, but its answer was lost \
+                 when the server stopped; do not repeat it: its changes are in GET /v1/changes",
+            );
+            return Ok(problem(err, req));
+        }
         Ok(Begin::Replay(status, headers, body)) => {
             let status = StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK);
             let mut res = HttpResponse::build(status);
@@ -171,19 +236,38 @@ pub async fn middleware(
     }
 
     req.set_payload(Payload::from(body));
-    let res = next.call(req).await?.map_into_boxed_body();
+    // On a task of its own: if the client hangs up, this future is dropped,
+    // but the handler still finishes and its answer is stored.
+    let running = (user.id.clone(), key.clone());
+    let handled = actix_web::rt::spawn(super::request_id::carried(async move {
+        let res = RUNNING.scope(running, next.call(req)).await;
+        finish(state, user.id, key, res).await
+    }));
+    match handled.await {
+        Ok(res) => res,
+        Err(_) => Err(ApiError::internal("a request handler panicked").into()),
+    }
+}
+
+/// Stores the answer of a request that ran with a key, or releases the key
+/// when the request failed on our side before its work committed (the
+/// client may retry it).
+async fn finish<B: MessageBody + 'static>(
+    state: web::Data<AppState>,
+    uid: String,
+    k: String,
+    res: Result<ServiceResponse<B>, actix_web::Error>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let res = match res {
+        Ok(res) => res.map_into_boxed_body(),
+        Err(e) => {
+            release(&state, uid, k).await;
+            return Err(e);
+        }
+    };
     let status = res.status();
-    let (uid, k) = (user.id, key);
     if status.is_server_error() {
-        // Let the client retry a failure of ours with the same key.
-        state
-            .db
-            .write(move |conn| {
-                diesel::delete(ik::table.find((&uid, &k))).execute(conn)?;
-                Ok(())
-            })
-            .await
-            .ok();
+        release(&state, uid, k).await;
         return Ok(res);
     }
     let (http_req, response) = res.into_parts();
@@ -218,6 +302,25 @@ pub async fn middleware(
         http_req,
         head.set_body(BoxBody::new(bytes)),
     ))
+}
+
+/// Lets a retry run the request again, unless its work committed.
+async fn release(state: &AppState, uid: String, k: String) {
+    let released = state
+        .db
+        .write(move |conn| {
+            diesel::delete(
+                ik::table
+                    .find((&uid, &k))
+                    .filter(ik::committed_at.is_null()),
+            )
+            .execute(conn)?;
+            Ok(())
+        })
+        .await;
+    if let Err(e) = released {
+        tracing::warn!(error = %e.detail, "an idempotency key could not be released; its lease will run out");
+    }
 }
 
 /// The `Idempotency-Key` header, for the OpenAPI document of every `POST`.

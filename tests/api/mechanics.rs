@@ -405,3 +405,132 @@ async fn a_nul_character_is_refused_before_any_query() {
         good.iter().map(|r| r.status).collect::<Vec<_>>()
     );
 }
+
+/// A key a dead process left in progress: once its lease has run out, a
+/// retry takes it over and runs the request; while it holds, a retry waits
+/// (409); a key whose work committed before the process died is never run
+/// again, and says so.
+#[actix_web::test]
+async fn keys_left_by_a_dead_process_are_taken_over_or_explained() {
+    use diesel::prelude::*;
+    use kith::db::schema::idempotency_keys as ik;
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let body = json!({"display_name": "Ben"});
+    let mut fingerprint = b"/v1/contacts?\0".to_vec();
+    fingerprint.extend(serde_json::to_vec(&body).unwrap());
+    let hash = kith::ids::sha256_hex(&fingerprint);
+    let now = kith::time::now();
+    let mut conn = kith::db::DbTarget::parse(&app.settings.database_url)
+        .unwrap()
+        .connect()
+        .unwrap();
+    for (key, lease, committed) in [
+        ("expired", now - 1, None),
+        ("held", now + 60_000_000, None),
+        ("committed", now - 1, Some(now - 2)),
+    ] {
+        diesel::insert_into(ik::table)
+            .values((
+                ik::user_id.eq(&s.id),
+                ik::idem_key.eq(key),
+                ik::request_hash.eq(&hash),
+                ik::created_at.eq(now - 5_000_000),
+                ik::lease_until.eq(lease),
+                ik::committed_at.eq(committed),
+            ))
+            .execute(&mut conn)
+            .unwrap();
+    }
+    let send = |key: &'static str| {
+        app.post("/v1/contacts")
+            .auth(&s)
+            .header("idempotency-key", key)
+            .json(body.clone())
+            .send()
+    };
+    let first = send("expired").await;
+    assert_eq!(first.status, 201, "{}", first.text());
+    let again = send("expired").await;
+    assert_eq!(again.status, 201);
+    assert_eq!(again.header("idempotent-replayed").as_deref(), Some("true"));
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    send("held").await.problem(409, "idempotency_in_progress");
+    send("committed")
+        .await
+        .problem(409, "idempotency_answer_lost");
+    let list = app.get("/v1/contacts").auth(&s).send().await.json();
+    assert_eq!(
+        list["items"].as_array().unwrap().len(),
+        1,
+        "one contact, from the taken-over key"
+    );
+}
+
+/// A client that hangs up (a reset connection) while its request runs:
+/// the work and the answer are still kept, so its retry gets the answer,
+/// not a key stuck in progress, and nothing is done twice. The request is
+/// an archive import, slow enough to be cut off in the middle.
+#[actix_web::test]
+async fn a_client_that_hangs_up_gets_its_answer_on_retry() {
+    use std::io::Write;
+    use std::os::fd::AsRawFd;
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let contacts: Vec<_> = (0..3000)
+        .map(|n| json!({"id": uuid::Uuid::now_v7().to_string(), "display_name": format!("Contact {n}"), "notes": "x".repeat(200)}))
+        .collect();
+    let body = serde_json::to_vec(&json!({"format_version": 1, "contacts": contacts})).unwrap();
+    let addr = app.base.trim_start_matches("http://").to_string();
+    let mut raw = format!(
+        "POST /v1/import/archive HTTP/1.1\r\nhost: {addr}\r\nauthorization: Bearer {}\r\n\
+         idempotency-key: hang-up\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n",
+        s.token,
+        body.len()
+    )
+    .into_bytes();
+    raw.extend(&body);
+    let mut stream = std::net::TcpStream::connect(&addr).unwrap();
+    stream.write_all(&raw).unwrap();
+    actix_web::rt::time::sleep(std::time::Duration::from_millis(30)).await;
+    // Close with a reset (SO_LINGER 0), as a client killed mid-request does.
+    let linger = libc::linger {
+        l_onoff: 1,
+        l_linger: 0,
+    };
+    let set = unsafe {
+        libc::setsockopt(
+            stream.as_raw_fd(),
+            libc::SOL_SOCKET,
+            libc::SO_LINGER,
+            std::ptr::addr_of!(linger).cast(),
+            std::mem::size_of::<libc::linger>() as libc::socklen_t,
+        )
+    };
+    assert_eq!(set, 0);
+    drop(stream);
+
+    let mut answer = None;
+    for _ in 0..600 {
+        let r = app
+            .post("/v1/import/archive")
+            .auth(&s)
+            .header("idempotency-key", "hang-up")
+            .raw("application/json", body.clone())
+            .send()
+            .await;
+        if r.status != 409 {
+            answer = Some(r);
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let answer = answer.expect("the key is not stuck in progress");
+    assert_eq!(answer.status, 201, "{}", answer.text());
+    assert_eq!(
+        answer.header("idempotent-replayed").as_deref(),
+        Some("true"),
+        "the first request's answer"
+    );
+    assert_eq!(answer.json()["contacts"], 3000);
+}
