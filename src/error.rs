@@ -142,6 +142,7 @@ impl ApiError {
             "unavailable",
             "the service cannot reach its database; try again shortly",
         )
+        .with_header(header::RETRY_AFTER, "1")
     }
 
     /// The problem document for a bare status (used for actix's own errors).
@@ -212,8 +213,36 @@ impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => ApiError::not_found(),
+            other if connection_lost(&other) => ApiError::unavailable(other),
             other => ApiError::internal(other),
         }
+    }
+}
+
+/// What PostgreSQL (libpq) says when a connection was cut under a query:
+/// the server stopped, restarted or ended the session. The thread opens a
+/// new connection for its next job (see `db::lanes`); the request is
+/// answered `503` with `Retry-After`, as while the database is away.
+const CONNECTION_LOST: [&str; 8] = [
+    "server closed the connection",
+    "terminating connection",
+    "no connection to the server",
+    "could not receive data from server",
+    "could not send data to server",
+    "the database system is shutting down",
+    "the database system is starting up",
+    "connection has been closed",
+];
+
+fn connection_lost(e: &diesel::result::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error};
+    match e {
+        Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
+        Error::DatabaseError(_, info) => {
+            let message = info.message();
+            CONNECTION_LOST.iter().any(|m| message.contains(m))
+        }
+        _ => false,
     }
 }
 

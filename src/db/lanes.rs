@@ -5,6 +5,7 @@
 //! in its own savepoint) and PostgreSQL's batched lookups (requests waiting
 //! for one row each share one statement). `Db` in `mod.rs` is the interface.
 
+use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
 
@@ -16,7 +17,14 @@ const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600)
 /// A unit of work for a connection thread: it gets the thread's connection,
 /// or the reason there is none, and hands back how to deliver its answer
 /// once its writes are committed (at once, outside a group commit).
-pub(super) type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) -> Delivery + Send>;
+pub(super) type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) -> Done + Send>;
+
+/// A job run: how to deliver its answer, and whether it found the
+/// connection cut (answered `503`: the thread then opens a new one).
+pub(super) struct Done {
+    deliver: Delivery,
+    lost: bool,
+}
 
 /// Sends a job's answer: given `Err` when the transaction holding the job's
 /// writes failed to commit, so nothing it wrote was kept.
@@ -122,10 +130,12 @@ impl Lanes {
                 let _entered = span.enter();
                 conn.and_then(f)
             };
-            Box::new(move |committed: Result<(), ApiError>| {
+            let lost = is_lost(&result);
+            let deliver: Delivery = Box::new(move |committed: Result<(), ApiError>| {
                 // The receiver may be gone (client hung up): nothing to do.
                 let _ = tx.send(committed.and(result));
-            })
+            });
+            Done { deliver, lost }
         });
         self.queue
             .send(job)
@@ -199,33 +209,36 @@ fn serve_jobs(
                 }
             }
         }
+        // `Ok(true)`: a job found the connection cut.
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let Some(c) = conn.as_mut() else {
                 for job in batch.drain(..) {
-                    job(Err(ApiError::unavailable("no database connection")))(Ok(()));
+                    (job(Err(ApiError::unavailable("no database connection"))).deliver)(Ok(()));
                 }
                 for lookup in asked.drain(..) {
                     let _ = lookup
                         .reply
                         .send(Err(ApiError::unavailable("no database connection")));
                 }
-                return;
+                return false;
             };
-            if !asked.is_empty() {
-                answer_lookups(c, &mut asked, gate);
-            }
+            let mut lost = !asked.is_empty() && answer_lookups(c, &mut asked, gate);
             if mode == Mode::Single || batch.len() <= 1 {
                 for job in batch.drain(..) {
-                    job(Ok(&mut *c))(Ok(()));
+                    let done = job(Ok(&mut *c));
+                    lost |= done.lost;
+                    (done.deliver)(Ok(()));
                 }
-                return;
+                return lost;
             }
             // Each job's own `transaction` nests as a savepoint in this one,
             // so a job that fails undoes only its own writes.
             let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
             let committed = c.transaction::<_, diesel::result::Error, _>(|c| {
                 for job in batch.drain(..) {
-                    deliveries.push(job(Ok(&mut *c)));
+                    let done = job(Ok(&mut *c));
+                    lost |= done.lost;
+                    deliveries.push(done.deliver);
                 }
                 Ok(())
             });
@@ -236,7 +249,11 @@ fn serve_jobs(
                     Some(e) => Err(ApiError::unavailable(format!("group commit failed: {e}"))),
                 });
             }
+            lost || failed.is_some()
         }));
+        if matches!(outcome, Ok(true)) {
+            conn = None;
+        }
         if outcome.is_err() {
             // Dropped replies answer 500 (see `Lanes::run`, `Db::lookup_as`).
             batch.clear();
@@ -264,7 +281,9 @@ pub(super) fn found_or_missing(
 }
 
 /// Answers every lookup in `asked`, one query per kind.
-fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate) {
+/// True when an answer found the connection cut.
+fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate) -> bool {
+    let mut lost = false;
     while let Some(kind) = asked.first().map(|l| l.kind) {
         let (same, rest): (Vec<Lookup>, Vec<Lookup>) =
             asked.drain(..).partition(|l| std::ptr::eq(l.kind, kind));
@@ -280,6 +299,7 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate)
                 for (lookup, row) in same.into_iter().zip(rows) {
                     let answer = found_or_missing(conn, gate, &lookup.user_id, row);
                     // The receiver may be gone (client hung up).
+                    lost |= is_lost(&answer);
                     let _ = lookup.reply.send(answer);
                 }
             }
@@ -294,14 +314,21 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate)
                         }
                         Err(e) => Err(ApiError::from(e)),
                     };
+                    lost |= is_lost(&answer);
                     let _ = lookup.reply.send(answer);
                 }
             }
             Err(e) => {
+                lost |= e.status == StatusCode::SERVICE_UNAVAILABLE;
                 for lookup in same {
                     let _ = lookup.reply.send(Err(e.clone()));
                 }
             }
         }
     }
+    lost
+}
+
+fn is_lost<T>(answer: &Result<T, ApiError>) -> bool {
+    matches!(answer, Err(e) if e.status == StatusCode::SERVICE_UNAVAILABLE)
 }

@@ -534,3 +534,43 @@ async fn a_client_that_hangs_up_gets_its_answer_on_retry() {
     );
     assert_eq!(answer.json()["contacts"], 3000);
 }
+
+/// PostgreSQL ends kith's sessions under it (a restart, a failover, an
+/// administrator): requests meeting a cut connection answer `503` with
+/// `Retry-After`, never `500`, and kith reconnects by itself.
+#[actix_web::test]
+async fn requests_on_connections_the_database_cut_answer_503() {
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    if !app.settings.database_url.starts_with("postgres") {
+        return; // SQLite has no server to lose.
+    }
+    let s = app.user("ana@example.com").await;
+    app.contact(&s, json!({"display_name": "Ben"})).await;
+    let mut admin = diesel::PgConnection::establish(&app.settings.database_url).unwrap();
+    let cut: Vec<bool> = diesel::select(diesel::dsl::sql::<diesel::sql_types::Bool>(
+        "pg_terminate_backend(pid) FROM pg_stat_activity \
+         WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    ))
+    .load(&mut admin)
+    .unwrap();
+    assert!(!cut.is_empty(), "kith's sessions were ended");
+    let mut statuses = Vec::new();
+    for _ in 0..12 {
+        let r = app.get("/v1/contacts").auth(&s).send().await;
+        if r.status == 503 {
+            r.problem(503, "unavailable");
+            assert_eq!(r.header("retry-after").as_deref(), Some("1"));
+        }
+        statuses.push(r.status);
+    }
+    assert!(
+        statuses.iter().all(|s| [200, 503].contains(s)),
+        "{statuses:?}"
+    );
+    assert!(
+        statuses.contains(&503),
+        "a cut connection was met: {statuses:?}"
+    );
+    assert_eq!(statuses.last(), Some(&200), "reconnected: {statuses:?}");
+}
