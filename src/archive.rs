@@ -29,8 +29,8 @@ use crate::introductions::queries::IntroductionRow;
 use crate::introductions::{Introduction, STATUSES as INTRO_STATUSES};
 use crate::ledger::dto::LedgerEntry;
 use crate::ledger::queries::EntryRow;
-use crate::relationships::queries::{pair_key, RelationshipRow};
-use crate::relationships::{Relationship, KINDS as RELATIONSHIP_KINDS};
+use crate::relationships::model::{pair_key, RelationshipRow};
+use crate::relationships::model::{Relationship, KINDS as RELATIONSHIP_KINDS};
 use crate::state::AppState;
 use crate::tags::Tag;
 use crate::{changes, input, time};
@@ -541,7 +541,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 changes::record(
                     conn,
                     user_id,
-                    crate::relationships::queries::RESOURCE,
+                    crate::relationships::service::RESOURCE,
                     &row.id,
                     Some(&row.to_api()),
                 )?;

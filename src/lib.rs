@@ -8,6 +8,7 @@ pub mod changes;
 pub mod config;
 pub mod contacts;
 pub mod db;
+pub mod domain;
 pub mod error;
 pub mod http;
 pub mod ids;

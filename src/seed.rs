@@ -20,8 +20,8 @@ use crate::db::{DbConn, DbTarget};
 use crate::interactions::queries::InteractionRow;
 use crate::ledger::balances::{sums, Contribution};
 use crate::ledger::queries::EntryRow;
-use crate::relationships::queries::{pair_key, RelationshipRow};
-use crate::relationships::KINDS;
+use crate::relationships::model::KINDS;
+use crate::relationships::model::{pair_key, RelationshipRow};
 use crate::time::{self, DAY};
 
 #[derive(Debug, Clone)]

@@ -26,7 +26,7 @@ pub fn record<T: Serialize>(
     resource_type: &str,
     resource_id: &str,
     data: Option<&T>,
-) -> Result<i64, ApiError> {
+) -> QueryResult<i64> {
     diesel::update(users::table.find(user_id))
         .set(users::change_seq.eq(users::change_seq + 1))
         .execute(conn)?;
@@ -35,7 +35,10 @@ pub fn record<T: Serialize>(
         .select(users::change_seq)
         .first(conn)?;
     let data = match data {
-        Some(d) => Some(serde_json::to_string(d).map_err(ApiError::internal)?),
+        Some(d) => Some(
+            serde_json::to_string(d)
+                .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?,
+        ),
         None => None,
     };
     diesel::insert_into(changes::table)

@@ -234,6 +234,23 @@ impl IfMatch {
         )
     }
 
+    /// The versions the header names (strong tags only), for a service.
+    pub fn expected(&self) -> crate::domain::Expected {
+        use crate::domain::Expected;
+        let Some(value) = &self.0 else {
+            return Expected::Any;
+        };
+        let tags: Vec<&str> = value.split(',').map(str::trim).collect();
+        if tags.contains(&"*") {
+            return Expected::Any;
+        }
+        Expected::Versions(
+            tags.iter()
+                .filter_map(|t| t.strip_prefix('"')?.strip_suffix('"')?.parse().ok())
+                .collect(),
+        )
+    }
+
     /// `412` when the header is present and does not name `version`.
     pub fn check(&self, version: i32) -> Result<(), ApiError> {
         match &self.0 {

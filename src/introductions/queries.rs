@@ -13,7 +13,7 @@ use crate::error::{ApiError, FieldError};
 use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
 use crate::ids;
 use crate::ledger::queries::{self as ledger, EntryRow};
-use crate::relationships::queries as relationships;
+use crate::relationships::service as relationships;
 use crate::time::{self, Micros};
 
 pub const RESOURCE: &str = "introduction";
@@ -156,19 +156,7 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
     let b = row.person_b_id.as_str();
     let b_name = name(conn, uid, b)?;
     if let Some(a) = row.person_a_id.as_deref() {
-        if !relationships::related(conn, uid, a, b)? {
-            relationships::create(
-                conn,
-                uid,
-                relationships::NewRelationship {
-                    contact_id: a.to_string(),
-                    other_id: b.to_string(),
-                    kind: "knows".into(),
-                    strength: 3,
-                    note: Some("introduced".into()),
-                },
-            )?;
-        }
+        relationships::ensure_known(conn, uid, a, b, "introduced")?;
     }
     match (row.introducer_id.as_deref(), row.person_a_id.as_deref()) {
         (None, Some(a)) => {

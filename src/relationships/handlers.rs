@@ -3,17 +3,14 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::queries::{self, NewRelationship};
-use super::{Relationship, RelationshipViewPage, KINDS};
+use super::model::{Relationship, RelationshipCreate, RelationshipPatch, RelationshipViewPage};
+use super::service;
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::PageParams;
-use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, Body, JsonBody, Query};
+use crate::http::{created, decode_cursor, encode_cursor, versioned, IfMatch, PageParams};
+use crate::input::{Json, Query};
 use crate::state::AppState;
-
-const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
 
 /// Relate two contacts.
 ///
@@ -21,7 +18,7 @@ const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
 /// from the other). The same relationship twice, or its inverse, is a `409`.
 #[utoipa::path(
     post, path = "/v1/relationships", tag = "network", operation_id = "create_relationship",
-    request_body(content = super::RelationshipCreate, content_type = "application/json"),
+    request_body(content = RelationshipCreate, content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
@@ -44,39 +41,12 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: JsonBody,
+    Json(new): Json<RelationshipCreate>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut b = Body::new(
-        body.into_inner(),
-        &["contact_id", "other_id", "kind", "strength", "note"],
-        READ_ONLY,
-    )?;
-    let contact_id = b.required("contact_id", input::id);
-    let other_id = b.required("other_id", input::id);
-    let kind = b.required("kind", input::one_of(KINDS));
-    let strength = b
-        .patch("strength", input::integer(1, 5))
-        .into_option()
-        .map_or(3, |s| s as i32);
-    let note = b
-        .patch("note", input::opt_text(2000))
-        .into_option()
-        .flatten();
-    b.finish()?;
-    let (Some(contact_id), Some(other_id), Some(kind)) = (contact_id, other_id, kind) else {
-        return Err(ApiError::internal("validated fields missing"));
-    };
-    let n = NewRelationship {
-        contact_id,
-        other_id,
-        kind,
-        strength,
-        note,
-    };
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::create(conn, &user.id, n)
+            Ok(service::create(conn, &user.id, new)?)
         })
         .await?;
     Ok(created(
@@ -112,7 +82,7 @@ pub async fn get(
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::get(conn, &user.id, &id)
+            Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -125,7 +95,7 @@ pub async fn get(
         ("id" = String, Path, description = "Relationship id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    request_body(content = super::RelationshipPatch, content_type = "application/merge-patch+json"),
+    request_body(content = RelationshipPatch, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated relationship", body = Relationship, headers(("ETag" = String, description = "Its new version"))),
@@ -143,26 +113,14 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: JsonBody,
+    Json(patch): Json<RelationshipPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut read_only = READ_ONLY.to_vec();
-    read_only.extend(["contact_id", "other_id"]);
-    let mut b = Body::new(body.into_inner(), &["kind", "strength", "note"], &read_only)?;
-    let kind = b.not_null("kind", input::one_of(KINDS));
-    let strength = b
-        .not_null("strength", input::integer(1, 5))
-        .map(|s| s as i32);
-    let note = b
-        .patch("note", input::opt_text(2000))
-        .into_update()
-        .map(Option::flatten);
-    b.finish()?;
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::update(conn, &user.id, &id, &if_match, kind, strength, note)
+            Ok(service::update(conn, &user.id, &id, &expected, patch)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -189,12 +147,12 @@ pub async fn delete(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::delete(conn, &user.id, &id, &if_match)
+            Ok(service::delete(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -218,16 +176,31 @@ pub async fn list_for_contact(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    const SORT: &str = "id";
     let mut q = Query::from_request(&req)?;
     let (limit, cursor) = q.page();
     q.finish()?;
+    let after = match cursor {
+        Some(c) => Some(decode_cursor::<()>(&c, SORT)?.1),
+        None => None,
+    };
     let contact_id = id.into_inner();
-    let (items, next_cursor) = state
+    let (items, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
             contact_queries::get(conn, &user.id, &contact_id)?;
-            queries::for_contact(conn, &user.id, &contact_id, limit, cursor.as_deref())
+            Ok(service::of_contact(
+                conn,
+                &user.id,
+                &contact_id,
+                after.as_deref(),
+                limit,
+            )?)
         })
         .await?;
+    let next_cursor = match items.last() {
+        Some(last) if more => Some(encode_cursor(SORT, (), &last.id)),
+        _ => None,
+    };
     Ok(HttpResponse::Ok().json(RelationshipViewPage { items, next_cursor }))
 }

@@ -632,3 +632,68 @@ async fn the_graph_has_nodes_and_the_edges_among_them() {
         (Some(0), Some(0))
     );
 }
+
+/// A relationship body is checked against its documented schema: every
+/// broken rule is reported at once, by field; a patch may leave out any
+/// field, may clear the note with `null`, and may not null the others.
+#[actix_web::test]
+async fn relationship_bodies_follow_their_schema() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let a = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let b = app.contact(&s, json!({"display_name": "Ben"})).await;
+
+    let bad = app
+        .post("/v1/relationships")
+        .auth(&s)
+        .json(json!({"contact_id": 5, "kind": "enemy", "strength": 9, "note": "x".repeat(2001), "since": 2020}))
+        .send()
+        .await;
+    let mut fields = bad.invalid_fields();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "contact_id",
+            "kind",
+            "note",
+            "other_id",
+            "since",
+            "strength"
+        ]
+    );
+
+    let created = app
+        .post("/v1/relationships")
+        .auth(&s)
+        .json(json!({"contact_id": a["id"], "other_id": b["id"], "kind": "mentor_of", "note": "  met at a talk  "}))
+        .send()
+        .await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let r = created.json();
+    assert_eq!(r["strength"], 3, "the documented default");
+    assert_eq!(r["note"], "met at a talk", "stored trimmed");
+    let url = format!("/v1/relationships/{}", r["id"].as_str().unwrap());
+
+    let nulls = app
+        .patch(&url)
+        .auth(&s)
+        .json(json!({"kind": null, "strength": null}))
+        .send()
+        .await;
+    let mut fields = nulls.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["kind", "strength"]);
+
+    let cleared = app
+        .patch(&url)
+        .auth(&s)
+        .json(json!({"note": null}))
+        .send()
+        .await;
+    assert_eq!(cleared.status, 200, "{}", cleared.text());
+    let cleared = cleared.json();
+    assert_eq!(cleared["note"], Value::Null);
+    assert_eq!(cleared["kind"], "mentor_of", "absent fields are kept");
+    assert_eq!(cleared["strength"], 3);
+}

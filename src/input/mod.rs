@@ -3,6 +3,8 @@
 //! field. Bodies are read from a JSON object so that unknown and read-only
 //! fields, wrong types and nulls can each be told apart and reported.
 
+pub mod schema;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -83,6 +85,54 @@ impl actix_web::FromRequest for JsonBody {
             Err(ApiError::validation(errors).into())
         })
     }
+}
+
+/// A request body of type `T`: checked against `T`'s schema, which is its
+/// OpenAPI document (every broken rule reported at once, `422`), then read
+/// with serde, whose helpers below store text trimmed.
+pub struct Json<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + utoipa::ToSchema + 'static> actix_web::FromRequest
+    for Json<T>
+{
+    type Error = actix_web::Error;
+    type Future = futures_util::future::LocalBoxFuture<'static, Result<Json<T>, actix_web::Error>>;
+
+    fn from_request(
+        req: &actix_web::HttpRequest,
+        payload: &mut actix_web::dev::Payload,
+    ) -> Self::Future {
+        let body = JsonBody::from_request(req, payload);
+        Box::pin(async move {
+            let value = body.await?.into_inner();
+            let errors = schema::Schema::of::<T>().check(&value);
+            if !errors.is_empty() {
+                return Err(ApiError::validation(errors).into());
+            }
+            serde_json::from_value(value)
+                .map(Json)
+                .map_err(|e| ApiError::field("body", "invalid", e.to_string()).into())
+        })
+    }
+}
+
+/// Text as stored: trimmed.
+pub fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    <String as serde::Deserialize>::deserialize(d).map(|s| s.trim().to_string())
+}
+
+/// Optional text: trimmed, and an empty string reads as none.
+pub fn opt_trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    <Option<String> as serde::Deserialize>::deserialize(d)
+        .map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+}
+
+/// A field of a merge patch that may be cleared, with `#[serde(default)]`:
+/// absent is `None` (keep), `null` or empty text is `Some(None)` (clear).
+pub fn patch_text<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<String>>, D::Error> {
+    opt_trimmed(d).map(Some)
 }
 
 /// Every place in `v` (field paths like `emails[0].address`) where a

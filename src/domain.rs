@@ -1,0 +1,68 @@
+//! What the services answer, without HTTP: the outcome of applying a
+//! resource's rules. `From<Error> for ApiError` below is the one place where
+//! it becomes problem+json.
+
+use actix_web::http::StatusCode;
+
+use crate::error::{ApiError, FieldError};
+
+#[derive(Debug)]
+pub enum Error {
+    /// No such resource of this user (or the account is gone).
+    NotFound,
+    /// The client named a version that is no longer current (`If-Match`).
+    Stale,
+    /// Fields that break a rule the schema cannot say (references, pairs).
+    Invalid(Vec<FieldError>),
+    /// The change would break a uniqueness rule: a stable code and why.
+    Conflict(&'static str, &'static str),
+    /// Reported as the database error it is (`500`, or `503` when the
+    /// connection was lost).
+    Database(diesel::result::Error),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+impl Error {
+    /// One invalid field.
+    pub fn field(field: &str, code: &'static str, message: &str) -> Error {
+        Error::Invalid(vec![FieldError::new(field, code, message)])
+    }
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Error {
+        Error::Database(e)
+    }
+}
+
+impl From<Error> for ApiError {
+    fn from(e: Error) -> ApiError {
+        match e {
+            Error::NotFound => ApiError::not_found(),
+            Error::Stale => ApiError::precondition_failed(),
+            Error::Invalid(errors) => ApiError::validation(errors),
+            Error::Conflict(code, detail) => ApiError::new(StatusCode::CONFLICT, code, detail),
+            Error::Database(e) => ApiError::from(e),
+        }
+    }
+}
+
+/// The versions a write may change (the client's `If-Match`): any, or only
+/// those named.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Expected {
+    #[default]
+    Any,
+    Versions(Vec<i32>),
+}
+
+impl Expected {
+    /// `Err(Stale)` unless `version` is one the client expects.
+    pub fn check(&self, version: i32) -> Result<()> {
+        match self {
+            Expected::Versions(named) if !named.contains(&version) => Err(Error::Stale),
+            _ => Ok(()),
+        }
+    }
+}
