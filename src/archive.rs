@@ -601,7 +601,7 @@ fn account_is_empty(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The whole account", body = Export),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Read,
     )
 )]
 pub async fn get_export(
@@ -635,12 +635,8 @@ pub async fn get_export(
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "Loaded; how many records per section", body = ImportCounts),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The account already has data (`account_not_empty`)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Archive over 20 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid records", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn post_import(

@@ -62,7 +62,12 @@ pub struct ApiDoc;
 
 /// The document of `operations`.
 pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
-    operations.document(ApiDoc::openapi())
+    let mut doc = operations.document(ApiDoc::openapi());
+    let components = doc.components.get_or_insert_with(Default::default);
+    components
+        .responses
+        .extend(crate::http::problems::components());
+    doc
 }
 
 /// The API's document as pretty JSON, ending with a newline.

@@ -34,8 +34,7 @@ pub struct AgendaParams {
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The agenda", body = Agenda),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn get(
@@ -87,9 +86,9 @@ fn base_url(state: &AppState, req: &HttpRequest) -> String {
     security(("bearer" = ["write"])),
     responses(
         (status = 201, description = "The subscription URL", body = FeedUrl),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Act,
     )
 )]
 pub async fn create_feed(
@@ -111,7 +110,7 @@ pub async fn create_feed(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Revoked: the URL now answers 404"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Act,
     )
 )]
 pub async fn delete_feed(

@@ -80,12 +80,8 @@ fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
     request_body = super::dto::RegisterRequest,
     responses(
         (status = 201, description = "Account created", body = AuthResponse),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The email is taken (`email_taken`)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many registrations from this address or for this email (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Public,
     )
 )]
 pub async fn register(
@@ -144,11 +140,8 @@ pub async fn register(
     request_body = super::dto::LoginRequest,
     responses(
         (status = 200, description = "Logged in", body = AuthResponse),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong email or password (`invalid_credentials`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many logins from this address, or too many failures for this account (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Public,
     )
 )]
 pub async fn login(
@@ -213,11 +206,8 @@ fn refresh_token_of(body: Value) -> Result<String, ApiError> {
     request_body = super::dto::RefreshRequest,
     responses(
         (status = 200, description = "A new pair of tokens", body = AuthResponse),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Unknown, expired, revoked or reused token (`invalid_refresh_token`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many refreshes from this address or for this account (`rate_limited`, with `Retry-After`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Public,
     )
 )]
 pub async fn refresh(
@@ -257,9 +247,7 @@ pub async fn refresh(
     request_body = super::dto::RefreshRequest,
     responses(
         (status = 204, description = "Logged out"),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Public,
     )
 )]
 pub async fn logout(state: web::Data<AppState>, body: JsonBody) -> Result<HttpResponse, ApiError> {
@@ -277,7 +265,7 @@ pub async fn logout(state: web::Data<AppState>, body: JsonBody) -> Result<HttpRe
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The account", body = User),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Read,
     )
 )]
 pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
@@ -309,11 +297,7 @@ pub struct DeleteAccount {
     security(("bearer" = ["session"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Wrong password (`wrong_password`), or a personal access token (`session_required`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn delete_me(

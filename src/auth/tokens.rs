@@ -167,12 +167,8 @@ pub fn list_for(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AccessToken
     security(("bearer" = ["session"])),
     responses(
         (status = 201, description = "Created; the secret is shown once", body = CreatedToken),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A personal access token cannot manage tokens (`session_required`)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -232,8 +228,8 @@ pub async fn create(
     security(("bearer" = ["session"])),
     responses(
         (status = 200, description = "The tokens", body = TokenList),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Needs a login (`session_required`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Read,
     )
 )]
 pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
@@ -252,9 +248,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
     security(("bearer" = ["session"])),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Needs a login (`session_required`)", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActOne,
     )
 )]
 pub async fn delete(

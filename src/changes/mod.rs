@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::auth::AuthUser;
 use crate::db::schema::{changes, users};
 use crate::db::DbConn;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::operations::Operations;
 use crate::input::Query;
 use crate::state::AppState;
@@ -104,8 +104,7 @@ pub struct ChangeParams {
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Changes after `since`", body = ChangePage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list(

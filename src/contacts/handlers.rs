@@ -28,12 +28,8 @@ use crate::state::AppState;
                 ("update" = (operation_id = "update_contact", parameters(("id" = "$response.body#/id")))),
                 ("delete" = (operation_id = "delete_contact", parameters(("id" = "$response.body#/id")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or Idempotency-Key reused with another body", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -70,8 +66,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn get(
@@ -104,14 +99,8 @@ pub async fn get(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated contact", body = Contact, headers(("ETag" = String, description = "Its new version"))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contact is in the trash (`contact_trashed`)", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteVersioned,
     )
 )]
 pub async fn update(
@@ -145,9 +134,7 @@ pub async fn update(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "In the trash"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn delete(
@@ -178,11 +165,9 @@ pub async fn delete(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The restored contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn restore(
@@ -212,8 +197,7 @@ pub async fn restore(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of contacts", body = ContactPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list(

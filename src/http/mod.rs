@@ -17,6 +17,7 @@ use crate::error::{ApiError, PROBLEM_JSON};
 
 pub mod idempotency;
 pub mod operations;
+pub mod problems;
 pub mod ratelimit;
 pub mod request_id;
 

@@ -31,12 +31,8 @@ use crate::state::AppState;
                 ("update" = (operation_id = "update_interaction", parameters(("id" = "$response.body#/id")))),
                 ("delete" = (operation_id = "delete_interaction", parameters(("id" = "$response.body#/id")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields (an id that is not one of your contacts is `unknown_contact`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -71,8 +67,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The interaction", body = Interaction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such interaction", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn get(
@@ -105,13 +100,7 @@ pub async fn get(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated interaction", body = Interaction, headers(("ETag" = String, description = "Its new version"))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such interaction", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteVersioned,
     )
 )]
 pub async fn update(
@@ -145,9 +134,7 @@ pub async fn update(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such interaction", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn delete(
@@ -181,8 +168,7 @@ fn page_response(rows: Vec<queries::InteractionRow>, next_cursor: Option<String>
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list(
@@ -222,9 +208,7 @@ pub async fn list(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ListOf,
     )
 )]
 pub async fn list_for_contact(

@@ -71,12 +71,8 @@ fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
                 ("update" = (operation_id = "update_introduction", parameters(("id" = "$response.body#/id")))),
                 ("delete" = (operation_id = "delete_introduction", parameters(("id" = "$response.body#/id")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or people", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -111,8 +107,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The introduction", body = Introduction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn get(
@@ -145,12 +140,7 @@ pub async fn get(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated introduction", body = Introduction, headers(("ETag" = String, description = "Its new version"))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or people", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteVersioned,
     )
 )]
 pub async fn update(
@@ -182,9 +172,7 @@ pub async fn update(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such introduction", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn delete(
@@ -211,8 +199,7 @@ pub async fn delete(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of introductions", body = IntroductionPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list(

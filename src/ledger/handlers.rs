@@ -36,12 +36,8 @@ use crate::time;
                 ("update" = (operation_id = "update_ledger_entry", parameters(("id" = "$response.body#/id")))),
                 ("delete" = (operation_id = "delete_ledger_entry", parameters(("id" = "$response.body#/id")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or references", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -76,8 +72,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The entry", body = LedgerEntry, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn get(
@@ -110,13 +105,7 @@ pub async fn get(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated entry", body = LedgerEntry, headers(("ETag" = String, description = "Its new version"))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, references or status move (`invalid_transition`)", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteVersioned,
     )
 )]
 pub async fn update(
@@ -148,9 +137,7 @@ pub async fn update(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn delete(
@@ -184,8 +171,7 @@ fn page(rows: Vec<queries::EntryRow>, next_cursor: Option<String>) -> HttpRespon
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list(
@@ -222,9 +208,7 @@ pub async fn list(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ListOf,
     )
 )]
 pub async fn list_for_contact(
@@ -261,8 +245,7 @@ pub async fn list_for_contact(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of balances", body = BalancePage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn list_balances(
@@ -293,8 +276,7 @@ pub async fn list_balances(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The balance", body = ContactBalance),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn contact_balance(

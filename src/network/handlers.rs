@@ -7,7 +7,7 @@ use super::{queries, Graph, Reach, Stats};
 use crate::auth::AuthUser;
 use crate::contacts::domain::tag_name;
 use crate::contacts::queries::ListFilter;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::input::Query;
 use crate::state::AppState;
 use crate::time;
@@ -67,8 +67,7 @@ fn filters(q: &mut Query) -> ListFilter {
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Paths to the targets", body = Reach),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters, or no filter", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn reach(
@@ -102,7 +101,7 @@ pub async fn reach(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The numbers", body = Stats),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Read,
     )
 )]
 pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
@@ -126,8 +125,7 @@ pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRes
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "Nodes and edges", body = Graph),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::List,
     )
 )]
 pub async fn graph(

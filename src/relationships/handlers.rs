@@ -29,12 +29,8 @@ use crate::state::AppState;
                 ("update" = (operation_id = "update_relationship", parameters(("id" = "$response.body#/id")))),
                 ("delete" = (operation_id = "delete_relationship", parameters(("id" = "$response.body#/id")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already related this way (`relationship_exists`)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over 1 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn create(
@@ -68,8 +64,7 @@ pub async fn create(
     responses(
         (status = 200, description = "The relationship", body = Relationship, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such relationship", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ReadOne,
     )
 )]
 pub async fn get(
@@ -99,13 +94,8 @@ pub async fn get(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated relationship", body = Relationship, headers(("ETag" = String, description = "Its new version"))),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such relationship", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The change would duplicate another relationship", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteVersioned,
     )
 )]
 pub async fn update(
@@ -136,9 +126,7 @@ pub async fn update(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such relationship", body = Problem, content_type = "application/problem+json"),
-        (status = 412, description = "If-Match does not match", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
     )
 )]
 pub async fn delete(
@@ -165,9 +153,7 @@ pub async fn delete(
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of relationships", body = RelationshipViewPage),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such contact", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid parameters", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ListOf,
     )
 )]
 pub async fn list_for_contact(

@@ -22,7 +22,7 @@ fn path_name(name: &str) -> Result<String, ApiError> {
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "All tags", body = TagList),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Read,
     )
 )]
 pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResponse, ApiError> {
@@ -50,10 +50,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
                 ("rename" = (operation_id = "rename_tag", parameters(("name" = "$response.body#/name")))),
                 ("delete" = (operation_id = "delete_tag", parameters(("name" = "$response.body#/name")))),
             )),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid name or fields", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
     )
 )]
 pub async fn put(
@@ -98,11 +95,7 @@ pub async fn put(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The tag under its new name", body = Tag),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tag", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid name", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::WriteOne,
     )
 )]
 pub async fn rename(
@@ -141,9 +134,8 @@ pub async fn rename(
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing or invalid token", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such tag", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid name", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActOne,
     )
 )]
 pub async fn delete(

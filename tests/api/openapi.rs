@@ -23,7 +23,13 @@ fn every_operation_is_named_described_and_answers_errors_as_problems() {
             let id = op["operationId"].as_str().unwrap_or_default();
             assert!(!id.is_empty(), "{method} {path} has no operationId");
             assert!(op["summary"].is_string(), "{id} has no summary");
-            for (status, res) in op["responses"].as_object().unwrap() {
+            let responses = op["responses"].as_object().unwrap();
+            for (status, res) in responses {
+                // A shared problem response is named by reference.
+                let res = match res["$ref"].as_str() {
+                    Some(r) => &doc["components"]["responses"][r.rsplit('/').next().unwrap()],
+                    None => res,
+                };
                 if status.starts_with('4') || status.starts_with('5') {
                     assert!(
                         res["content"]["application/problem+json"].is_object(),
@@ -37,6 +43,13 @@ fn every_operation_is_named_described_and_answers_errors_as_problems() {
             if public {
                 assert!(op["security"].is_null(), "{id} is public");
                 continue;
+            }
+            // What any authenticated request may meet is documented on each.
+            for status in ["401", "429", "503"] {
+                assert!(responses.contains_key(status), "{id} does not document {status}");
+            }
+            if method != "get" {
+                assert!(responses.contains_key("403"), "{id}: a read token gets 403");
             }
             // Every protected operation names the role it needs.
             let roles = op["security"][0]["bearer"]
