@@ -577,22 +577,8 @@ async fn another_users_contact_is_not_found_for_every_verb() {
     let c = app.contact(&ana, json!({"display_name": "Ben"})).await;
     let url = format!("/v1/contacts/{}", c["id"].as_str().unwrap());
 
-    app.get(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.patch(&url)
-        .auth(&eve)
-        .json(json!({"title": "x"}))
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.delete(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
+    app.assert_hidden_from(&eve, &url, json!({"title": "x"}))
+        .await;
     app.post(&format!("{url}/restore"))
         .auth(&eve)
         .send()

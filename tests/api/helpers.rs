@@ -257,6 +257,24 @@ impl Resp {
 }
 
 impl TestApp {
+    /// Someone else's resource at `url` reads, changes and deletes exactly
+    /// like one that does not exist: `404 not_found` to `s` for `GET`, for
+    /// `PATCH` with `patch`, and for `DELETE`.
+    pub async fn assert_hidden_from(&self, s: &Session, url: &str, patch: Value) {
+        self.get(url).auth(s).send().await.problem(404, "not_found");
+        self.patch(url)
+            .auth(s)
+            .json(patch)
+            .send()
+            .await
+            .problem(404, "not_found");
+        self.delete(url)
+            .auth(s)
+            .send()
+            .await
+            .problem(404, "not_found");
+    }
+
     /// `PUT /v1/tags/{name}`, expecting success.
     pub async fn put_tag(&self, s: &Session, name: &str, body: Value) -> Value {
         let res = self

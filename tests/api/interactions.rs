@@ -255,22 +255,8 @@ async fn another_users_interaction_is_not_found() {
     let ben = app.contact(&s, json!({"display_name": "Ben"})).await;
     let i = log(&app, &s, &[&ben["id"]], 1).await;
     let url = format!("/v1/interactions/{}", i["id"].as_str().unwrap());
-    app.get(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.patch(&url)
-        .auth(&eve)
-        .json(json!({"summary": "mine"}))
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.delete(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
+    app.assert_hidden_from(&eve, &url, json!({"summary": "mine"}))
+        .await;
     app.get(&format!(
         "/v1/contacts/{}/interactions",
         ben["id"].as_str().unwrap()

@@ -210,22 +210,7 @@ async fn bad_entries_are_refused_without_revealing_other_users_records() {
     assert_eq!(list["items"].as_array().unwrap().len(), 1);
     // Eve sees none of it; Ana none of Eve's.
     let url = format!("/v1/ledger/{}", eves_entry["id"].as_str().unwrap());
-    app.get(&url)
-        .auth(&s)
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.patch(&url)
-        .auth(&s)
-        .json(json!({"weight": 5}))
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.delete(&url)
-        .auth(&s)
-        .send()
-        .await
-        .problem(404, "not_found");
+    app.assert_hidden_from(&s, &url, json!({"weight": 5})).await;
     app.get(&format!(
         "/v1/contacts/{}/balance",
         eves_contact["id"].as_str().unwrap()

@@ -15,4 +15,5 @@ mod mechanics;
 mod network;
 mod openapi;
 mod seed;
+mod shapes;
 mod tags;

@@ -120,22 +120,8 @@ async fn relationships_are_private() {
     let x = app.contact(&eve, json!({"display_name": "X"})).await;
     let r = rel(&app, &s, &a, &b, "friend", 3).await.json();
     let url = format!("/v1/relationships/{}", r["id"].as_str().unwrap());
-    app.get(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.patch(&url)
-        .auth(&eve)
-        .json(json!({"strength": 1}))
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.delete(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
+    app.assert_hidden_from(&eve, &url, json!({"strength": 1}))
+        .await;
     app.get(&format!(
         "/v1/contacts/{}/relationships",
         a["id"].as_str().unwrap()
@@ -354,22 +340,8 @@ async fn introductions_check_their_people() {
     )
     .await;
     let url = format!("/v1/introductions/{}", i["id"].as_str().unwrap());
-    app.get(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.patch(&url)
-        .auth(&eve)
-        .json(json!({"status": "made"}))
-        .send()
-        .await
-        .problem(404, "not_found");
-    app.delete(&url)
-        .auth(&eve)
-        .send()
-        .await
-        .problem(404, "not_found");
+    app.assert_hidden_from(&eve, &url, json!({"status": "made"}))
+        .await;
     let by_contact = app
         .get(&format!(
             "/v1/introductions?contact_id={}&status=proposed",

@@ -46,7 +46,10 @@ fn every_operation_is_named_described_and_answers_errors_as_problems() {
             }
             // What any authenticated request may meet is documented on each.
             for status in ["401", "429", "503"] {
-                assert!(responses.contains_key(status), "{id} does not document {status}");
+                assert!(
+                    responses.contains_key(status),
+                    "{id} does not document {status}"
+                );
             }
             if method != "get" {
                 assert!(responses.contains_key("403"), "{id}: a read token gets 403");
