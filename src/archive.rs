@@ -23,8 +23,8 @@ use crate::db::DbConn;
 use crate::error::{ApiError, FieldError, Problem};
 use crate::http::operations::Operations;
 use crate::input::JsonBody;
-use crate::interactions::dto::Interaction;
-use crate::interactions::queries::{self as interactions, InteractionRow};
+use crate::interactions::model::{Interaction, InteractionCreate, InteractionRow};
+use crate::interactions::service as interactions;
 use crate::introductions::queries::IntroductionRow;
 use crate::introductions::{Introduction, STATUSES as INTRO_STATUSES};
 use crate::ledger::dto::LedgerEntry;
@@ -324,14 +324,14 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 *id = contact_ids.map(id).map_or(Value::Null, Value::String);
             }
         }
-        match crate::interactions::domain::parse(Value::Object(m), true) {
-            Ok(changes) => {
-                let mut row = interactions::new_row(user_id, changes);
+        let read = crate::input::from_value::<InteractionCreate>(Value::Object(m))
+            .map(|new| interactions::new_row(user_id, new));
+        match read {
+            Ok(mut row) => {
                 row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
                 row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
                 row.version = version_of(&meta);
-                diesel::insert_into(i::table).values(&row).execute(conn)?;
-                interactions::write_participants(conn, &row)?;
+                crate::interactions::store::insert(conn, &row)?;
                 changes::record(
                     conn,
                     user_id,

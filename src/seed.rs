@@ -17,7 +17,7 @@ use crate::db::schema::{
     relationships, tags,
 };
 use crate::db::{DbConn, DbTarget};
-use crate::interactions::queries::InteractionRow;
+use crate::interactions::model::InteractionRow;
 use crate::ledger::balances::{sums, Contribution};
 use crate::ledger::queries::EntryRow;
 use crate::relationships::model::KINDS;
@@ -307,8 +307,8 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         interaction_rows.push(InteractionRow {
             id,
             user_id: uid.clone(),
-            kind: crate::interactions::dto::KINDS[rng.below(11) as usize].to_string(),
-            direction: crate::interactions::dto::DIRECTIONS[rng.below(3) as usize].to_string(),
+            kind: crate::interactions::model::KINDS[rng.below(11) as usize].to_string(),
+            direction: crate::interactions::model::DIRECTIONS[rng.below(3) as usize].to_string(),
             occurred_at: at,
             summary: "Caught up".into(),
             notes: None,

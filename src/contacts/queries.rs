@@ -344,7 +344,7 @@ fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<(), ApiError> {
 }
 
 /// Records the contact in the change feed as it now is.
-pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> Result<(), ApiError> {
+pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     Ok(())
 }
@@ -403,7 +403,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
 }
 
 /// Writes a changed row back with a new version, and records it.
-pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> Result<(), ApiError> {
+pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
     update_row(conn, row)?;
@@ -699,7 +699,7 @@ pub fn list(
 
 /// Refreshes the given contacts of a user, saving (new version, change feed)
 /// those whose derived fields moved.
-pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Result<(), ApiError> {
+pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> QueryResult<()> {
     // In one order, whatever the request's: two writes locking the same
     // contacts (on PostgreSQL) then cannot wait on each other.
     let mut ids: Vec<&String> = ids.iter().collect();

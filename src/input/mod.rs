@@ -92,7 +92,29 @@ impl actix_web::FromRequest for JsonBody {
 /// with serde, whose helpers below store text trimmed.
 pub struct Json<T>(pub T);
 
-impl<T: serde::de::DeserializeOwned + utoipa::ToSchema + 'static> actix_web::FromRequest
+/// The rules of a body that its schema cannot state (a time at most a day
+/// ahead, ids named once), checked on the JSON beside the schema's, so that
+/// every broken rule is still reported at once. Most bodies have none:
+/// `impl Rules for X {}`.
+pub trait Rules {
+    fn check(_body: &Value, _errors: &mut Vec<FieldError>) {}
+}
+
+/// `value` read as a `T`: checked against `T`'s schema and rules (every
+/// broken one at once), then deserialized. For bodies inside bodies, such
+/// as an archive, too.
+pub fn from_value<T: serde::de::DeserializeOwned + utoipa::ToSchema + Rules + 'static>(
+    value: Value,
+) -> Result<T, ApiError> {
+    let mut errors = schema::Schema::of::<T>().check(&value);
+    T::check(&value, &mut errors);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    serde_json::from_value(value).map_err(|e| ApiError::field("body", "invalid", e.to_string()))
+}
+
+impl<T: serde::de::DeserializeOwned + utoipa::ToSchema + Rules + 'static> actix_web::FromRequest
     for Json<T>
 {
     type Error = actix_web::Error;
@@ -105,13 +127,7 @@ impl<T: serde::de::DeserializeOwned + utoipa::ToSchema + 'static> actix_web::Fro
         let body = JsonBody::from_request(req, payload);
         Box::pin(async move {
             let value = body.await?.into_inner();
-            let errors = schema::Schema::of::<T>().check(&value);
-            if !errors.is_empty() {
-                return Err(ApiError::validation(errors).into());
-            }
-            serde_json::from_value(value)
-                .map(Json)
-                .map_err(|e| ApiError::field("body", "invalid", e.to_string()).into())
+            Ok(Json(from_value(value)?))
         })
     }
 }
@@ -127,7 +143,23 @@ pub fn opt_trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Stri
         .map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
 }
 
+/// A field of a merge patch that may not be cleared, with `#[serde(default)]`
+/// and `#[schema(nullable = false)]` (the schema refuses `null`): trimmed.
+pub fn some_trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    trimmed(d).map(Some)
+}
+
 /// A field of a merge patch that may be cleared, with `#[serde(default)]`:
+/// absent is `None` (keep), `null` is `Some(None)` (clear).
+pub fn patch<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(d).map(Some)
+}
+
+/// A text field of a merge patch that may be cleared, with `#[serde(default)]`:
 /// absent is `None` (keep), `null` or empty text is `Some(None)` (clear).
 pub fn patch_text<'de, D: serde::Deserializer<'de>>(
     d: D,

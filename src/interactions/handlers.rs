@@ -4,23 +4,28 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
-use super::domain;
-use super::dto::{Interaction, InteractionListParams, InteractionPage, DIRECTIONS, KINDS};
-use super::queries::{self, ListFilter};
+use super::model::{
+    Interaction, InteractionCreate, InteractionListParams, InteractionPage, InteractionPatch,
+    InteractionRow, DIRECTIONS, KINDS,
+};
+use super::service;
+use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::PageParams;
-use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, JsonBody, Query};
+use crate::http::{created, decode_cursor, encode_cursor, versioned, IfMatch, PageParams};
+use crate::input::{self, Json, Query};
 use crate::state::AppState;
+
+/// The one order of interaction lists, newest first.
+const SORT: &str = "-occurred_at";
 
 /// Log an interaction.
 ///
 /// Resets the cadence clock of every participant when it counts as a touch.
 #[utoipa::path(
     post, path = "/v1/interactions", tag = "interactions", operation_id = "create_interaction",
-    request_body(content = super::dto::InteractionCreate, content_type = "application/json"),
+    request_body(content = InteractionCreate, content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
@@ -39,13 +44,12 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: JsonBody,
+    Json(new): Json<InteractionCreate>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), true)?;
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::create(conn, &user.id, changes)
+            Ok(service::create(conn, &user.id, new)?)
         })
         .await?;
     Ok(created(
@@ -80,7 +84,7 @@ pub async fn get(
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::get(conn, &user.id, &id)
+            Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -96,7 +100,7 @@ pub async fn get(
         ("id" = String, Path, description = "Interaction id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
-    request_body(content = super::dto::InteractionPatch, content_type = "application/merge-patch+json"),
+    request_body(content = InteractionPatch, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated interaction", body = Interaction, headers(("ETag" = String, description = "Its new version"))),
@@ -108,15 +112,14 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: JsonBody,
+    Json(patch): Json<InteractionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), false)?;
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::update(conn, &user.id, &id, &if_match, changes)
+            Ok(service::update(conn, &user.id, &id, &expected, patch)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -143,20 +146,29 @@ pub async fn delete(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::delete(conn, &user.id, &id, &if_match)
+            Ok(service::delete(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn page_response(rows: Vec<queries::InteractionRow>, next_cursor: Option<String>) -> HttpResponse {
+/// Where a page starts: after the position its cursor names.
+fn position(cursor: Option<String>) -> Result<Option<(i64, String)>, ApiError> {
+    cursor.map(|c| decode_cursor(&c, SORT)).transpose()
+}
+
+fn page_response(rows: Vec<InteractionRow>, more: bool) -> HttpResponse {
+    let next_cursor = match rows.last() {
+        Some(last) if more => Some(encode_cursor(SORT, last.occurred_at, &last.id)),
+        _ => None,
+    };
     HttpResponse::Ok().json(InteractionPage {
-        items: rows.iter().map(|r| r.to_api()).collect(),
+        items: rows.iter().map(InteractionRow::to_api).collect(),
         next_cursor,
     })
 }
@@ -190,13 +202,14 @@ pub async fn list(
             .map(|t| t.timestamp_micros()),
     };
     q.finish()?;
-    let (rows, next) = state
+    let after = position(cursor)?;
+    let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+            Ok(service::page(conn, &user.id, &filter, after, limit)?)
         })
         .await?;
-    Ok(page_response(rows, next))
+    Ok(page_response(rows, more))
 }
 
 /// List a contact's interactions, newest first.
@@ -220,8 +233,9 @@ pub async fn list_for_contact(
     let mut q = Query::from_request(&req)?;
     let (limit, cursor) = q.page();
     q.finish()?;
+    let after = position(cursor)?;
     let contact_id = id.into_inner();
-    let (rows, next) = state
+    let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
             contact_queries::get(conn, &user.id, &contact_id)?;
@@ -229,8 +243,8 @@ pub async fn list_for_contact(
                 contact_id: Some(contact_id),
                 ..ListFilter::default()
             };
-            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+            Ok(service::page(conn, &user.id, &filter, after, limit)?)
         })
         .await?;
-    Ok(page_response(rows, next))
+    Ok(page_response(rows, more))
 }

@@ -1,10 +1,11 @@
 //! Interactions: every email, call or coffee, and the clock it resets for
 //! everyone who took part.
 
-pub mod domain;
-pub mod dto;
 pub mod handlers;
-pub mod queries;
+pub mod model;
+pub mod service;
+pub mod store;
+
 use crate::http::operations::Operations;
 
 /// The interactions' operations.

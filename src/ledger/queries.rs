@@ -228,7 +228,7 @@ fn apply(row: &mut EntryRow, c: EntryChanges, creating: bool) -> Result<(), ApiE
     Ok(())
 }
 
-fn record(conn: &mut DbConn, row: &EntryRow) -> Result<(), ApiError> {
+fn record(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
     changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     Ok(())
 }
@@ -248,7 +248,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: EntryChanges) -> Result<Entry
     Ok(row)
 }
 
-fn save(conn: &mut DbConn, row: &mut EntryRow) -> Result<(), ApiError> {
+fn save(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
     diesel::update(le::table.find(&row.id))
@@ -309,7 +309,7 @@ pub fn unlink_interaction(
     conn: &mut DbConn,
     user_id: &str,
     interaction_id: &str,
-) -> Result<(), ApiError> {
+) -> QueryResult<()> {
     let linked: Vec<EntryRow> = le::table
         .filter(le::user_id.eq(user_id))
         .filter(le::interaction_id.eq(interaction_id))

@@ -127,6 +127,9 @@ fn default_strength() -> i32 {
     3
 }
 
+impl input::Rules for RelationshipCreate {}
+impl input::Rules for RelationshipPatch {}
+
 /// A JSON merge patch of a relationship: an absent field is kept, a `null`
 /// note is cleared.
 #[derive(Deserialize, ToSchema)]

@@ -559,7 +559,7 @@ async fn a_bad_archive_loads_nothing_and_says_where() {
         [
             "contacts[1].display_name",
             "contacts[1].emails[0].address",
-            "interactions[0].contact_ids"
+            "interactions[0].contact_ids[0]"
         ]
     );
     let list = app.get("/v1/contacts").auth(&s).send().await.json();

@@ -214,7 +214,11 @@ async fn bad_interactions_are_refused_and_change_nothing() {
         .json(with(json!([ben["id"], ben["id"]])))
         .send()
         .await;
-    assert_eq!(dup.invalid_fields(), ["contact_ids"]);
+    assert_eq!(
+        dup.invalid_fields(),
+        ["contact_ids[1]"],
+        "the second naming"
+    );
     let foreign = app
         .post("/v1/interactions")
         .auth(&s)

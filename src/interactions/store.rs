@@ -1,0 +1,147 @@
+//! Database functions for interactions: `&mut DbConn` in, `QueryResult` out.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::model::InteractionRow;
+use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
+use crate::db::DbConn;
+use crate::time::Micros;
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<InteractionRow>> {
+    crate::owned_by_id!(interactions, InteractionRow, user_id, id)
+        .first(conn)
+        .optional()
+}
+
+/// `find` for a write that changes the interaction (see `for_update!`).
+pub fn find_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+) -> QueryResult<Option<InteractionRow>> {
+    crate::for_update!(
+        conn,
+        crate::owned_by_id!(interactions, InteractionRow, user_id, id)
+    )
+}
+
+/// Of `ids`, the user's contacts, each with when it was trashed (if it was).
+pub fn contacts_among(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[String],
+) -> QueryResult<HashMap<String, Option<i64>>> {
+    Ok(contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(ids))
+        .select((contacts::id, contacts::trashed_at))
+        .load::<(String, Option<i64>)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+pub fn insert(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+    diesel::insert_into(interactions::table)
+        .values(row)
+        .execute(conn)?;
+    write_participants(conn, row)
+}
+
+pub fn update(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+    diesel::update(interactions::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    write_participants(conn, row)
+}
+
+pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::delete(ic::table.filter(ic::interaction_id.eq(id))).execute(conn)?;
+    diesel::delete(interactions::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// The participation rows of `row` (one per contact), as the agenda and the
+/// per-contact lists read them.
+fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+    diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;
+    for contact_id in row.participants() {
+        diesel::insert_into(ic::table)
+            .values((
+                ic::user_id.eq(&row.user_id),
+                ic::interaction_id.eq(&row.id),
+                ic::contact_id.eq(contact_id),
+                ic::occurred_at.eq(row.occurred_at),
+                ic::counts_as_touch.eq(row.counts_as_touch),
+                ic::follow_up_on.eq(&row.follow_up_on),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Which interactions a list shows.
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    pub contact_id: Option<String>,
+    pub kind: Option<String>,
+    pub direction: Option<String>,
+    pub since: Option<Micros>,
+    pub until: Option<Micros>,
+}
+
+/// Up to `limit` of the user's interactions, newest first, after the
+/// position (occurred_at, id) `after`. With a contact, the walk runs on that
+/// contact's participation index.
+pub fn page(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    after: Option<(Micros, String)>,
+    limit: i64,
+) -> QueryResult<Vec<InteractionRow>> {
+    macro_rules! walk {
+        // The same filters on either table: `$at` and `$id` are its columns.
+        ($query:expr, $at:expr, $id:expr) => {{
+            let mut q = $query;
+            if let Some(k) = &filter.kind {
+                q = q.filter(interactions::kind.eq(k.clone()));
+            }
+            if let Some(d) = &filter.direction {
+                q = q.filter(interactions::direction.eq(d.clone()));
+            }
+            if let Some(t) = filter.since {
+                q = q.filter($at.ge(t));
+            }
+            if let Some(t) = filter.until {
+                q = q.filter($at.lt(t));
+            }
+            if let Some((k, id)) = after.clone() {
+                q = q.filter($at.lt(k).or($at.eq(k).and($id.lt(id))));
+            }
+            q.order(($at.desc(), $id.desc()))
+                .limit(limit)
+                .select(InteractionRow::as_select())
+                .load::<InteractionRow>(conn)
+        }};
+    }
+    match &filter.contact_id {
+        Some(cid) => walk!(
+            ic::table
+                .inner_join(interactions::table)
+                .filter(ic::user_id.eq(user_id))
+                .filter(ic::contact_id.eq(cid.clone()))
+                .into_boxed(),
+            ic::occurred_at,
+            ic::interaction_id
+        ),
+        None => walk!(
+            interactions::table
+                .filter(interactions::user_id.eq(user_id))
+                .into_boxed(),
+            interactions::occurred_at,
+            interactions::id
+        ),
+    }
+}
