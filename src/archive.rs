@@ -437,7 +437,9 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         if let Some(v) = m.get_mut("interaction_id").filter(|v| !v.is_null()) {
             *v = interaction_ids.map(v).map_or(Value::Null, Value::String);
         }
-        match crate::ledger::domain::parse(Value::Object(m), true) {
+        match crate::input::from_value::<crate::ledger::dto::LedgerEntryCreate>(Value::Object(m))
+            .map(crate::ledger::domain::EntryChanges::from)
+        {
             Ok(ch) => {
                 let mut row = EntryRow::blank(user_id);
                 row.contact_id = ch.contact_id.unwrap_or_default();

@@ -3,6 +3,9 @@
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::domain::EntryChanges;
+use crate::input;
+
 pub const DIRECTIONS: &[&str] = &["given", "received"];
 pub const KINDS: &[&str] = &[
     "advice",
@@ -18,7 +21,7 @@ pub const KINDS: &[&str] = &[
 pub const STATUSES: &[&str] = &["open", "done", "declined", "cancelled"];
 
 /// `given`: you did it for them; `received`: they did it for you.
-#[derive(Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum FavorDirection {
     Given,
@@ -26,7 +29,7 @@ pub enum FavorDirection {
 }
 
 /// What kind of favor.
-#[derive(Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum FavorKind {
     Advice,
@@ -43,13 +46,35 @@ pub enum FavorKind {
 /// `open`: asked or promised, not yet delivered; `done`: delivered;
 /// `declined`; `cancelled`. Moves: open → done, declined or cancelled;
 /// done → cancelled.
-#[derive(Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum FavorStatus {
     Open,
+    #[default]
     Done,
     Declined,
     Cancelled,
+}
+
+impl FavorDirection {
+    /// As stored, and as the API writes it (one of `DIRECTIONS`).
+    pub fn as_str(self) -> &'static str {
+        DIRECTIONS[self as usize]
+    }
+}
+
+impl FavorKind {
+    /// As stored, and as the API writes it (one of `KINDS`).
+    pub fn as_str(self) -> &'static str {
+        KINDS[self as usize]
+    }
+}
+
+impl FavorStatus {
+    /// As stored, and as the API writes it (one of `STATUSES`).
+    pub fn as_str(self) -> &'static str {
+        STATUSES[self as usize]
+    }
 }
 
 /// A favor, given or received, asked, promised or delivered.
@@ -93,52 +118,112 @@ pub struct LedgerEntry {
 /// A new ledger entry.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct LedgerEntryCreate {
-    contact_id: String,
-    direction: FavorDirection,
-    kind: FavorKind,
+    #[schema(max_length = 64)]
+    pub contact_id: String,
+    pub direction: FavorDirection,
+    pub kind: FavorKind,
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(min_length = 1, max_length = 500)]
-    description: String,
-    /// Default 1.
-    #[schema(minimum = 1, maximum = 5, value_type = i32)]
-    weight: Option<i32>,
-    /// Default `done`.
-    #[schema(value_type = FavorStatus)]
-    status: Option<FavorStatus>,
+    pub description: String,
+    #[serde(default = "one")]
+    #[schema(minimum = 1, maximum = 5, default = 1)]
+    pub weight: i32,
+    #[serde(default)]
+    #[schema(default = "done")]
+    pub status: FavorStatus,
     /// Default: today (UTC) when done.
+    #[serde(default)]
     #[schema(format = Date)]
-    occurred_on: Option<String>,
+    pub occurred_on: Option<String>,
     /// Only for open entries.
+    #[serde(default)]
     #[schema(format = Date)]
-    due_on: Option<String>,
-    interaction_id: Option<String>,
-    repays_id: Option<String>,
+    pub due_on: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 64)]
+    pub interaction_id: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 64)]
+    pub repays_id: Option<String>,
 }
 
-/// A JSON merge patch of a ledger entry.
+fn one() -> i32 {
+    1
+}
+
+/// A JSON merge patch of a ledger entry: an absent field is kept; the dates
+/// and links are cleared by `null`, the others cannot be.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct LedgerEntryPatch {
-    #[schema(value_type = String)]
-    contact_id: Option<String>,
-    #[schema(value_type = FavorDirection)]
-    direction: Option<FavorDirection>,
-    #[schema(value_type = FavorKind)]
-    kind: Option<FavorKind>,
-    #[schema(min_length = 1, max_length = 500, value_type = String)]
-    description: Option<String>,
-    #[schema(minimum = 1, maximum = 5, value_type = i32)]
-    weight: Option<i32>,
-    #[schema(value_type = FavorStatus)]
-    status: Option<FavorStatus>,
-    #[schema(format = Date)]
-    occurred_on: Option<String>,
-    #[schema(format = Date)]
-    due_on: Option<String>,
-    interaction_id: Option<String>,
-    repays_id: Option<String>,
+    #[serde(default)]
+    #[schema(nullable = false, max_length = 64)]
+    pub contact_id: Option<String>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub direction: Option<FavorDirection>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub kind: Option<FavorKind>,
+    #[serde(default, deserialize_with = "input::some_trimmed")]
+    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    pub description: Option<String>,
+    #[serde(default)]
+    #[schema(nullable = false, minimum = 1, maximum = 5)]
+    pub weight: Option<i32>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub status: Option<FavorStatus>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub occurred_on: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub due_on: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, max_length = 64)]
+    pub interaction_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, max_length = 64)]
+    pub repays_id: Option<Option<String>>,
+}
+
+impl input::Rules for LedgerEntryCreate {}
+impl input::Rules for LedgerEntryPatch {}
+
+impl From<LedgerEntryCreate> for EntryChanges {
+    fn from(new: LedgerEntryCreate) -> EntryChanges {
+        EntryChanges {
+            contact_id: Some(new.contact_id),
+            direction: Some(new.direction.as_str().to_string()),
+            kind: Some(new.kind.as_str().to_string()),
+            description: Some(new.description),
+            weight: Some(new.weight),
+            status: Some(new.status.as_str().to_string()),
+            occurred_on: Some(new.occurred_on),
+            due_on: Some(new.due_on),
+            interaction_id: Some(new.interaction_id),
+            repays_id: Some(new.repays_id),
+        }
+    }
+}
+
+impl From<LedgerEntryPatch> for EntryChanges {
+    fn from(patch: LedgerEntryPatch) -> EntryChanges {
+        EntryChanges {
+            contact_id: patch.contact_id,
+            direction: patch.direction.map(|d| d.as_str().to_string()),
+            kind: patch.kind.map(|k| k.as_str().to_string()),
+            description: patch.description,
+            weight: patch.weight,
+            status: patch.status.map(|s| s.as_str().to_string()),
+            occurred_on: patch.occurred_on,
+            due_on: patch.due_on,
+            interaction_id: patch.interaction_id,
+            repays_id: patch.repays_id,
+        }
+    }
 }
 
 /// A page of ledger entries, newest first.
@@ -222,4 +307,49 @@ pub struct BalanceParams {
     limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_new_entry_is_a_done_favor_of_weight_one_by_default() {
+        let new = input::from_value::<LedgerEntryCreate>(
+            json!({"contact_id": "c1", "direction": "given", "kind": "advice", "description": "x"}),
+        )
+        .expect("read");
+        let c = EntryChanges::from(new);
+        assert_eq!(c.status.as_deref(), Some("done"));
+        assert_eq!(c.weight, Some(1));
+    }
+
+    #[test]
+    fn the_enums_are_stored_as_the_api_names_them() {
+        for d in DIRECTIONS {
+            assert_eq!(
+                serde_json::from_value::<FavorDirection>(json!(d))
+                    .unwrap()
+                    .as_str(),
+                *d
+            );
+        }
+        for k in KINDS {
+            assert_eq!(
+                serde_json::from_value::<FavorKind>(json!(k))
+                    .unwrap()
+                    .as_str(),
+                *k
+            );
+        }
+        for s in STATUSES {
+            assert_eq!(
+                serde_json::from_value::<FavorStatus>(json!(s))
+                    .unwrap()
+                    .as_str(),
+                *s
+            );
+        }
+    }
 }

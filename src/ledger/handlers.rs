@@ -4,18 +4,19 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
+use super::balances;
 use super::dto::{
     BalancePage, BalanceParams, ContactBalance, LedgerEntry, LedgerListParams, LedgerPage,
     DIRECTIONS, KINDS, STATUSES,
 };
+use super::dto::{LedgerEntryCreate, LedgerEntryPatch};
 use super::queries::{self, ListFilter};
-use super::{balances, domain};
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, JsonBody, Query};
+use crate::input::{self, Json, Query};
 use crate::state::AppState;
 use crate::time;
 
@@ -44,9 +45,9 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: JsonBody,
+    Json(new): Json<LedgerEntryCreate>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), true)?;
+    let changes = new.into();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -113,9 +114,9 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: JsonBody,
+    Json(patch): Json<LedgerEntryPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), false)?;
+    let changes = patch.into();
     let if_match = IfMatch::from_request(&req);
     let id = id.into_inner();
     let row = state
