@@ -4,53 +4,16 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
-use super::queries::{self, Changes};
-use super::{Introduction, IntroductionListParams, IntroductionPage, STATUSES};
+use super::queries;
+use super::{
+    Introduction, IntroductionCreate, IntroductionListParams, IntroductionPage, IntroductionPatch,
+    STATUSES,
+};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, IfMatch};
-use crate::input::{self, Body, JsonBody, Query};
+use crate::input::{self, Json, Query};
 use crate::state::AppState;
-
-const FIELDS: &[&str] = &[
-    "introducer_id",
-    "person_a_id",
-    "person_b_id",
-    "note",
-    "status",
-    "made_on",
-    "outcome",
-];
-const READ_ONLY: &[&str] = &["id", "created_at", "updated_at", "version"];
-
-fn date_text(v: &Value) -> input::Parsed<String> {
-    input::date(v).map(|d| d.to_string())
-}
-
-fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
-    let mut b = Body::new(body, FIELDS, READ_ONLY)?;
-    let c = Changes {
-        introducer_id: b.patch("introducer_id", input::id).into_update(),
-        person_a_id: b.patch("person_a_id", input::id).into_update(),
-        person_b_id: if creating {
-            b.required("person_b_id", input::id)
-        } else {
-            b.not_null("person_b_id", input::id)
-        },
-        note: b
-            .patch("note", input::opt_text(2000))
-            .into_update()
-            .map(Option::flatten),
-        status: b.not_null("status", input::one_of(STATUSES)),
-        made_on: b.patch("made_on", date_text).into_update(),
-        outcome: b
-            .patch("outcome", input::opt_text(2000))
-            .into_update()
-            .map(Option::flatten),
-    };
-    b.finish()?;
-    Ok(c)
-}
 
 /// Record an introduction.
 ///
@@ -60,7 +23,7 @@ fn parse(body: Value, creating: bool) -> Result<Changes, ApiError> {
 /// favor from them, and they become B's `met_via` when it was empty.
 #[utoipa::path(
     post, path = "/v1/introductions", tag = "network", operation_id = "create_introduction",
-    request_body(content = super::IntroductionCreate, content_type = "application/json"),
+    request_body(content = IntroductionCreate, content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
@@ -79,9 +42,9 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: JsonBody,
+    Json(new): Json<IntroductionCreate>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = parse(body.into_inner(), true)?;
+    let c = new.into();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -136,7 +99,7 @@ pub async fn get(
         ("id" = String, Path, description = "Introduction id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold."),
     ),
-    request_body(content = super::IntroductionPatch, content_type = "application/merge-patch+json"),
+    request_body(content = IntroductionPatch, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated introduction", body = Introduction, headers(("ETag" = String, description = "Its new version"))),
@@ -148,9 +111,9 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: JsonBody,
+    Json(patch): Json<IntroductionPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let c = parse(body.into_inner(), false)?;
+    let c = patch.into();
     let if_match = IfMatch::from_request(&req);
     let id = id.into_inner();
     let row = state

@@ -4,17 +4,25 @@ pub mod handlers;
 pub mod queries;
 
 use crate::http::operations::Operations;
+use crate::input;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 pub const STATUSES: &[&str] = &["proposed", "made", "declined"];
 
-#[derive(Serialize, Deserialize, ToSchema)]
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum IntroductionStatus {
     Proposed,
     Made,
     Declined,
+}
+
+impl IntroductionStatus {
+    /// As stored, and as the API writes it (one of `STATUSES`).
+    pub fn as_str(self) -> &'static str {
+        STATUSES[self as usize]
+    }
 }
 
 /// An introduction: the introducer (you, when `null`) puts person A (you,
@@ -45,42 +53,90 @@ pub struct Introduction {
 /// A new introduction.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct IntroductionCreate {
     /// `null` or absent: you introduce.
-    introducer_id: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 64)]
+    pub introducer_id: Option<String>,
     /// `null` or absent: you are introduced (then `introducer_id` is required).
-    person_a_id: Option<String>,
-    person_b_id: String,
+    #[serde(default)]
+    #[schema(max_length = 64)]
+    pub person_a_id: Option<String>,
+    #[schema(max_length = 64)]
+    pub person_b_id: String,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 2000)]
-    note: Option<String>,
+    pub note: Option<String>,
     /// Default `proposed`.
-    #[schema(value_type = IntroductionStatus)]
-    status: Option<IntroductionStatus>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub status: Option<IntroductionStatus>,
     /// Default: today (UTC) when made.
+    #[serde(default)]
     #[schema(format = Date)]
-    made_on: Option<String>,
+    pub made_on: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 2000)]
-    outcome: Option<String>,
+    pub outcome: Option<String>,
 }
 
-/// A JSON merge patch of an introduction.
+/// A JSON merge patch of an introduction: an absent field is kept, `null`
+/// clears it (`person_b_id` and `status` cannot be cleared).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct IntroductionPatch {
-    introducer_id: Option<String>,
-    person_a_id: Option<String>,
-    #[schema(value_type = String)]
-    person_b_id: Option<String>,
-    #[schema(max_length = 2000)]
-    note: Option<String>,
-    #[schema(value_type = IntroductionStatus)]
-    status: Option<IntroductionStatus>,
-    #[schema(format = Date)]
-    made_on: Option<String>,
-    #[schema(max_length = 2000)]
-    outcome: Option<String>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, max_length = 64)]
+    pub introducer_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, max_length = 64)]
+    pub person_a_id: Option<Option<String>>,
+    #[serde(default)]
+    #[schema(nullable = false, max_length = 64)]
+    pub person_b_id: Option<String>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 2000)]
+    pub note: Option<Option<String>>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub status: Option<IntroductionStatus>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub made_on: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 2000)]
+    pub outcome: Option<Option<String>>,
+}
+
+impl input::Rules for IntroductionCreate {}
+impl input::Rules for IntroductionPatch {}
+
+impl From<IntroductionCreate> for queries::Changes {
+    fn from(new: IntroductionCreate) -> queries::Changes {
+        queries::Changes {
+            introducer_id: Some(new.introducer_id),
+            person_a_id: Some(new.person_a_id),
+            person_b_id: Some(new.person_b_id),
+            note: Some(new.note),
+            status: new.status.map(|s| s.as_str().to_string()),
+            made_on: Some(new.made_on),
+            outcome: Some(new.outcome),
+        }
+    }
+}
+
+impl From<IntroductionPatch> for queries::Changes {
+    fn from(patch: IntroductionPatch) -> queries::Changes {
+        queries::Changes {
+            introducer_id: patch.introducer_id,
+            person_a_id: patch.person_a_id,
+            person_b_id: patch.person_b_id,
+            note: patch.note,
+            status: patch.status.map(|s| s.as_str().to_string()),
+            made_on: patch.made_on,
+            outcome: patch.outcome,
+        }
+    }
 }
 
 /// A page of introductions, newest first.
@@ -113,4 +169,17 @@ pub fn operations(ops: &mut Operations) {
         .add(handlers::__path_get, handlers::get)
         .add(handlers::__path_update, handlers::update)
         .add(handlers::__path_delete, handlers::delete);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_stored_as_the_api_names_them() {
+        for s in STATUSES {
+            let status: IntroductionStatus = serde_json::from_value(serde_json::json!(s)).unwrap();
+            assert_eq!(status.as_str(), *s);
+        }
+    }
 }
