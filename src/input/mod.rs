@@ -137,6 +137,11 @@ pub fn trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Erro
     <String as serde::Deserialize>::deserialize(d).map(|s| s.trim().to_string())
 }
 
+/// Text as stored where case does not count (tag names): trimmed, lower case.
+pub fn lowercase<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    trimmed(d).map(|s| s.to_lowercase())
+}
+
 /// Optional text: trimmed, and an empty string reads as none.
 pub fn opt_trimmed<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
     <Option<String> as serde::Deserialize>::deserialize(d)

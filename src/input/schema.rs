@@ -7,7 +7,7 @@
 //! The subset of JSON Schema that utoipa writes for our types: `type` (with
 //! `null`), `enum`, `minimum`/`maximum`, `minLength` (counted after
 //! trimming, as text is stored trimmed)/`maxLength`, the `date` and
-//! `date-time` formats, `minItems`/`maxItems`/`items`, `required`,
+//! `date-time` formats, `pattern`, `minItems`/`maxItems`/`items`, `required`,
 //! `properties`, `additionalProperties`, `$ref`, `oneOf`/`anyOf`/`allOf`.
 
 use std::any::TypeId;
@@ -288,6 +288,16 @@ fn check_string(
             return;
         }
     }
+    if let Some(pattern) = rules.get("pattern").and_then(Value::as_str) {
+        if !matches(pattern, s) {
+            errors.push(FieldError::new(
+                place(),
+                "invalid_format",
+                format!("must match {pattern}"),
+            ));
+            return;
+        }
+    }
     let well_formed = match rules.get("format").and_then(Value::as_str) {
         Some("date") => super::parse_date(s).is_ok(),
         Some("date-time") => super::parse_datetime(s).is_ok(),
@@ -301,6 +311,21 @@ fn check_string(
         };
         errors.push(FieldError::new(place(), "invalid_format", what));
     }
+}
+
+/// Whether `s` matches the schema's `pattern` (compiled once; a pattern the
+/// regex crate cannot read matches everything, and the document test finds it).
+fn matches(pattern: &str, s: &str) -> bool {
+    static COMPILED: OnceLock<Mutex<HashMap<String, Option<regex::Regex>>>> = OnceLock::new();
+    let compiled = COMPILED.get_or_init(Default::default);
+    let mut compiled = compiled
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    compiled
+        .entry(pattern.to_string())
+        .or_insert_with(|| regex::Regex::new(pattern).ok())
+        .as_ref()
+        .is_none_or(|re| re.is_match(s))
 }
 
 fn check_number(

@@ -1,13 +1,12 @@
 //! HTTP handlers for tags.
 
 use actix_web::{web, HttpResponse};
-use serde_json::Value;
 
-use super::{queries, Tag, TagList};
+use super::{queries, Tag, TagList, TagPut, TagRename};
 use crate::auth::AuthUser;
 use crate::contacts::domain::tag_name;
 use crate::error::{ApiError, Problem};
-use crate::input::{self, Body, JsonBody};
+use crate::input::Json;
 use crate::state::AppState;
 
 fn path_name(name: &str) -> Result<String, ApiError> {
@@ -42,7 +41,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
 #[utoipa::path(
     put, path = "/v1/tags/{name}", tag = "tags", operation_id = "put_tag",
     params(("name" = String, Path, description = "Tag name (matched in lower case)")),
-    request_body(content = super::TagPut, content_type = "application/json"),
+    request_body(content = TagPut, content_type = "application/json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The tag", body = Tag,
@@ -57,24 +56,10 @@ pub async fn put(
     state: web::Data<AppState>,
     user: AuthUser,
     name: web::Path<String>,
-    body: JsonBody,
+    Json(body): Json<TagPut>,
 ) -> Result<HttpResponse, ApiError> {
     let name = path_name(&name)?;
-    let mut b = Body::new(
-        body.into_inner(),
-        &["default_cadence_days"],
-        &["name", "contact_count"],
-    )?;
-    let present = b.patch("default_cadence_days", input::integer(1, 3650));
-    if !b.has("default_cadence_days") {
-        b.error(
-            "default_cadence_days",
-            "required",
-            "this field is required (null for none)",
-        );
-    }
-    b.finish()?;
-    let cadence = present.into_option().map(|n| n as i32);
+    let cadence = body.default_cadence_days;
     let tag = state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -91,7 +76,7 @@ pub async fn put(
 #[utoipa::path(
     patch, path = "/v1/tags/{name}", tag = "tags", operation_id = "rename_tag",
     params(("name" = String, Path, description = "Tag name")),
-    request_body(content = super::TagRename, content_type = "application/merge-patch+json"),
+    request_body(content = TagRename, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The tag under its new name", body = Tag),
@@ -102,20 +87,9 @@ pub async fn rename(
     state: web::Data<AppState>,
     user: AuthUser,
     name: web::Path<String>,
-    body: JsonBody,
+    Json(TagRename { name: new }): Json<TagRename>,
 ) -> Result<HttpResponse, ApiError> {
     let old = path_name(&name)?;
-    let mut b = Body::new(
-        body.into_inner(),
-        &["name"],
-        &["contact_count", "default_cadence_days"],
-    )?;
-    let new = b.required("name", |v| match v {
-        Value::String(s) => tag_name(s),
-        _ => Err(("invalid_type", "must be a string".into())),
-    });
-    b.finish()?;
-    let new = new.ok_or_else(|| ApiError::internal("validated field missing"))?;
     let tag = state
         .db
         .write_as(user.id.clone(), move |conn| {

@@ -5,6 +5,7 @@ pub mod handlers;
 pub mod queries;
 
 use crate::http::operations::Operations;
+use crate::input;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -29,21 +30,28 @@ pub struct TagList {
 /// Set a tag's default cadence.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct TagPut {
     /// Days (1–3650), or `null` for none.
-    #[schema(minimum = 1, maximum = 3650)]
-    default_cadence_days: Option<i32>,
+    #[schema(required = true, minimum = 1, maximum = 3650)]
+    pub default_cadence_days: Option<i32>,
 }
 
 /// Rename a tag (merging into an existing one of that name).
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct TagRename {
-    #[schema(min_length = 1, max_length = 50)]
-    name: String,
+    /// Stored trimmed and in lower case.
+    #[serde(deserialize_with = "input::lowercase")]
+    #[schema(
+        min_length = 1,
+        max_length = 50,
+        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*$"
+    )]
+    pub name: String,
 }
+
+impl input::Rules for TagPut {}
+impl input::Rules for TagRename {}
 
 /// The tags' operations.
 pub fn operations(ops: &mut Operations) {

@@ -131,3 +131,28 @@ async fn the_server_serves_its_document_and_docs_page() {
     assert!(docs.text().to_lowercase().contains("swagger"));
     assert_eq!(app.get("/docs").send().await.status, 308);
 }
+
+/// Every `pattern` of the document is one the server can check (the input
+/// schemas are enforced as documented).
+#[test]
+fn every_pattern_in_the_document_compiles() {
+    fn walk(v: &Value, found: &mut Vec<String>) {
+        match v {
+            Value::Object(map) => {
+                if let Some(Value::String(p)) = map.get("pattern") {
+                    found.push(p.clone());
+                }
+                map.values().for_each(|v| walk(v, found));
+            }
+            Value::Array(items) => items.iter().for_each(|v| walk(v, found)),
+            _ => {}
+        }
+    }
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let mut patterns = Vec::new();
+    walk(&doc, &mut patterns);
+    assert!(!patterns.is_empty());
+    for p in patterns {
+        assert!(regex::Regex::new(&p).is_ok(), "{p}");
+    }
+}
