@@ -245,7 +245,9 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "met_via",
             ],
         );
-        match contact_domain::parse(Value::Object(m), true) {
+        match crate::input::from_value::<crate::contacts::dto::ContactCreate>(Value::Object(m))
+            .map(contact_domain::ContactChanges::from)
+        {
             Ok(changes) => {
                 let mut row = contacts::new_row(user_id, changes);
                 row.created_at = micros_of(&meta, "created_at").unwrap_or(now);

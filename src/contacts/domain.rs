@@ -1,48 +1,12 @@
-//! Contact fields parsed from request bodies: each value is checked once,
-//! here, and the rest of the code handles only valid contacts.
+//! What a create or a merge-patch of a contact changes, and the rules of
+//! its fields the schema cannot state.
 
 use chrono::{Datelike, NaiveDate};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::dto::{Email, Phone};
-use crate::error::ApiError;
-use crate::input::{self, Body, Parsed, Patch};
-
-pub const FIELDS: &[&str] = &[
-    "display_name",
-    "given_name",
-    "family_name",
-    "emails",
-    "phones",
-    "company",
-    "title",
-    "location",
-    "notes",
-    "tags",
-    "birthday",
-    "how_we_met",
-    "met_via",
-    "cadence_days",
-    "snoozed_until",
-    "archived",
-    "closeness",
-];
-
-pub const READ_ONLY: &[&str] = &[
-    "id",
-    "trashed_at",
-    "created_at",
-    "updated_at",
-    "version",
-    "effective_cadence_days",
-    "last_interaction_at",
-    "next_due_at",
-    "balance",
-];
-
-const MAX_EMAILS: usize = 20;
-const MAX_PHONES: usize = 20;
-const MAX_TAGS: usize = 50;
+use super::dto::{ContactCreate, ContactPatch, Email, Phone};
+use crate::error::FieldError;
+use crate::input::{self, Parsed};
 
 /// Everything a create or a merge-patch says about a contact's fields.
 #[derive(Debug, Default)]
@@ -66,130 +30,109 @@ pub struct ContactChanges {
     pub closeness: Option<Option<i32>>,
 }
 
-/// Reads a create (`creating`: `display_name` required) or a merge-patch.
-pub fn parse(body: Value, creating: bool) -> Result<ContactChanges, ApiError> {
-    let mut b = Body::new(body, FIELDS, READ_ONLY)?;
-    let display_name = if creating {
-        b.required("display_name", input::text(1, 200))
-    } else {
-        b.not_null("display_name", input::text(1, 200))
-    };
-    let text = |b: &mut Body, name: &str, max: usize| {
-        b.patch(name, input::opt_text(max))
-            .into_update()
-            .map(Option::flatten)
-    };
-    let c = ContactChanges {
-        display_name,
-        given_name: text(&mut b, "given_name", 200),
-        family_name: text(&mut b, "family_name", 200),
-        emails: list(&mut b, "emails", MAX_EMAILS, email_item),
-        phones: list(&mut b, "phones", MAX_PHONES, phone_item),
-        company: text(&mut b, "company", 200),
-        title: text(&mut b, "title", 200),
-        location: text(&mut b, "location", 200),
-        notes: text(&mut b, "notes", 10_000),
-        tags: list(&mut b, "tags", MAX_TAGS, tag).map(dedup),
-        birthday: b.patch("birthday", birthday).into_update(),
-        how_we_met: text(&mut b, "how_we_met", 2000),
-        met_via: b.patch("met_via", input::id).into_update(),
-        cadence_days: b
-            .patch("cadence_days", input::integer(1, 3650))
-            .into_update()
-            .map(|o| o.map(|n| n as i32)),
-        snoozed_until: b
-            .patch("snoozed_until", input::date)
-            .into_update()
-            .map(|o| o.map(|d| d.to_string())),
-        archived: if creating {
-            b.patch("archived", input::boolean).into_option()
-        } else {
-            b.not_null("archived", input::boolean)
-        },
-        closeness: b
-            .patch("closeness", input::integer(1, 5))
-            .into_update()
-            .map(|o| o.map(|n| n as i32)),
-    };
-    b.finish()?;
-    Ok(c)
+impl From<ContactCreate> for ContactChanges {
+    fn from(new: ContactCreate) -> ContactChanges {
+        ContactChanges {
+            display_name: Some(new.display_name),
+            given_name: Some(new.given_name),
+            family_name: Some(new.family_name),
+            emails: Some(new.emails.unwrap_or_default()),
+            phones: Some(new.phones.unwrap_or_default()),
+            company: Some(new.company),
+            title: Some(new.title),
+            location: Some(new.location),
+            notes: Some(new.notes),
+            tags: Some(tags(new.tags.unwrap_or_default())),
+            birthday: Some(new.birthday),
+            how_we_met: Some(new.how_we_met),
+            met_via: Some(new.met_via),
+            cadence_days: Some(new.cadence_days),
+            snoozed_until: Some(new.snoozed_until),
+            archived: new.archived,
+            closeness: Some(new.closeness),
+        }
+    }
 }
 
-/// A list field: `null` reads as the empty list. Item errors name the item.
-fn list<T>(
-    b: &mut Body,
-    name: &str,
-    max: usize,
-    item: fn(&Value) -> ItemResult<T>,
-) -> Option<Vec<T>> {
-    let mut item_errors = Vec::new();
-    let parsed = b.patch(name, |v| {
-        let Value::Array(items) = v else {
-            return Err(("invalid_type", "must be an array".to_string()));
-        };
-        if items.len() > max {
-            return Err(("too_many", format!("must have at most {max} items")));
+impl From<ContactPatch> for ContactChanges {
+    fn from(patch: ContactPatch) -> ContactChanges {
+        ContactChanges {
+            display_name: patch.display_name,
+            given_name: patch.given_name,
+            family_name: patch.family_name,
+            emails: patch.emails.map(Option::unwrap_or_default),
+            phones: patch.phones.map(Option::unwrap_or_default),
+            company: patch.company,
+            title: patch.title,
+            location: patch.location,
+            notes: patch.notes,
+            tags: patch.tags.map(|t| tags(t.unwrap_or_default())),
+            birthday: patch.birthday,
+            how_we_met: patch.how_we_met,
+            met_via: patch.met_via,
+            cadence_days: patch.cadence_days,
+            snoozed_until: patch.snoozed_until,
+            archived: patch.archived,
+            closeness: patch.closeness,
         }
-        let mut out = Vec::with_capacity(items.len());
-        for (i, v) in items.iter().enumerate() {
-            match item(v) {
-                Ok(t) => out.push(t),
-                Err((sub, code, msg)) => item_errors.push((format!("{name}[{i}]{sub}"), code, msg)),
+    }
+}
+
+/// Tag names as stored: trimmed, lower case, each once.
+fn tags(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for t in names {
+        let t = t.trim().to_lowercase();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+impl input::Rules for ContactCreate {
+    fn check(body: &Value, errors: &mut Vec<FieldError>) {
+        rules(body, errors);
+    }
+}
+
+impl input::Rules for ContactPatch {
+    fn check(body: &Value, errors: &mut Vec<FieldError>) {
+        rules(body, errors);
+    }
+}
+
+/// What the schema cannot say: each tag's form, that a phone number has
+/// three digits at least, and that a birthday is a real past day.
+fn rules(body: &Value, errors: &mut Vec<FieldError>) {
+    if let Some(items) = body["tags"].as_array() {
+        for (i, t) in items.iter().enumerate() {
+            let broken = match t {
+                Value::String(s) => tag_name(s).err(),
+                _ => Some(("invalid_type", "must be a string".to_string())),
+            };
+            if let Some((code, message)) = broken {
+                errors.push(FieldError::new(format!("tags[{i}]"), code, message));
             }
         }
-        Ok(out)
-    });
-    let failed = !item_errors.is_empty();
-    for (field, code, msg) in item_errors {
-        b.error(field, code, msg);
     }
-    match parsed {
-        _ if failed => None,
-        Patch::Absent => None,
-        Patch::Null => Some(Vec::new()),
-        Patch::Value(v) => Some(v),
-    }
-}
-
-type ItemResult<T> = Result<T, (String, &'static str, String)>;
-
-fn at(sub: &str) -> impl Fn((&'static str, String)) -> (String, &'static str, String) + '_ {
-    move |(code, msg)| (sub.to_string(), code, msg)
-}
-
-fn object_with<'a>(v: &'a Value, fields: &[&str]) -> ItemResult<&'a Map<String, Value>> {
-    let Value::Object(obj) = v else {
-        return Err((String::new(), "invalid_type", "must be an object".into()));
-    };
-    if let Some(k) = obj.keys().find(|k| !fields.contains(&k.as_str())) {
-        return Err((format!(".{k}"), "unknown_field", "no such field".into()));
-    }
-    Ok(obj)
-}
-
-fn label(obj: &Map<String, Value>) -> ItemResult<Option<String>> {
-    match obj.get("label") {
-        None | Some(Value::Null) => Ok(None),
-        Some(v) => input::opt_text(50)(v).map_err(at(".label")),
-    }
-}
-
-fn email_item(v: &Value) -> ItemResult<Email> {
-    let obj = object_with(v, &["address", "label"])?;
-    let address = match obj.get("address") {
-        None | Some(Value::Null) => {
-            return Err((
-                ".address".into(),
-                "required",
-                "this field is required".into(),
-            ))
+    if let Some(items) = body["phones"].as_array() {
+        for (i, p) in items.iter().enumerate() {
+            if let Some(n) = p["number"].as_str().filter(|n| !is_phone(n)) {
+                let _ = n;
+                errors.push(FieldError::new(
+                    format!("phones[{i}].number"),
+                    "invalid_format",
+                    "must be a phone number: 3–32 characters, digits with optional +, spaces, dots, dashes, parentheses",
+                ));
+            }
         }
-        Some(a) => input::email(a).map_err(at(".address"))?,
-    };
-    Ok(Email {
-        address,
-        label: label(obj)?,
-    })
+    }
+    if let Some(b) = body["birthday"].as_str() {
+        if let Err((code, message)) = parse_birthday(b) {
+            errors.push(FieldError::new("birthday", code, message));
+        }
+    }
 }
 
 pub fn is_phone(s: &str) -> bool {
@@ -200,26 +143,6 @@ pub fn is_phone(s: &str) -> bool {
         && s.chars()
             .skip(1)
             .all(|c| c.is_ascii_digit() || " ().-".contains(c))
-}
-
-fn phone_item(v: &Value) -> ItemResult<Phone> {
-    let obj = object_with(v, &["number", "label"])?;
-    let number = match obj.get("number") {
-        None | Some(Value::Null) => return Err((".number".into(), "required", "this field is required".into())),
-        Some(Value::String(s)) if is_phone(s) => s.clone(),
-        Some(Value::String(_)) => {
-            return Err((
-                ".number".into(),
-                "invalid_format",
-                "must be a phone number: 3–32 characters, digits with optional +, spaces, dots, dashes, parentheses".into(),
-            ))
-        }
-        Some(_) => return Err((".number".into(), "invalid_type", "must be a string".into())),
-    };
-    Ok(Phone {
-        number,
-        label: label(obj)?,
-    })
 }
 
 /// A tag name: 1–50 characters, no `/` or control characters, lower-cased.
@@ -235,23 +158,6 @@ pub fn tag_name(s: &str) -> Parsed<String> {
         ));
     }
     Ok(t)
-}
-
-fn tag(v: &Value) -> ItemResult<String> {
-    match v {
-        Value::String(s) => tag_name(s).map_err(at("")),
-        _ => Err((String::new(), "invalid_type", "must be a string".into())),
-    }
-}
-
-fn dedup(tags: Vec<String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(tags.len());
-    for t in tags {
-        if !out.contains(&t) {
-            out.push(t);
-        }
-    }
-    out
 }
 
 /// `YYYY-MM-DD` (a real day, not in the future, year 1800 or later) or
@@ -275,13 +181,6 @@ pub fn parse_birthday(s: &str) -> Parsed<String> {
         return Err(("out_of_range", "must be a past date from 1800 on".into()));
     }
     Ok(s.to_string())
-}
-
-fn birthday(v: &Value) -> Parsed<String> {
-    match v {
-        Value::String(s) => parse_birthday(s),
-        _ => Err(("invalid_type", "must be a string".into())),
-    }
 }
 
 /// Lower-cased text the `q` filter searches: names, emails, company, notes.
@@ -326,24 +225,50 @@ mod tests {
 
     #[test]
     fn an_invalid_email_is_named_by_its_position() {
-        let err = parse(
+        let err = input::from_value::<ContactCreate>(
             json!({"display_name": "A", "emails": [{"address": "a@b.co"}, {"address": "nope"}]}),
-            true,
         )
-        .unwrap_err();
+        .err()
+        .expect("refused");
         assert_eq!(err.errors[0].field, "emails[1].address");
     }
 
     #[test]
     fn a_create_needs_a_display_name() {
-        let err = parse(json!({"company": "Acme"}), true).unwrap_err();
+        let err = input::from_value::<ContactCreate>(json!({"company": "Acme"}))
+            .err()
+            .expect("refused");
         assert_eq!(err.errors[0].field, "display_name");
         assert_eq!(err.errors[0].code, "required");
     }
 
     #[test]
     fn tags_are_lower_cased_and_deduplicated() {
-        let c = parse(json!({"tags": ["Rust", "rust ", "Go"]}), false).unwrap();
+        let patch = input::from_value::<ContactPatch>(json!({"tags": ["Rust", "rust ", "Go"]}))
+            .expect("read");
+        let c = ContactChanges::from(patch);
         assert_eq!(c.tags, Some(vec!["rust".to_string(), "go".to_string()]));
+    }
+
+    #[test]
+    fn every_broken_rule_is_reported_at_once() {
+        let err = input::from_value::<ContactCreate>(json!({
+            "display_name": "", "tags": ["ok", "a/b"], "phones": [{"number": "+1 2"}],
+            "birthday": "3000-01-01", "closeness": 9
+        }))
+        .err()
+        .expect("refused");
+        let mut fields: Vec<&str> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(
+            fields,
+            [
+                "birthday",
+                "closeness",
+                "display_name",
+                "phones[0].number",
+                "tags[1]"
+            ]
+        );
     }
 }

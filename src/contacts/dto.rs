@@ -4,15 +4,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use utoipa::{IntoParams, ToSchema};
 
+use crate::input;
 use crate::time::Timestamp;
 
 /// An email address of a contact.
 #[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Email {
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(format = "email", max_length = 254, example = "ana@example.com")]
     pub address: String,
     /// Free text such as `work` or `home`.
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 50, example = "work")]
     pub label: Option<String>,
 }
@@ -29,6 +32,7 @@ pub struct Phone {
         example = "+351 912 345 678"
     )]
     pub number: String,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 50, example = "mobile")]
     pub label: Option<String>,
 }
@@ -112,94 +116,128 @@ impl Contact<'_> {
     }
 }
 
-/// The fields of a new contact. Only `display_name` is required.
+/// The fields of a new contact. Only `display_name` is required. Text is
+/// stored trimmed; empty text reads as none.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct ContactCreate {
-    /// Trimmed; 1–200 characters.
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(min_length = 1, max_length = 200, example = "Ana Lima")]
-    display_name: String,
+    pub display_name: String,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200)]
-    given_name: Option<String>,
+    pub given_name: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200)]
-    family_name: Option<String>,
-    /// At most 20.
+    pub family_name: Option<String>,
+    #[serde(default)]
     #[schema(max_items = 20)]
-    emails: Option<Vec<Email>>,
-    /// At most 20.
+    pub emails: Option<Vec<Email>>,
+    #[serde(default)]
     #[schema(max_items = 20)]
-    phones: Option<Vec<Phone>>,
+    pub phones: Option<Vec<Phone>>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200)]
-    company: Option<String>,
+    pub company: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200)]
-    title: Option<String>,
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200)]
-    location: Option<String>,
+    pub location: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 10000)]
-    notes: Option<String>,
-    /// At most 50 tags of 1–50 characters (no `/`); stored in lower case.
+    pub notes: Option<String>,
+    /// Tags of 1–50 characters (no `/`); stored in lower case, each once.
+    #[serde(default)]
     #[schema(max_items = 50)]
-    tags: Option<Vec<String>>,
-    /// `YYYY-MM-DD` or `--MM-DD`.
+    pub tags: Option<Vec<String>>,
+    /// `YYYY-MM-DD` (a past day from 1800 on), or `--MM-DD` when the year is unknown.
+    #[serde(default)]
     #[schema(
         pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
         example = "1990-04-17"
     )]
-    birthday: Option<String>,
+    pub birthday: Option<String>,
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 2000)]
-    how_we_met: Option<String>,
+    pub how_we_met: Option<String>,
     /// The id of another of your contacts.
-    met_via: Option<String>,
+    #[serde(default)]
+    #[schema(max_length = 64)]
+    pub met_via: Option<String>,
+    #[serde(default)]
     #[schema(minimum = 1, maximum = 3650)]
-    cadence_days: Option<i32>,
+    pub cadence_days: Option<i32>,
+    #[serde(default)]
     #[schema(format = Date)]
-    snoozed_until: Option<String>,
-    archived: Option<bool>,
+    pub snoozed_until: Option<String>,
+    #[serde(default)]
+    pub archived: Option<bool>,
     /// How well you know them, 1–5.
+    #[serde(default)]
     #[schema(minimum = 1, maximum = 5)]
-    closeness: Option<i32>,
+    pub closeness: Option<i32>,
 }
 
-/// A JSON merge patch of a contact: an absent field is kept, `null` clears it.
+/// A JSON merge patch of a contact: an absent field is kept, `null` clears
+/// it (an empty list for `emails`, `phones` and `tags`); `display_name` and
+/// `archived` cannot be cleared.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct ContactPatch {
-    #[schema(min_length = 1, max_length = 200, value_type = String)]
-    display_name: Option<String>,
-    #[schema(max_length = 200)]
-    given_name: Option<String>,
-    #[schema(max_length = 200)]
-    family_name: Option<String>,
-    #[schema(max_items = 20)]
-    emails: Option<Vec<Email>>,
-    #[schema(max_items = 20)]
-    phones: Option<Vec<Phone>>,
-    #[schema(max_length = 200)]
-    company: Option<String>,
-    #[schema(max_length = 200)]
-    title: Option<String>,
-    #[schema(max_length = 200)]
-    location: Option<String>,
-    #[schema(max_length = 10000)]
-    notes: Option<String>,
-    #[schema(max_items = 50)]
-    tags: Option<Vec<String>>,
-    #[schema(pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
-    birthday: Option<String>,
-    #[schema(max_length = 2000)]
-    how_we_met: Option<String>,
-    met_via: Option<String>,
-    #[schema(minimum = 1, maximum = 3650)]
-    cadence_days: Option<i32>,
-    #[schema(format = Date)]
-    snoozed_until: Option<String>,
-    #[schema(value_type = bool)]
-    archived: Option<bool>,
+    #[serde(default, deserialize_with = "input::some_trimmed")]
+    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    pub display_name: Option<String>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub given_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub family_name: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<Vec<Email>>, max_items = 20)]
+    pub emails: Option<Option<Vec<Email>>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<Vec<Phone>>, max_items = 20)]
+    pub phones: Option<Option<Vec<Phone>>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub company: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 200)]
+    pub location: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 10000)]
+    pub notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<Vec<String>>, max_items = 50)]
+    pub tags: Option<Option<Vec<String>>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+    pub birthday: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch_text")]
+    #[schema(value_type = Option<String>, max_length = 2000)]
+    pub how_we_met: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, max_length = 64)]
+    pub met_via: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 3650)]
+    pub cadence_days: Option<Option<i32>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, format = Date)]
+    pub snoozed_until: Option<Option<String>>,
+    #[serde(default)]
+    #[schema(nullable = false)]
+    pub archived: Option<bool>,
     /// How well you know them, 1–5.
-    #[schema(minimum = 1, maximum = 5)]
-    closeness: Option<i32>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<i32>, minimum = 1, maximum = 5)]
+    pub closeness: Option<Option<i32>>,
 }
 
 /// A page of contacts.

@@ -3,21 +3,20 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::domain;
-use super::dto::{Contact, ContactListParams, ContactPage};
+use super::domain::{self, ContactChanges};
+use super::dto::{Contact, ContactCreate, ContactListParams, ContactPage, ContactPatch};
 use super::models::ContactJson;
 use super::queries::{self, ListFilter, Sort};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::{created, versioned, versioned_json, IfMatch};
-use crate::input::JsonBody;
-use crate::input::Query;
+use crate::input::{Json, Query};
 use crate::state::AppState;
 
 /// Create a contact.
 #[utoipa::path(
     post, path = "/v1/contacts", tag = "contacts", operation_id = "create_contact",
-    request_body(content = super::dto::ContactCreate, content_type = "application/json"),
+    request_body(content = ContactCreate, content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
@@ -36,9 +35,9 @@ pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    body: JsonBody,
+    Json(new): Json<ContactCreate>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), true)?;
+    let changes = ContactChanges::from(new);
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -95,7 +94,7 @@ pub async fn get(
         ("id" = String, Path, description = "Contact id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
-    request_body(content = super::dto::ContactPatch, content_type = "application/merge-patch+json"),
+    request_body(content = ContactPatch, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated contact", body = Contact, headers(("ETag" = String, description = "Its new version"))),
@@ -108,9 +107,9 @@ pub async fn update(
     user: AuthUser,
     req: HttpRequest,
     id: web::Path<String>,
-    body: JsonBody,
+    Json(patch): Json<ContactPatch>,
 ) -> Result<HttpResponse, ApiError> {
-    let changes = domain::parse(body.into_inner(), false)?;
+    let changes = ContactChanges::from(patch);
     let if_match = IfMatch::from_request(&req);
     let id = id.into_inner();
     let row = state

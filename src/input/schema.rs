@@ -7,7 +7,7 @@
 //! The subset of JSON Schema that utoipa writes for our types: `type` (with
 //! `null`), `enum`, `minimum`/`maximum`, `minLength` (counted after
 //! trimming, as text is stored trimmed)/`maxLength`, the `date` and
-//! `date-time` formats, `pattern`, `minItems`/`maxItems`/`items`, `required`,
+//! `date-time` and `email` formats, `pattern`, `minItems`/`maxItems`/`items`, `required`,
 //! `properties`, `additionalProperties`, `$ref`, `oneOf`/`anyOf`/`allOf`.
 
 use std::any::TypeId;
@@ -301,13 +301,14 @@ fn check_string(
     let well_formed = match rules.get("format").and_then(Value::as_str) {
         Some("date") => super::parse_date(s).is_ok(),
         Some("date-time") => super::parse_datetime(s).is_ok(),
+        Some("email") => super::is_email(s.trim()),
         _ => true,
     };
     if !well_formed {
-        let what = if rules.get("format").and_then(Value::as_str) == Some("date") {
-            "must be a date YYYY-MM-DD"
-        } else {
-            "must be an RFC 3339 date-time"
+        let what = match rules.get("format").and_then(Value::as_str) {
+            Some("date") => "must be a date YYYY-MM-DD",
+            Some("email") => "must be an email address like ana@example.com",
+            _ => "must be an RFC 3339 date-time",
         };
         errors.push(FieldError::new(place(), "invalid_format", what));
     }
