@@ -3,42 +3,47 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use crate::input;
+
 /// Create an account.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct RegisterRequest {
     /// The login email; unique, compared ignoring case.
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(format = "email", max_length = 254, example = "ana@example.com")]
-    email: String,
+    pub email: String,
     /// At least 10 characters.
     #[schema(min_length = 10, max_length = 1024)]
-    password: String,
+    pub password: String,
     /// The name shown for the account.
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(min_length = 1, max_length = 200, example = "Ana Lima")]
-    name: String,
+    pub name: String,
 }
 
 /// Log in with email and password.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct LoginRequest {
     #[schema(min_length = 1, max_length = 254, example = "ana@example.com")]
-    email: String,
+    pub email: String,
     #[schema(min_length = 1, max_length = 1024)]
-    password: String,
+    pub password: String,
 }
 
 /// A refresh token, to rotate or to revoke.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct RefreshRequest {
     /// The refresh token from the last login or refresh.
     #[schema(min_length = 1, max_length = 200)]
-    refresh_token: String,
+    pub refresh_token: String,
 }
+
+impl input::Rules for RegisterRequest {}
+impl input::Rules for LoginRequest {}
+impl input::Rules for RefreshRequest {}
 
 /// The account.
 #[derive(Serialize, ToSchema)]

@@ -2,14 +2,13 @@
 //! and account deletion.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
-use super::dto::{AuthResponse, User};
+use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest, User};
 use super::queries::{self, Rotation, UserRow};
 use super::{password, AuthUser};
 use crate::error::{ApiError, Problem};
 use crate::http::ratelimit;
-use crate::input::{self, Body, JsonBody};
+use crate::input::Json;
 use crate::state::AppState;
 use crate::time;
 
@@ -62,15 +61,6 @@ async fn verify_off_thread(pw: String, hash: Option<String>) -> Result<bool, Api
     .map_err(ApiError::internal)
 }
 
-fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
-    b.required(name, |v| match v {
-        Value::String(s) if s.is_empty() => Err(("too_short", "must not be empty".into())),
-        Value::String(s) if s.len() <= max => Ok(s.clone()),
-        Value::String(_) => Err(("too_long", format!("must have at most {max} bytes"))),
-        _ => Err(("invalid_type", "must be a string".into())),
-    })
-}
-
 /// Create an account.
 ///
 /// Returns the account and a first pair of tokens. The email must not be in
@@ -87,26 +77,12 @@ fn string_field(b: &mut Body, name: &str, max: usize) -> Option<String> {
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: JsonBody,
+    Json(RegisterRequest {
+        email,
+        password: pw,
+        name,
+    }): Json<RegisterRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut b = Body::new(body.into_inner(), &["email", "password", "name"], &[])?;
-    let email = b.required("email", input::email);
-    let pw = b.required("password", |v| match v {
-        Value::String(s) if s.chars().count() < 10 => {
-            Err(("too_short", "must have at least 10 characters".into()))
-        }
-        Value::String(s) if s.len() > 1024 => {
-            Err(("too_long", "must have at most 1024 bytes".into()))
-        }
-        Value::String(s) => Ok(s.clone()),
-        _ => Err(("invalid_type", "must be a string".into())),
-    });
-    let name = b.required("name", input::text(1, 200));
-    b.finish()?;
-    let (Some(email), Some(pw), Some(name)) = (email, pw, name) else {
-        return Err(ApiError::internal("validated fields missing"));
-    };
-
     let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
     let limit = state.settings.rate_register_per_minute;
     let key = queries::email_key(&email);
@@ -147,16 +123,11 @@ pub async fn register(
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: JsonBody,
+    Json(LoginRequest {
+        email,
+        password: pw,
+    }): Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut b = Body::new(body.into_inner(), &["email", "password"], &[])?;
-    let email = string_field(&mut b, "email", 254);
-    let pw = string_field(&mut b, "password", 1024);
-    b.finish()?;
-    let (Some(email), Some(pw)) = (email, pw) else {
-        return Err(ApiError::internal("validated fields missing"));
-    };
-
     let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
     let limit = state.settings.rate_login_per_minute;
     let max_failures = state.settings.login_lockout_failures;
@@ -190,13 +161,6 @@ pub async fn login(
     Ok(HttpResponse::Ok().json(tokens(&state, &user, refresh)?))
 }
 
-fn refresh_token_of(body: Value) -> Result<String, ApiError> {
-    let mut b = Body::new(body, &["refresh_token"], &[])?;
-    let token = string_field(&mut b, "refresh_token", 200);
-    b.finish()?;
-    token.ok_or_else(|| ApiError::internal("validated field missing"))
-}
-
 /// Exchange a refresh token for a new pair.
 ///
 /// The presented token is spent. Presenting a spent token again answers `401`
@@ -213,9 +177,10 @@ fn refresh_token_of(body: Value) -> Result<String, ApiError> {
 pub async fn refresh(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: JsonBody,
+    Json(RefreshRequest {
+        refresh_token: secret,
+    }): Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let secret = refresh_token_of(body.into_inner())?;
     let ttl = state.settings.refresh_token_ttl_days;
     let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
     let limit = state.settings.rate_refresh_per_minute;
@@ -250,8 +215,12 @@ pub async fn refresh(
         crate::http::problems::Public,
     )
 )]
-pub async fn logout(state: web::Data<AppState>, body: JsonBody) -> Result<HttpResponse, ApiError> {
-    let secret = refresh_token_of(body.into_inner())?;
+pub async fn logout(
+    state: web::Data<AppState>,
+    Json(RefreshRequest {
+        refresh_token: secret,
+    }): Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
     state
         .db
         .write(move |conn| queries::revoke(conn, &secret))
@@ -281,11 +250,12 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRespon
 /// Confirm account deletion with the password.
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct DeleteAccount {
     #[schema(min_length = 1, max_length = 1024)]
-    password: String,
+    pub password: String,
 }
+
+impl crate::input::Rules for DeleteAccount {}
 
 /// Delete my account and every record of it.
 ///
@@ -303,13 +273,9 @@ pub struct DeleteAccount {
 pub async fn delete_me(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: JsonBody,
+    Json(DeleteAccount { password: pw }): Json<DeleteAccount>,
 ) -> Result<HttpResponse, ApiError> {
     user.require_session()?;
-    let mut b = Body::new(body.into_inner(), &["password"], &[])?;
-    let pw = string_field(&mut b, "password", 1024);
-    b.finish()?;
-    let pw = pw.ok_or_else(|| ApiError::internal("validated field missing"))?;
     let uid = user.id.clone();
     let row = state
         .db

@@ -11,7 +11,7 @@ use super::{AuthUser, Scope};
 use crate::db::schema::access_tokens as at;
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
-use crate::input::{self, Body, JsonBody};
+use crate::input::{self, Json};
 use crate::state::AppState;
 use crate::{ids, time};
 
@@ -84,7 +84,7 @@ pub struct AccessToken {
     pub name: String,
     /// `read` (GET only) or `write` (everything but token management and
     /// account deletion).
-    #[schema(example = "read")]
+    #[schema(value_type = TokenScope, example = "read")]
     pub scope: String,
     #[schema(format = DateTime)]
     pub created_at: String,
@@ -114,15 +114,49 @@ pub struct TokenList {
 /// A new personal access token.
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[allow(dead_code)]
 pub struct TokenCreate {
+    #[serde(deserialize_with = "input::trimmed")]
     #[schema(min_length = 1, max_length = 100, example = "backup script")]
-    name: String,
-    #[schema(pattern = "^(read|write)$")]
-    scope: String,
+    pub name: String,
+    pub scope: TokenScope,
     /// A future instant, or `null`/absent for a token that never expires.
+    #[serde(default)]
     #[schema(format = DateTime)]
-    expires_at: Option<String>,
+    pub expires_at: Option<String>,
+}
+
+/// What a personal access token may do: `read` (GET only) or `write`.
+#[derive(Deserialize, Serialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenScope {
+    Read,
+    Write,
+}
+
+impl TokenScope {
+    /// As stored, and as the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenScope::Read => "read",
+            TokenScope::Write => "write",
+        }
+    }
+}
+
+impl input::Rules for TokenCreate {
+    /// An expiry, when given, is in the future.
+    fn check(body: &serde_json::Value, errors: &mut Vec<crate::error::FieldError>) {
+        let at = body["expires_at"]
+            .as_str()
+            .and_then(|t| input::parse_datetime(t).ok());
+        if at.is_some_and(|t| t.timestamp_micros() <= time::now()) {
+            errors.push(crate::error::FieldError::new(
+                "expires_at",
+                "out_of_range",
+                "must be in the future",
+            ));
+        }
+    }
 }
 
 type TokenRow = (String, String, String, i64, Option<i64>, Option<i64>);
@@ -174,28 +208,16 @@ pub fn list_for(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<AccessToken
 pub async fn create(
     state: web::Data<AppState>,
     user: AuthUser,
-    body: JsonBody,
+    Json(new): Json<TokenCreate>,
 ) -> Result<HttpResponse, ApiError> {
     user.require_session()?;
-    let mut b = Body::new(
-        body.into_inner(),
-        &["name", "scope", "expires_at"],
-        &["id", "created_at", "last_used_at"],
-    )?;
-    let name = b.required("name", input::text(1, 100));
-    let scope = b.required("scope", input::one_of(&["read", "write"]));
-    let expires_at = b.patch("expires_at", |v| {
-        let t = input::datetime(v)?.timestamp_micros();
-        if t <= time::now() {
-            return Err(("out_of_range", "must be in the future".into()));
-        }
-        Ok(t)
-    });
-    b.finish()?;
-    let (Some(name), Some(scope)) = (name, scope) else {
-        return Err(ApiError::internal("validated fields missing"));
-    };
-    let expires_at = expires_at.into_option();
+    let name = new.name;
+    let scope = new.scope.as_str().to_string();
+    let expires_at = new
+        .expires_at
+        .as_deref()
+        .and_then(|t| input::parse_datetime(t).ok())
+        .map(|t| t.timestamp_micros());
     let secret = new_secret();
     let hash = ids::sha256_hex(secret.as_bytes());
     let row = state
