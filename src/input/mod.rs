@@ -1,43 +1,16 @@
-//! Reading request input into domain values: every field is parsed, every
-//! problem is collected, and the request fails once with a 422 naming each
-//! field. Bodies are read from a JSON object so that unknown and read-only
-//! fields, wrong types and nulls can each be told apart and reported.
+//! Reading request input: a JSON body into the type whose schema is its
+//! document (`Json<T>`, checked by `schema.rs` and the type's `Rules`), query
+//! parameters one by one (`Query`). Every problem is collected, and the
+//! request fails once with a 422 naming each field.
 
 pub mod schema;
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{ApiError, FieldError};
-
-/// What a body said about one field: nothing, `null`, or a value.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Patch<T> {
-    Absent,
-    Null,
-    Value(T),
-}
-
-impl<T> Patch<T> {
-    /// For a create: absent and null both mean "none".
-    pub fn into_option(self) -> Option<T> {
-        match self {
-            Patch::Value(v) => Some(v),
-            _ => None,
-        }
-    }
-
-    /// For a merge-patch: `None` keeps the old value, `Some(x)` sets `x`.
-    pub fn into_update(self) -> Option<Option<T>> {
-        match self {
-            Patch::Absent => None,
-            Patch::Null => Some(None),
-            Patch::Value(v) => Some(Some(v)),
-        }
-    }
-}
 
 /// A JSON body (`application/json`, as `web::Json` reads it), refused with
 /// `422` when any of its strings or keys holds U+0000: PostgreSQL cannot
@@ -203,113 +176,6 @@ fn nul_at(v: &Value, at: &str, found: &mut Vec<String>) {
 /// The result of parsing one value: an error code and message on failure.
 pub type Parsed<T> = Result<T, (&'static str, String)>;
 
-pub struct Body {
-    obj: Map<String, Value>,
-    errors: Vec<FieldError>,
-}
-
-impl Body {
-    /// Checks the body is an object with only `fields`; `read_only` fields and
-    /// unknown ones are reported as errors (collected with the rest).
-    pub fn new(body: Value, fields: &[&str], read_only: &[&str]) -> Result<Body, ApiError> {
-        let Value::Object(obj) = body else {
-            return Err(ApiError::field(
-                "body",
-                "invalid_type",
-                "the body must be a JSON object",
-            ));
-        };
-        let mut errors = Vec::new();
-        for key in obj.keys() {
-            if read_only.contains(&key.as_str()) {
-                errors.push(FieldError::new(
-                    key.as_str(),
-                    "read_only",
-                    "this field is read-only",
-                ));
-            } else if !fields.contains(&key.as_str()) {
-                errors.push(FieldError::new(
-                    key.as_str(),
-                    "unknown_field",
-                    "no such field",
-                ));
-            }
-        }
-        Ok(Body { obj, errors })
-    }
-
-    pub fn error(
-        &mut self,
-        field: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) {
-        self.errors.push(FieldError::new(field, code, message));
-    }
-
-    /// Whether the body names `name` at all (`null` included).
-    pub fn has(&self, name: &str) -> bool {
-        self.obj.contains_key(name)
-    }
-
-    /// What the body says about `name`, parsed by `parse` when it is a value.
-    pub fn patch<T>(&mut self, name: &str, parse: impl FnOnce(&Value) -> Parsed<T>) -> Patch<T> {
-        match self.obj.get(name) {
-            None => Patch::Absent,
-            Some(Value::Null) => Patch::Null,
-            Some(v) => match parse(v) {
-                Ok(t) => Patch::Value(t),
-                Err((code, message)) => {
-                    self.errors.push(FieldError::new(name, code, message));
-                    Patch::Absent
-                }
-            },
-        }
-    }
-
-    /// A field that must be present and not null.
-    pub fn required<T>(
-        &mut self,
-        name: &str,
-        parse: impl FnOnce(&Value) -> Parsed<T>,
-    ) -> Option<T> {
-        let present = self.obj.get(name).is_some_and(|v| !v.is_null());
-        match self.patch(name, parse) {
-            Patch::Value(v) => Some(v),
-            _ => {
-                if !present {
-                    self.error(name, "required", "this field is required");
-                }
-                None
-            }
-        }
-    }
-
-    /// A field that may be absent but not null (e.g. a boolean in a patch).
-    pub fn not_null<T>(
-        &mut self,
-        name: &str,
-        parse: impl FnOnce(&Value) -> Parsed<T>,
-    ) -> Option<T> {
-        match self.patch(name, parse) {
-            Patch::Value(v) => Some(v),
-            Patch::Null => {
-                self.error(name, "invalid_type", "this field cannot be null");
-                None
-            }
-            Patch::Absent => None,
-        }
-    }
-
-    pub fn finish(self) -> Result<(), ApiError> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::validation(self.errors))
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Value parsers
 
@@ -318,7 +184,7 @@ fn type_err<T>(what: &str) -> Parsed<T> {
 }
 
 /// A string, trimmed, between `min` and `max` characters.
-pub fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
+fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
     move |v| {
         let Value::String(s) = v else {
             return type_err("a string");
@@ -340,12 +206,7 @@ pub fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
     }
 }
 
-/// An optional string: trimmed; an empty string reads as "none".
-pub fn opt_text(max: usize) -> impl Fn(&Value) -> Parsed<Option<String>> {
-    move |v| text(0, max)(v).map(|s| if s.is_empty() { None } else { Some(s) })
-}
-
-pub fn integer(min: i64, max: i64) -> impl Fn(&Value) -> Parsed<i64> {
+fn integer(min: i64, max: i64) -> impl Fn(&Value) -> Parsed<i64> {
     move |v| {
         let Some(n) = v.as_i64() else {
             return type_err("an integer");
@@ -357,23 +218,12 @@ pub fn integer(min: i64, max: i64) -> impl Fn(&Value) -> Parsed<i64> {
     }
 }
 
-pub fn boolean(v: &Value) -> Parsed<bool> {
-    v.as_bool().map_or_else(|| type_err("true or false"), Ok)
-}
-
 pub fn parse_date(s: &str) -> Parsed<NaiveDate> {
     if s.len() != 10 {
         return Err(("invalid_format", "must be a date YYYY-MM-DD".into()));
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .map_err(|_| ("invalid_format", "must be a date YYYY-MM-DD".to_string()))
-}
-
-pub fn date(v: &Value) -> Parsed<NaiveDate> {
-    let Value::String(s) = v else {
-        return type_err("a date string YYYY-MM-DD");
-    };
-    parse_date(s)
 }
 
 pub fn parse_datetime(s: &str) -> Parsed<DateTime<Utc>> {
@@ -387,38 +237,14 @@ pub fn parse_datetime(s: &str) -> Parsed<DateTime<Utc>> {
         })
 }
 
-pub fn datetime(v: &Value) -> Parsed<DateTime<Utc>> {
-    let Value::String(s) = v else {
-        return type_err("an RFC 3339 date-time string");
-    };
-    parse_datetime(s)
-}
-
 /// A string naming one of `allowed`.
-pub fn one_of(allowed: &'static [&'static str]) -> impl Fn(&Value) -> Parsed<String> {
+fn one_of(allowed: &'static [&'static str]) -> impl Fn(&Value) -> Parsed<String> {
     move |v| match v {
         Value::String(s) if allowed.contains(&s.as_str()) => Ok(s.clone()),
         _ => Err((
             "invalid_value",
             format!("must be one of: {}", allowed.join(", ")),
         )),
-    }
-}
-
-/// An email address: trimmed, at most 254 characters, one `@`, a local part
-/// without spaces and a domain of dot-separated labels.
-pub fn email(v: &Value) -> Parsed<String> {
-    let Value::String(s) = v else {
-        return type_err("an email address string");
-    };
-    let s = s.trim();
-    if is_email(s) {
-        Ok(s.to_string())
-    } else {
-        Err((
-            "invalid_format",
-            "must be an email address like ana@example.com".into(),
-        ))
     }
 }
 
@@ -571,25 +397,16 @@ mod tests {
     }
 
     #[test]
-    fn a_body_reports_unknown_and_read_only_fields_together() {
-        let body = Body::new(json!({"a": 1, "id": "x", "zzz": 2}), &["a"], &["id"]);
-        let Err(err) = body.and_then(Body::finish) else {
-            panic!("expected an error");
-        };
-        let fields: Vec<_> = err
-            .errors
-            .iter()
-            .map(|e| (e.field.as_str(), e.code))
-            .collect();
-        assert!(fields.contains(&("id", "read_only")));
-        assert!(fields.contains(&("zzz", "unknown_field")));
-    }
-
-    #[test]
     fn a_patch_tells_absent_from_null() {
-        let mut body = Body::new(json!({"a": null}), &["a", "b"], &[]).unwrap_or_else(|_| panic!());
-        assert_eq!(body.patch("a", text(0, 9)), Patch::Null);
-        assert_eq!(body.patch("b", text(0, 9)), Patch::Absent);
+        #[derive(serde::Deserialize)]
+        struct P {
+            #[serde(default, deserialize_with = "patch_text")]
+            a: Option<Option<String>>,
+            #[serde(default, deserialize_with = "patch_text")]
+            b: Option<Option<String>>,
+        }
+        let p: P = serde_json::from_value(json!({"a": null})).unwrap();
+        assert_eq!((p.a, p.b), (Some(None), None));
     }
 
     #[test]
