@@ -157,6 +157,15 @@ pub fn cors(origins: &str) -> actix_cors::Cors {
             header::IF_NONE_MATCH,
             header::HeaderName::from_static("idempotency-key"),
             header::HeaderName::from_static("x-request-id"),
+            // What tracing and error reporting in a frontend add to every
+            // call (W3C trace context, Sentry) and what older libraries send.
+            header::HeaderName::from_static("traceparent"),
+            header::HeaderName::from_static("tracestate"),
+            header::HeaderName::from_static("baggage"),
+            header::HeaderName::from_static("sentry-trace"),
+            header::HeaderName::from_static("x-requested-with"),
+            header::ACCEPT,
+            header::ACCEPT_LANGUAGE,
         ])
         .expose_headers([
             header::ETAG,

@@ -7,14 +7,18 @@
 
 use std::sync::Arc;
 
+use actix_web::body::BoxBody;
+use actix_web::dev::ServiceRequest;
 use actix_web::http::Method;
-use actix_web::{web, FromRequest, Handler, Responder, Route};
+use actix_web::middleware::{from_fn, Next};
+use actix_web::{web, FromRequest, Handler, Responder, ResponseError, Route};
 use utoipa::__dev::{SchemaReferences, Tags};
-use utoipa::openapi::path::{HttpMethod, Paths};
+use utoipa::openapi::path::{HttpMethod, ParameterIn, Paths};
 use utoipa::openapi::schema::Schema;
 use utoipa::openapi::{OpenApi, RefOr};
 
 use super::{json_config, method_not_allowed};
+use crate::error::{ApiError, FieldError};
 
 type MakeRoute = Arc<dyn Fn() -> Route + Send + Sync>;
 
@@ -22,6 +26,8 @@ type MakeRoute = Arc<dyn Fn() -> Route + Send + Sync>;
 struct Endpoint {
     path: String,
     method: Method,
+    /// The query parameters it documents: any other is refused.
+    query: Vec<String>,
     route: MakeRoute,
 }
 
@@ -56,6 +62,15 @@ impl Operations {
             let own = operation.tags.get_or_insert_with(Vec::new);
             own.extend(tags.into_iter().map(str::to_owned));
         }
+        let query: Vec<String> = operation
+            .parameters
+            .iter()
+            .flatten()
+            .filter_map(|p| match p {
+                RefOr::T(p) if p.parameter_in == ParameterIn::Query => Some(p.name.clone()),
+                _ => None,
+            })
+            .collect();
         for method in &methods {
             let method = actix_method(method);
             let handler = handler.clone();
@@ -63,6 +78,7 @@ impl Operations {
             self.endpoints.push(Endpoint {
                 path: path.clone(),
                 method,
+                query: query.clone(),
                 route: Arc::new(move || web::method(on.clone()).to(handler.clone())),
             });
         }
@@ -91,6 +107,11 @@ impl Operations {
         for path in paths {
             let here: Vec<&Endpoint> = self.endpoints.iter().filter(|e| e.path == path).collect();
             let allow: Vec<&str> = here.iter().map(|e| e.method.as_str()).collect();
+            let taken: Arc<Vec<(Method, Vec<String>)>> = Arc::new(
+                here.iter()
+                    .map(|e| (e.method.clone(), e.query.clone()))
+                    .collect(),
+            );
             let mut resource = web::resource(path);
             if let Some((_, limit)) = self.json_limits.iter().find(|(p, _)| p == path) {
                 resource = resource.app_data(json_config().limit(*limit));
@@ -98,7 +119,19 @@ impl Operations {
             for e in here {
                 resource = resource.route((e.route)());
             }
-            cfg.service(resource.default_service(method_not_allowed(allow.join(", "))));
+            cfg.service(
+                resource
+                    .default_service(method_not_allowed(allow.join(", ")))
+                    .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| {
+                        let taken = taken.clone();
+                        async move {
+                            match unknown_parameters(&req, &taken) {
+                                Some(err) => Ok(req.into_response(err.error_response())),
+                                None => next.call(req).await,
+                            }
+                        }
+                    })),
+            );
         }
     }
 
@@ -110,6 +143,30 @@ impl Operations {
         components.schemas.extend(self.schemas.iter().cloned());
         base
     }
+}
+
+/// `422` naming every query parameter the request's operation does not
+/// document (a misspelt filter must not silently return everything).
+fn unknown_parameters(req: &ServiceRequest, taken: &[(Method, Vec<String>)]) -> Option<ApiError> {
+    if req.query_string().is_empty() {
+        return None;
+    }
+    let documented = taken
+        .iter()
+        .find(|(m, _)| m == req.method())
+        .map(|(_, names)| names.as_slice())?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
+    let mut unknown: Vec<FieldError> = Vec::new();
+    for (name, _) in pairs {
+        if !documented.contains(&name) && !unknown.iter().any(|e| e.field == name) {
+            unknown.push(FieldError::new(
+                name.replace('\0', ""),
+                "unknown_parameter",
+                "this operation takes no such parameter",
+            ));
+        }
+    }
+    (!unknown.is_empty()).then(|| ApiError::validation(unknown))
 }
 
 fn actix_method(method: &HttpMethod) -> Method {

@@ -161,6 +161,37 @@ async fn an_expired_token_is_refused_and_bad_tokens_are_not_made() {
     assert_eq!(fields, ["expires_at", "name", "scope"]);
 }
 
+/// A frontend with tracing or error reporting adds its own headers to every
+/// call; the preflight for them must pass, or every call from it fails.
+#[actix_web::test]
+async fn preflights_for_tracing_headers_pass() {
+    let app = TestApp::spawn().await;
+    let pre = app
+        .req(Method::OPTIONS, "/v1/contacts")
+        .header("origin", "https://app.example")
+        .header("access-control-request-method", "GET")
+        .header(
+            "access-control-request-headers",
+            "authorization, traceparent, tracestate, baggage, sentry-trace, x-requested-with",
+        )
+        .send()
+        .await;
+    assert_eq!(pre.status, 200, "{}", pre.text());
+    let allowed = pre
+        .header("access-control-allow-headers")
+        .unwrap()
+        .to_lowercase();
+    for h in [
+        "traceparent",
+        "tracestate",
+        "baggage",
+        "sentry-trace",
+        "x-requested-with",
+    ] {
+        assert!(allowed.contains(h), "{h} in {allowed}");
+    }
+}
+
 #[actix_web::test]
 async fn browsers_get_cors_answers() {
     let app = TestApp::spawn().await;

@@ -156,3 +156,79 @@ fn every_pattern_in_the_document_compiles() {
         assert!(regex::Regex::new(&p).is_ok(), "{p}");
     }
 }
+
+/// Every query parameter the document names is one the server takes, and
+/// one it does not name is refused (`422 unknown_parameter`), so a misspelt
+/// filter never silently returns everything.
+#[actix_web::test]
+async fn the_server_takes_exactly_the_documented_query_parameters() {
+    let app = crate::helpers::TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let c = app
+        .contact(&s, serde_json::json!({"display_name": "Ben"}))
+        .await;
+    let contact_id = c["id"].as_str().unwrap().to_string();
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let today = chrono::Utc::now().date_naive().to_string();
+    let now = chrono::Utc::now().to_rfc3339().replace('+', "%2B");
+    let mut checked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let Some(op) = item.get("get") else { continue };
+        if path.contains("feed") || !path.starts_with("/v1/") {
+            continue;
+        }
+        let url_path = path.replace("{id}", &contact_id);
+        let params: Vec<&Value> = op["parameters"]
+            .as_array()
+            .map(|ps| ps.iter().filter(|p| p["in"] == "query").collect())
+            .unwrap_or_default();
+        let mut query = Vec::new();
+        for p in &params {
+            let name = p["name"].as_str().unwrap();
+            let schema = &p["schema"];
+            let value = if let Some(first) = schema["enum"].get(0) {
+                first.as_str().unwrap().to_string()
+            } else if name == "cursor" {
+                continue;
+            } else if name.ends_with("_id") {
+                contact_id.clone()
+            } else {
+                match (schema["type"].as_str(), schema["format"].as_str()) {
+                    (_, Some("date-time")) => now.clone(),
+                    (_, Some("date")) => today.clone(),
+                    (Some("integer"), _) => {
+                        schema["minimum"].as_i64().unwrap_or(1).max(1).to_string()
+                    }
+                    (Some("boolean"), _) => "true".into(),
+                    _ => schema["enum"]
+                        .get(0)
+                        .and_then(Value::as_str)
+                        .unwrap_or("x")
+                        .to_string(),
+                }
+            };
+            query.push(format!("{name}={value}"));
+        }
+        let url = format!("{url_path}?{}", query.join("&"));
+        let res = app.get(&url).auth(&s).send().await;
+        if res.status == 422 {
+            let unknown: Vec<String> = res.json()["errors"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|e| e["code"] == "unknown_parameter")
+                .map(|e| e["field"].to_string())
+                .collect();
+            assert!(
+                unknown.is_empty(),
+                "{url}: documented but refused: {unknown:?}"
+            );
+        }
+        let extra = format!("{url_path}?no_such_filter=1");
+        let refused = app.get(&extra).auth(&s).send().await;
+        assert_eq!(refused.status, 422, "{extra}: {}", refused.text());
+        assert_eq!(refused.invalid_fields(), ["no_such_filter"]);
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} operations checked");
+}
