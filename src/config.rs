@@ -32,6 +32,7 @@ struct FileSettings {
     rate_register_per_minute: Option<u32>,
     rate_login_per_minute: Option<u32>,
     rate_refresh_per_minute: Option<u32>,
+    refresh_reuse_grace_secs: Option<i64>,
     login_lockout_failures: Option<u32>,
     login_lockout_minutes: Option<i64>,
     rate_per_user_per_minute: Option<u32>,
@@ -62,6 +63,10 @@ pub struct Settings {
     pub rate_register_per_minute: u32,
     pub rate_login_per_minute: u32,
     pub rate_refresh_per_minute: u32,
+    /// A refresh token presented again within this many seconds of its
+    /// rotation gets the same successor (two tabs or threads refreshing at
+    /// once); later, reuse revokes its family.
+    pub refresh_reuse_grace_secs: i64,
     /// Failed logins of one account that lock its logins…
     pub login_lockout_failures: u32,
     /// …within, and for, this many minutes.
@@ -116,6 +121,7 @@ impl Default for Settings {
             rate_register_per_minute: 60,
             rate_login_per_minute: 120,
             rate_refresh_per_minute: 120,
+            refresh_reuse_grace_secs: 30,
             login_lockout_failures: 10,
             login_lockout_minutes: 15,
             rate_per_user_per_minute: 0,
@@ -181,6 +187,7 @@ impl Settings {
             rate_register_per_minute,
             rate_login_per_minute,
             rate_refresh_per_minute,
+            refresh_reuse_grace_secs,
             login_lockout_failures,
             login_lockout_minutes,
             rate_per_user_per_minute,
@@ -235,6 +242,7 @@ impl Settings {
             rate_register_per_minute = "KITH_RATE_REGISTER_PER_MINUTE",
             rate_login_per_minute = "KITH_RATE_LOGIN_PER_MINUTE",
             rate_refresh_per_minute = "KITH_RATE_REFRESH_PER_MINUTE",
+            refresh_reuse_grace_secs = "KITH_REFRESH_REUSE_GRACE_SECS",
             login_lockout_failures = "KITH_LOGIN_LOCKOUT_FAILURES",
             login_lockout_minutes = "KITH_LOGIN_LOCKOUT_MINUTES",
             rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE"

@@ -163,8 +163,10 @@ pub async fn login(
 
 /// Exchange a refresh token for a new pair.
 ///
-/// The presented token is spent. Presenting a spent token again answers `401`
-/// and revokes every token descended from the same login.
+/// The presented token is spent. Presented again within
+/// `KITH_REFRESH_REUSE_GRACE_SECS` (30 s by default) of its rotation — two
+/// tabs or threads refreshing at once — it gets the same successor; later,
+/// it answers `401` and revokes every token descended from the same login.
 #[utoipa::path(
     post, path = "/v1/auth/refresh", tag = "auth", operation_id = "refresh_token",
     request_body = super::dto::RefreshRequest,
@@ -184,11 +186,20 @@ pub async fn refresh(
     let ttl = state.settings.refresh_token_ttl_days;
     let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
     let limit = state.settings.rate_refresh_per_minute;
+    let grace = state.settings.refresh_reuse_grace_secs;
+    let mac = state.jwt.refresh_mac.clone();
     let outcome = state
         .db
         .write(move |conn| {
             ratelimit::check(conn, &format!("refresh:ip:{ip}"), limit)?;
-            queries::rotate_refresh(conn, &secret, ttl, limit)
+            let refresh = queries::Refresh {
+                secret: &secret,
+                ttl_days: ttl,
+                per_minute: limit,
+                grace_secs: grace,
+                mac: &mac,
+            };
+            queries::rotate_refresh(conn, refresh)
         })
         .await?;
     match outcome {

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use secrecy::{ExposeSecret, SecretString};
 use serde::{Deserialize, Serialize};
+use sha2::Digest;
 
 const ISSUER: &str = "kith";
 const AUDIENCE: &str = "kith-api";
@@ -35,6 +36,10 @@ pub struct JwtKeys {
     validation: Validation,
     header: Header,
     pub ttl_secs: i64,
+    /// What refresh tokens' successors are derived with (see
+    /// `auth::queries::successor`): an HMAC keyed from the same secret, for
+    /// another use.
+    pub refresh_mac: hmac::Hmac<sha2::Sha256>,
     /// Tokens this process has verified: token → (user id, expiry). A client
     /// sends the same token for its whole life, so the signature check and
     /// the JSON parsing run once per token, not once per request. Keys are
@@ -62,6 +67,13 @@ impl JwtKeys {
             validation,
             header: Header::new(Algorithm::HS256),
             ttl_secs,
+            refresh_mac: <hmac::Hmac<sha2::Sha256> as hmac::KeyInit>::new_from_slice(
+                &sha2::Sha256::new()
+                    .chain_update(b"kith refresh successor\0")
+                    .chain_update(key)
+                    .finalize(),
+            )
+            .map_err(|e| format!("refresh key: {e}"))?,
             verified: Mutex::new(HashMap::new()),
         })
     }

@@ -125,8 +125,8 @@ pub fn lock_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// A new refresh token in `family` (a new family when `None`). Returns the
-/// secret; only its hash is stored.
+/// A new refresh token in `family` (a new family when `None`): `secret`,
+/// or a random one. Returns the secret; only its hash is stored.
 pub fn issue_refresh(
     conn: &mut DbConn,
     user_id: &str,
@@ -134,6 +134,17 @@ pub fn issue_refresh(
     ttl_days: i64,
 ) -> Result<String, ApiError> {
     let secret = format!("kith_rt_{}", ids::random_secret(32));
+    store_refresh(conn, user_id, family, ttl_days, &secret)?;
+    Ok(secret)
+}
+
+fn store_refresh(
+    conn: &mut DbConn,
+    user_id: &str,
+    family: Option<String>,
+    ttl_days: i64,
+    secret: &str,
+) -> QueryResult<()> {
     let now = time::now();
     let row = RefreshRow {
         id: ids::new_id(),
@@ -148,7 +159,24 @@ pub fn issue_refresh(
     diesel::insert_into(refresh_tokens::table)
         .values(&row)
         .execute(conn)?;
-    Ok(secret)
+    Ok(())
+}
+
+/// The successor of a refresh token: derived from it with the server's key
+/// (`mac`), so a token presented again within the grace gets the very same
+/// successor, while one who only stole the old token cannot compute it.
+pub fn successor(mac: &hmac::Hmac<sha2::Sha256>, secret: &str) -> String {
+    use base64::Engine;
+    use hmac::Mac;
+    let digest = mac
+        .clone()
+        .chain_update(secret.as_bytes())
+        .finalize()
+        .into_bytes();
+    format!(
+        "kith_rt_{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
+    )
 }
 
 fn revoke_family(conn: &mut DbConn, user_id: &str, family_id: &str) -> QueryResult<usize> {
@@ -182,23 +210,32 @@ pub enum Rotation {
     Reused,
 }
 
+/// How a refresh token is spent.
+pub struct Refresh<'a> {
+    pub secret: &'a str,
+    pub ttl_days: i64,
+    pub per_minute: u32,
+    /// Seconds after its rotation during which a token presented again gets
+    /// the same successor instead of revoking its family.
+    pub grace_secs: i64,
+    pub mac: &'a hmac::Hmac<sha2::Sha256>,
+}
+
 /// Spends a refresh token and issues its successor. Runs in a write
 /// transaction; the `used_at IS NULL` guard makes a concurrent second use of
-/// the same token lose, and count as reuse.
-pub fn rotate_refresh(
-    conn: &mut DbConn,
-    secret: &str,
-    ttl_days: i64,
-    per_minute: u32,
-) -> Result<Rotation, ApiError> {
-    let Some(row) = find_refresh(conn, secret)? else {
+/// the same token lose, and count as a presentation again: within the grace
+/// it gets the same successor (two tabs refreshing at once), after it the
+/// whole family is revoked (a stolen token replayed).
+pub fn rotate_refresh(conn: &mut DbConn, r: Refresh<'_>) -> Result<Rotation, ApiError> {
+    let Some(row) = find_refresh(conn, r.secret)? else {
         return Ok(Rotation::Invalid);
     };
-    crate::http::ratelimit::check(conn, &format!("refresh:user:{}", row.user_id), per_minute)?;
+    crate::http::ratelimit::check(conn, &format!("refresh:user:{}", row.user_id), r.per_minute)?;
     let now = time::now();
     if row.revoked_at.is_some() || row.expires_at <= now {
         return Ok(Rotation::Invalid);
     }
+    let next = successor(r.mac, r.secret);
     let spent = diesel::update(
         refresh_tokens::table
             .find(&row.id)
@@ -207,16 +244,32 @@ pub fn rotate_refresh(
     .set(refresh_tokens::used_at.eq(now))
     .execute(conn)?;
     if spent == 0 {
+        let used_at: Option<i64> = refresh_tokens::table
+            .find(&row.id)
+            .select(refresh_tokens::used_at)
+            .first(conn)?;
+        let within_grace = used_at.is_some_and(|t| now - t <= r.grace_secs * 1_000_000);
+        let live_successor = find_refresh(conn, &next)?
+            .is_some_and(|s| s.revoked_at.is_none() && s.expires_at > now);
+        if within_grace && live_successor {
+            return Ok(match user_by_id(conn, &row.user_id)? {
+                Some(user) => Rotation::Rotated {
+                    user,
+                    refresh_token: next,
+                },
+                None => Rotation::Invalid,
+            });
+        }
         revoke_family(conn, &row.user_id, &row.family_id)?;
         return Ok(Rotation::Reused);
     }
     let Some(user) = user_by_id(conn, &row.user_id)? else {
         return Ok(Rotation::Invalid);
     };
-    let refresh_token = issue_refresh(conn, &user.id, Some(row.family_id), ttl_days)?;
+    store_refresh(conn, &user.id, Some(row.family_id), r.ttl_days, &next)?;
     Ok(Rotation::Rotated {
         user,
-        refresh_token,
+        refresh_token: next,
     })
 }
 

@@ -162,7 +162,8 @@ async fn an_expired_token_is_refused_and_bad_tokens_are_not_made() {
 }
 
 /// A frontend with tracing or error reporting adds its own headers to every
-/// call; the preflight for them must pass, or every call from it fails.
+/// call (and an app its own); the preflight for any of them must pass, or
+/// every call from it fails.
 #[actix_web::test]
 async fn preflights_for_tracing_headers_pass() {
     let app = TestApp::spawn().await;
@@ -172,7 +173,7 @@ async fn preflights_for_tracing_headers_pass() {
         .header("access-control-request-method", "GET")
         .header(
             "access-control-request-headers",
-            "authorization, traceparent, tracestate, baggage, sentry-trace, x-requested-with",
+            "authorization, traceparent, tracestate, baggage, sentry-trace, x-requested-with, x-app-version",
         )
         .send()
         .await;

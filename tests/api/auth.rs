@@ -92,7 +92,8 @@ async fn a_wrong_password_and_an_unknown_email_look_the_same() {
 
 #[actix_web::test]
 async fn a_refresh_token_is_good_once_and_its_reuse_revokes_the_family() {
-    let app = TestApp::spawn().await;
+    // No grace: any second presentation is a replay.
+    let app = TestApp::spawn_with(|s| s.refresh_reuse_grace_secs = 0).await;
     let s = app.user("ana@example.com").await;
     let first = app
         .post("/v1/auth/refresh")
@@ -121,6 +122,42 @@ async fn a_refresh_token_is_good_once_and_its_reuse_revokes_the_family() {
         .send()
         .await;
     after.problem(401, "invalid_refresh_token");
+}
+
+/// Two tabs (or a mobile app's two threads) refreshing with the same token
+/// at once: within the grace both get the same successor, which works, and
+/// nothing is revoked.
+#[actix_web::test]
+async fn refreshes_racing_within_the_grace_get_the_same_successor() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let send = || {
+        app.post("/v1/auth/refresh")
+            .json(json!({"refresh_token": s.refresh}))
+            .send()
+    };
+    let answers = futures_util::future::join_all((0..4).map(|_| send())).await;
+    let again = send().await;
+    let mut successors = std::collections::HashSet::new();
+    for r in answers.iter().chain([&again]) {
+        assert_eq!(r.status, 200, "{}", r.text());
+        successors.insert(r.json()["refresh_token"].as_str().unwrap().to_string());
+        let access = r.json()["access_token"].as_str().unwrap().to_string();
+        assert_eq!(app.get("/v1/me").bearer(&access).send().await.status, 200);
+    }
+    assert_eq!(successors.len(), 1, "one successor: {successors:?}");
+    let next = successors.into_iter().next().unwrap();
+    let onward = app
+        .post("/v1/auth/refresh")
+        .json(json!({"refresh_token": next}))
+        .send()
+        .await;
+    assert_eq!(
+        onward.status,
+        200,
+        "the successor is live: {}",
+        onward.text()
+    );
 }
 
 #[actix_web::test]
