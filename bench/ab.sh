@@ -101,7 +101,7 @@ echo "|---|---:|---:|---:|"
 for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name _ _ _ <<<"$e"
   o=$(( ${SUM["OLD|$name"]} / ROUNDS )) n=$(( ${SUM["NEW|$name"]} / ROUNDS ))
-  python3 -c "print(f'| \`$name\` | $o | $n | {($n / max($o, 1)):.2f} |')"
+  python3 -c 'import sys; n, o, w = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]); print(f"| `{n}` | {o} | {w} | {w / max(o, 1):.2f} |")' "$name" "$o" "$n"
 done
 echo
 echo "- $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (one database, seeded once)"

@@ -43,6 +43,7 @@ Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resource
 Every `POST` accepts an `Idempotency-Key`.",
         license(name = "MIT")
     ),
+    servers((url = "/", description = "The server that serves this document")),
     components(schemas(error::Problem, error::FieldError)),
     modifiers(&Security),
     tags(
@@ -67,6 +68,22 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
     components
         .responses
         .extend(crate::http::problems::components());
+    // Operations that name no role need no token: say so (`security: []`),
+    // rather than leave a reader to guess.
+    for item in doc.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            op.security.get_or_insert_with(Vec::new);
+        }
+    }
     doc
 }
 

@@ -7,11 +7,9 @@
 
 use std::sync::Arc;
 
-use actix_web::body::BoxBody;
-use actix_web::dev::ServiceRequest;
+use actix_web::guard::{Guard, GuardContext};
 use actix_web::http::Method;
-use actix_web::middleware::{from_fn, Next};
-use actix_web::{web, FromRequest, Handler, Responder, ResponseError, Route};
+use actix_web::{web, FromRequest, Handler, HttpRequest, HttpResponse, Responder, Route};
 use utoipa::__dev::{SchemaReferences, Tags};
 use utoipa::openapi::path::{HttpMethod, ParameterIn, Paths};
 use utoipa::openapi::schema::Schema;
@@ -112,26 +110,30 @@ impl Operations {
                     .map(|e| (e.method.clone(), e.query.clone()))
                     .collect(),
             );
-            let mut resource = web::resource(path);
+            // First: a request naming a query parameter its operation does
+            // not document is refused (a guard, so that a request without a
+            // query string pays one comparison).
+            let refused = taken.clone();
+            let mut resource =
+                web::resource(path).route(web::route().guard(UnknownQuery(taken.clone())).to(
+                    move |req: HttpRequest| {
+                        let refused = refused.clone();
+                        async move {
+                            let q = req.query_string();
+                            match unknown_parameters(req.method(), q, &refused) {
+                                Some(err) => Err::<HttpResponse, _>(err),
+                                None => Err(ApiError::internal("the guard and handler disagree")),
+                            }
+                        }
+                    },
+                ));
             if let Some((_, limit)) = self.json_limits.iter().find(|(p, _)| p == path) {
                 resource = resource.app_data(json_config().limit(*limit));
             }
             for e in here {
                 resource = resource.route((e.route)());
             }
-            cfg.service(
-                resource
-                    .default_service(method_not_allowed(allow.join(", ")))
-                    .wrap(from_fn(move |req: ServiceRequest, next: Next<BoxBody>| {
-                        let taken = taken.clone();
-                        async move {
-                            match unknown_parameters(&req, &taken) {
-                                Some(err) => Ok(req.into_response(err.error_response())),
-                                None => next.call(req).await,
-                            }
-                        }
-                    })),
-            );
+            cfg.service(resource.default_service(method_not_allowed(allow.join(", "))));
         }
     }
 
@@ -147,15 +149,19 @@ impl Operations {
 
 /// `422` naming every query parameter the request's operation does not
 /// document (a misspelt filter must not silently return everything).
-fn unknown_parameters(req: &ServiceRequest, taken: &[(Method, Vec<String>)]) -> Option<ApiError> {
-    if req.query_string().is_empty() {
+fn unknown_parameters(
+    method: &Method,
+    query: &str,
+    taken: &[(Method, Vec<String>)],
+) -> Option<ApiError> {
+    if query.is_empty() {
         return None;
     }
     let documented = taken
         .iter()
-        .find(|(m, _)| m == req.method())
+        .find(|(m, _)| m == method)
         .map(|(_, names)| names.as_slice())?;
-    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(req.query_string()).ok()?;
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query).ok()?;
     let mut unknown: Vec<FieldError> = Vec::new();
     for (name, _) in pairs {
         if !documented.contains(&name) && !unknown.iter().any(|e| e.field == name) {
@@ -167,6 +173,19 @@ fn unknown_parameters(req: &ServiceRequest, taken: &[(Method, Vec<String>)]) -> 
         }
     }
     (!unknown.is_empty()).then(|| ApiError::validation(unknown))
+}
+
+/// Matches a request whose query string names a parameter its operation
+/// does not document.
+struct UnknownQuery(Arc<Vec<(Method, Vec<String>)>>);
+
+impl Guard for UnknownQuery {
+    fn check(&self, ctx: &GuardContext<'_>) -> bool {
+        let head = ctx.head();
+        head.uri
+            .query()
+            .is_some_and(|q| unknown_parameters(&head.method, q, &self.0).is_some())
+    }
 }
 
 fn actix_method(method: &HttpMethod) -> Method {
