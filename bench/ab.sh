@@ -53,17 +53,18 @@ read -r ID1 ID2 ID3 <<<"$(curl -fs "$API/v1/contacts?limit=3&sort=-created_at" -
 stop
 NOW=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-# name | method | path | body
+# name | method | path | body. Reads first: the writes add rows (and WAL)
+# that the reads measured after them would see and the other binary's not.
 ENDPOINTS=(
   "GET /healthz|GET|/healthz|"
   "GET /v1/contacts/{id}|GET|/v1/contacts/$ID1|"
   "GET /v1/contacts?sort=name|GET|/v1/contacts?limit=50&sort=name|"
   "GET /v1/contacts?sort=next_due_at|GET|/v1/contacts?limit=50&sort=next_due_at|"
+  "GET /v1/agenda?days=7|GET|/v1/agenda?days=7|"
+  "GET /v1/ledger/balances?owing=them|GET|/v1/ledger/balances?owing=them&limit=50|"
   "POST /v1/contacts|POST|/v1/contacts|{\"display_name\":\"Bench Person\",\"company\":\"Bench\",\"tags\":[\"tag01\"]}"
   "PATCH /v1/contacts/{id}|PATCH|/v1/contacts/$ID2|{\"title\":\"Benchmarked\"}"
   "POST /v1/interactions (3 people)|POST|/v1/interactions|{\"kind\":\"call\",\"direction\":\"outbound\",\"summary\":\"Bench\",\"occurred_at\":\"$NOW\",\"contact_ids\":[\"$ID1\",\"$ID2\",\"$ID3\"]}"
-  "GET /v1/agenda?days=7|GET|/v1/agenda?days=7|"
-  "GET /v1/ledger/balances?owing=them|GET|/v1/ledger/balances?owing=them&limit=50|"
 )
 
 rate() { # method path body → req/s (non-2xx answers are reported on stderr)
