@@ -48,6 +48,14 @@ impl From<Error> for ApiError {
     }
 }
 
+/// A keyset page read one row beyond `limit`: cuts it to `limit` and tells
+/// whether more rows follow.
+pub fn cut_page<T>(rows: &mut Vec<T>, limit: i64) -> bool {
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit.max(0) as usize);
+    more
+}
+
 /// The versions a write may change (the client's `If-Match`): any, or only
 /// those named.
 #[derive(Clone, Debug, Default, PartialEq)]

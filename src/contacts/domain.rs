@@ -118,8 +118,7 @@ fn rules(body: &Value, errors: &mut Vec<FieldError>) {
     }
     if let Some(items) = body["phones"].as_array() {
         for (i, p) in items.iter().enumerate() {
-            if let Some(n) = p["number"].as_str().filter(|n| !is_phone(n)) {
-                let _ = n;
+            if p["number"].as_str().is_some_and(|n| !is_phone(n)) {
                 errors.push(FieldError::new(
                     format!("phones[{i}].number"),
                     "invalid_format",

@@ -375,11 +375,18 @@ pub fn next_cursor<T>(
     limit: i64,
     cursor_of: impl FnOnce(&T) -> String,
 ) -> Option<String> {
-    if rows.len() as i64 <= limit {
-        return None;
-    }
-    rows.truncate(limit as usize);
-    rows.last().map(cursor_of)
+    let more = crate::domain::cut_page(rows, limit);
+    cursor_after(rows, more, cursor_of)
+}
+
+/// The cursor of a page whose rows are cut already (`domain::cut_page`):
+/// after its last row, when more follow.
+pub fn cursor_after<T>(
+    rows: &[T],
+    more: bool,
+    cursor_of: impl FnOnce(&T) -> String,
+) -> Option<String> {
+    rows.last().filter(|_| more).map(cursor_of)
 }
 
 /// Decodes a cursor made for `sort`; anything else is a 422 on `cursor`.

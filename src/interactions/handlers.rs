@@ -13,7 +13,9 @@ use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::{created, decode_cursor, encode_cursor, versioned, IfMatch, PageParams};
+use crate::http::{
+    created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
+};
 use crate::input::{self, Json, Query};
 use crate::state::AppState;
 
@@ -163,10 +165,9 @@ fn position(cursor: Option<String>) -> Result<Option<(i64, String)>, ApiError> {
 }
 
 fn page_response(rows: Vec<InteractionRow>, more: bool) -> HttpResponse {
-    let next_cursor = match rows.last() {
-        Some(last) if more => Some(encode_cursor(SORT, last.occurred_at, &last.id)),
-        _ => None,
-    };
+    let next_cursor = cursor_after(&rows, more, |last| {
+        encode_cursor(SORT, last.occurred_at, &last.id)
+    });
     HttpResponse::Ok().json(InteractionPage {
         items: rows.iter().map(InteractionRow::to_api).collect(),
         next_cursor,

@@ -12,7 +12,7 @@ use super::store::{self, ListFilter};
 use crate::changes;
 use crate::contacts::queries::refresh_contacts;
 use crate::db::DbConn;
-use crate::domain::{Error, Expected, Result};
+use crate::domain::{cut_page, Error, Expected, Result};
 use crate::error::FieldError;
 use crate::time::{self, Micros};
 use crate::{ids, input};
@@ -129,8 +129,7 @@ pub fn page(
     limit: i64,
 ) -> Result<(Vec<InteractionRow>, bool)> {
     let mut rows = store::page(conn, user_id, filter, after, limit + 1)?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
+    let more = cut_page(&mut rows, limit);
     Ok((rows, more))
 }
 

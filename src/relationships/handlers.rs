@@ -8,7 +8,9 @@ use super::service;
 use crate::auth::AuthUser;
 use crate::contacts::queries as contact_queries;
 use crate::error::{ApiError, Problem};
-use crate::http::{created, decode_cursor, encode_cursor, versioned, IfMatch, PageParams};
+use crate::http::{
+    created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
+};
 use crate::input::{Json, Query};
 use crate::state::AppState;
 
@@ -184,9 +186,6 @@ pub async fn list_for_contact(
             )?)
         })
         .await?;
-    let next_cursor = match items.last() {
-        Some(last) if more => Some(encode_cursor(SORT, (), &last.id)),
-        _ => None,
-    };
+    let next_cursor = cursor_after(&items, more, |last| encode_cursor(SORT, (), &last.id));
     Ok(HttpResponse::Ok().json(RelationshipViewPage { items, next_cursor }))
 }

@@ -12,7 +12,7 @@ use super::model::{
 use super::store;
 use crate::changes;
 use crate::db::DbConn;
-use crate::domain::{Error, Expected, Result};
+use crate::domain::{cut_page, Error, Expected, Result};
 use crate::error::FieldError;
 use crate::{ids, time};
 
@@ -90,8 +90,7 @@ pub fn of_contact(
     limit: i64,
 ) -> Result<(Vec<RelationshipView>, bool)> {
     let mut rows = store::page_of_contact(conn, user_id, contact_id, after, limit + 1)?;
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
+    let more = cut_page(&mut rows, limit);
     let others: Vec<String> = rows
         .iter()
         .map(|row| {
