@@ -12,9 +12,8 @@ use utoipa::ToSchema;
 use crate::auth::dto::User;
 use crate::auth::tokens::{self, AccessToken};
 use crate::auth::AuthUser;
-use crate::contacts::dto::Contact;
-use crate::contacts::models::ContactRow;
-use crate::contacts::{derived, domain as contact_domain, queries as contacts};
+use crate::contacts::model::{self as contact_model, Contact, ContactRow};
+use crate::contacts::{derived, service as contacts, store as contact_store};
 use crate::db::schema::{
     contacts as c, interactions as i, introductions as it, ledger_entries as le,
     relationships as r, tags as t,
@@ -32,7 +31,7 @@ use crate::ledger::queries::EntryRow;
 use crate::relationships::model::{pair_key, RelationshipRow};
 use crate::relationships::model::{Relationship, KINDS as RELATIONSHIP_KINDS};
 use crate::state::AppState;
-use crate::tags::Tag;
+use crate::tags::model::Tag;
 use crate::{changes, input, time};
 
 pub const FORMAT_VERSION: i64 = 1;
@@ -107,7 +106,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
             .iter()
             .map(IntroductionRow::to_api)
             .collect(),
-        tags: crate::tags::queries::list(conn, user_id)?,
+        tags: crate::tags::store::list(conn, user_id)?,
         tokens: tokens::list_for(conn, user_id)?,
     })
 }
@@ -245,8 +244,8 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "met_via",
             ],
         );
-        match crate::input::from_value::<crate::contacts::dto::ContactCreate>(Value::Object(m))
-            .map(contact_domain::ContactChanges::from)
+        match crate::input::from_value::<crate::contacts::model::ContactCreate>(Value::Object(m))
+            .map(contact_model::ContactChanges::from)
         {
             Ok(changes) => {
                 let mut row = contacts::new_row(user_id, changes);
@@ -254,8 +253,8 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
                 row.trashed_at = micros_of(&meta, "trashed_at");
                 row.version = version_of(&meta);
-                contacts::insert(conn, &mut row)?;
-                contacts::sync_tags(conn, &row)?;
+                contact_store::insert(conn, &mut row)?;
+                contact_store::sync_tags(conn, &row)?;
                 if let Some(old) = str_of(&meta, "id") {
                     contact_ids.0.insert(old, row.id.clone());
                 }
@@ -286,7 +285,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         let name = item
             .get("name")
             .and_then(Value::as_str)
-            .map(contact_domain::tag_name);
+            .map(contact_model::tag_name);
         let cadence = item.get("default_cadence_days").and_then(Value::as_i64);
         match (name, cadence) {
             (Some(Ok(name)), cadence) if cadence.is_none_or(|c| (1..=3650).contains(&c)) => {
@@ -298,11 +297,11 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                             t::default_cadence_days.eq(cd as i32),
                         ))
                         .execute(conn)?;
-                    let tag = crate::tags::queries::find(conn, user_id, &name)?;
+                    let tag = crate::tags::store::find(conn, user_id, &name)?;
                     changes::record(
                         conn,
                         user_id,
-                        crate::tags::queries::RESOURCE,
+                        crate::tags::service::RESOURCE,
                         &name,
                         tag.as_ref(),
                     )?;
@@ -566,10 +565,10 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
 
     // Derived fields and balances, with the archive's versions kept.
     for (id, _) in &contact_meta {
-        if let Some(mut row) = contacts::find(conn, user_id, id)? {
+        if let Some(mut row) = contact_store::find(conn, user_id, id)? {
             derived::refresh(conn, &mut row)?;
             row.balance = crate::ledger::balances::refresh_row(conn, user_id, id)?;
-            contacts::update_row(conn, &mut row)?;
+            contact_store::update_row(conn, &mut row)?;
             contacts::record_upsert(conn, &row)?;
         }
     }

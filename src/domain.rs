@@ -16,6 +16,9 @@ pub enum Error {
     Invalid(Vec<FieldError>),
     /// The change would break a uniqueness rule: a stable code and why.
     Conflict(&'static str, &'static str),
+    /// A state the rules say cannot happen (a `500`; the reason is logged,
+    /// never answered).
+    Internal(String),
     /// Reported as the database error it is (`500`, or `503` when the
     /// connection was lost).
     Database(diesel::result::Error),
@@ -43,6 +46,7 @@ impl From<Error> for ApiError {
             Error::Stale => ApiError::precondition_failed(),
             Error::Invalid(errors) => ApiError::validation(errors),
             Error::Conflict(code, detail) => ApiError::new(StatusCode::CONFLICT, code, detail),
+            Error::Internal(why) => ApiError::internal(why),
             Error::Database(e) => ApiError::from(e),
         }
     }

@@ -3,7 +3,7 @@
 //! checks every byte of every value; here keys are literals and a string
 //! with nothing to escape is copied whole. Each writer writes exactly the
 //! bytes serde_json writes for the same value (tests below, and the
-//! contact's own test in `contacts::dto`).
+//! contact's own test in `contacts::model`).
 
 use crate::time::Timestamp;
 

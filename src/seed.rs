@@ -8,10 +8,8 @@ use std::collections::HashSet;
 use diesel::prelude::*;
 
 use crate::auth::{password, queries as users};
-use crate::contacts::domain::{search_text, ContactChanges};
-use crate::contacts::dto::Email;
-use crate::contacts::models::ContactRow;
-use crate::contacts::{derived, queries as contacts};
+use crate::contacts::model::{search_text, ContactChanges, ContactRow, Email};
+use crate::contacts::{derived, service as contacts};
 use crate::db::schema::{
     contact_tags, interaction_contacts, interactions, ledger_balances, ledger_entries,
     relationships, tags,

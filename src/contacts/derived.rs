@@ -5,7 +5,7 @@
 use diesel::dsl::{max, min};
 use diesel::prelude::*;
 
-use super::models::ContactRow;
+use super::model::ContactRow;
 use crate::db::schema::{interaction_contacts as ic, tags};
 use crate::db::DbConn;
 use crate::time::{self, Micros, DAY};

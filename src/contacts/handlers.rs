@@ -3,13 +3,17 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::domain::{self, ContactChanges};
-use super::dto::{Contact, ContactCreate, ContactListParams, ContactPage, ContactPatch};
-use super::models::ContactJson;
-use super::queries::{self, ListFilter, Sort};
+use super::model::{
+    tag_name, Contact, ContactChanges, ContactCreate, ContactListParams, ContactPage, ContactPatch,
+};
+use super::read_model::{self, ContactJson};
+use super::service;
+use super::store::{After, ListFilter, Sort, SortKey};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{created, versioned, versioned_json, IfMatch};
+use crate::http::{
+    created, cursor_after, decode_cursor, encode_cursor, versioned, versioned_json, IfMatch,
+};
 use crate::input::{Json, Query};
 use crate::state::AppState;
 
@@ -41,7 +45,7 @@ pub async fn create(
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::create(conn, &user.id, changes)
+            Ok(service::create(conn, &user.id, changes)?)
         })
         .await?;
     Ok(created(
@@ -75,7 +79,7 @@ pub async fn get(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let (version, json) = state.db.lookup_as(&queries::BY_ID, user.id, id).await?;
+    let (version, json) = state.db.lookup_as(&read_model::BY_ID, user.id, id).await?;
     Ok(versioned_json(
         &req,
         StatusCode::OK,
@@ -110,12 +114,12 @@ pub async fn update(
     Json(patch): Json<ContactPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let changes = ContactChanges::from(patch);
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::update(conn, &user.id, &id, &if_match, changes)
+            Ok(service::update(conn, &user.id, &id, &expected, changes)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -142,12 +146,12 @@ pub async fn delete(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::trash(conn, &user.id, &id, &if_match)
+            Ok(service::trash(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -175,12 +179,12 @@ pub async fn restore(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::restore(conn, &user.id, &id, &if_match)
+            Ok(service::restore(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -212,7 +216,7 @@ pub async fn list(
     );
     let filter = ListFilter {
         q: q.text("q", 200),
-        tag: q.text("tag", 50).and_then(|t| domain::tag_name(&t).ok()),
+        tag: q.text("tag", 50).and_then(|t| tag_name(&t).ok()),
         company: q.text("company", 200),
         archived: q.boolean("archived").unwrap_or(false),
         trashed: q.boolean("trashed").unwrap_or(false),
@@ -222,32 +226,49 @@ pub async fn list(
             .map(crate::time::start_of),
     };
     q.finish()?;
+    let after = position(&sort, cursor)?;
     // The page is written to JSON where its rows were read: only the bytes
     // cross to the worker thread.
     let body = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            let (rows, next_cursor) =
-                queries::list(conn, &user.id, &filter, &sort, limit, cursor.as_deref())?;
-            Ok(page_json(&rows, next_cursor.as_deref()))
+            let (rows, more) =
+                service::list(conn, &user.id, &filter, &sort, limit, after.as_ref())?;
+            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last));
+            Ok(read_model::page_json(&rows, next_cursor.as_deref()))
         })
         .await?;
     Ok(crate::http::json_response(body))
 }
 
-/// A `ContactPage` as serde would write it, from contacts already written.
-fn page_json(rows: &[ContactJson], next_cursor: Option<&str>) -> Vec<u8> {
-    let items = rows.iter().filter_map(ContactJson::json);
-    let mut out = Vec::with_capacity(items.clone().map(|j| j.len() + 1).sum::<usize>() + 64);
-    out.extend_from_slice(b"{\"items\":[");
-    for (i, json) in items.enumerate() {
-        if i > 0 {
-            out.push(b',');
+/// Where a page starts: after the row its cursor names, in `sort`.
+fn position(sort: &Sort, cursor: Option<String>) -> Result<Option<After>, ApiError> {
+    let Some(c) = cursor else {
+        return Ok(None);
+    };
+    Ok(Some(match sort.key {
+        SortKey::Name => {
+            let (k, id) = decode_cursor(&c, &sort.name)?;
+            After::Name(k, id)
         }
-        out.extend_from_slice(json.as_bytes());
+        SortKey::CreatedAt | SortKey::UpdatedAt => {
+            let (k, id) = decode_cursor(&c, &sort.name)?;
+            After::Instant(k, id)
+        }
+        SortKey::LastInteractionAt | SortKey::NextDueAt => {
+            let (k, id) = decode_cursor(&c, &sort.name)?;
+            After::Nullable(k, id)
+        }
+    }))
+}
+
+/// The cursor of the page that follows `last`.
+fn next(sort: &Sort, last: &ContactJson) -> String {
+    match sort.key {
+        SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
+        SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
+        SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
+        SortKey::LastInteractionAt => encode_cursor(&sort.name, last.last_interaction_at, &last.id),
+        SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
     }
-    out.extend_from_slice(b"],\"next_cursor\":");
-    crate::json::opt_str(&mut out, next_cursor);
-    out.push(b'}');
-    out
 }

@@ -1,11 +1,12 @@
 //! Contacts: the people of the network.
 
 pub mod derived;
-pub mod domain;
-pub mod dto;
 pub mod handlers;
-pub mod models;
-pub mod queries;
+pub mod model;
+pub mod read_model;
+pub mod service;
+pub mod store;
+
 use crate::http::operations::Operations;
 
 /// The contacts' operations.

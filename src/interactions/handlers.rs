@@ -11,7 +11,7 @@ use super::model::{
 use super::service;
 use super::store::ListFilter;
 use crate::auth::AuthUser;
-use crate::contacts::queries as contact_queries;
+use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
@@ -239,7 +239,7 @@ pub async fn list_for_contact(
     let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            contact_queries::get(conn, &user.id, &contact_id)?;
+            contact_service::get(conn, &user.id, &contact_id)?;
             let filter = ListFilter {
                 contact_id: Some(contact_id),
                 ..ListFilter::default()

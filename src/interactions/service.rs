@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use super::model::{InteractionCreate, InteractionPatch, InteractionRow};
 use super::store::{self, ListFilter};
 use crate::changes;
-use crate::contacts::queries::refresh_contacts;
+use crate::contacts::service::refresh_contacts;
 use crate::db::DbConn;
 use crate::domain::{cut_page, Error, Expected, Result};
 use crate::error::FieldError;

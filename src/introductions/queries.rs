@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::Introduction;
 use crate::changes;
-use crate::contacts::queries as contacts;
+use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::schema::{introductions as it, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::{ApiError, FieldError};
@@ -110,7 +110,7 @@ fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
             ));
             continue;
         }
-        match contacts::find(conn, &row.user_id, id)? {
+        match contact_store::find(conn, &row.user_id, id)? {
             Some(c) if c.trashed_at.is_none() => {}
             _ => errors.push(FieldError::new(
                 *field,
@@ -127,7 +127,7 @@ fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
 }
 
 fn name(conn: &mut DbConn, user_id: &str, id: &str) -> Result<String, ApiError> {
-    Ok(contacts::find(conn, user_id, id)?
+    Ok(contact_store::find(conn, user_id, id)?
         .map(|c| c.display_name)
         .unwrap_or_default())
 }
@@ -175,7 +175,7 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
                 conn,
                 &favor(row, x, "received", format!("Introduced you to {b_name}")),
             )?;
-            if let Some(mut b_row) = contacts::find_for_update(conn, uid, b)? {
+            if let Some(mut b_row) = contact_store::find_for_update(conn, uid, b)? {
                 if b_row.met_via.is_none() {
                     b_row.met_via = Some(x.to_string());
                     contacts::save(conn, &mut b_row)?;

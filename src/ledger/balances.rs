@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 
 use super::dto::{Balance, ContactBalance};
-use crate::contacts::queries as contacts;
+use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -87,7 +87,7 @@ fn contributions(facts: &[EntryFacts]) -> impl Iterator<Item = Contribution<'_>>
 /// Recomputes a contact's balance row and the contact's `balance` field.
 pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<(), ApiError> {
     let balance = refresh_row(conn, user_id, contact_id)?;
-    if let Some(mut row) = contacts::find_for_update(conn, user_id, contact_id)? {
+    if let Some(mut row) = contact_store::find_for_update(conn, user_id, contact_id)? {
         if row.balance != balance {
             row.balance = balance;
             contacts::save(conn, &mut row)?;

@@ -12,7 +12,7 @@ use super::dto::{
 use super::dto::{LedgerEntryCreate, LedgerEntryPatch};
 use super::queries::{self, ListFilter};
 use crate::auth::AuthUser;
-use crate::contacts::queries as contact_queries;
+use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
 use crate::http::{created, versioned, IfMatch};
@@ -225,7 +225,7 @@ pub async fn list_for_contact(
     let (rows, next) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            contact_queries::get(conn, &user.id, &contact_id)?;
+            contact_service::get(conn, &user.id, &contact_id)?;
             let filter = ListFilter {
                 contact_id: Some(contact_id),
                 ..ListFilter::default()

@@ -7,7 +7,7 @@ use super::balances;
 use super::domain::{can_move, EntryChanges};
 use super::dto::LedgerEntry;
 use crate::changes;
-use crate::contacts::queries as contacts;
+use crate::contacts::store as contact_store;
 use crate::db::schema::{interaction_contacts as ic, interactions, ledger_entries as le};
 use crate::db::DbConn;
 use crate::error::ApiError;
@@ -111,7 +111,7 @@ fn check_references(
     row: &EntryRow,
     contact_is_new: bool,
 ) -> Result<(), ApiError> {
-    let contact = contacts::find(conn, &row.user_id, &row.contact_id)?.ok_or_else(|| {
+    let contact = contact_store::find(conn, &row.user_id, &row.contact_id)?.ok_or_else(|| {
         ApiError::field(
             "contact_id",
             "unknown_contact",

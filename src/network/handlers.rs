@@ -5,8 +5,8 @@ use utoipa::IntoParams;
 
 use super::{queries, Graph, Reach, Stats};
 use crate::auth::AuthUser;
-use crate::contacts::domain::tag_name;
-use crate::contacts::queries::ListFilter;
+use crate::contacts::model::tag_name;
+use crate::contacts::store::ListFilter;
 use crate::error::ApiError;
 use crate::input::Query;
 use crate::state::AppState;

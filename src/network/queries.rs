@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
 use super::{Edge, Graph, MonthCount, Node, PathKind, Person, ReachItem, Stats, Target};
-use crate::contacts::queries::{like_pattern, ListFilter};
+use crate::contacts::store::{like_pattern, ListFilter};
 use crate::db::schema::{
     contact_tags, contacts as c, interactions, introductions, ledger_entries as le,
     relationships as r,

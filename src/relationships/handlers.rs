@@ -6,7 +6,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use super::model::{Relationship, RelationshipCreate, RelationshipPatch, RelationshipViewPage};
 use super::service;
 use crate::auth::AuthUser;
-use crate::contacts::queries as contact_queries;
+use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
@@ -176,7 +176,7 @@ pub async fn list_for_contact(
     let (items, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            contact_queries::get(conn, &user.id, &contact_id)?;
+            contact_service::get(conn, &user.id, &contact_id)?;
             Ok(service::of_contact(
                 conn,
                 &user.id,

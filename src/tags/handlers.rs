@@ -2,9 +2,10 @@
 
 use actix_web::{web, HttpResponse};
 
-use super::{queries, Tag, TagList, TagPut, TagRename};
+use super::model::{Tag, TagList, TagPut, TagRename};
+use super::{service, store};
 use crate::auth::AuthUser;
-use crate::contacts::domain::tag_name;
+use crate::contacts::model::tag_name;
 use crate::error::{ApiError, Problem};
 use crate::input::Json;
 use crate::state::AppState;
@@ -28,7 +29,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
     let items = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            Ok(queries::list(conn, &user.id)?)
+            Ok(store::list(conn, &user.id)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(TagList { items }))
@@ -63,7 +64,7 @@ pub async fn put(
     let tag = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::put(conn, &user.id, &name, cadence)
+            Ok(service::put(conn, &user.id, &name, cadence)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(tag))
@@ -93,7 +94,7 @@ pub async fn rename(
     let tag = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::rename(conn, &user.id, &old, &new)
+            Ok(service::rename(conn, &user.id, &old, &new)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(tag))
@@ -121,7 +122,7 @@ pub async fn delete(
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::delete(conn, &user.id, &name)
+            Ok(service::delete(conn, &user.id, &name)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())

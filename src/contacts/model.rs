@@ -1,11 +1,18 @@
-//! Contact bodies as the API reads and writes them.
+//! Contacts as the API reads and writes them, the row as stored, and what a
+//! create or a merge-patch changes, with the rules of its fields the schema
+//! cannot state.
 
+use chrono::{Datelike, NaiveDate};
+use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
-use crate::input;
-use crate::time::Timestamp;
+use crate::db::schema::contacts;
+use crate::error::FieldError;
+use crate::input::{self, Parsed};
+use crate::time::{Micros, Timestamp};
 
 /// An email address of a contact.
 #[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
@@ -281,9 +288,315 @@ pub struct ContactListParams {
     cursor: Option<String>,
 }
 
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Identifiable, Debug, Clone)]
+#[diesel(table_name = contacts, treat_none_as_null = true)]
+pub struct ContactRow {
+    pub id: String,
+    pub user_id: String,
+    pub display_name: String,
+    /// `display_name` lower-cased: the `name` sort key.
+    pub name_key: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    /// JSON array of `Email`.
+    pub emails: String,
+    /// JSON array of `Phone`.
+    pub phones: String,
+    pub company: Option<String>,
+    /// `company` lower-cased: the `company` filter key.
+    pub company_key: Option<String>,
+    pub title: Option<String>,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+    /// JSON array of tag names (also kept in `contact_tags` for filtering).
+    pub tags: String,
+    pub birthday: Option<String>,
+    pub how_we_met: Option<String>,
+    pub met_via: Option<String>,
+    pub cadence_days: Option<i32>,
+    pub snoozed_until: Option<String>,
+    pub archived: bool,
+    pub trashed_at: Option<Micros>,
+    pub search_text: String,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    pub version: i32,
+    /// Derived: `cadence_days`, else the shortest cadence among its tags.
+    pub cadence_effective: Option<i32>,
+    /// Derived: the latest touch among its interactions.
+    pub last_interaction_at: Option<Micros>,
+    /// Derived: when the next touch is due (see `derived.rs`).
+    pub next_due_at: Option<Micros>,
+    /// Derived: `MM-DD` of the birthday.
+    pub birthday_md: Option<String>,
+    /// Derived: weights of done favors given minus those received.
+    pub balance: i32,
+    /// How well you know them, 1–5.
+    pub closeness: Option<i32>,
+    /// Derived: `YYYY-MM-DD|interaction id` of the latest interaction that
+    /// asked for a follow-up and has no later touch of the contact.
+    pub follow_up: Option<String>,
+    /// The contact as the API writes it (`render_json`), for reads.
+    pub api_json: Option<String>,
+    /// The `version` `api_json` was written for.
+    pub api_json_version: Option<i32>,
+}
+
+impl ContactRow {
+    /// The JSON the API answers for the row as it is.
+    pub fn render_json(&self) -> String {
+        let mut out = Vec::with_capacity(1024);
+        self.to_api().write_json(&mut out);
+        // `write_json` writes UTF-8 text from `&str`s and ASCII only.
+        String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
+    }
+
+    /// Stores the row's JSON with it: every write of a contact row calls
+    /// this first (`contacts::queries::insert` and `update_row`, the seed).
+    pub fn stamp_json(&mut self) {
+        self.api_json = Some(self.render_json());
+        self.api_json_version = Some(self.version);
+    }
+
+    /// The API shape of the stored contact.
+    pub fn to_api(&self) -> Contact<'_> {
+        let row = self;
+        Contact {
+            id: &row.id,
+            display_name: &row.display_name,
+            given_name: row.given_name.as_deref(),
+            family_name: row.family_name.as_deref(),
+            emails: raw_list(&row.emails),
+            phones: raw_list(&row.phones),
+            company: row.company.as_deref(),
+            title: row.title.as_deref(),
+            location: row.location.as_deref(),
+            notes: row.notes.as_deref(),
+            tags: raw_list(&row.tags),
+            birthday: row.birthday.as_deref(),
+            how_we_met: row.how_we_met.as_deref(),
+            met_via: row.met_via.as_deref(),
+            cadence_days: row.cadence_days,
+            snoozed_until: row.snoozed_until.as_deref(),
+            archived: row.archived,
+            trashed_at: row.trashed_at.map(Timestamp),
+            created_at: Timestamp(row.created_at),
+            updated_at: Timestamp(row.updated_at),
+            version: row.version,
+            effective_cadence_days: row.cadence_effective,
+            last_interaction_at: row.last_interaction_at.map(Timestamp),
+            next_due_at: row.next_due_at.map(Timestamp),
+            balance: row.balance,
+            closeness: row.closeness,
+        }
+    }
+}
+
+/// A stored JSON list as it will be written out. kith writes these columns
+/// itself with serde, so they are always valid; an empty list stands in
+/// should one ever not be.
+fn raw_list(stored: &str) -> &RawValue {
+    serde_json::from_str(stored)
+        .or_else(|_| serde_json::from_str("[]"))
+        .unwrap_or_else(|_| unreachable!("[] is valid JSON"))
+}
+
+/// Everything a create or a merge-patch says about a contact's fields.
+#[derive(Debug, Default)]
+pub struct ContactChanges {
+    pub display_name: Option<String>,
+    pub given_name: Option<Option<String>>,
+    pub family_name: Option<Option<String>>,
+    pub emails: Option<Vec<Email>>,
+    pub phones: Option<Vec<Phone>>,
+    pub company: Option<Option<String>>,
+    pub title: Option<Option<String>>,
+    pub location: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+    pub tags: Option<Vec<String>>,
+    pub birthday: Option<Option<String>>,
+    pub how_we_met: Option<Option<String>>,
+    pub met_via: Option<Option<String>>,
+    pub cadence_days: Option<Option<i32>>,
+    pub snoozed_until: Option<Option<String>>,
+    pub archived: Option<bool>,
+    pub closeness: Option<Option<i32>>,
+}
+
+impl From<ContactCreate> for ContactChanges {
+    fn from(new: ContactCreate) -> ContactChanges {
+        ContactChanges {
+            display_name: Some(new.display_name),
+            given_name: Some(new.given_name),
+            family_name: Some(new.family_name),
+            emails: Some(new.emails.unwrap_or_default()),
+            phones: Some(new.phones.unwrap_or_default()),
+            company: Some(new.company),
+            title: Some(new.title),
+            location: Some(new.location),
+            notes: Some(new.notes),
+            tags: Some(tags(new.tags.unwrap_or_default())),
+            birthday: Some(new.birthday),
+            how_we_met: Some(new.how_we_met),
+            met_via: Some(new.met_via),
+            cadence_days: Some(new.cadence_days),
+            snoozed_until: Some(new.snoozed_until),
+            archived: new.archived,
+            closeness: Some(new.closeness),
+        }
+    }
+}
+
+impl From<ContactPatch> for ContactChanges {
+    fn from(patch: ContactPatch) -> ContactChanges {
+        ContactChanges {
+            display_name: patch.display_name,
+            given_name: patch.given_name,
+            family_name: patch.family_name,
+            emails: patch.emails.map(Option::unwrap_or_default),
+            phones: patch.phones.map(Option::unwrap_or_default),
+            company: patch.company,
+            title: patch.title,
+            location: patch.location,
+            notes: patch.notes,
+            tags: patch.tags.map(|t| tags(t.unwrap_or_default())),
+            birthday: patch.birthday,
+            how_we_met: patch.how_we_met,
+            met_via: patch.met_via,
+            cadence_days: patch.cadence_days,
+            snoozed_until: patch.snoozed_until,
+            archived: patch.archived,
+            closeness: patch.closeness,
+        }
+    }
+}
+
+/// Tag names as stored: trimmed, lower case, each once.
+fn tags(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for t in names {
+        let t = t.trim().to_lowercase();
+        if !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
+}
+
+impl input::Rules for ContactCreate {
+    fn check(body: &Value, errors: &mut Vec<FieldError>) {
+        rules(body, errors);
+    }
+}
+
+impl input::Rules for ContactPatch {
+    fn check(body: &Value, errors: &mut Vec<FieldError>) {
+        rules(body, errors);
+    }
+}
+
+/// What the schema cannot say: each tag's form, that a phone number has
+/// three digits at least, and that a birthday is a real past day.
+fn rules(body: &Value, errors: &mut Vec<FieldError>) {
+    if let Some(items) = body["tags"].as_array() {
+        for (i, t) in items.iter().enumerate() {
+            let broken = match t {
+                Value::String(s) => tag_name(s).err(),
+                _ => Some(("invalid_type", "must be a string".to_string())),
+            };
+            if let Some((code, message)) = broken {
+                errors.push(FieldError::new(format!("tags[{i}]"), code, message));
+            }
+        }
+    }
+    if let Some(items) = body["phones"].as_array() {
+        for (i, p) in items.iter().enumerate() {
+            if p["number"].as_str().is_some_and(|n| !is_phone(n)) {
+                errors.push(FieldError::new(
+                    format!("phones[{i}].number"),
+                    "invalid_format",
+                    "must be a phone number: 3–32 characters, digits with optional +, spaces, dots, dashes, parentheses",
+                ));
+            }
+        }
+    }
+    if let Some(b) = body["birthday"].as_str() {
+        if let Err((code, message)) = parse_birthday(b) {
+            errors.push(FieldError::new("birthday", code, message));
+        }
+    }
+}
+
+pub fn is_phone(s: &str) -> bool {
+    let digits = s.chars().filter(char::is_ascii_digit).count();
+    (3..=32).contains(&s.len())
+        && digits >= 3
+        && s.starts_with(|c: char| c == '+' || c == '(' || c.is_ascii_digit())
+        && s.chars()
+            .skip(1)
+            .all(|c| c.is_ascii_digit() || " ().-".contains(c))
+}
+
+/// A tag name: 1–50 characters, no `/` or control characters, lower-cased.
+pub fn tag_name(s: &str) -> Parsed<String> {
+    let t = s.trim().to_lowercase();
+    if t.is_empty() || s.chars().count() > 50 {
+        return Err(("invalid_format", "a tag has 1–50 characters".into()));
+    }
+    if t.chars().any(|c| c == '/' || c.is_control()) {
+        return Err((
+            "invalid_format",
+            "a tag cannot contain / or control characters".into(),
+        ));
+    }
+    Ok(t)
+}
+
+/// `YYYY-MM-DD` (a real day, not in the future, year 1800 or later) or
+/// `--MM-DD` (29 February allowed).
+pub fn parse_birthday(s: &str) -> Parsed<String> {
+    let invalid = || {
+        (
+            "invalid_format",
+            "must be YYYY-MM-DD, or --MM-DD when the year is unknown".to_string(),
+        )
+    };
+    if let Some(md) = s.strip_prefix("--") {
+        NaiveDate::parse_from_str(&format!("2000-{md}"), "%Y-%m-%d").map_err(|_| invalid())?;
+        if md.len() != 5 {
+            return Err(invalid());
+        }
+        return Ok(s.to_string());
+    }
+    let d = input::parse_date(s).map_err(|_| invalid())?;
+    if d.year() < 1800 || d > crate::time::today() {
+        return Err(("out_of_range", "must be a past date from 1800 on".into()));
+    }
+    Ok(s.to_string())
+}
+
+/// Lower-cased text the `q` filter searches: names, emails, company, notes.
+pub fn search_text(
+    display_name: &str,
+    given: Option<&str>,
+    family: Option<&str>,
+    emails: &[Email],
+    company: Option<&str>,
+    notes: Option<&str>,
+) -> String {
+    let mut parts: Vec<&str> = vec![display_name];
+    parts.extend(given);
+    parts.extend(family);
+    parts.extend(emails.iter().map(|e| e.address.as_str()));
+    parts.extend(company);
+    parts.extend(notes);
+    parts.join("\n").to_lowercase()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn raw(s: &str) -> &RawValue {
         serde_json::from_str(s).unwrap()
@@ -359,5 +672,71 @@ mod tests {
             closeness: None,
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
+    }
+
+    #[test]
+    fn a_birthday_without_a_year_may_be_the_29th_of_february() {
+        assert!(parse_birthday("--02-29").is_ok());
+        assert!(parse_birthday("--02-30").is_err());
+        assert!(parse_birthday("--2-3").is_err());
+        assert!(parse_birthday("1990-04-17").is_ok());
+        assert!(parse_birthday("3000-01-01").is_err());
+    }
+
+    #[test]
+    fn phone_numbers_are_digits_with_punctuation() {
+        assert!(is_phone("+351 912 345 678"));
+        assert!(is_phone("(555) 123-4567"));
+        assert!(!is_phone("call me"));
+        assert!(!is_phone("12"));
+    }
+
+    #[test]
+    fn an_invalid_email_is_named_by_its_position() {
+        let err = input::from_value::<ContactCreate>(
+            json!({"display_name": "A", "emails": [{"address": "a@b.co"}, {"address": "nope"}]}),
+        )
+        .err()
+        .expect("refused");
+        assert_eq!(err.errors[0].field, "emails[1].address");
+    }
+
+    #[test]
+    fn a_create_needs_a_display_name() {
+        let err = input::from_value::<ContactCreate>(json!({"company": "Acme"}))
+            .err()
+            .expect("refused");
+        assert_eq!(err.errors[0].field, "display_name");
+        assert_eq!(err.errors[0].code, "required");
+    }
+
+    #[test]
+    fn tags_are_lower_cased_and_deduplicated() {
+        let patch = input::from_value::<ContactPatch>(json!({"tags": ["Rust", "rust ", "Go"]}))
+            .expect("read");
+        let c = ContactChanges::from(patch);
+        assert_eq!(c.tags, Some(vec!["rust".to_string(), "go".to_string()]));
+    }
+
+    #[test]
+    fn every_broken_rule_is_reported_at_once() {
+        let err = input::from_value::<ContactCreate>(json!({
+            "display_name": "", "tags": ["ok", "a/b"], "phones": [{"number": "+1 2"}],
+            "birthday": "3000-01-01", "closeness": 9
+        }))
+        .err()
+        .expect("refused");
+        let mut fields: Vec<&str> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort();
+        assert_eq!(
+            fields,
+            [
+                "birthday",
+                "closeness",
+                "display_name",
+                "phones[0].number",
+                "tags[1]"
+            ]
+        );
     }
 }

@@ -1,0 +1,254 @@
+//! The contacts' read model: each contact's API JSON stored in its row
+//! (`api_json`, written with every write of the row), so that reads answer
+//! it without building it again, and many lookups by id share one query.
+
+use diesel::prelude::*;
+
+use super::model::ContactRow;
+use crate::db::schema::contacts;
+use crate::db::DbConn;
+use crate::time::Micros;
+
+/// What a read that answers contacts loads: the stored JSON and the version
+/// it was written for, and beside it what a page's cursor and an `ETag`
+/// need. (Each column a row reads costs about as much as a short JSON
+/// value; the 27 the API shows made up most of a page's time.)
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = contacts)]
+pub struct ContactJson {
+    pub id: String,
+    pub version: i32,
+    pub name_key: String,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    pub last_interaction_at: Option<Micros>,
+    pub next_due_at: Option<Micros>,
+    api_json: Option<String>,
+    api_json_version: Option<i32>,
+}
+
+impl ContactJson {
+    /// The contact as the API writes it, unless the stored JSON is missing
+    /// or was written for another version of the row.
+    pub fn json(&self) -> Option<&str> {
+        self.api_json
+            .as_deref()
+            .filter(|_| self.api_json_version == Some(self.version))
+    }
+
+    /// Takes the JSON written from the full row instead.
+    pub fn set_json(&mut self, row: &ContactRow) {
+        self.api_json = Some(row.render_json());
+        self.api_json_version = Some(row.version);
+    }
+
+    pub fn into_json(self) -> Option<String> {
+        let fresh = self.json().is_some();
+        self.api_json.filter(|_| fresh)
+    }
+}
+
+/// One of the user's contacts, loaded as the view (on the concrete
+/// connection: no `LIMIT` to bind, the id is the primary key).
+fn find_view(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactJson>> {
+    crate::per_backend!(conn, |c| crate::owned_by_id!(
+        contacts,
+        ContactJson,
+        user_id,
+        id
+    )
+    .get_result::<ContactJson>(c)
+    .optional())
+}
+
+/// The contact as the API writes it, and its version, if it is the user's:
+/// for reads that answer it unchanged.
+pub fn find_json(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<(i32, String)>> {
+    let Some(mut found) = find_view(conn, user_id, id)? else {
+        return Ok(None);
+    };
+    if found.json().is_none() {
+        let full = crate::owned_by_id!(contacts, ContactRow, user_id, id)
+            .get_result::<ContactRow>(conn)
+            .optional()?;
+        let Some(full) = full else {
+            return Ok(None);
+        };
+        found.set_json(&full);
+    }
+    Ok(Some((found.version, found.into_json().unwrap_or_default())))
+}
+
+/// Reads contacts by id for many requests at once (see `Db::lookup_as`).
+pub static BY_ID: crate::db::LookupKind = crate::db::LookupKind {
+    read: find_json_many,
+};
+
+/// `find_json` for every `(user id, id)` key, in order. Many keys
+/// (PostgreSQL's batches) are answered from one query, a single one (and
+/// every SQLite lookup, which comes alone) from `find_json`'s statement.
+fn find_json_many(
+    conn: &mut DbConn,
+    keys: &[(&str, &str)],
+) -> QueryResult<Vec<Option<(i32, String)>>> {
+    let rows: Vec<(String, ContactJson)> = match conn {
+        DbConn::Postgresql(c) if keys.len() > 1 => {
+            let mut ids: Vec<&str> = keys.iter().map(|k| k.1).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            contacts::table
+                .filter(IdAmong(ids))
+                .select((contacts::user_id, ContactJson::as_select()))
+                .load(c)?
+        }
+        _ => {
+            return keys
+                .iter()
+                .map(|&(user_id, id)| find_json(conn, user_id, id))
+                .collect()
+        }
+    };
+    keys.iter()
+        .map(|&(user_id, id)| {
+            match rows
+                .iter()
+                .find(|(owner, r)| r.id == id && owner == user_id)
+            {
+                Some((_, row)) => match row.json() {
+                    Some(json) => Ok(Some((row.version, json.to_owned()))),
+                    // Rare: written from the full row (see `ContactJson`).
+                    None => find_json(conn, user_id, id),
+                },
+                None => Ok(None),
+            }
+        })
+        .collect()
+}
+
+/// `contacts.id = ANY(ARRAY(SELECT unnest($1)))`, PostgreSQL's filter of
+/// contacts by a list of ids, written so that its statement is planned
+/// once. With `= ANY($1)` (diesel's `eq_any`) PostgreSQL plans it again on
+/// every run, as its estimate for the array given (often one id) always
+/// beats the generic plan's for an array of unknown length; the subselect
+/// hides the array from the estimate, so both plans cost the same and the
+/// prepared one is kept. Planning took more of the server's time than the
+/// lookups.
+struct IdAmong<'a>(Vec<&'a str>);
+
+impl diesel::query_builder::QueryId for IdAmong<'_> {
+    type QueryId = IdAmong<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::Expression for IdAmong<'_> {
+    type SqlType = diesel::sql_types::Bool;
+}
+
+impl<GB> diesel::expression::ValidGrouping<GB> for IdAmong<'_> {
+    type IsAggregate = diesel::expression::is_aggregate::Never;
+}
+
+impl diesel::AppearsOnTable<contacts::table> for IdAmong<'_> {}
+
+impl diesel::SelectableExpression<contacts::table> for IdAmong<'_> {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for IdAmong<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        out.push_sql("\"contacts\".\"id\" = ANY(ARRAY(SELECT unnest(");
+        out.push_bind_param::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&self.0)?;
+        out.push_sql(")))");
+        Ok(())
+    }
+}
+
+/// Writes the JSON of rows whose stored JSON is missing or stale from their
+/// full rows (see `ContactJson`). A row gone meanwhile keeps no JSON and is
+/// left out of the answer.
+pub fn fill_json(conn: &mut DbConn, user_id: &str, rows: &mut [ContactJson]) -> QueryResult<()> {
+    let stale: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.json().is_none())
+        .map(|r| r.id.as_str())
+        .collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let full: std::collections::HashMap<String, ContactRow> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(stale))
+        .select(ContactRow::as_select())
+        .load::<ContactRow>(conn)?
+        .into_iter()
+        .map(|r| (r.id.clone(), r))
+        .collect();
+    for row in rows.iter_mut().filter(|r| r.json().is_none()) {
+        if let Some(f) = full.get(&row.id) {
+            row.set_json(f);
+        }
+    }
+    Ok(())
+}
+
+/// Stores the JSON of every contact that has none (after a migration that
+/// adds or resets it), a batch per write so that no request waits long
+/// behind it.
+pub async fn fill_missing_json(db: crate::db::Db) {
+    const BATCH: i64 = 500;
+    let mut total = 0;
+    loop {
+        let batch = db.write(|conn| {
+            let rows: Vec<ContactRow> = contacts::table
+                .filter(contacts::api_json.is_null())
+                .select(ContactRow::as_select())
+                .limit(BATCH)
+                .load(conn)?;
+            let n = rows.len();
+            for mut row in rows {
+                row.stamp_json();
+                // Only the JSON: a row written meanwhile keeps its own.
+                diesel::update(contacts::table.find(&row.id))
+                    .filter(contacts::version.eq(row.version))
+                    .set((
+                        contacts::api_json.eq(&row.api_json),
+                        contacts::api_json_version.eq(row.api_json_version),
+                    ))
+                    .execute(conn)?;
+            }
+            Ok(n)
+        });
+        match batch.await {
+            Ok(0) => break,
+            Ok(n) => total += n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot store the JSON of contacts that have none");
+                return;
+            }
+        }
+    }
+    if total > 0 {
+        tracing::info!(
+            contacts = total,
+            "stored the JSON of contacts that had none"
+        );
+    }
+}
+
+/// A `ContactPage` as serde would write it, from contacts already written.
+pub fn page_json(rows: &[ContactJson], next_cursor: Option<&str>) -> Vec<u8> {
+    let items = rows.iter().filter_map(ContactJson::json);
+    let mut out = Vec::with_capacity(items.clone().map(|j| j.len() + 1).sum::<usize>() + 64);
+    out.extend_from_slice(b"{\"items\":[");
+    for (i, json) in items.enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(json.as_bytes());
+    }
+    out.extend_from_slice(b"],\"next_cursor\":");
+    crate::json::opt_str(&mut out, next_cursor);
+    out.push(b'}');
+    out
+}

@@ -1,0 +1,264 @@
+//! The rules of contacts: a write names the version it changes; a contact
+//! in the trash is read-only until restored; `met_via` names another of the
+//! user's contacts; every write keeps the derived fields (cadence, next due,
+//! balance, follow-up) and the search text right and records the change, in
+//! the same transaction.
+
+use diesel::QueryResult;
+
+use super::derived;
+use super::model::{search_text, ContactChanges, ContactRow, Email};
+use super::read_model::{self, ContactJson};
+use super::store::{self, After, ListFilter, Sort};
+use crate::changes;
+use crate::db::DbConn;
+use crate::domain::{cut_page, Error, Expected, Result};
+use crate::ids;
+use crate::time;
+
+pub const RESOURCE: &str = "contact";
+
+pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow> {
+    store::find(conn, user_id, id)?.ok_or(Error::NotFound)
+}
+
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<ContactRow> {
+    store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)
+}
+
+/// Checks that `id` is one of the user's contacts, for a reference in
+/// `field`. The answer is the same whether the id is unknown or another
+/// user's, so it reveals nothing.
+pub fn check_reference(conn: &mut DbConn, user_id: &str, id: &str, field: &str) -> Result<()> {
+    if !store::exists(conn, user_id, id)? {
+        return Err(Error::field(
+            field,
+            "unknown_contact",
+            "no contact of yours has this id",
+        ));
+    }
+    Ok(())
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
+}
+
+/// Applies a create or patch to a row, keeping the derived keys in step.
+fn apply(row: &mut ContactRow, c: ContactChanges) {
+    if let Some(v) = c.display_name {
+        row.name_key = v.to_lowercase();
+        row.display_name = v;
+    }
+    macro_rules! set {
+        ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
+    }
+    set!(
+        given_name,
+        family_name,
+        title,
+        location,
+        notes,
+        birthday,
+        how_we_met,
+        met_via,
+        cadence_days,
+        snoozed_until,
+        archived,
+        closeness
+    );
+    if let Some(v) = c.company {
+        row.company_key = v.as_deref().map(str::to_lowercase);
+        row.company = v;
+    }
+    if let Some(v) = c.emails {
+        row.emails = to_json(&v);
+    }
+    if let Some(v) = c.phones {
+        row.phones = to_json(&v);
+    }
+    if let Some(v) = c.tags {
+        row.tags = to_json(&v);
+    }
+    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
+    row.search_text = search_text(
+        &row.display_name,
+        row.given_name.as_deref(),
+        row.family_name.as_deref(),
+        &emails,
+        row.company.as_deref(),
+        row.notes.as_deref(),
+    );
+}
+
+fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<()> {
+    if let Some(m) = &row.met_via {
+        if *m == row.id {
+            return Err(Error::field(
+                "met_via",
+                "self_reference",
+                "a contact cannot have met you via itself",
+            ));
+        }
+        check_reference(conn, &row.user_id, m, "met_via")?;
+    }
+    Ok(())
+}
+
+/// Records the contact in the change feed as it now is.
+pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    Ok(())
+}
+
+/// A new row of the user's built from a create (nothing stored yet).
+pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
+    let now = time::now();
+    let mut row = ContactRow {
+        id: ids::new_id(),
+        user_id: user_id.to_string(),
+        display_name: String::new(),
+        name_key: String::new(),
+        given_name: None,
+        family_name: None,
+        emails: "[]".into(),
+        phones: "[]".into(),
+        company: None,
+        company_key: None,
+        title: None,
+        location: None,
+        notes: None,
+        tags: "[]".into(),
+        birthday: None,
+        how_we_met: None,
+        met_via: None,
+        cadence_days: None,
+        snoozed_until: None,
+        archived: false,
+        trashed_at: None,
+        search_text: String::new(),
+        created_at: now,
+        updated_at: now,
+        version: 1,
+        cadence_effective: None,
+        last_interaction_at: None,
+        next_due_at: None,
+        birthday_md: None,
+        balance: 0,
+        closeness: None,
+        follow_up: None,
+        api_json: None,
+        api_json_version: None,
+    };
+    apply(&mut row, c);
+    row
+}
+
+pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow> {
+    let mut row = new_row(user_id, c);
+    check_met_via(conn, &row)?;
+    derived::refresh(conn, &mut row)?;
+    store::insert(conn, &mut row)?;
+    store::sync_tags(conn, &row)?;
+    record_upsert(conn, &row)?;
+    Ok(row)
+}
+
+/// Writes a changed row back with a new version, and records it.
+pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.version += 1;
+    row.updated_at = time::now().max(row.updated_at + 1);
+    store::update_row(conn, row)?;
+    record_upsert(conn, row)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    expected: &Expected,
+    c: ContactChanges,
+) -> Result<ContactRow> {
+    let mut row = get_for_update(conn, user_id, id)?;
+    expected.check(row.version)?;
+    if row.trashed_at.is_some() {
+        return Err(Error::Conflict(
+            "contact_trashed",
+            "this contact is in the trash; restore it first",
+        ));
+    }
+    let tags_changed = c.tags.is_some();
+    apply(&mut row, c);
+    check_met_via(conn, &row)?;
+    derived::refresh(conn, &mut row)?;
+    save(conn, &mut row)?;
+    if tags_changed {
+        store::sync_tags(conn, &row)?;
+    }
+    Ok(row)
+}
+
+/// Moves a contact to the trash (a `delete` in the change feed).
+pub fn trash(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {
+    let mut row = get_for_update(conn, user_id, id)?;
+    expected.check(row.version)?;
+    if row.trashed_at.is_some() {
+        return Ok(());
+    }
+    let now = time::now();
+    row.trashed_at = Some(now);
+    row.version += 1;
+    row.updated_at = now.max(row.updated_at + 1);
+    store::update_row(conn, &mut row)?;
+    changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
+    Ok(())
+}
+
+pub fn restore(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+    expected: &Expected,
+) -> Result<ContactRow> {
+    let mut row = get_for_update(conn, user_id, id)?;
+    expected.check(row.version)?;
+    if row.trashed_at.is_none() {
+        return Ok(row);
+    }
+    row.trashed_at = None;
+    save(conn, &mut row)?;
+    Ok(row)
+}
+
+/// One page of the user's contacts (as the API writes them) after `after`,
+/// and whether more follow.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    after: Option<&After>,
+) -> Result<(Vec<ContactJson>, bool)> {
+    let mut rows = store::list(conn, user_id, filter, sort, limit, after)?;
+    let more = cut_page(&mut rows, limit);
+    read_model::fill_json(conn, user_id, &mut rows)?;
+    Ok((rows, more))
+}
+
+/// Refreshes the given contacts of a user, saving (new version, change feed)
+/// those whose derived fields moved.
+pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> QueryResult<()> {
+    // In one order, whatever the request's: two writes locking the same
+    // contacts (on PostgreSQL) then cannot wait on each other.
+    let mut ids: Vec<&String> = ids.iter().collect();
+    ids.sort();
+    for id in ids {
+        if let Some(mut row) = store::find_for_update(conn, user_id, id)? {
+            if derived::refresh(conn, &mut row)? {
+                save(conn, &mut row)?;
+            }
+        }
+    }
+    Ok(())
+}

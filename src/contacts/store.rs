@@ -1,0 +1,300 @@
+//! Database functions for contacts: `&mut DbConn` in, `QueryResult` out.
+//! Each takes the user id: every query is scoped to one user, so another
+//! user's id is simply "not found".
+
+use diesel::prelude::*;
+
+use super::model::ContactRow;
+use super::read_model::ContactJson;
+use crate::db::schema::{contact_tags, contacts};
+use crate::db::DbConn;
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
+    crate::per_backend!(conn, |c| crate::owned_by_id!(
+        contacts, ContactRow, user_id, id
+    )
+    // The id is the primary key: no `LIMIT` to bind.
+    .get_result::<ContactRow>(c)
+    .optional())
+}
+
+/// `find` for a write that changes the contact (see `for_update!`).
+pub fn find_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+) -> QueryResult<Option<ContactRow>> {
+    crate::for_update!(conn, crate::owned_by_id!(contacts, ContactRow, user_id, id))
+}
+
+/// Whether `id` is one of the user's contacts (in the trash or not).
+pub fn exists(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<bool> {
+    let n: i64 = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq(id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Inserts a new contact row, its JSON written with it.
+pub fn insert(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.stamp_json();
+    diesel::insert_into(contacts::table)
+        .values(&*row)
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Writes a changed row back as it is, its JSON written with it.
+pub fn update_row(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.stamp_json();
+    diesel::update(contacts::table.find(&row.id))
+        .set(&*row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn sync_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    diesel::delete(contact_tags::table.filter(contact_tags::contact_id.eq(&row.id)))
+        .execute(conn)?;
+    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
+    for tag in tags {
+        diesel::insert_into(contact_tags::table)
+            .values((
+                contact_tags::user_id.eq(&row.user_id),
+                contact_tags::contact_id.eq(&row.id),
+                contact_tags::tag.eq(tag),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------
+// Listing
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    CreatedAt,
+    UpdatedAt,
+    LastInteractionAt,
+    NextDueAt,
+}
+
+#[derive(Clone, Debug)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+    pub name: String,
+}
+
+impl Sort {
+    pub const ALLOWED: &'static [&'static str] = &[
+        "name",
+        "-name",
+        "created_at",
+        "-created_at",
+        "updated_at",
+        "-updated_at",
+        "last_interaction_at",
+        "-last_interaction_at",
+        "next_due_at",
+        "-next_due_at",
+    ];
+
+    pub fn parse(s: &str) -> Sort {
+        let (descending, key) = match s.strip_prefix('-') {
+            Some(k) => (true, k),
+            None => (false, s),
+        };
+        let key = match key {
+            "created_at" => SortKey::CreatedAt,
+            "updated_at" => SortKey::UpdatedAt,
+            "last_interaction_at" => SortKey::LastInteractionAt,
+            "next_due_at" => SortKey::NextDueAt,
+            _ => SortKey::Name,
+        };
+        Sort {
+            key,
+            descending,
+            name: s.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct ListFilter {
+    pub q: Option<String>,
+    pub tag: Option<String>,
+    pub company: Option<String>,
+    pub archived: bool,
+    pub trashed: bool,
+    /// Only contacts with `next_due_at` at or before this instant.
+    pub due_by: Option<i64>,
+    /// Only contacts with `next_due_at` strictly before this instant.
+    pub due_before: Option<i64>,
+}
+
+/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
+pub fn like_pattern(q: &str) -> String {
+    let mut p = String::with_capacity(q.len() + 2);
+    p.push('%');
+    for ch in q.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+/// The user's contacts that pass `filter`, as views, in a query boxed for
+/// backend `$db` (see `list`).
+macro_rules! filtered {
+    ($db:ty, $user_id:expr, $filter:expr) => {{
+        let (user_id, filter): (&str, &ListFilter) = ($user_id, $filter);
+        let mut query = contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .select(ContactJson::as_select())
+            .into_boxed::<$db>();
+        if filter.trashed {
+            query = query.filter(contacts::trashed_at.is_not_null());
+        } else {
+            query = query
+                .filter(contacts::trashed_at.is_null())
+                .filter(contacts::archived.eq(filter.archived));
+        }
+        if let Some(q) = filter.q.as_deref().filter(|q| !q.is_empty()) {
+            query = query.filter(
+                contacts::search_text
+                    .like(like_pattern(&q.to_lowercase()))
+                    .escape('\\'),
+            );
+        }
+        if let Some(company) = &filter.company {
+            query = query.filter(contacts::company_key.eq(company.trim().to_lowercase()));
+        }
+        if let Some(tag) = &filter.tag {
+            let tagged = contact_tags::table
+                .filter(contact_tags::user_id.eq(user_id))
+                .filter(contact_tags::tag.eq(tag.clone()))
+                .select(contact_tags::contact_id);
+            query = query.filter(contacts::id.eq_any(tagged));
+        }
+        if let Some(t) = filter.due_by {
+            query = query.filter(contacts::next_due_at.le(t));
+        }
+        if let Some(t) = filter.due_before {
+            query = query.filter(contacts::next_due_at.lt(t));
+        }
+        query
+    }};
+}
+
+/// Where a page starts: after the row with this sort key and id (what a
+/// page's cursor holds).
+#[derive(Clone, Debug, PartialEq)]
+pub enum After {
+    /// After a `name` sort key.
+    Name(String, String),
+    /// After an instant of `created_at` or `updated_at`.
+    Instant(i64, String),
+    /// After an instant, or a null, of a nullable key.
+    Nullable(Option<i64>, String),
+}
+
+/// The user's contacts after `after` in `sort`, `limit + 1` of them at most
+/// (the page and a sign that more follow).
+///
+/// Keyset pagination on (sort key, id). Nullable keys sort nulls last in both
+/// directions: the non-null run is read first on its index, then the nulls
+/// by id.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    after: Option<&After>,
+) -> QueryResult<Vec<ContactJson>> {
+    macro_rules! after {
+        ($query:expr, $col:expr, $k:expr, $id:expr) => {
+            if sort.descending {
+                $query.filter(
+                    $col.lt($k.clone())
+                        .or($col.eq($k).and(contacts::id.lt($id))),
+                )
+            } else {
+                $query.filter(
+                    $col.gt($k.clone())
+                        .or($col.eq($k).and(contacts::id.gt($id))),
+                )
+            }
+        };
+    }
+    macro_rules! ordered {
+        ($query:expr, $col:expr) => {
+            if sort.descending {
+                $query.order(($col.desc(), contacts::id.desc()))
+            } else {
+                $query.order(($col.asc(), contacts::id.asc()))
+            }
+        };
+    }
+    macro_rules! plain {
+        ($c:ident, $db:ty, $col:expr, $variant:ident) => {{
+            let mut query = filtered!($db, user_id, filter);
+            if let Some(After::$variant(k, id)) = after.cloned() {
+                query = after!(query, $col, k, id);
+            }
+            ordered!(query, $col).limit(limit + 1).load($c)?
+        }};
+    }
+    macro_rules! nulls_last {
+        ($c:ident, $db:ty, $col:expr) => {{
+            let position = match after {
+                Some(After::Nullable(k, id)) => Some((*k, id.clone())),
+                _ => None,
+            };
+            let mut rows = Vec::new();
+            if !matches!(position, Some((None, _))) {
+                let mut query = filtered!($db, user_id, filter).filter($col.is_not_null());
+                if let Some((Some(k), id)) = position.clone() {
+                    query = after!(query, $col, k, id);
+                }
+                rows = ordered!(query, $col).limit(limit + 1).load($c)?;
+            }
+            if (rows.len() as i64) <= limit {
+                let mut query = filtered!($db, user_id, filter).filter($col.is_null());
+                if let Some((None, id)) = position {
+                    query = if sort.descending {
+                        query.filter(contacts::id.lt(id))
+                    } else {
+                        query.filter(contacts::id.gt(id))
+                    };
+                }
+                query = if sort.descending {
+                    query.order(contacts::id.desc())
+                } else {
+                    query.order(contacts::id.asc())
+                };
+                let more = limit + 1 - rows.len() as i64;
+                rows.extend(query.limit(more).load($c)?);
+            }
+            rows
+        }};
+    }
+    // On the concrete connection: rows are read without the multi-backend
+    // layer (a fifth of a page's reading time).
+    let rows = crate::per_backend!(conn, |c, DB| match sort.key {
+        SortKey::Name => plain!(c, DB, contacts::name_key, Name),
+        SortKey::CreatedAt => plain!(c, DB, contacts::created_at, Instant),
+        SortKey::UpdatedAt => plain!(c, DB, contacts::updated_at, Instant),
+        SortKey::LastInteractionAt => nulls_last!(c, DB, contacts::last_interaction_at),
+        SortKey::NextDueAt => nulls_last!(c, DB, contacts::next_due_at),
+    });
+    Ok(rows)
+}
