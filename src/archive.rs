@@ -24,10 +24,9 @@ use crate::http::operations::Operations;
 use crate::input::JsonBody;
 use crate::interactions::model::{Interaction, InteractionCreate, InteractionRow};
 use crate::interactions::service as interactions;
-use crate::introductions::queries::IntroductionRow;
-use crate::introductions::{Introduction, STATUSES as INTRO_STATUSES};
-use crate::ledger::dto::LedgerEntry;
-use crate::ledger::queries::EntryRow;
+use crate::introductions::model::IntroductionRow;
+use crate::introductions::model::{Introduction, STATUSES as INTRO_STATUSES};
+use crate::ledger::model::{EntryRow, LedgerEntry};
 use crate::relationships::model::{pair_key, RelationshipRow};
 use crate::relationships::model::{Relationship, KINDS as RELATIONSHIP_KINDS};
 use crate::state::AppState;
@@ -394,7 +393,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 changes::record(
                     conn,
                     user_id,
-                    crate::introductions::queries::RESOURCE,
+                    crate::introductions::service::RESOURCE,
                     &row.id,
                     Some(&row.to_api()),
                 )?;
@@ -438,8 +437,8 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         if let Some(v) = m.get_mut("interaction_id").filter(|v| !v.is_null()) {
             *v = interaction_ids.map(v).map_or(Value::Null, Value::String);
         }
-        match crate::input::from_value::<crate::ledger::dto::LedgerEntryCreate>(Value::Object(m))
-            .map(crate::ledger::domain::EntryChanges::from)
+        match crate::input::from_value::<crate::ledger::model::LedgerEntryCreate>(Value::Object(m))
+            .map(crate::ledger::model::EntryChanges::from)
         {
             Ok(ch) => {
                 let mut row = EntryRow::blank(user_id);
@@ -494,7 +493,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         changes::record(
             conn,
             user_id,
-            crate::ledger::queries::RESOURCE,
+            crate::ledger::service::RESOURCE,
             &e.id,
             Some(&e.to_api()),
         )?;

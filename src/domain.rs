@@ -28,7 +28,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
     /// One invalid field.
-    pub fn field(field: &str, code: &'static str, message: &str) -> Error {
+    pub fn field(field: &str, code: &'static str, message: impl Into<String>) -> Error {
         Error::Invalid(vec![FieldError::new(field, code, message)])
     }
 }

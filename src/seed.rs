@@ -17,7 +17,7 @@ use crate::db::schema::{
 use crate::db::{DbConn, DbTarget};
 use crate::interactions::model::InteractionRow;
 use crate::ledger::balances::{sums, Contribution};
-use crate::ledger::queries::EntryRow;
+use crate::ledger::model::EntryRow;
 use crate::relationships::model::KINDS;
 use crate::relationships::model::{pair_key, RelationshipRow};
 use crate::time::{self, DAY};
@@ -328,7 +328,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         let mut row = EntryRow::blank(&uid);
         row.contact_id = rows[w].id.clone();
         row.direction = if rng.chance(50) { "given" } else { "received" }.into();
-        row.kind = crate::ledger::dto::KINDS[rng.below(9) as usize].into();
+        row.kind = crate::ledger::model::KINDS[rng.below(9) as usize].into();
         row.description = "A favor".into();
         row.weight = 1 + rng.below(5) as i32;
         let day = today - chrono::Duration::days(rng.below(700) as i64);

@@ -112,7 +112,7 @@ pub fn update(
 pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {
     let row = store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)?;
     expected.check(row.version)?;
-    crate::ledger::queries::unlink_interaction(conn, user_id, &row.id)?;
+    crate::ledger::service::unlink_interaction(conn, user_id, &row.id)?;
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
     refresh_contacts(conn, user_id, &row.participants())?;

@@ -4,14 +4,14 @@ use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
-use super::queries;
-use super::{
+use super::model::{
     Introduction, IntroductionCreate, IntroductionListParams, IntroductionPage, IntroductionPatch,
     STATUSES,
 };
+use super::service;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{created, versioned, IfMatch};
+use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
 use crate::input::{self, Json, Query};
 use crate::state::AppState;
 
@@ -48,7 +48,7 @@ pub async fn create(
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::create(conn, &user.id, c)
+            Ok(service::create(conn, &user.id, c)?)
         })
         .await?;
     Ok(created(
@@ -83,7 +83,7 @@ pub async fn get(
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::get(conn, &user.id, &id)
+            Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -114,12 +114,12 @@ pub async fn update(
     Json(patch): Json<IntroductionPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let c = patch.into();
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::update(conn, &user.id, &id, &if_match, c)
+            Ok(service::update(conn, &user.id, &id, &expected, c)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -144,12 +144,12 @@ pub async fn delete(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::delete(conn, &user.id, &id, &if_match)
+            Ok(service::delete(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -175,19 +175,24 @@ pub async fn list(
     let status = q.one_of("status", STATUSES);
     let contact_id = q.get("contact_id", |s| input::id(&Value::from(s)));
     q.finish()?;
-    let (rows, next_cursor) = state
+    const SORT: &str = "-created_at";
+    let after = cursor.map(|c| decode_cursor(&c, SORT)).transpose()?;
+    let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::list(
+            Ok(service::list(
                 conn,
                 &user.id,
                 status.as_deref(),
                 contact_id.as_deref(),
                 limit,
-                cursor.as_deref(),
-            )
+                after,
+            )?)
         })
         .await?;
+    let next_cursor = cursor_after(&rows, more, |last| {
+        encode_cursor(SORT, last.created_at, &last.id)
+    });
     Ok(HttpResponse::Ok().json(IntroductionPage {
         items: rows.iter().map(|r| r.to_api()).collect(),
         next_cursor,

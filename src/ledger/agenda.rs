@@ -7,7 +7,6 @@ use diesel::prelude::*;
 use crate::agenda::{AgendaItem, ItemType};
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
 use crate::db::DbConn;
-use crate::error::ApiError;
 
 /// Days without giving after which a negative balance asks to be returned.
 pub const RETURN_AFTER_DAYS: i64 = 90;
@@ -32,7 +31,7 @@ pub fn items(
     today: NaiveDate,
     end: NaiveDate,
     limit: i64,
-) -> Result<Vec<AgendaItem>, ApiError> {
+) -> QueryResult<Vec<AgendaItem>> {
     let mut out = Vec::new();
     // Promises due by the end of the window, and asks already past due: two
     // walks of (user_id, status, due_on) in due order.

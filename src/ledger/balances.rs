@@ -5,12 +5,11 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use super::dto::{Balance, ContactBalance};
+use super::model::{Balance, ContactBalance};
 use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
 use crate::db::DbConn;
-use crate::error::ApiError;
-use crate::http::{decode_cursor, encode_cursor, next_cursor};
+use crate::domain::{cut_page, Result};
 
 /// What one entry contributes: direction, status, weight, and the day it was
 /// done (completed, else occurred).
@@ -85,7 +84,7 @@ fn contributions(facts: &[EntryFacts]) -> impl Iterator<Item = Contribution<'_>>
 }
 
 /// Recomputes a contact's balance row and the contact's `balance` field.
-pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<(), ApiError> {
+pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> QueryResult<()> {
     let balance = refresh_row(conn, user_id, contact_id)?;
     if let Some(mut row) = contact_store::find_for_update(conn, user_id, contact_id)? {
         if row.balance != balance {
@@ -97,7 +96,7 @@ pub fn refresh(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<(),
 }
 
 /// Recomputes a contact's balance row; returns the balance.
-pub fn refresh_row(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<i32, ApiError> {
+pub fn refresh_row(conn: &mut DbConn, user_id: &str, contact_id: &str) -> QueryResult<i32> {
     let facts = entry_facts(conn, user_id, contact_id)?;
     let s = sums(contributions(&facts));
     diesel::delete(lb::table.find((user_id, contact_id))).execute(conn)?;
@@ -174,15 +173,15 @@ macro_rules! balance_columns {
 
 /// `Some("them")`: negative balances, lowest first; `Some("me")`: positive
 /// ones, highest first; `None`: all, lowest first. Contacts in the trash are
-/// left out. Keyset on (balance, contact_id).
+/// left out. Keyset on (balance, contact_id), after `after`; and whether
+/// more follow.
 pub fn page(
     conn: &mut DbConn,
     user_id: &str,
     owing: Option<&str>,
     limit: i64,
-    cursor: Option<&str>,
-) -> Result<(Vec<Balance>, Option<String>), ApiError> {
-    let sort = owing.unwrap_or("all");
+    after: Option<(i32, String)>,
+) -> QueryResult<(Vec<Balance>, bool)> {
     let descending = owing == Some("me");
     let mut q = lb::table
         .inner_join(c::table)
@@ -195,8 +194,7 @@ pub fn page(
         Some("me") => q.filter(lb::balance.gt(0)),
         _ => q,
     };
-    if let Some(cur) = cursor {
-        let (k, id): (i32, String) = decode_cursor(cur, sort)?;
+    if let Some((k, id)) = after {
         q = if descending {
             q.filter(
                 lb::balance
@@ -217,8 +215,8 @@ pub fn page(
         q.order((lb::balance.asc(), lb::contact_id.asc()))
     };
     let mut rows: Vec<BalanceRow> = q.limit(limit + 1).load(conn)?;
-    let next = next_cursor(&mut rows, limit, |r| encode_cursor(sort, r.4, &r.0));
-    Ok((rows.into_iter().map(to_balance).collect(), next))
+    let more = cut_page(&mut rows, limit);
+    Ok((rows.into_iter().map(to_balance).collect(), more))
 }
 
 /// One contact's balance (zeros when it has no entries) and whether, over
@@ -228,7 +226,7 @@ pub fn for_contact(
     user_id: &str,
     contact_id: &str,
     today: NaiveDate,
-) -> Result<ContactBalance, ApiError> {
+) -> Result<ContactBalance> {
     let contact = contacts::get(conn, user_id, contact_id)?;
     let facts = entry_facts(conn, user_id, contact_id)?;
     let all = sums(contributions(&facts));

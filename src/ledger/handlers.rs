@@ -5,17 +5,17 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::Value;
 
 use super::balances;
-use super::dto::{
-    BalancePage, BalanceParams, ContactBalance, LedgerEntry, LedgerListParams, LedgerPage,
-    DIRECTIONS, KINDS, STATUSES,
+use super::model::{
+    BalancePage, BalanceParams, ContactBalance, EntryRow, LedgerEntry, LedgerEntryCreate,
+    LedgerEntryPatch, LedgerListParams, LedgerPage, DIRECTIONS, KINDS, STATUSES,
 };
-use super::dto::{LedgerEntryCreate, LedgerEntryPatch};
-use super::queries::{self, ListFilter};
+use super::service;
+use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
-use crate::http::{created, versioned, IfMatch};
+use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
 use crate::input::{self, Json, Query};
 use crate::state::AppState;
 use crate::time;
@@ -26,7 +26,7 @@ use crate::time;
 /// asked and are waiting; `done`: delivered (the default).
 #[utoipa::path(
     post, path = "/v1/ledger", tag = "ledger", operation_id = "create_ledger_entry",
-    request_body(content = super::dto::LedgerEntryCreate, content_type = "application/json"),
+    request_body(content = super::model::LedgerEntryCreate, content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(
@@ -51,7 +51,7 @@ pub async fn create(
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::create(conn, &user.id, changes)
+            Ok(service::create(conn, &user.id, changes)?)
         })
         .await?;
     Ok(created(
@@ -86,7 +86,7 @@ pub async fn get(
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::get(conn, &user.id, &id)
+            Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -102,7 +102,7 @@ pub async fn get(
         ("id" = String, Path, description = "Entry id"),
         ("If-Match" = Option<String>, Header, description = "The ETag you hold: the update only applies to that version."),
     ),
-    request_body(content = super::dto::LedgerEntryPatch, content_type = "application/merge-patch+json"),
+    request_body(content = super::model::LedgerEntryPatch, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The updated entry", body = LedgerEntry, headers(("ETag" = String, description = "Its new version"))),
@@ -117,12 +117,12 @@ pub async fn update(
     Json(patch): Json<LedgerEntryPatch>,
 ) -> Result<HttpResponse, ApiError> {
     let changes = patch.into();
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     let row = state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::update(conn, &user.id, &id, &if_match, changes)
+            Ok(service::update(conn, &user.id, &id, &expected, changes)?)
         })
         .await?;
     Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
@@ -147,18 +147,29 @@ pub async fn delete(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let if_match = IfMatch::from_request(&req);
+    let expected = IfMatch::from_request(&req).expected();
     let id = id.into_inner();
     state
         .db
         .write_as(user.id.clone(), move |conn| {
-            queries::delete(conn, &user.id, &id, &if_match)
+            Ok(service::delete(conn, &user.id, &id, &expected)?)
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn page(rows: Vec<queries::EntryRow>, next_cursor: Option<String>) -> HttpResponse {
+/// The entries' one order: newest first.
+const SORT: &str = "-created_at";
+
+/// Where a page starts: after the entry its cursor names.
+fn position(cursor: Option<String>) -> Result<Option<(i64, String)>, ApiError> {
+    cursor.map(|c| decode_cursor(&c, SORT)).transpose()
+}
+
+fn page(rows: Vec<EntryRow>, more: bool) -> HttpResponse {
+    let next_cursor = cursor_after(&rows, more, |last| {
+        encode_cursor(SORT, last.created_at, &last.id)
+    });
     HttpResponse::Ok().json(LedgerPage {
         items: rows.iter().map(|r| r.to_api()).collect(),
         next_cursor,
@@ -193,13 +204,14 @@ pub async fn list(
             .map(|_| time::today().to_string()),
     };
     q.finish()?;
-    let (rows, next) = state
+    let after = position(cursor)?;
+    let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+            Ok(service::list(conn, &user.id, &filter, limit, after)?)
         })
         .await?;
-    Ok(page(rows, next))
+    Ok(page(rows, more))
 }
 
 /// List a contact's ledger entries, newest first.
@@ -221,8 +233,9 @@ pub async fn list_for_contact(
     let mut q = Query::from_request(&req)?;
     let (limit, cursor) = q.page();
     q.finish()?;
+    let after = position(cursor)?;
     let contact_id = id.into_inner();
-    let (rows, next) = state
+    let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
             contact_service::get(conn, &user.id, &contact_id)?;
@@ -230,10 +243,10 @@ pub async fn list_for_contact(
                 contact_id: Some(contact_id),
                 ..ListFilter::default()
             };
-            queries::list(conn, &user.id, &filter, limit, cursor.as_deref())
+            Ok(service::list(conn, &user.id, &filter, limit, after)?)
         })
         .await?;
-    Ok(page(rows, next))
+    Ok(page(rows, more))
 }
 
 /// Balances per contact.
@@ -258,12 +271,23 @@ pub async fn list_balances(
     let (limit, cursor) = q.page();
     let owing = q.one_of("owing", &["me", "them"]);
     q.finish()?;
-    let (items, next_cursor) = state
+    let sort = owing.clone().unwrap_or_else(|| "all".into());
+    let after = cursor.map(|c| decode_cursor(&c, &sort)).transpose()?;
+    let (items, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            balances::page(conn, &user.id, owing.as_deref(), limit, cursor.as_deref())
+            Ok(balances::page(
+                conn,
+                &user.id,
+                owing.as_deref(),
+                limit,
+                after,
+            )?)
         })
         .await?;
+    let next_cursor = cursor_after(&items, more, |last| {
+        encode_cursor(&sort, last.balance as i32, &last.contact_id)
+    });
     Ok(HttpResponse::Ok().json(BalancePage { items, next_cursor }))
 }
 
@@ -290,7 +314,7 @@ pub async fn contact_balance(
     let b = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            balances::for_contact(conn, &user.id, &id, today)
+            Ok(balances::for_contact(conn, &user.id, &id, today)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(b))

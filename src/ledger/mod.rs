@@ -3,10 +3,11 @@
 
 pub mod agenda;
 pub mod balances;
-pub mod domain;
-pub mod dto;
 pub mod handlers;
-pub mod queries;
+pub mod model;
+pub mod service;
+pub mod store;
+
 use crate::http::operations::Operations;
 
 /// The ledger's operations (balances before `{id}`, which would match it).

@@ -555,14 +555,23 @@ async fn requests_on_connections_the_database_cut_answer_503() {
     .load(&mut admin)
     .unwrap();
     assert!(!cut.is_empty(), "kith's sessions were ended");
+    // Each connection meets the cut once; on a busy machine the lanes take
+    // a few requests more to come back, so ask (a bounded number of times)
+    // until an answer follows the cut.
     let mut statuses = Vec::new();
-    for _ in 0..12 {
+    for _ in 0..60 {
         let r = app.get("/v1/contacts").auth(&s).send().await;
         if r.status == 503 {
             r.problem(503, "unavailable");
             assert_eq!(r.header("retry-after").as_deref(), Some("1"));
         }
         statuses.push(r.status);
+        if statuses.len() >= 12 && r.status == 200 {
+            break;
+        }
+        if r.status == 503 {
+            actix_web::rt::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
     }
     assert!(
         statuses.iter().all(|s| [200, 503].contains(s)),

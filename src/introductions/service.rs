@@ -1,94 +1,38 @@
-//! Database functions for introductions, and their consequences: once made,
-//! the two people know each other, the favor is in the ledger, and whoever
-//! introduced you is who you met them via.
+//! The rules of introductions: the people are distinct live contacts of the
+//! user (you may be the introducer or the one introduced, not both); a
+//! write names the version it changes. Making one (and unmaking it) changes
+//! other resources in the same transaction: the two know each other, the
+//! favor is in the ledger, and whoever introduced you is who you met them
+//! via.
 
-use diesel::prelude::*;
-
-use super::Introduction;
+use super::model::{Changes, IntroductionRow};
+use super::store;
 use crate::changes;
 use crate::contacts::{service as contacts, store as contact_store};
-use crate::db::schema::{introductions as it, ledger_entries as le};
 use crate::db::DbConn;
-use crate::error::{ApiError, FieldError};
-use crate::http::{decode_cursor, encode_cursor, next_cursor, IfMatch};
+use crate::domain::{cut_page, Error, Expected, Result};
+use crate::error::FieldError;
 use crate::ids;
-use crate::ledger::queries::{self as ledger, EntryRow};
+use crate::ledger::model::EntryRow;
+use crate::ledger::service as ledger;
 use crate::relationships::service as relationships;
-use crate::time::{self, Micros};
+use crate::time;
 
 pub const RESOURCE: &str = "introduction";
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
-#[diesel(table_name = it, treat_none_as_null = true)]
-pub struct IntroductionRow {
-    pub id: String,
-    pub user_id: String,
-    pub introducer_id: Option<String>,
-    pub person_a_id: Option<String>,
-    pub person_b_id: String,
-    pub note: Option<String>,
-    pub status: String,
-    pub made_on: Option<String>,
-    pub outcome: Option<String>,
-    pub created_at: Micros,
-    pub updated_at: Micros,
-    pub version: i32,
+pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow> {
+    store::find(conn, user_id, id)?.ok_or(Error::NotFound)
 }
 
-impl IntroductionRow {
-    pub fn to_api(&self) -> Introduction {
-        Introduction {
-            id: self.id.clone(),
-            introducer_id: self.introducer_id.clone(),
-            person_a_id: self.person_a_id.clone(),
-            person_b_id: self.person_b_id.clone(),
-            note: self.note.clone(),
-            status: self.status.clone(),
-            made_on: self.made_on.clone(),
-            outcome: self.outcome.clone(),
-            created_at: time::rfc3339(self.created_at),
-            updated_at: time::rfc3339(self.updated_at),
-            version: self.version,
-        }
-    }
-
-    fn people(&self) -> (Option<String>, Option<String>, String) {
-        (
-            self.introducer_id.clone(),
-            self.person_a_id.clone(),
-            self.person_b_id.clone(),
-        )
-    }
-}
-
-#[derive(Debug, Default)]
-pub struct Changes {
-    pub introducer_id: Option<Option<String>>,
-    pub person_a_id: Option<Option<String>>,
-    pub person_b_id: Option<String>,
-    pub note: Option<Option<String>>,
-    pub status: Option<String>,
-    pub made_on: Option<Option<String>>,
-    pub outcome: Option<Option<String>>,
-}
-
-pub fn get(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow, ApiError> {
-    crate::owned_by_id!(it, IntroductionRow, user_id, id)
-        .first(conn)
-        .optional()?
-        .ok_or_else(ApiError::not_found)
-}
-
-/// `get` for a write that changes the introduction (see `for_update!`).
-fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow, ApiError> {
-    crate::for_update!(conn, crate::owned_by_id!(it, IntroductionRow, user_id, id))?
-        .ok_or_else(ApiError::not_found)
+/// `get` for a write that changes the introduction.
+fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<IntroductionRow> {
+    store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)
 }
 
 /// Not both "me"; every id a distinct live contact of the user.
-fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
+fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
     if row.introducer_id.is_none() && row.person_a_id.is_none() {
-        return Err(ApiError::field(
+        return Err(Error::field(
             "person_a_id",
             "required",
             "either introducer_id or person_a_id must name a contact (you cannot introduce yourself)",
@@ -122,11 +66,11 @@ fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(ApiError::validation(errors))
+        Err(Error::Invalid(errors))
     }
 }
 
-fn name(conn: &mut DbConn, user_id: &str, id: &str) -> Result<String, ApiError> {
+fn name(conn: &mut DbConn, user_id: &str, id: &str) -> Result<String> {
     Ok(contact_store::find(conn, user_id, id)?
         .map(|c| c.display_name)
         .unwrap_or_default())
@@ -151,7 +95,7 @@ fn favor(
 }
 
 /// What a made introduction sets in motion.
-fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
+fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
     let uid = row.user_id.as_str();
     let b = row.person_b_id.as_str();
     let b_name = name(conn, uid, b)?;
@@ -188,12 +132,8 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError
 }
 
 /// Removes the ledger entries an introduction made (and nothing else).
-fn undo_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
-    let entries: Vec<EntryRow> = le::table
-        .filter(le::user_id.eq(&row.user_id))
-        .filter(le::introduction_id.eq(&row.id))
-        .select(EntryRow::as_select())
-        .load(conn)?;
+fn undo_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
+    let entries = store::entries_of(conn, row)?;
     for e in entries {
         ledger::delete_row(conn, &e)?;
     }
@@ -218,12 +158,12 @@ fn apply(row: &mut IntroductionRow, c: Changes) {
     }
 }
 
-fn record(conn: &mut DbConn, row: &IntroductionRow) -> Result<(), ApiError> {
+fn record(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
     changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     Ok(())
 }
 
-pub fn create(conn: &mut DbConn, user_id: &str, c: Changes) -> Result<IntroductionRow, ApiError> {
+pub fn create(conn: &mut DbConn, user_id: &str, c: Changes) -> Result<IntroductionRow> {
     let now = time::now();
     let mut row = IntroductionRow {
         id: ids::new_id(),
@@ -241,7 +181,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: Changes) -> Result<Introducti
     };
     apply(&mut row, c);
     check_people(conn, &row)?;
-    diesel::insert_into(it::table).values(&row).execute(conn)?;
+    store::insert(conn, &row)?;
     record(conn, &row)?;
     if row.status == "made" {
         make_effects(conn, &row)?;
@@ -253,11 +193,11 @@ pub fn update(
     conn: &mut DbConn,
     user_id: &str,
     id: &str,
-    if_match: &IfMatch,
+    expected: &Expected,
     c: Changes,
-) -> Result<IntroductionRow, ApiError> {
+) -> Result<IntroductionRow> {
     let mut row = get_for_update(conn, user_id, id)?;
-    if_match.check(row.version)?;
+    expected.check(row.version)?;
     let (was_made, before) = (row.status == "made", row.people());
     let people_changed =
         c.introducer_id.is_some() || c.person_a_id.is_some() || c.person_b_id.is_some();
@@ -272,9 +212,7 @@ pub fn update(
     }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
-    diesel::update(it::table.find(&row.id))
-        .set(&row)
-        .execute(conn)?;
+    store::update(conn, &row)?;
     record(conn, &row)?;
     if is_made && (!was_made || redo) {
         make_effects(conn, &row)?;
@@ -282,57 +220,26 @@ pub fn update(
     Ok(row)
 }
 
-pub fn delete(
-    conn: &mut DbConn,
-    user_id: &str,
-    id: &str,
-    if_match: &IfMatch,
-) -> Result<(), ApiError> {
+pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {
     let row = get_for_update(conn, user_id, id)?;
-    if_match.check(row.version)?;
+    expected.check(row.version)?;
     undo_effects(conn, &row)?;
-    diesel::delete(it::table.find(&row.id)).execute(conn)?;
+    store::delete(conn, &row.id)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
     Ok(())
 }
 
+/// A page of the user's introductions, newest first, after `after`; and
+/// whether more follow.
 pub fn list(
     conn: &mut DbConn,
     user_id: &str,
     status: Option<&str>,
     contact_id: Option<&str>,
     limit: i64,
-    cursor: Option<&str>,
-) -> Result<(Vec<IntroductionRow>, Option<String>), ApiError> {
-    const SORT: &str = "-created_at";
-    let mut q = it::table.filter(it::user_id.eq(user_id)).into_boxed();
-    if let Some(s) = status {
-        q = q.filter(it::status.eq(s.to_string()));
-    }
-    if let Some(c) = contact_id {
-        let c = c.to_string();
-        q = q.filter(
-            it::introducer_id
-                .eq(c.clone())
-                .or(it::person_a_id.eq(c.clone()))
-                .or(it::person_b_id.eq(c)),
-        );
-    }
-    if let Some(cur) = cursor {
-        let (k, id): (i64, String) = decode_cursor(cur, SORT)?;
-        q = q.filter(
-            it::created_at
-                .lt(k)
-                .or(it::created_at.eq(k).and(it::id.lt(id))),
-        );
-    }
-    let mut rows = q
-        .order((it::created_at.desc(), it::id.desc()))
-        .limit(limit + 1)
-        .select(IntroductionRow::as_select())
-        .load(conn)?;
-    let next = next_cursor(&mut rows, limit, |r| {
-        encode_cursor(SORT, r.created_at, &r.id)
-    });
-    Ok((rows, next))
+    after: Option<(i64, String)>,
+) -> Result<(Vec<IntroductionRow>, bool)> {
+    let mut rows = store::list(conn, user_id, status, contact_id, limit, after)?;
+    let more = cut_page(&mut rows, limit);
+    Ok((rows, more))
 }

@@ -1,10 +1,13 @@
-//! Ledger bodies as the API reads and writes them.
+//! Ledger entries and balances as the API reads and writes them, the entry
+//! row as stored, and what a create or a patch changes.
 
+use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::domain::EntryChanges;
-use crate::input;
+use crate::db::schema::ledger_entries as le;
+use crate::time::{self, Micros};
+use crate::{ids, input};
 
 pub const DIRECTIONS: &[&str] = &["given", "received"];
 pub const KINDS: &[&str] = &[
@@ -309,6 +312,98 @@ pub struct BalanceParams {
     cursor: Option<String>,
 }
 
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
+#[diesel(table_name = le, treat_none_as_null = true)]
+pub struct EntryRow {
+    pub id: String,
+    pub user_id: String,
+    pub contact_id: String,
+    pub direction: String,
+    pub kind: String,
+    pub description: String,
+    pub weight: i32,
+    pub status: String,
+    pub occurred_on: Option<String>,
+    pub due_on: Option<String>,
+    pub completed_on: Option<String>,
+    pub interaction_id: Option<String>,
+    pub repays_id: Option<String>,
+    pub introduction_id: Option<String>,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    pub version: i32,
+}
+
+impl EntryRow {
+    pub fn to_api(&self) -> LedgerEntry {
+        LedgerEntry {
+            id: self.id.clone(),
+            contact_id: self.contact_id.clone(),
+            direction: self.direction.clone(),
+            kind: self.kind.clone(),
+            description: self.description.clone(),
+            weight: self.weight,
+            status: self.status.clone(),
+            occurred_on: self.occurred_on.clone(),
+            due_on: self.due_on.clone(),
+            completed_on: self.completed_on.clone(),
+            interaction_id: self.interaction_id.clone(),
+            repays_id: self.repays_id.clone(),
+            introduction_id: self.introduction_id.clone(),
+            created_at: time::rfc3339(self.created_at),
+            updated_at: time::rfc3339(self.updated_at),
+            version: self.version,
+        }
+    }
+
+    /// A fresh entry of the user with nothing set yet.
+    pub fn blank(user_id: &str) -> EntryRow {
+        let now = time::now();
+        EntryRow {
+            id: ids::new_id(),
+            user_id: user_id.to_string(),
+            contact_id: String::new(),
+            direction: String::new(),
+            kind: String::new(),
+            description: String::new(),
+            weight: 1,
+            status: "done".into(),
+            occurred_on: None,
+            due_on: None,
+            completed_on: None,
+            interaction_id: None,
+            repays_id: None,
+            introduction_id: None,
+            created_at: now,
+            updated_at: now,
+            version: 1,
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct EntryChanges {
+    pub contact_id: Option<String>,
+    pub direction: Option<String>,
+    pub kind: Option<String>,
+    pub description: Option<String>,
+    pub weight: Option<i32>,
+    pub status: Option<String>,
+    pub occurred_on: Option<Option<String>>,
+    pub due_on: Option<Option<String>>,
+    pub interaction_id: Option<Option<String>>,
+    pub repays_id: Option<Option<String>>,
+}
+
+/// Whether an entry may move from `from` to `to`.
+pub fn can_move(from: &str, to: &str) -> bool {
+    from == to
+        || matches!(
+            (from, to),
+            ("open", "done" | "declined" | "cancelled") | ("done", "cancelled")
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,5 +446,17 @@ mod tests {
                 *s
             );
         }
+    }
+
+    #[test]
+    fn open_entries_may_close_and_done_ones_may_only_be_cancelled() {
+        assert!(can_move("open", "done"));
+        assert!(can_move("open", "declined"));
+        assert!(can_move("open", "cancelled"));
+        assert!(can_move("done", "cancelled"));
+        assert!(!can_move("done", "open"));
+        assert!(!can_move("declined", "done"));
+        assert!(!can_move("cancelled", "open"));
+        assert!(can_move("declined", "declined"));
     }
 }

@@ -1,0 +1,86 @@
+//! Database functions for introductions: `&mut DbConn` in, `QueryResult`
+//! out.
+
+use diesel::prelude::*;
+
+use super::model::IntroductionRow;
+use crate::db::schema::{introductions as it, ledger_entries as le};
+use crate::db::DbConn;
+use crate::ledger::model::EntryRow;
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<IntroductionRow>> {
+    crate::owned_by_id!(it, IntroductionRow, user_id, id)
+        .first(conn)
+        .optional()
+}
+
+/// `find` for a write that changes the introduction (see `for_update!`).
+pub fn find_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+) -> QueryResult<Option<IntroductionRow>> {
+    crate::for_update!(conn, crate::owned_by_id!(it, IntroductionRow, user_id, id))
+}
+
+pub fn insert(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<()> {
+    diesel::insert_into(it::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<()> {
+    diesel::update(it::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::delete(it::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// The ledger entries an introduction made.
+pub fn entries_of(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<Vec<EntryRow>> {
+    le::table
+        .filter(le::user_id.eq(&row.user_id))
+        .filter(le::introduction_id.eq(&row.id))
+        .select(EntryRow::as_select())
+        .load(conn)
+}
+
+/// The user's introductions newest first (keyset on created_at, id) after
+/// `after`, `limit + 1` of them at most.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    status: Option<&str>,
+    contact_id: Option<&str>,
+    limit: i64,
+    after: Option<(i64, String)>,
+) -> QueryResult<Vec<IntroductionRow>> {
+    let mut q = it::table.filter(it::user_id.eq(user_id)).into_boxed();
+    if let Some(s) = status {
+        q = q.filter(it::status.eq(s.to_string()));
+    }
+    if let Some(c) = contact_id {
+        let c = c.to_string();
+        q = q.filter(
+            it::introducer_id
+                .eq(c.clone())
+                .or(it::person_a_id.eq(c.clone()))
+                .or(it::person_b_id.eq(c)),
+        );
+    }
+    if let Some((k, id)) = after {
+        q = q.filter(
+            it::created_at
+                .lt(k)
+                .or(it::created_at.eq(k).and(it::id.lt(id))),
+        );
+    }
+    q.order((it::created_at.desc(), it::id.desc()))
+        .limit(limit + 1)
+        .select(IntroductionRow::as_select())
+        .load(conn)
+}

@@ -1,0 +1,140 @@
+//! Database functions for ledger entries: `&mut DbConn` in, `QueryResult`
+//! out.
+
+use diesel::prelude::*;
+
+use super::model::EntryRow;
+use crate::db::schema::{interaction_contacts as ic, interactions, ledger_entries as le};
+use crate::db::DbConn;
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<EntryRow>> {
+    crate::owned_by_id!(le, EntryRow, user_id, id)
+        .first(conn)
+        .optional()
+}
+
+/// `find` for a write that changes the entry (see `for_update!`).
+pub fn find_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    id: &str,
+) -> QueryResult<Option<EntryRow>> {
+    crate::for_update!(conn, crate::owned_by_id!(le, EntryRow, user_id, id))
+}
+
+/// Whether `interaction_id` is one of the user's interactions.
+pub fn interaction_exists(
+    conn: &mut DbConn,
+    user_id: &str,
+    interaction_id: &str,
+) -> QueryResult<bool> {
+    let n: i64 = interactions::table
+        .filter(interactions::user_id.eq(user_id))
+        .filter(interactions::id.eq(interaction_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+/// Whether the interaction includes the contact.
+pub fn interaction_includes(
+    conn: &mut DbConn,
+    interaction_id: &str,
+    contact_id: &str,
+) -> QueryResult<bool> {
+    let n: i64 = ic::table
+        .filter(ic::interaction_id.eq(interaction_id))
+        .filter(ic::contact_id.eq(contact_id))
+        .count()
+        .get_result(conn)?;
+    Ok(n > 0)
+}
+
+pub fn insert(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
+    diesel::insert_into(le::table).values(row).execute(conn)?;
+    Ok(())
+}
+
+pub fn update(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
+    diesel::update(le::table.find(&row.id))
+        .set(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::delete(le::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+/// The user's entries that repay `id`.
+pub fn repaying(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Vec<EntryRow>> {
+    le::table
+        .filter(le::user_id.eq(user_id))
+        .filter(le::repays_id.eq(id))
+        .select(EntryRow::as_select())
+        .load(conn)
+}
+
+/// The user's entries that point at an interaction.
+pub fn linked_to(
+    conn: &mut DbConn,
+    user_id: &str,
+    interaction_id: &str,
+) -> QueryResult<Vec<EntryRow>> {
+    le::table
+        .filter(le::user_id.eq(user_id))
+        .filter(le::interaction_id.eq(interaction_id))
+        .select(EntryRow::as_select())
+        .load(conn)
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ListFilter {
+    pub contact_id: Option<String>,
+    pub direction: Option<String>,
+    pub status: Option<String>,
+    pub kind: Option<String>,
+    /// Only open entries due before this date.
+    pub overdue_before: Option<String>,
+}
+
+/// The user's entries newest first (keyset on created_at, id) after
+/// `after`, `limit + 1` of them at most.
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    f: &ListFilter,
+    limit: i64,
+    after: Option<(i64, String)>,
+) -> QueryResult<Vec<EntryRow>> {
+    let mut q = le::table.filter(le::user_id.eq(user_id)).into_boxed();
+    if let Some(v) = &f.contact_id {
+        q = q.filter(le::contact_id.eq(v.clone()));
+    }
+    if let Some(v) = &f.direction {
+        q = q.filter(le::direction.eq(v.clone()));
+    }
+    if let Some(v) = &f.status {
+        q = q.filter(le::status.eq(v.clone()));
+    }
+    if let Some(v) = &f.kind {
+        q = q.filter(le::kind.eq(v.clone()));
+    }
+    if let Some(d) = &f.overdue_before {
+        q = q
+            .filter(le::status.eq("open"))
+            .filter(le::due_on.lt(d.clone()));
+    }
+    if let Some((k, id)) = after {
+        q = q.filter(
+            le::created_at
+                .lt(k)
+                .or(le::created_at.eq(k).and(le::id.lt(id))),
+        );
+    }
+    q.order((le::created_at.desc(), le::id.desc()))
+        .limit(limit + 1)
+        .select(EntryRow::as_select())
+        .load(conn)
+}
