@@ -57,7 +57,7 @@ pub struct Export<'a> {
 
 /// The account's archive, written to JSON (it borrows from the rows it reads).
 pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
-    let user = crate::auth::queries::user_by_id(conn, user_id)?.ok_or_else(ApiError::not_found)?;
+    let user = crate::auth::store::user_by_id(conn, user_id)?.ok_or_else(ApiError::not_found)?;
     let contact_rows: Vec<ContactRow> = c::table
         .filter(c::user_id.eq(user_id))
         .order((c::created_at.asc(), c::id.asc()))

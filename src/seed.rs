@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use diesel::prelude::*;
 
-use crate::auth::{password, queries as users};
+use crate::auth::{password, service as users};
 use crate::contacts::model::{search_text, ContactChanges, ContactRow, Email};
 use crate::contacts::{derived, service as contacts};
 use crate::db::schema::{
@@ -167,7 +167,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
     let mut rng = Rng(o.seed);
     let now = time::now();
     let hash = password::hash(&o.password)?;
-    let user = users::insert_user(conn, &o.email, "Bench User", hash).map_err(|e| e.to_string())?;
+    let user = users::register(conn, &o.email, "Bench User", hash).map_err(|e| e.to_string())?;
     let uid = user.id.clone();
     let tx = |conn: &mut DbConn,
               f: &mut dyn FnMut(&mut DbConn) -> Result<(), String>|

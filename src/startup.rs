@@ -27,7 +27,7 @@ impl Application {
     /// free one) and builds the server; `run_until_stopped` serves.
     pub fn build(settings: Settings) -> Result<Application, String> {
         let target = settings.db_target()?;
-        let db = Db::open(&target, settings.pool_size, auth::queries::ACCOUNT_GATE)?
+        let db = Db::open(&target, settings.pool_size, auth::service::ACCOUNT_GATE)?
             .with_write_hook(http::idempotency::committed_with);
         let secret = settings.resolve_jwt_secret()?;
         let jwt = JwtKeys::new(&secret, settings.access_token_ttl_secs)?;

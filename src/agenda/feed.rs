@@ -4,17 +4,16 @@
 use diesel::prelude::*;
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use super::AgendaItem;
+use super::model::AgendaItem;
 use crate::db::schema::agenda_feeds;
 use crate::db::DbConn;
-use crate::error::ApiError;
 use crate::{ids, time};
 
 /// Days of agenda a feed carries.
 pub const FEED_DAYS: i64 = 60;
 
 /// A new feed secret for the user, replacing any earlier one.
-pub fn rotate(conn: &mut DbConn, user_id: &str) -> Result<String, ApiError> {
+pub fn rotate(conn: &mut DbConn, user_id: &str) -> QueryResult<String> {
     let secret = ids::random_secret(32);
     diesel::delete(agenda_feeds::table.find(user_id)).execute(conn)?;
     diesel::insert_into(agenda_feeds::table)

@@ -4,7 +4,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
-use super::{compute, feed, Agenda};
+use super::model::Agenda;
+use super::{feed, store};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::input::Query;
@@ -44,13 +45,13 @@ pub async fn get(
 ) -> Result<HttpResponse, ApiError> {
     let mut q = Query::from_request(&req)?;
     let days = q.int("days", 1, 90).unwrap_or(7);
-    let limit = q.int("limit", 1, compute::MAX_ITEMS).unwrap_or(100);
+    let limit = q.int("limit", 1, store::MAX_ITEMS).unwrap_or(100);
     q.finish()?;
     let now = time::now();
     let items = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            compute::agenda(conn, &user.id, now, days, limit)
+            Ok(store::agenda(conn, &user.id, now, days, limit)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(Agenda {
@@ -98,7 +99,9 @@ pub async fn create_feed(
 ) -> Result<HttpResponse, ApiError> {
     let secret = state
         .db
-        .write_as(user.id.clone(), move |conn| feed::rotate(conn, &user.id))
+        .write_as(user.id.clone(), move |conn| {
+            Ok(feed::rotate(conn, &user.id)?)
+        })
         .await?;
     let url = format!("{}/v1/agenda/feed/{secret}.ics", base_url(&state, &req));
     Ok(HttpResponse::Created().json(FeedUrl { url }))
@@ -148,7 +151,13 @@ pub async fn get_feed(
         .db
         .read(move |conn| {
             let user = feed::owner(conn, &secret)?.ok_or_else(ApiError::not_found)?;
-            compute::agenda(conn, &user, now, feed::FEED_DAYS, compute::MAX_ITEMS)
+            Ok(store::agenda(
+                conn,
+                &user,
+                now,
+                feed::FEED_DAYS,
+                store::MAX_ITEMS,
+            )?)
         })
         .await?;
     Ok(HttpResponse::Ok()

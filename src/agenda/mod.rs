@@ -1,73 +1,12 @@
 //! The agenda: what needs attention within a window, each item with the
 //! reason why — and the same as an iCalendar feed.
 
-pub mod compute;
 pub mod feed;
 pub mod handlers;
+pub mod model;
+pub mod store;
 
 use crate::http::operations::Operations;
-use serde::Serialize;
-use utoipa::ToSchema;
-
-/// Why an item is on the agenda.
-#[derive(Serialize, ToSchema, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemType {
-    /// The next touch is past due.
-    Overdue,
-    /// The next touch falls within the window.
-    Due,
-    /// An interaction asked for a follow-up, and none has happened since.
-    FollowUp,
-    /// A birthday falls within the window.
-    Birthday,
-    /// A favor you promised is due within the window, or overdue.
-    PromiseDue,
-    /// You owe them, and have given them nothing for 90 days.
-    FavorToReturn,
-    /// A favor you asked for is past its due date: a polite nudge.
-    AskPending,
-    /// An introduction made 30 or more days ago has no outcome yet.
-    IntroductionFollowUp,
-}
-
-/// One thing that needs attention.
-#[derive(Serialize, ToSchema, Debug, Clone)]
-pub struct AgendaItem {
-    #[serde(rename = "type")]
-    pub type_: ItemType,
-    pub contact_id: String,
-    pub display_name: String,
-    /// The day it concerns: the due date, the follow-up date, the birthday's
-    /// next occurrence.
-    #[schema(format = Date)]
-    pub date: String,
-    /// Whole days past `date` (for past items).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_overdue: Option<i64>,
-    /// Whole days until `date` (for items today or later).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub days_until: Option<i64>,
-    /// The reason, in plain language.
-    #[schema(example = "last talked 45 days ago; you aim for every 30")]
-    pub reason: String,
-    /// The interaction it stems from, where one applies.
-    pub interaction_id: Option<String>,
-    /// The ledger entry it stems from, where one applies.
-    pub ledger_entry_id: Option<String>,
-    /// The introduction it stems from, where one applies.
-    pub introduction_id: Option<String>,
-}
-
-/// The agenda.
-#[derive(Serialize, ToSchema)]
-pub struct Agenda {
-    #[schema(format = DateTime)]
-    pub generated_at: String,
-    /// Overdue items first, most overdue (relative to cadence) first; then
-    /// every other item by date.
-    pub items: Vec<AgendaItem>,
-}
 
 /// The agenda and its calendar feed.
 pub fn operations(ops: &mut Operations) {

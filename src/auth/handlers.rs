@@ -4,7 +4,8 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest, User};
-use super::queries::{self, Rotation, UserRow};
+use super::service::{self, Rotation};
+use super::store::{self, UserRow};
 use super::{password, AuthUser};
 use crate::error::{ApiError, Problem};
 use crate::http::ratelimit;
@@ -85,7 +86,7 @@ pub async fn register(
 ) -> Result<HttpResponse, ApiError> {
     let ip = ratelimit::client_ip(&req, state.settings.trust_proxy);
     let limit = state.settings.rate_register_per_minute;
-    let key = queries::email_key(&email);
+    let key = store::email_key(&email);
     state
         .db
         .write(move |conn| {
@@ -98,8 +99,8 @@ pub async fn register(
     let (user, refresh) = state
         .db
         .write(move |conn| {
-            let user = queries::insert_user(conn, &email, &name, hash)?;
-            let refresh = queries::issue_refresh(conn, &user.id, None, ttl)?;
+            let user = service::register(conn, &email, &name, hash)?;
+            let refresh = service::issue_refresh(conn, &user.id, None, ttl)?;
             Ok((user, refresh))
         })
         .await?;
@@ -132,14 +133,14 @@ pub async fn login(
     let limit = state.settings.rate_login_per_minute;
     let max_failures = state.settings.login_lockout_failures;
     let window = state.settings.login_lockout_minutes * 60 * 1_000_000;
-    let key = queries::email_key(&email);
+    let key = store::email_key(&email);
     let k = key.clone();
     let user = state
         .db
         .write(move |conn| {
             ratelimit::check(conn, &format!("login:ip:{ip}"), limit)?;
             ratelimit::count_login_attempt(conn, &k, max_failures, window)?;
-            Ok(queries::user_by_email(conn, &email)?)
+            Ok(store::user_by_email(conn, &email)?)
         })
         .await?;
     let ok = verify_off_thread(pw, user.as_ref().map(|u| u.password_hash.clone())).await?;
@@ -155,7 +156,7 @@ pub async fn login(
         .db
         .write(move |conn| {
             ratelimit::clear_login_attempts(conn, &key)?;
-            queries::issue_refresh(conn, &uid, None, ttl)
+            Ok(service::issue_refresh(conn, &uid, None, ttl)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(tokens(&state, &user, refresh)?))
@@ -192,14 +193,14 @@ pub async fn refresh(
         .db
         .write(move |conn| {
             ratelimit::check(conn, &format!("refresh:ip:{ip}"), limit)?;
-            let refresh = queries::Refresh {
+            let refresh = service::Refresh {
                 secret: &secret,
                 ttl_days: ttl,
                 per_minute: limit,
                 grace_secs: grace,
                 mac: &mac,
             };
-            queries::rotate_refresh(conn, refresh)
+            service::rotate_refresh(conn, refresh)
         })
         .await?;
     match outcome {
@@ -234,7 +235,7 @@ pub async fn logout(
 ) -> Result<HttpResponse, ApiError> {
     state
         .db
-        .write(move |conn| queries::revoke(conn, &secret))
+        .write(move |conn| Ok(service::revoke(conn, &secret)?))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -252,7 +253,7 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRespon
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found)
+            store::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found)
         })
         .await?;
     Ok(HttpResponse::Ok().json(user_out(&row)))
@@ -291,7 +292,7 @@ pub async fn delete_me(
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::user_by_id(conn, &uid)?.ok_or_else(ApiError::not_found)
+            store::user_by_id(conn, &uid)?.ok_or_else(ApiError::not_found)
         })
         .await?;
     if !verify_off_thread(pw, Some(row.password_hash.clone())).await? {
@@ -302,7 +303,7 @@ pub async fn delete_me(
     }
     state
         .db
-        .write(move |conn| queries::delete_account(conn, &row))
+        .write(move |conn| Ok(service::delete_account(conn, &row)?))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -37,7 +37,7 @@ pub struct JwtKeys {
     header: Header,
     pub ttl_secs: i64,
     /// What refresh tokens' successors are derived with (see
-    /// `auth::queries::successor`): an HMAC keyed from the same secret, for
+    /// `auth::service::successor`): an HMAC keyed from the same secret, for
     /// another use.
     pub refresh_mac: hmac::Hmac<sha2::Sha256>,
     /// Tokens this process has verified: token → (user id, expiry). A client

@@ -6,8 +6,9 @@ pub mod dto;
 pub mod handlers;
 pub mod jwt;
 pub mod password;
-pub mod queries;
 pub mod request_limit;
+pub mod service;
+pub mod store;
 pub mod tokens;
 
 use actix_web::http::{header, Method};
@@ -90,14 +91,14 @@ pub async fn authenticate(req: &HttpRequest) -> Result<AuthUser, ApiError> {
     let user = if token.starts_with(tokens::PREFIX) {
         let found = state
             .db
-            .read(move |conn| tokens::resolve(conn, &token))
+            .read(move |conn| Ok(tokens::resolve(conn, &token)?))
             .await?;
         let (user_id, scope, stale) = found.ok_or_else(invalid)?;
         if let Some(token_id) = stale {
             // Last-used time, at most once a minute per token.
             state
                 .db
-                .write(move |conn| tokens::touch(conn, &token_id))
+                .write(move |conn| Ok(tokens::touch(conn, &token_id)?))
                 .await?;
         }
         AuthUser {

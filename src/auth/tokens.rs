@@ -40,7 +40,7 @@ pub fn new_secret() -> String {
 pub fn resolve(
     conn: &mut DbConn,
     secret: &str,
-) -> Result<Option<(String, Scope, Option<String>)>, ApiError> {
+) -> QueryResult<Option<(String, Scope, Option<String>)>> {
     type Found = (String, String, String, Option<i64>, Option<i64>);
     let row: Option<Found> = at::table
         .filter(at::token_hash.eq(ids::sha256_hex(secret.as_bytes())))
@@ -70,7 +70,7 @@ pub fn resolve(
     }))
 }
 
-pub fn touch(conn: &mut DbConn, token_id: &str) -> Result<(), ApiError> {
+pub fn touch(conn: &mut DbConn, token_id: &str) -> QueryResult<()> {
     diesel::update(at::table.find(token_id))
         .set(at::last_used_at.eq(time::now()))
         .execute(conn)?;

@@ -172,7 +172,12 @@ pub fn count_login_attempt(
 
 /// A successful login forgets the account's attempts.
 pub fn clear_login_attempts(conn: &mut DbConn, email_key: &str) -> QueryResult<()> {
-    diesel::delete(rl::table.find(lockout_bucket(email_key))).execute(conn)?;
+    forget(conn, &lockout_bucket(email_key))
+}
+
+/// Forgets a bucket's count.
+pub fn forget(conn: &mut DbConn, bucket: &str) -> QueryResult<()> {
+    diesel::delete(rl::table.find(bucket)).execute(conn)?;
     Ok(())
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use diesel::prelude::*;
 
-use crate::agenda::{AgendaItem, ItemType};
+use crate::agenda::model::{AgendaItem, ItemType};
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
 use crate::db::DbConn;
 

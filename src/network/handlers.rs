@@ -3,7 +3,8 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 use utoipa::IntoParams;
 
-use super::{queries, Graph, Reach, Stats};
+use super::model::{Graph, Reach, Stats};
+use super::store;
 use crate::auth::AuthUser;
 use crate::contacts::model::tag_name;
 use crate::contacts::store::ListFilter;
@@ -89,7 +90,7 @@ pub async fn reach(
     let items = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::reach(conn, &user.id, &f, limit)
+            Ok(store::reach(conn, &user.id, &f, limit)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(Reach { items }))
@@ -109,7 +110,7 @@ pub async fn stats(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRes
     let s = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::stats(conn, &user.id, now)
+            Ok(store::stats(conn, &user.id, now)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(s))
@@ -140,7 +141,7 @@ pub async fn graph(
     let g = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            queries::graph(conn, &user.id, &f, limit)
+            Ok(store::graph(conn, &user.id, &f, limit)?)
         })
         .await?;
     Ok(HttpResponse::Ok().json(g))

@@ -7,10 +7,9 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool};
 
-use super::{AgendaItem, ItemType};
+use super::model::{AgendaItem, ItemType};
 use crate::db::schema::{contacts, interactions};
 use crate::db::DbConn;
-use crate::error::ApiError;
 use crate::time::{self, Micros, DAY};
 
 pub const MAX_ITEMS: i64 = 500;
@@ -219,7 +218,7 @@ pub fn agenda(
     now: Micros,
     days: i64,
     limit: i64,
-) -> Result<Vec<AgendaItem>, ApiError> {
+) -> QueryResult<Vec<AgendaItem>> {
     let today = date_of(now);
     let window_end = now + days * DAY;
     let end_date = today + chrono::Duration::days(days);
@@ -294,7 +293,7 @@ fn follow_ups(
     today: NaiveDate,
     end: NaiveDate,
     limit: i64,
-) -> Result<Vec<AgendaItem>, ApiError> {
+) -> QueryResult<Vec<AgendaItem>> {
     // `follow_up` is "YYYY-MM-DD|interaction id": comparing it with the end
     // date compares dates.
     let rows: Vec<(String, String, String)> = contacts::table
@@ -359,7 +358,7 @@ fn birthdays(
     user_id: &str,
     today: NaiveDate,
     end: NaiveDate,
-) -> Result<Vec<AgendaItem>, ApiError> {
+) -> QueryResult<Vec<AgendaItem>> {
     let last = end - chrono::Duration::days(1);
     let (from_md, to_md) = (
         today.format("%m-%d").to_string(),
@@ -434,7 +433,7 @@ fn introduction_follow_ups(
     user_id: &str,
     today: NaiveDate,
     limit: i64,
-) -> Result<Vec<AgendaItem>, ApiError> {
+) -> QueryResult<Vec<AgendaItem>> {
     use crate::db::schema::introductions as it;
     let cutoff = (today - chrono::Duration::days(INTRODUCTION_FOLLOW_UP_DAYS)).to_string();
     type IntroRow = (String, Option<String>, Option<String>, String, String);

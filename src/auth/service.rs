@@ -1,84 +1,26 @@
-//! Database functions for users and refresh tokens.
+//! The rules of accounts and sessions: the account check every request's
+//! database work runs first, refresh tokens spent once (with a grace for
+//! parallel refreshes, and the family revoked on a replay), logout and
+//! account deletion. Their refusals are the API's own (`401`, `409`, `429`).
 
-use diesel::prelude::*;
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use diesel::QueryResult;
 
-use crate::db::schema::{refresh_tokens, users};
+use super::store::{self, find_refresh, revoke_family, store_refresh, user_by_id, UserRow};
 use crate::db::{AccountGate, DbConn};
 use crate::error::ApiError;
 use crate::ids;
-use crate::time::{self, Micros, DAY};
+use crate::time;
 
-#[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = users)]
-pub struct UserRow {
-    pub id: String,
-    pub email: String,
-    pub email_key: String,
-    pub name: String,
-    pub password_hash: String,
-    pub change_seq: i64,
-    pub created_at: Micros,
-    pub updated_at: Micros,
-}
-
-#[derive(Queryable, Selectable, Insertable, Debug)]
-#[diesel(table_name = refresh_tokens)]
-pub struct RefreshRow {
-    pub id: String,
-    pub user_id: String,
-    pub family_id: String,
-    pub token_hash: String,
-    pub created_at: Micros,
-    pub expires_at: Micros,
-    pub used_at: Option<Micros>,
-    pub revoked_at: Option<Micros>,
-}
-
-pub fn email_key(email: &str) -> String {
-    email.trim().to_lowercase()
-}
-
-pub fn insert_user(
+/// A new account; `409 email_taken` when the email has one.
+pub fn register(
     conn: &mut DbConn,
     email: &str,
     name: &str,
     password_hash: String,
 ) -> Result<UserRow, ApiError> {
-    let now = time::now();
-    let row = UserRow {
-        id: ids::new_id(),
-        email: email.to_string(),
-        email_key: email_key(email),
-        name: name.to_string(),
-        password_hash,
-        change_seq: 0,
-        created_at: now,
-        updated_at: now,
-    };
-    match diesel::insert_into(users::table).values(&row).execute(conn) {
-        Ok(_) => Ok(row),
-        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Err(
-            ApiError::conflict("email_taken", "an account with this email already exists"),
-        ),
-        Err(e) => Err(e.into()),
-    }
-}
-
-pub fn user_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
-    users::table
-        .filter(users::email_key.eq(email_key(email)))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()
-}
-
-pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
-    users::table
-        .find(id)
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()
+    store::insert_user(conn, email, name, password_hash)?.ok_or_else(|| {
+        ApiError::conflict("email_taken", "an account with this email already exists")
+    })
 }
 
 /// A token whose account is gone is as good as an invalid one.
@@ -98,11 +40,7 @@ pub const ACCOUNT_GATE: AccountGate = AccountGate {
 
 /// `401` when the account behind a token no longer exists.
 pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
-    let n: i64 = crate::per_backend!(conn, |c| users::table
-        .filter(users::id.eq(user_id))
-        .count()
-        .get_result(c))?;
-    if n == 0 {
+    if !store::account_exists(conn, user_id)? {
         return Err(no_account());
     }
     Ok(())
@@ -115,11 +53,7 @@ pub fn check_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
 /// so two of them cannot deadlock, e.g. an edit of a contact against an
 /// interaction that refreshes it.
 pub fn lock_account(conn: &mut DbConn, user_id: &str) -> Result<(), ApiError> {
-    let found: Option<String> = crate::for_update!(
-        conn,
-        users::table.filter(users::id.eq(user_id)).select(users::id)
-    )?;
-    if found.is_none() {
+    if !store::lock_account(conn, user_id)? {
         return Err(no_account());
     }
     Ok(())
@@ -132,34 +66,10 @@ pub fn issue_refresh(
     user_id: &str,
     family: Option<String>,
     ttl_days: i64,
-) -> Result<String, ApiError> {
+) -> QueryResult<String> {
     let secret = format!("kith_rt_{}", ids::random_secret(32));
     store_refresh(conn, user_id, family, ttl_days, &secret)?;
     Ok(secret)
-}
-
-fn store_refresh(
-    conn: &mut DbConn,
-    user_id: &str,
-    family: Option<String>,
-    ttl_days: i64,
-    secret: &str,
-) -> QueryResult<()> {
-    let now = time::now();
-    let row = RefreshRow {
-        id: ids::new_id(),
-        user_id: user_id.to_string(),
-        family_id: family.unwrap_or_else(ids::new_id),
-        token_hash: ids::sha256_hex(secret.as_bytes()),
-        created_at: now,
-        expires_at: now + ttl_days * DAY,
-        used_at: None,
-        revoked_at: None,
-    };
-    diesel::insert_into(refresh_tokens::table)
-        .values(&row)
-        .execute(conn)?;
-    Ok(())
 }
 
 /// The successor of a refresh token: derived from it with the server's key
@@ -177,25 +87,6 @@ pub fn successor(mac: &hmac::Hmac<sha2::Sha256>, secret: &str) -> String {
         "kith_rt_{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest)
     )
-}
-
-fn revoke_family(conn: &mut DbConn, user_id: &str, family_id: &str) -> QueryResult<usize> {
-    diesel::update(
-        refresh_tokens::table
-            .filter(refresh_tokens::user_id.eq(user_id))
-            .filter(refresh_tokens::family_id.eq(family_id))
-            .filter(refresh_tokens::revoked_at.is_null()),
-    )
-    .set(refresh_tokens::revoked_at.eq(time::now()))
-    .execute(conn)
-}
-
-fn find_refresh(conn: &mut DbConn, secret: &str) -> QueryResult<Option<RefreshRow>> {
-    refresh_tokens::table
-        .filter(refresh_tokens::token_hash.eq(ids::sha256_hex(secret.as_bytes())))
-        .select(RefreshRow::as_select())
-        .first(conn)
-        .optional()
 }
 
 pub enum Rotation {
@@ -236,18 +127,8 @@ pub fn rotate_refresh(conn: &mut DbConn, r: Refresh<'_>) -> Result<Rotation, Api
         return Ok(Rotation::Invalid);
     }
     let next = successor(r.mac, r.secret);
-    let spent = diesel::update(
-        refresh_tokens::table
-            .find(&row.id)
-            .filter(refresh_tokens::used_at.is_null()),
-    )
-    .set(refresh_tokens::used_at.eq(now))
-    .execute(conn)?;
-    if spent == 0 {
-        let used_at: Option<i64> = refresh_tokens::table
-            .find(&row.id)
-            .select(refresh_tokens::used_at)
-            .first(conn)?;
+    if !store::spend_refresh(conn, &row.id, now)? {
+        let used_at = store::refresh_used_at(conn, &row.id)?;
         let within_grace = used_at.is_some_and(|t| now - t <= r.grace_secs * 1_000_000);
         let live_successor = find_refresh(conn, &next)?
             .is_some_and(|s| s.revoked_at.is_none() && s.expires_at > now);
@@ -274,7 +155,7 @@ pub fn rotate_refresh(conn: &mut DbConn, r: Refresh<'_>) -> Result<Rotation, Api
 }
 
 /// Logs out: revokes the family of `secret` (nothing when it is unknown).
-pub fn revoke(conn: &mut DbConn, secret: &str) -> Result<(), ApiError> {
+pub fn revoke(conn: &mut DbConn, secret: &str) -> QueryResult<()> {
     if let Some(row) = find_refresh(conn, secret)? {
         revoke_family(conn, &row.user_id, &row.family_id)?;
     }
@@ -283,16 +164,15 @@ pub fn revoke(conn: &mut DbConn, secret: &str) -> Result<(), ApiError> {
 
 /// Deletes the account: every row of the user goes with it (foreign keys
 /// cascade on both databases), and so do its counters keyed by email or id.
-pub fn delete_account(conn: &mut DbConn, user: &UserRow) -> Result<(), ApiError> {
-    use crate::db::schema::rate_limits;
-    diesel::delete(users::table.find(&user.id)).execute(conn)?;
+pub fn delete_account(conn: &mut DbConn, user: &UserRow) -> QueryResult<()> {
+    store::delete_user(conn, &user.id)?;
     for bucket in [
         crate::http::ratelimit::lockout_bucket(&user.email_key),
         format!("refresh:user:{}", user.id),
         format!("user:{}", user.id),
         format!("register:email:{}", user.email_key),
     ] {
-        diesel::delete(rate_limits::table.find(bucket)).execute(conn)?;
+        crate::http::ratelimit::forget(conn, &bucket)?;
     }
     Ok(())
 }

@@ -1,18 +1,18 @@
-//! Reach, stats and graph queries.
+//! Reach, stats and graph: read queries (`QueryResult`), each with the
+//! arithmetic that ranks or counts what it read.
 
 use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
-use super::{Edge, Graph, MonthCount, Node, PathKind, Person, ReachItem, Stats, Target};
+use super::model::{Edge, Graph, MonthCount, Node, PathKind, Person, ReachItem, Stats, Target};
 use crate::contacts::store::{like_pattern, ListFilter};
 use crate::db::schema::{
     contact_tags, contacts as c, interactions, introductions, ledger_entries as le,
     relationships as r,
 };
 use crate::db::DbConn;
-use crate::error::ApiError;
 use crate::time::{self, Micros, DAY};
 
 /// Targets a reach query may consider at most (the filters narrow it).
@@ -57,7 +57,7 @@ pub fn reach(
     user_id: &str,
     f: &ListFilter,
     limit: i64,
-) -> Result<Vec<ReachItem>, ApiError> {
+) -> QueryResult<Vec<ReachItem>> {
     let targets = matching(conn, user_id, f, MAX_TARGETS)?;
     let ids: Vec<&String> = targets.iter().map(|t| &t.0).collect();
     let mut best: HashMap<String, (f64, Option<Person>)> = HashMap::new();
@@ -163,7 +163,7 @@ fn month_start(today: NaiveDate, back: i32) -> NaiveDate {
         .unwrap_or(today)
 }
 
-pub fn stats(conn: &mut DbConn, user_id: &str, now: Micros) -> Result<Stats, ApiError> {
+pub fn stats(conn: &mut DbConn, user_id: &str, now: Micros) -> QueryResult<Stats> {
     let live = || {
         c::table
             .filter(c::user_id.eq(user_id))
@@ -236,12 +236,7 @@ pub fn stats(conn: &mut DbConn, user_id: &str, now: Micros) -> Result<Stats, Api
     })
 }
 
-pub fn graph(
-    conn: &mut DbConn,
-    user_id: &str,
-    f: &ListFilter,
-    limit: i64,
-) -> Result<Graph, ApiError> {
+pub fn graph(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> QueryResult<Graph> {
     let nodes: Vec<Node> = matching(conn, user_id, f, limit)?
         .into_iter()
         .map(|(id, display_name, company, closeness)| Node {

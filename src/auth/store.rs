@@ -1,0 +1,170 @@
+//! Database functions for users and refresh tokens: `&mut DbConn` in,
+//! `QueryResult` out.
+
+use diesel::prelude::*;
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+use crate::db::schema::{refresh_tokens, users};
+use crate::db::DbConn;
+use crate::ids;
+use crate::time::{self, Micros, DAY};
+
+#[derive(Queryable, Selectable, Insertable, Debug, Clone)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: String,
+    pub email: String,
+    pub email_key: String,
+    pub name: String,
+    pub password_hash: String,
+    pub change_seq: i64,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+}
+
+#[derive(Queryable, Selectable, Insertable, Debug)]
+#[diesel(table_name = refresh_tokens)]
+pub struct RefreshRow {
+    pub id: String,
+    pub user_id: String,
+    pub family_id: String,
+    pub token_hash: String,
+    pub created_at: Micros,
+    pub expires_at: Micros,
+    pub used_at: Option<Micros>,
+    pub revoked_at: Option<Micros>,
+}
+
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Inserts a new user; `None` when an account has this email already.
+pub fn insert_user(
+    conn: &mut DbConn,
+    email: &str,
+    name: &str,
+    password_hash: String,
+) -> QueryResult<Option<UserRow>> {
+    let now = time::now();
+    let row = UserRow {
+        id: ids::new_id(),
+        email: email.to_string(),
+        email_key: email_key(email),
+        name: name.to_string(),
+        password_hash,
+        change_seq: 0,
+        created_at: now,
+        updated_at: now,
+    };
+    match diesel::insert_into(users::table).values(&row).execute(conn) {
+        Ok(_) => Ok(Some(row)),
+        Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+pub fn user_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email_key.eq(email_key(email)))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Whether the account exists.
+pub fn account_exists(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
+    let n: i64 = crate::per_backend!(conn, |c| users::table
+        .filter(users::id.eq(user_id))
+        .count()
+        .get_result(c))?;
+    Ok(n > 0)
+}
+
+/// `account_exists` that, on PostgreSQL, also locks the account's row until
+/// the transaction ends.
+pub fn lock_account(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
+    let found: Option<String> = crate::for_update!(
+        conn,
+        users::table.filter(users::id.eq(user_id)).select(users::id)
+    )?;
+    Ok(found.is_some())
+}
+
+/// Marks a refresh token spent unless it was already: whether it was not.
+pub fn spend_refresh(conn: &mut DbConn, id: &str, now: Micros) -> QueryResult<bool> {
+    let spent = diesel::update(
+        refresh_tokens::table
+            .find(id)
+            .filter(refresh_tokens::used_at.is_null()),
+    )
+    .set(refresh_tokens::used_at.eq(now))
+    .execute(conn)?;
+    Ok(spent > 0)
+}
+
+/// When a refresh token was spent.
+pub fn refresh_used_at(conn: &mut DbConn, id: &str) -> QueryResult<Option<Micros>> {
+    refresh_tokens::table
+        .find(id)
+        .select(refresh_tokens::used_at)
+        .first(conn)
+}
+
+/// Deletes the user (every row of theirs goes with it: foreign keys
+/// cascade on both databases).
+pub fn delete_user(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::delete(users::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn store_refresh(
+    conn: &mut DbConn,
+    user_id: &str,
+    family: Option<String>,
+    ttl_days: i64,
+    secret: &str,
+) -> QueryResult<()> {
+    let now = time::now();
+    let row = RefreshRow {
+        id: ids::new_id(),
+        user_id: user_id.to_string(),
+        family_id: family.unwrap_or_else(ids::new_id),
+        token_hash: ids::sha256_hex(secret.as_bytes()),
+        created_at: now,
+        expires_at: now + ttl_days * DAY,
+        used_at: None,
+        revoked_at: None,
+    };
+    diesel::insert_into(refresh_tokens::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn revoke_family(conn: &mut DbConn, user_id: &str, family_id: &str) -> QueryResult<usize> {
+    diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::user_id.eq(user_id))
+            .filter(refresh_tokens::family_id.eq(family_id))
+            .filter(refresh_tokens::revoked_at.is_null()),
+    )
+    .set(refresh_tokens::revoked_at.eq(time::now()))
+    .execute(conn)
+}
+
+pub fn find_refresh(conn: &mut DbConn, secret: &str) -> QueryResult<Option<RefreshRow>> {
+    refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(ids::sha256_hex(secret.as_bytes())))
+        .select(RefreshRow::as_select())
+        .first(conn)
+        .optional()
+}
