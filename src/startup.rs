@@ -53,7 +53,7 @@ impl Application {
             App::new()
                 .app_data(state.clone())
                 .app_data(http::json_config())
-                .app_data(web::PayloadConfig::new(archive::MAX_ARCHIVE_BYTES))
+                .app_data(web::PayloadConfig::new(archive::model::MAX_ARCHIVE_BYTES))
                 .wrap(from_fn(http::idempotency::middleware))
                 .wrap(from_fn(auth::request_limit::per_user))
                 .wrap(http::cors(&state.settings.cors_origins))

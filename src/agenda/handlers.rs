@@ -8,20 +8,19 @@ use super::model::Agenda;
 use super::{feed, store};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::input::Query;
+use crate::input;
 use crate::state::AppState;
 use crate::time;
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct AgendaParams {
     /// The window in days from now, 1–90 (default 7).
     #[param(minimum = 1, maximum = 90)]
-    days: Option<i64>,
+    pub days: Option<i64>,
     /// At most this many items, 1–500 (default 100).
     #[param(minimum = 1, maximum = 500)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
 }
 
 /// The agenda.
@@ -43,10 +42,9 @@ pub async fn get(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let days = q.int("days", 1, 90).unwrap_or(7);
-    let limit = q.int("limit", 1, store::MAX_ITEMS).unwrap_or(100);
-    q.finish()?;
+    let p: AgendaParams = input::params(&req)?;
+    let days = p.days.unwrap_or(7);
+    let limit = p.limit.unwrap_or(100);
     let now = time::now();
     let items = state
         .db

@@ -5,16 +5,18 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::model::{
     tag_name, Contact, ContactChanges, ContactCreate, ContactListParams, ContactPage, ContactPatch,
+    ContactSort,
 };
 use super::read_model::{self, ContactJson};
 use super::service;
 use super::store::{After, ListFilter, Sort, SortKey};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
+use crate::http::DEFAULT_LIMIT;
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, versioned_json, IfMatch,
 };
-use crate::input::{Json, Query};
+use crate::input::{self, Json};
 use crate::state::AppState;
 
 /// Create a contact.
@@ -208,24 +210,21 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    let sort = Sort::parse(
-        &q.one_of("sort", Sort::ALLOWED)
-            .unwrap_or_else(|| "name".into()),
-    );
+    let p: ContactListParams = input::params(&req)?;
+    let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
+    let sort = Sort::parse(p.sort.map_or("name", ContactSort::as_str));
     let filter = ListFilter {
-        q: q.text("q", 200),
-        tag: q.text("tag", 50).and_then(|t| tag_name(&t).ok()),
-        company: q.text("company", 200),
-        archived: q.boolean("archived").unwrap_or(false),
-        trashed: q.boolean("trashed").unwrap_or(false),
-        due_by: q.boolean("due").filter(|d| *d).map(|_| crate::time::now()),
-        due_before: q
-            .get("due_before", crate::input::parse_date)
+        q: p.q,
+        tag: p.tag.and_then(|t| tag_name(&t).ok()),
+        company: p.company,
+        archived: p.archived.unwrap_or(false),
+        trashed: p.trashed.unwrap_or(false),
+        due_by: p.due.filter(|d| *d).map(|_| crate::time::now()),
+        due_before: p
+            .due_before
+            .and_then(|d| input::parse_date(&d).ok())
             .map(crate::time::start_of),
     };
-    q.finish()?;
     let after = position(&sort, cursor)?;
     // The page is written to JSON where its rows were read: only the bytes
     // cross to the worker thread.

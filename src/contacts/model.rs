@@ -255,37 +255,78 @@ pub struct ContactPage<'a> {
     pub next_cursor: Option<String>,
 }
 
-#[derive(IntoParams)]
+/// The order of a contact list: a key, reversed by a leading `-`.
+#[derive(Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ContactSort {
+    #[serde(rename = "name")]
+    Name,
+    #[serde(rename = "-name")]
+    NameDesc,
+    #[serde(rename = "created_at")]
+    CreatedAt,
+    #[serde(rename = "-created_at")]
+    CreatedAtDesc,
+    #[serde(rename = "updated_at")]
+    UpdatedAt,
+    #[serde(rename = "-updated_at")]
+    UpdatedAtDesc,
+    #[serde(rename = "last_interaction_at")]
+    LastInteractionAt,
+    #[serde(rename = "-last_interaction_at")]
+    LastInteractionAtDesc,
+    #[serde(rename = "next_due_at")]
+    NextDueAt,
+    #[serde(rename = "-next_due_at")]
+    NextDueAtDesc,
+}
+
+impl ContactSort {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContactSort::Name => "name",
+            ContactSort::NameDesc => "-name",
+            ContactSort::CreatedAt => "created_at",
+            ContactSort::CreatedAtDesc => "-created_at",
+            ContactSort::UpdatedAt => "updated_at",
+            ContactSort::UpdatedAtDesc => "-updated_at",
+            ContactSort::LastInteractionAt => "last_interaction_at",
+            ContactSort::LastInteractionAtDesc => "-last_interaction_at",
+            ContactSort::NextDueAt => "next_due_at",
+            ContactSort::NextDueAtDesc => "-next_due_at",
+        }
+    }
+}
+
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct ContactListParams {
     /// Case-insensitive substring of names, emails, company or notes.
     #[param(max_length = 200)]
-    q: Option<String>,
+    pub q: Option<String>,
     /// Only contacts with this tag (ignoring case).
     #[param(max_length = 50)]
-    tag: Option<String>,
+    pub tag: Option<String>,
     /// Only contacts at this company (ignoring case).
     #[param(max_length = 200)]
-    company: Option<String>,
+    pub company: Option<String>,
     /// `true`: only archived contacts (default: archived ones are left out).
-    archived: Option<bool>,
+    pub archived: Option<bool>,
     /// `true`: only the trash.
-    trashed: Option<bool>,
+    pub trashed: Option<bool>,
     /// Only contacts whose next touch is due now (`next_due_at` ≤ now).
-    due: Option<bool>,
+    pub due: Option<bool>,
     /// Only contacts due before 00:00 UTC of this date.
     #[param(format = Date)]
-    due_before: Option<String>,
+    pub due_before: Option<String>,
     /// `name`, `created_at`, `updated_at`, `last_interaction_at`, `next_due_at`;
     /// a leading `-` reverses (default `name`). Nulls sort last either way.
-    #[param(pattern = "^-?(name|created_at|updated_at|last_interaction_at|next_due_at)$")]
-    sort: Option<String>,
+    #[param(inline)]
+    pub sort: Option<ContactSort>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Identifiable, Debug, Clone)]

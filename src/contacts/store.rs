@@ -91,19 +91,6 @@ pub struct Sort {
 }
 
 impl Sort {
-    pub const ALLOWED: &'static [&'static str] = &[
-        "name",
-        "-name",
-        "created_at",
-        "-created_at",
-        "updated_at",
-        "-updated_at",
-        "last_interaction_at",
-        "-last_interaction_at",
-        "next_due_at",
-        "-next_due_at",
-    ];
-
     pub fn parse(s: &str) -> Sort {
         let (descending, key) = match s.strip_prefix('-') {
             Some(k) => (true, k),

@@ -326,7 +326,6 @@ async fn release(state: &AppState, uid: String, k: String) {
 /// The `Idempotency-Key` header, for the OpenAPI document of every `POST`.
 #[derive(utoipa::IntoParams)]
 #[into_params(parameter_in = Header)]
-#[allow(dead_code)]
 pub struct IdempotencyKey {
     /// Retry safely: the same key and body within 24 hours replays the first
     /// response; the same key with another body is a `422`.
@@ -336,5 +335,5 @@ pub struct IdempotencyKey {
         max_length = 255,
         pattern = "^[!-~]+$"
     )]
-    key: Option<String>,
+    pub key: Option<String>,
 }

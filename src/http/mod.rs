@@ -345,17 +345,18 @@ struct CursorData<K> {
     i: String,
 }
 
-/// The query parameters of a plain keyset-paged list, as documented (the
-/// handlers read them with `input::Query`).
-#[derive(utoipa::IntoParams)]
+/// A page's size when the client names none.
+pub const DEFAULT_LIMIT: i64 = 50;
+
+/// The query parameters of a plain keyset-paged list.
+#[derive(utoipa::IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct PageParams {
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 pub fn encode_cursor<K: Serialize>(sort: &str, key: K, id: &str) -> String {

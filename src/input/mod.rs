@@ -1,11 +1,10 @@
 //! Reading request input: a JSON body into the type whose schema is its
-//! document (`Json<T>`, checked by `schema.rs` and the type's `Rules`), query
-//! parameters one by one (`Query`). Every problem is collected, and the
-//! request fails once with a 422 naming each field.
+//! document (`Json<T>`, checked by `schema.rs` and the type's `Rules`), a
+//! query string into the type whose `IntoParams` is its document
+//! (`params`). Every problem is collected, and the request fails once with a
+//! 422 naming each field.
 
 pub mod schema;
-
-use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
@@ -183,41 +182,6 @@ fn type_err<T>(what: &str) -> Parsed<T> {
     Err(("invalid_type", format!("must be {what}")))
 }
 
-/// A string, trimmed, between `min` and `max` characters.
-fn text(min: usize, max: usize) -> impl Fn(&Value) -> Parsed<String> {
-    move |v| {
-        let Value::String(s) = v else {
-            return type_err("a string");
-        };
-        // The upper bound counts what was sent, the lower one what remains
-        // after trimming, so both agree with the documented maxLength.
-        if s.chars().count() > max {
-            return Err(("too_long", format!("must have at most {max} characters")));
-        }
-        let s = s.trim();
-        if s.chars().count() < min {
-            return Err(("too_short", format!("must have at least {min} characters")));
-        }
-        // PostgreSQL cannot store NUL in text; nothing else is refused.
-        if s.contains('\0') {
-            return Err(("invalid_format", "must not contain NUL characters".into()));
-        }
-        Ok(s.to_string())
-    }
-}
-
-fn integer(min: i64, max: i64) -> impl Fn(&Value) -> Parsed<i64> {
-    move |v| {
-        let Some(n) = v.as_i64() else {
-            return type_err("an integer");
-        };
-        if n < min || n > max {
-            return Err(("out_of_range", format!("must be between {min} and {max}")));
-        }
-        Ok(n)
-    }
-}
-
 pub fn parse_date(s: &str) -> Parsed<NaiveDate> {
     if s.len() != 10 {
         return Err(("invalid_format", "must be a date YYYY-MM-DD".into()));
@@ -235,17 +199,6 @@ pub fn parse_datetime(s: &str) -> Parsed<DateTime<Utc>> {
                 "must be an RFC 3339 date-time".to_string(),
             )
         })
-}
-
-/// A string naming one of `allowed`.
-fn one_of(allowed: &'static [&'static str]) -> impl Fn(&Value) -> Parsed<String> {
-    move |v| match v {
-        Value::String(s) if allowed.contains(&s.as_str()) => Ok(s.clone()),
-        _ => Err((
-            "invalid_value",
-            format!("must be one of: {}", allowed.join(", ")),
-        )),
-    }
 }
 
 pub fn is_email(s: &str) -> bool {
@@ -288,113 +241,74 @@ pub fn is_id(s: &str) -> bool {
 // ---------------------------------------------------------------------------
 // Query strings
 
-pub struct Query {
-    params: HashMap<String, String>,
-    errors: Vec<FieldError>,
+/// The query string read into `T`, whose `IntoParams` is its document: each
+/// parameter checked against its schema (every broken one reported at once,
+/// by name), text trimmed, an empty value read as absent. Integers and
+/// booleans are read from their text first.
+pub fn params<T>(req: &actix_web::HttpRequest) -> Result<T, ApiError>
+where
+    T: utoipa::IntoParams + serde::de::DeserializeOwned + 'static,
+{
+    params_of(req.query_string())
 }
 
-impl Query {
-    pub fn new(query_string: &str) -> Result<Query, ApiError> {
-        let pairs: Vec<(String, String)> =
-            serde_urlencoded::from_str(query_string).map_err(|_| {
-                ApiError::bad_request("malformed_query", "the query string cannot be read")
-            })?;
-        // PostgreSQL cannot store U+0000: refused before any query.
-        if let Some((name, _)) = pairs
-            .iter()
-            .find(|(k, v)| k.contains('\0') || v.contains('\0'))
-        {
-            return Err(ApiError::field(
-                &name.replace('\0', ""),
-                "invalid_characters",
-                "a query parameter may not contain the NUL character (U+0000)",
-            ));
+/// `params` of a query string.
+pub fn params_of<T>(query_string: &str) -> Result<T, ApiError>
+where
+    T: utoipa::IntoParams + serde::de::DeserializeOwned + 'static,
+{
+    let schema = schema::Schema::of_params::<T>();
+    let mut object = serde_json::Map::new();
+    for (name, raw) in query_pairs(query_string)? {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            continue;
         }
-        Ok(Query {
-            params: pairs.into_iter().collect(),
-            errors: Vec::new(),
-        })
+        let value = match schema.property_type(&name) {
+            Some("integer") => raw
+                .parse::<i64>()
+                .map_or_else(|_| Value::from(raw), Value::from),
+            Some("boolean") => match raw {
+                "true" => Value::Bool(true),
+                "false" => Value::Bool(false),
+                _ => Value::from(raw),
+            },
+            _ => Value::from(raw),
+        };
+        object.insert(name, value);
     }
+    let object = Value::Object(object);
+    let errors = schema.check(&object);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    serde_json::from_value(object)
+        .map_err(|e| ApiError::field("query", "invalid_value", e.to_string()))
+}
 
-    pub fn from_request(req: &actix_web::HttpRequest) -> Result<Query, ApiError> {
-        Query::new(req.query_string())
+/// The pairs of a query string; `400` when it cannot be read, `422` when a
+/// name or value holds U+0000 (PostgreSQL cannot store it: refused before
+/// any query).
+fn query_pairs(query_string: &str) -> Result<Vec<(String, String)>, ApiError> {
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query_string)
+        .map_err(|_| ApiError::bad_request("malformed_query", "the query string cannot be read"))?;
+    if let Some((name, _)) = pairs
+        .iter()
+        .find(|(k, v)| k.contains('\0') || v.contains('\0'))
+    {
+        return Err(ApiError::field(
+            &name.replace('\0', ""),
+            "invalid_characters",
+            "a query parameter may not contain the NUL character (U+0000)",
+        ));
     }
-
-    pub fn str(&self, name: &str) -> Option<&str> {
-        self.params.get(name).map(String::as_str)
-    }
-
-    /// A parameter read by `parse`; an error is recorded under its name.
-    pub fn get<T>(&mut self, name: &str, parse: impl FnOnce(&str) -> Parsed<T>) -> Option<T> {
-        let raw = self.params.get(name)?;
-        match parse(raw) {
-            Ok(v) => Some(v),
-            Err((code, message)) => {
-                self.errors.push(FieldError::new(name, code, message));
-                None
-            }
-        }
-    }
-
-    /// A free-text filter of at most `max` characters; empty means absent.
-    pub fn text(&mut self, name: &str, max: usize) -> Option<String> {
-        self.get(name, |s| text(0, max)(&Value::from(s)))
-            .filter(|s| !s.is_empty())
-    }
-
-    pub fn int(&mut self, name: &str, min: i64, max: i64) -> Option<i64> {
-        self.get(name, |s| {
-            let n: i64 = s
-                .parse()
-                .map_err(|_| ("invalid_type", "must be an integer".to_string()))?;
-            integer(min, max)(&Value::from(n))
-        })
-    }
-
-    pub fn boolean(&mut self, name: &str) -> Option<bool> {
-        self.get(name, |s| match s {
-            "true" => Ok(true),
-            "false" => Ok(false),
-            _ => Err(("invalid_type", "must be true or false".to_string())),
-        })
-    }
-
-    pub fn one_of(&mut self, name: &str, allowed: &'static [&'static str]) -> Option<String> {
-        self.get(name, |s| one_of(allowed)(&Value::from(s)))
-    }
-
-    /// `limit` (1–200, default 50) and `cursor`.
-    pub fn page(&mut self) -> (i64, Option<String>) {
-        let limit = self.int("limit", 1, 200).unwrap_or(50);
-        (
-            limit,
-            self.str("cursor")
-                .filter(|c| !c.is_empty())
-                .map(str::to_owned),
-        )
-    }
-
-    pub fn finish(self) -> Result<(), ApiError> {
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ApiError::validation(self.errors))
-        }
-    }
+    Ok(pairs)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn text_is_trimmed_and_bounded() {
-        assert_eq!(text(1, 5)(&json!("  ab ")), Ok("ab".to_string()));
-        assert_eq!(text(1, 5)(&json!("   ")).unwrap_err().0, "too_short");
-        assert_eq!(text(1, 2)(&json!("abc")).unwrap_err().0, "too_long");
-        assert_eq!(text(1, 2)(&json!(3)).unwrap_err().0, "invalid_type");
-    }
 
     #[test]
     fn a_patch_tells_absent_from_null() {
@@ -426,10 +340,46 @@ mod tests {
         assert!(!is_email("ana@exa_mple.com"));
     }
 
+    #[derive(utoipa::IntoParams, serde::Deserialize)]
+    #[into_params(parameter_in = Query)]
+    struct Page {
+        #[param(minimum = 1, maximum = 200)]
+        limit: Option<i64>,
+        #[param(max_length = 5)]
+        q: Option<String>,
+        archived: Option<bool>,
+    }
+
     #[test]
-    fn limit_above_200_is_rejected() {
-        let mut q = Query::new("limit=201").unwrap_or_else(|_| panic!());
-        q.page();
-        assert!(q.finish().is_err());
+    fn query_parameters_are_read_by_their_schema() {
+        let p: Page =
+            params_of("limit=20&q=%20ab%20&archived=true").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(
+            (p.limit, p.q.as_deref(), p.archived),
+            (Some(20), Some("ab"), Some(true))
+        );
+        let p: Page = params_of("q=&limit=").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((p.limit, p.q), (None, None), "empty reads as absent");
+    }
+
+    #[test]
+    fn every_broken_query_parameter_is_named() {
+        let Err(e) = params_of::<Page>("limit=201&q=abcdef&archived=yes") else {
+            panic!("accepted")
+        };
+        let mut named: Vec<(&str, &str)> = e
+            .errors
+            .iter()
+            .map(|f| (f.field.as_str(), f.code))
+            .collect();
+        named.sort();
+        assert_eq!(
+            named,
+            [
+                ("archived", "invalid_type"),
+                ("limit", "out_of_range"),
+                ("q", "too_long")
+            ]
+        );
     }
 }

@@ -49,6 +49,46 @@ impl Schema {
             .clone()
     }
 
+    /// The query parameters of `T` as the schema of one object: each
+    /// parameter a property (built once per type).
+    pub fn of_params<T: utoipa::IntoParams + 'static>() -> Arc<Schema> {
+        static BUILT: OnceLock<Mutex<HashMap<TypeId, Arc<Schema>>>> = OnceLock::new();
+        let built = BUILT.get_or_init(Default::default);
+        let mut built = built
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        built
+            .entry(TypeId::of::<T>())
+            .or_insert_with(|| {
+                let properties: Map<String, Value> =
+                    T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query))
+                        .into_iter()
+                        .map(|p| {
+                            let schema = p
+                                .schema
+                                .map(|s| serde_json::to_value(s).unwrap_or_default())
+                                .unwrap_or_default();
+                            (p.name, schema)
+                        })
+                        .collect();
+                Arc::new(Schema {
+                    root: serde_json::json!({"type": "object", "properties": properties}),
+                    named: HashMap::new(),
+                })
+            })
+            .clone()
+    }
+
+    /// The `type` a property of the root object names (`integer`, …).
+    pub fn property_type(&self, name: &str) -> Option<&str> {
+        let types = self.root.get("properties")?.get(name)?.get("type")?;
+        match types {
+            Value::String(t) => Some(t),
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null"),
+            _ => None,
+        }
+    }
+
     /// Every rule `value` breaks.
     pub fn check(&self, value: &Value) -> Vec<FieldError> {
         let mut errors = Vec::new();

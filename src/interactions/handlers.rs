@@ -2,21 +2,21 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
 use super::model::{
     Interaction, InteractionCreate, InteractionListParams, InteractionPage, InteractionPatch,
-    InteractionRow, DIRECTIONS, KINDS,
+    InteractionRow,
 };
 use super::service;
 use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
+use crate::http::DEFAULT_LIMIT;
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
 };
-use crate::input::{self, Json, Query};
+use crate::input::{self, Json};
 use crate::state::AppState;
 
 /// The one order of interaction lists, newest first.
@@ -189,20 +189,19 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    let filter = ListFilter {
-        contact_id: q.get("contact_id", |s| input::id(&Value::from(s))),
-        kind: q.one_of("kind", KINDS),
-        direction: q.one_of("direction", DIRECTIONS),
-        since: q
-            .get("since", input::parse_datetime)
-            .map(|t| t.timestamp_micros()),
-        until: q
-            .get("until", input::parse_datetime)
-            .map(|t| t.timestamp_micros()),
+    let p: InteractionListParams = input::params(&req)?;
+    let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
+    let instant = |t: Option<String>| {
+        t.and_then(|t| input::parse_datetime(&t).ok())
+            .map(|t| t.timestamp_micros())
     };
-    q.finish()?;
+    let filter = ListFilter {
+        contact_id: p.contact_id,
+        kind: p.kind.map(|k| k.as_str().to_string()),
+        direction: p.direction.map(|d| d.as_str().to_string()),
+        since: instant(p.since),
+        until: instant(p.until),
+    };
     let after = position(cursor)?;
     let (rows, more) = state
         .db
@@ -231,9 +230,8 @@ pub async fn list_for_contact(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    q.finish()?;
+    let PageParams { limit, cursor } = input::params(&req)?;
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = position(cursor)?;
     let contact_id = id.into_inner();
     let (rows, more) = state

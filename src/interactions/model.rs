@@ -204,27 +204,27 @@ pub struct InteractionPage {
     pub next_cursor: Option<String>,
 }
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct InteractionListParams {
     /// Only interactions with this contact.
-    contact_id: Option<String>,
+    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    pub contact_id: Option<String>,
     #[param(inline)]
-    kind: Option<InteractionKind>,
+    pub kind: Option<InteractionKind>,
     #[param(inline)]
-    direction: Option<Direction>,
+    pub direction: Option<Direction>,
     /// Only those at or after this instant (inclusive).
     #[param(format = DateTime)]
-    since: Option<String>,
+    pub since: Option<String>,
     /// Only those before this instant (exclusive).
     #[param(format = DateTime)]
-    until: Option<String>,
+    pub until: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]

@@ -2,17 +2,16 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
 use super::model::{
     Introduction, IntroductionCreate, IntroductionListParams, IntroductionPage, IntroductionPatch,
-    STATUSES,
 };
 use super::service;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
+use crate::http::DEFAULT_LIMIT;
 use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
-use crate::input::{self, Json, Query};
+use crate::input::{self, Json};
 use crate::state::AppState;
 
 /// Record an introduction.
@@ -170,11 +169,10 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    let status = q.one_of("status", STATUSES);
-    let contact_id = q.get("contact_id", |s| input::id(&Value::from(s)));
-    q.finish()?;
+    let p: IntroductionListParams = input::params(&req)?;
+    let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
+    let status = p.status.map(|s| s.as_str().to_string());
+    let contact_id = p.contact_id;
     const SORT: &str = "-created_at";
     let after = cursor.map(|c| decode_cursor(&c, SORT)).transpose()?;
     let (rows, more) = state

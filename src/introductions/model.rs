@@ -148,19 +148,19 @@ pub struct IntroductionPage {
     pub next_cursor: Option<String>,
 }
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct IntroductionListParams {
     #[param(inline)]
-    status: Option<IntroductionStatus>,
+    pub status: Option<IntroductionStatus>,
     /// Only introductions this contact takes part in (in any role).
-    contact_id: Option<String>,
+    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    pub contact_id: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]

@@ -2,12 +2,11 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
-use serde_json::Value;
 
 use super::balances;
 use super::model::{
     BalancePage, BalanceParams, ContactBalance, EntryRow, LedgerEntry, LedgerEntryCreate,
-    LedgerEntryPatch, LedgerListParams, LedgerPage, DIRECTIONS, KINDS, STATUSES,
+    LedgerEntryPatch, LedgerListParams, LedgerPage,
 };
 use super::service;
 use super::store::ListFilter;
@@ -15,8 +14,9 @@ use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
+use crate::http::DEFAULT_LIMIT;
 use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
-use crate::input::{self, Json, Query};
+use crate::input::{self, Json};
 use crate::state::AppState;
 use crate::time;
 
@@ -191,19 +191,15 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
+    let p: LedgerListParams = input::params(&req)?;
+    let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let filter = ListFilter {
-        contact_id: q.get("contact_id", |s| input::id(&Value::from(s))),
-        direction: q.one_of("direction", DIRECTIONS),
-        status: q.one_of("status", STATUSES),
-        kind: q.one_of("kind", KINDS),
-        overdue_before: q
-            .boolean("overdue")
-            .filter(|o| *o)
-            .map(|_| time::today().to_string()),
+        contact_id: p.contact_id,
+        direction: p.direction.map(|d| d.as_str().to_string()),
+        status: p.status.map(|s| s.as_str().to_string()),
+        kind: p.kind.map(|k| k.as_str().to_string()),
+        overdue_before: p.overdue.filter(|o| *o).map(|_| time::today().to_string()),
     };
-    q.finish()?;
     let after = position(cursor)?;
     let (rows, more) = state
         .db
@@ -230,9 +226,8 @@ pub async fn list_for_contact(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    q.finish()?;
+    let PageParams { limit, cursor } = input::params(&req)?;
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = position(cursor)?;
     let contact_id = id.into_inner();
     let (rows, more) = state
@@ -267,10 +262,9 @@ pub async fn list_balances(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    let owing = q.one_of("owing", &["me", "them"]);
-    q.finish()?;
+    let p: BalanceParams = input::params(&req)?;
+    let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
+    let owing = p.owing.map(|o| o.as_str().to_string());
     let sort = owing.clone().unwrap_or_else(|| "all".into());
     let after = cursor.map(|c| decode_cursor(&c, &sort)).transpose()?;
     let (items, more) = state

@@ -237,24 +237,25 @@ pub struct LedgerPage {
     pub next_cursor: Option<String>,
 }
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct LedgerListParams {
-    contact_id: Option<String>,
+    /// Only entries with this contact.
+    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    pub contact_id: Option<String>,
     #[param(inline)]
-    direction: Option<FavorDirection>,
+    pub direction: Option<FavorDirection>,
     #[param(inline)]
-    status: Option<FavorStatus>,
+    pub status: Option<FavorStatus>,
     #[param(inline)]
-    kind: Option<FavorKind>,
+    pub kind: Option<FavorKind>,
     /// `true`: only open entries past their due date.
-    overdue: Option<bool>,
+    pub overdue: Option<bool>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 /// The balance of one relationship.
@@ -296,20 +297,38 @@ pub struct BalancePage {
     pub next_cursor: Option<String>,
 }
 
-#[derive(IntoParams)]
+/// Whose debt a balance list shows.
+#[derive(Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Owing {
+    /// Who owes you.
+    Me,
+    /// Whom you owe.
+    Them,
+}
+
+impl Owing {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Owing::Me => "me",
+            Owing::Them => "them",
+        }
+    }
+}
+
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct BalanceParams {
     /// `them`: only negative balances, most negative first; `me`: only
     /// positive ones, most positive first. Without: everyone with an entry,
     /// lowest balance first.
-    #[param(pattern = "^(me|them)$")]
-    owing: Option<String>,
+    #[param(inline)]
+    pub owing: Option<Owing>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
-    cursor: Option<String>,
+    pub cursor: Option<String>,
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]

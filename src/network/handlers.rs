@@ -9,48 +9,46 @@ use crate::auth::AuthUser;
 use crate::contacts::model::tag_name;
 use crate::contacts::store::ListFilter;
 use crate::error::ApiError;
-use crate::input::Query;
+use crate::input;
 use crate::state::AppState;
 use crate::time;
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct ReachParams {
     /// Targets at this company (ignoring case).
     #[param(max_length = 200)]
-    company: Option<String>,
+    pub company: Option<String>,
     /// Targets with this tag.
     #[param(max_length = 50)]
-    tag: Option<String>,
+    pub tag: Option<String>,
     /// Targets matching this text, as in the contact list.
     #[param(max_length = 200)]
-    q: Option<String>,
+    pub q: Option<String>,
     /// At most this many targets, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
 }
 
-#[derive(IntoParams)]
+#[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
-#[allow(dead_code)]
 pub struct GraphParams {
     /// Only contacts with this tag.
     #[param(max_length = 50)]
-    tag: Option<String>,
+    pub tag: Option<String>,
     /// Only contacts at this company (ignoring case).
     #[param(max_length = 200)]
-    company: Option<String>,
+    pub company: Option<String>,
     /// At most this many nodes, 1–2000 (default 2000).
     #[param(minimum = 1, maximum = 2000)]
-    limit: Option<i64>,
+    pub limit: Option<i64>,
 }
 
-fn filters(q: &mut Query) -> ListFilter {
+fn filters(q: Option<String>, tag: Option<String>, company: Option<String>) -> ListFilter {
     ListFilter {
-        q: q.text("q", 200),
-        tag: q.text("tag", 50).and_then(|t| tag_name(&t).ok()),
-        company: q.text("company", 200),
+        q,
+        tag: tag.and_then(|t| tag_name(&t).ok()),
+        company,
         ..ListFilter::default()
     }
 }
@@ -76,10 +74,9 @@ pub async fn reach(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let f = filters(&mut q);
-    let limit = q.int("limit", 1, 200).unwrap_or(50);
-    q.finish()?;
+    let p: ReachParams = input::params(&req)?;
+    let f = filters(p.q, p.tag, p.company);
+    let limit = p.limit.unwrap_or(50);
     if f.q.is_none() && f.tag.is_none() && f.company.is_none() {
         return Err(ApiError::field(
             "company",
@@ -134,10 +131,9 @@ pub async fn graph(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let mut q = Query::from_request(&req)?;
-    let f = filters(&mut q);
-    let limit = q.int("limit", 1, 2000).unwrap_or(2000);
-    q.finish()?;
+    let p: GraphParams = input::params(&req)?;
+    let f = filters(None, p.tag, p.company);
+    let limit = p.limit.unwrap_or(2000);
     let g = state
         .db
         .read_as(user.id.clone(), move |conn| {

@@ -8,10 +8,11 @@ use super::service;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
+use crate::http::DEFAULT_LIMIT;
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
 };
-use crate::input::{Json, Query};
+use crate::input::{self, Json};
 use crate::state::AppState;
 
 /// Relate two contacts.
@@ -165,9 +166,8 @@ pub async fn list_for_contact(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     const SORT: &str = "id";
-    let mut q = Query::from_request(&req)?;
-    let (limit, cursor) = q.page();
-    q.finish()?;
+    let PageParams { limit, cursor } = input::params(&req)?;
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = match cursor {
         Some(c) => Some(decode_cursor::<()>(&c, SORT)?.1),
         None => None,

@@ -590,3 +590,54 @@ async fn another_users_contact_is_not_found_for_every_verb() {
     let still = app.get(&url).auth(&ana).send().await.json();
     assert_eq!(still, c);
 }
+
+/// A list's query parameters are read by their documented schema: every
+/// broken one is named at once, and the list is not read.
+#[actix_web::test]
+async fn every_broken_list_parameter_is_named_at_once() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let r = app
+        .get("/v1/contacts?limit=0&sort=age&archived=maybe&due_before=tomorrow")
+        .auth(&s)
+        .send()
+        .await;
+    let p = r.problem(422, "validation_failed");
+    let mut named: Vec<(String, String)> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_string(),
+                e["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    named.sort();
+    assert_eq!(
+        named,
+        [
+            ("archived".to_string(), "invalid_type".to_string()),
+            ("due_before".to_string(), "invalid_format".to_string()),
+            ("limit".to_string(), "out_of_range".to_string()),
+            ("sort".to_string(), "invalid_value".to_string()),
+        ]
+    );
+    let r = app
+        .get("/v1/ledger/balances?owing=everyone&limit=abc")
+        .auth(&s)
+        .send()
+        .await;
+    let p = r.problem(422, "validation_failed");
+    assert_eq!(p["errors"].as_array().unwrap().len(), 2, "{p}");
+    // Empty values read as absent; text is trimmed.
+    app.contact(&s, json!({"display_name": "Ben Ortiz"})).await;
+    let r = app
+        .get("/v1/contacts?q=%20ben%20&limit=&sort=-name")
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["items"].as_array().unwrap().len(), 1);
+}

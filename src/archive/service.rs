@@ -1,63 +1,38 @@
-//! My data is mine: the whole account as one JSON document, and that
-//! document loaded into an empty account.
+//! The rules of export and import: the export holds every record of the
+//! account (tokens as metadata only); an archive loads only into an empty
+//! account, validated as the API validates each record, whole or not at
+//! all.
 
 use std::collections::HashMap;
 
-use actix_web::{web, HttpResponse};
 use diesel::prelude::*;
-use serde::Serialize;
 use serde_json::{Map, Value};
-use utoipa::ToSchema;
 
 use crate::auth::dto::User;
-use crate::auth::tokens::{self, AccessToken};
-use crate::auth::AuthUser;
-use crate::contacts::model::{self as contact_model, Contact, ContactRow};
+use crate::auth::tokens;
+use crate::contacts::model::{self as contact_model, ContactRow};
 use crate::contacts::{derived, service as contacts, store as contact_store};
 use crate::db::schema::{
     contacts as c, interactions as i, introductions as it, ledger_entries as le,
     relationships as r, tags as t,
 };
 use crate::db::DbConn;
-use crate::error::{ApiError, FieldError, Problem};
-use crate::http::operations::Operations;
-use crate::input::JsonBody;
-use crate::interactions::model::{Interaction, InteractionCreate, InteractionRow};
+use crate::domain::{Error, Result};
+use crate::error::{ApiError, FieldError};
+use crate::interactions::model::{InteractionCreate, InteractionRow};
 use crate::interactions::service as interactions;
 use crate::introductions::model::IntroductionRow;
-use crate::introductions::model::{Introduction, STATUSES as INTRO_STATUSES};
-use crate::ledger::model::{EntryRow, LedgerEntry};
+use crate::introductions::model::STATUSES as INTRO_STATUSES;
+use crate::ledger::model::EntryRow;
+use crate::relationships::model::KINDS as RELATIONSHIP_KINDS;
 use crate::relationships::model::{pair_key, RelationshipRow};
-use crate::relationships::model::{Relationship, KINDS as RELATIONSHIP_KINDS};
-use crate::state::AppState;
-use crate::tags::model::Tag;
 use crate::{changes, input, time};
 
-pub const FORMAT_VERSION: i64 = 1;
-/// The largest archive `POST /v1/import/archive` accepts.
-pub const MAX_ARCHIVE_BYTES: usize = 20 << 20;
-
-/// Every record of the account.
-#[derive(Serialize, ToSchema)]
-pub struct Export<'a> {
-    /// `1`.
-    pub format_version: i64,
-    #[schema(format = DateTime)]
-    pub exported_at: String,
-    pub user: User,
-    pub contacts: Vec<Contact<'a>>,
-    pub interactions: Vec<Interaction>,
-    pub ledger: Vec<LedgerEntry>,
-    pub relationships: Vec<Relationship>,
-    pub introductions: Vec<Introduction>,
-    pub tags: Vec<Tag>,
-    /// Metadata only: secrets are never exported.
-    pub tokens: Vec<AccessToken>,
-}
+use super::model::{Export, ImportCounts, FORMAT_VERSION};
 
 /// The account's archive, written to JSON (it borrows from the rows it reads).
-pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
-    let user = crate::auth::store::user_by_id(conn, user_id)?.ok_or_else(ApiError::not_found)?;
+pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>> {
+    let user = crate::auth::store::user_by_id(conn, user_id)?.ok_or(Error::NotFound)?;
     let contact_rows: Vec<ContactRow> = c::table
         .filter(c::user_id.eq(user_id))
         .order((c::created_at.asc(), c::id.asc()))
@@ -82,7 +57,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
         .order((it::created_at.asc(), it::id.asc()))
         .select(IntroductionRow::as_select())
         .load(conn)?;
-    crate::http::to_json(&Export {
+    serde_json::to_vec(&Export {
         format_version: FORMAT_VERSION,
         exported_at: time::rfc3339(time::now()),
         user: User {
@@ -108,17 +83,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>, ApiError> {
         tags: crate::tags::store::list(conn, user_id)?,
         tokens: tokens::list_for(conn, user_id)?,
     })
-}
-
-/// How many records each section brought in.
-#[derive(Serialize, ToSchema, Debug, Default, PartialEq)]
-pub struct ImportCounts {
-    pub contacts: i64,
-    pub interactions: i64,
-    pub ledger: i64,
-    pub relationships: i64,
-    pub introductions: i64,
-    pub tags: i64,
+    .map_err(|e| Error::Internal(e.to_string()))
 }
 
 /// Reads an archive section by section, naming every problem by its place
@@ -198,23 +163,23 @@ impl Ids {
 /// Loads an export into the (empty) account. Everything is validated as the
 /// API validates it; ids are new, references are remapped, times and
 /// versions are kept; derived fields and balances are recomputed.
-pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCounts, ApiError> {
+pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCounts> {
     let Value::Object(doc) = doc else {
-        return Err(ApiError::field(
+        return Err(Error::field(
             "body",
             "invalid_type",
             "the archive must be a JSON object",
         ));
     };
     if doc.get("format_version").and_then(Value::as_i64) != Some(FORMAT_VERSION) {
-        return Err(ApiError::field(
+        return Err(Error::field(
             "format_version",
             "unsupported",
             "this server reads format_version 1",
         ));
     }
     if !account_is_empty(conn, user_id)? {
-        return Err(ApiError::conflict(
+        return Err(Error::Conflict(
             "account_not_empty",
             "archives load only into an account without data",
         ));
@@ -378,8 +343,8 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 let row = IntroductionRow {
                     id: crate::ids::new_id(),
                     user_id: user_id.to_string(),
-                    introducer_id: introducer.and_then(Result::ok),
-                    person_a_id: a.and_then(Result::ok),
+                    introducer_id: introducer.and_then(std::result::Result::ok),
+                    person_a_id: a.and_then(std::result::Result::ok),
                     person_b_id: b,
                     note: text("note"),
                     status: status.to_string(),
@@ -559,7 +524,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
 
     if !rd.errors.is_empty() {
         // The transaction rolls back: an archive loads whole or not at all.
-        return Err(ApiError::validation(rd.errors));
+        return Err(Error::Invalid(rd.errors));
     }
 
     // Derived fields and balances, with the archive's versions kept.
@@ -592,71 +557,4 @@ fn account_is_empty(conn: &mut DbConn, user_id: &str) -> QueryResult<bool> {
         .count()
         .get_result(conn)?;
     Ok(n + m + e + tg == 0)
-}
-
-/// Export all my data.
-///
-/// One JSON document with every record of the account (tokens as metadata
-/// only). `POST /v1/import/archive` loads it into an empty account.
-#[utoipa::path(
-    get, path = "/v1/export", tag = "account", operation_id = "export_account",
-    security(("bearer" = ["read"])),
-    responses(
-        (status = 200, description = "The whole account", body = Export),
-        crate::http::problems::Read,
-    )
-)]
-pub async fn get_export(
-    state: web::Data<AppState>,
-    user: AuthUser,
-) -> Result<HttpResponse, ApiError> {
-    // Written to JSON on the database thread: a large account is a large
-    // document.
-    let body = state
-        .db
-        .read_as(user.id.clone(), move |conn| export(conn, &user.id))
-        .await?;
-    let mut res = crate::http::json_response(body);
-    res.headers_mut().insert(
-        actix_web::http::header::CONTENT_DISPOSITION,
-        actix_web::http::header::HeaderValue::from_static(
-            "attachment; filename=\"kith-export.json\"",
-        ),
-    );
-    Ok(res)
-}
-
-/// Import an archive into an empty account.
-///
-/// The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-/// not at all: every problem is reported, by its place in the document.
-#[utoipa::path(
-    post, path = "/v1/import/archive", tag = "account", operation_id = "import_archive",
-    request_body(content = Object, description = "An export document (`format_version` 1)", content_type = "application/json"),
-    params(crate::http::idempotency::IdempotencyKey),
-    security(("bearer" = ["write"])),
-    responses(
-        (status = 201, description = "Loaded; how many records per section", body = ImportCounts),
-        (status = 409, description = "The account already has data (`account_not_empty`)", body = Problem, content_type = "application/problem+json"),
-        crate::http::problems::Write,
-    )
-)]
-pub async fn post_import(
-    state: web::Data<AppState>,
-    user: AuthUser,
-    body: JsonBody,
-) -> Result<HttpResponse, ApiError> {
-    let doc = body.into_inner();
-    let counts = state
-        .db
-        .write_as(user.id.clone(), move |conn| import(conn, &user.id, doc))
-        .await?;
-    Ok(HttpResponse::Created().json(counts))
-}
-
-/// Export, and import of a whole account.
-pub fn operations(ops: &mut Operations) {
-    ops.add(__path_get_export, get_export)
-        .add(__path_post_import, post_import)
-        .json_limit(MAX_ARCHIVE_BYTES);
 }

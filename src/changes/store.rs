@@ -1,0 +1,73 @@
+//! Database functions for the change feed: `&mut DbConn` in, `QueryResult`
+//! out.
+
+use diesel::prelude::*;
+use serde::Serialize;
+
+use crate::db::schema::{changes, users};
+use crate::db::DbConn;
+use crate::time;
+
+/// Appends one change for `resource_type`/`id`: an upsert carrying `data`
+/// (the resource as `GET` returns it), or a delete when `data` is `None`.
+/// Taking the next number locks the user's row, so a user's changes are
+/// numbered in commit order.
+pub fn record<T: Serialize>(
+    conn: &mut DbConn,
+    user_id: &str,
+    resource_type: &str,
+    resource_id: &str,
+    data: Option<&T>,
+) -> QueryResult<i64> {
+    diesel::update(users::table.find(user_id))
+        .set(users::change_seq.eq(users::change_seq + 1))
+        .execute(conn)?;
+    let seq: i64 = users::table
+        .find(user_id)
+        .select(users::change_seq)
+        .first(conn)?;
+    let data = match data {
+        Some(d) => Some(
+            serde_json::to_string(d)
+                .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?,
+        ),
+        None => None,
+    };
+    diesel::insert_into(changes::table)
+        .values((
+            changes::user_id.eq(user_id),
+            changes::seq.eq(seq),
+            changes::resource_type.eq(resource_type),
+            changes::resource_id.eq(resource_id),
+            changes::op.eq(if data.is_some() { "upsert" } else { "delete" }),
+            changes::data.eq(data),
+            changes::created_at.eq(time::now()),
+        ))
+        .execute(conn)?;
+    Ok(seq)
+}
+
+/// One stored change: its number, resource type, id, op and data (JSON).
+pub type ChangeRow = (i64, String, String, String, Option<String>);
+
+/// The user's changes after `since`, in order, `limit + 1` at most.
+pub fn after(
+    conn: &mut DbConn,
+    user_id: &str,
+    since: i64,
+    limit: i64,
+) -> QueryResult<Vec<ChangeRow>> {
+    changes::table
+        .filter(changes::user_id.eq(user_id))
+        .filter(changes::seq.gt(since))
+        .order(changes::seq.asc())
+        .limit(limit + 1)
+        .select((
+            changes::seq,
+            changes::resource_type,
+            changes::resource_id,
+            changes::op,
+            changes::data,
+        ))
+        .load(conn)
+}
