@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# A/B: two kith binaries on one seeded database, alternately (A B A B), each
-# endpoint measured with wrk for DURATION seconds per round at CONNECTIONS
+# A/B: two kith binaries on one seeded database, alternately (A B, then
+# B A: neither always goes second), each on a fresh copy of the seeded
+# database (neither reads the rows the other's writes added), each endpoint
+# measured with wrk for DURATION seconds per round at CONNECTIONS
 # connections. Prints a markdown table: the mean req/s of each binary and
 # new/old. Load goes to 127.0.0.1 only, bounded by DURATION; never part of
 # `cargo test`. Needs wrk (Debian: apt-get install wrk).
@@ -17,7 +19,7 @@ DURATION=${DURATION:-5} CONNECTIONS=${CONNECTIONS:-64} ROUNDS=${ROUNDS:-2}
 PORT=${PORT:-18095}
 WORK=$(mktemp -d)
 case "$BACKEND" in
-  sqlite) URL="sqlite://$WORK/ab.db" ;;
+  sqlite) URL="sqlite://$WORK/seeded.db" ;;
   postgres)
     ADMIN=$(PGPORT=${PGPORT:-54332} .ci/start-postgres)
     DB=kith_ab_$$
@@ -26,6 +28,26 @@ case "$BACKEND" in
     ;;
   *) echo "usage: bench/ab.sh OLD_BIN NEW_BIN [sqlite|postgres]" >&2; exit 2 ;;
 esac
+SEEDED=$URL
+# A fresh copy of the seeded database for one server run.
+COPIES=0
+fresh() {
+  COPIES=$((COPIES + 1))
+  case "$BACKEND" in
+    sqlite)
+      rm -f "$WORK"/run.db*
+      cp "$WORK/seeded.db" "$WORK/run.db"
+      [ -f "$WORK/seeded.db-wal" ] && cp "$WORK/seeded.db-wal" "$WORK/run.db-wal"
+      KITH_DATABASE_URL="sqlite://$WORK/run.db"
+      ;;
+    postgres)
+      psql "$ADMIN" -qc "DROP DATABASE IF EXISTS ${DB}_run" >/dev/null
+      psql "$ADMIN" -qc "CREATE DATABASE ${DB}_run TEMPLATE $DB" >/dev/null
+      KITH_DATABASE_URL="${ADMIN%/*}/${DB}_run"
+      ;;
+  esac
+  export KITH_DATABASE_URL
+}
 export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
   KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
   KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
@@ -84,8 +106,11 @@ PY
 
 declare -A SUM
 for round in $(seq 1 "$ROUNDS"); do
-  for side in OLD NEW; do
+  order="OLD NEW"
+  [ $((round % 2)) -eq 0 ] && order="NEW OLD"
+  for side in $order; do
     bin=${!side}
+    fresh
     start "$bin"
     for e in "${ENDPOINTS[@]}"; do
       IFS='|' read -r name method path body <<<"$e"
@@ -105,5 +130,5 @@ for e in "${ENDPOINTS[@]}"; do
   python3 -c 'import sys; n, o, w = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]); print(f"| `{n}` | {o} | {w} | {w / max(o, 1):.2f} |")' "$name" "$o" "$n"
 done
 echo
-echo "- $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (one database, seeded once)"
-echo "- $ROUNDS rounds of old then new, each endpoint ${DURATION} s at $CONNECTIONS connections (wrk -t2); mean req/s"
+echo "- $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships (seeded once; each server run on a fresh copy)"
+echo "- $ROUNDS rounds (old then new, then new then old), each endpoint ${DURATION} s at $CONNECTIONS connections (wrk -t2); mean req/s"

@@ -179,10 +179,9 @@ impl Settings {
         if let Some(v) = f.public_url {
             self.public_url = Some(v);
         }
-        macro_rules! take {
-            ($($f:ident),*) => { $(if let Some(v) = f.$f { self.$f = v; })* };
-        }
-        take!(
+        crate::set_present!(
+            self,
+            f;
             cors_origins,
             rate_register_per_minute,
             rate_login_per_minute,
@@ -233,6 +232,7 @@ impl Settings {
         if let Some(v) = get("KITH_CORS_ORIGINS") {
             self.cors_origins = v;
         }
+        // Each numeric setting from its variable, refused when not a number.
         macro_rules! env_num {
             ($($f:ident = $name:literal),*) => {
                 $(if let Some(v) = get($name) { self.$f = num($name, v)?; })*

@@ -78,3 +78,14 @@ impl Expected {
         }
     }
 }
+
+/// Copies each named field that a change set holds (`Some(v)`) onto a row:
+/// `set_present!(row, changes; name, title)` is
+/// `if let Some(v) = changes.name { row.name = v; }` for each. A create or a
+/// merge-patch applies its fields with it; an absent field keeps the row's.
+#[macro_export]
+macro_rules! set_present {
+    ($row:expr, $changes:expr; $($f:ident),* $(,)?) => {
+        $(if let Some(v) = $changes.$f { $row.$f = v; })*
+    };
+}

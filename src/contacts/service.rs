@@ -50,10 +50,9 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
         row.name_key = v.to_lowercase();
         row.display_name = v;
     }
-    macro_rules! set {
-        ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
-    }
-    set!(
+    crate::set_present!(
+        row,
+        c;
         given_name,
         family_name,
         title,

@@ -207,6 +207,7 @@ pub fn list(
     limit: i64,
     after: Option<&After>,
 ) -> QueryResult<Vec<ContactJson>> {
+    // The keyset condition: rows after `($k, $id)` in the sort's direction.
     macro_rules! after {
         ($query:expr, $col:expr, $k:expr, $id:expr) => {
             if sort.descending {
@@ -222,6 +223,7 @@ pub fn list(
             }
         };
     }
+    // The sort's order on `$col`, then id.
     macro_rules! ordered {
         ($query:expr, $col:expr) => {
             if sort.descending {
@@ -231,6 +233,7 @@ pub fn list(
             }
         };
     }
+    // A page on a key that is never null: one keyset walk.
     macro_rules! plain {
         ($c:ident, $db:ty, $col:expr, $variant:ident) => {{
             let mut query = filtered!($db, user_id, filter);
@@ -240,6 +243,7 @@ pub fn list(
             ordered!(query, $col).limit(limit + 1).load($c)?
         }};
     }
+    // A page on a nullable key: its non-null run, then the nulls by id.
     macro_rules! nulls_last {
         ($c:ident, $db:ty, $col:expr) => {{
             let position = match after {

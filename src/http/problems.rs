@@ -63,6 +63,9 @@ fn set(statuses: &[u16]) -> BTreeMap<String, RefOr<Response>> {
         .collect()
 }
 
+/// Declares each problem set: a unit struct whose `IntoResponses` names the
+/// shared responses of its statuses (`#/components/responses/…`), for an
+/// operation's `responses(…)`.
 macro_rules! problem_sets {
     ($($(#[$doc:meta])* $name:ident = [$($status:literal),*];)*) => {$(
         $(#[$doc])*

@@ -101,8 +101,8 @@ pub fn page(
     after: Option<(Micros, String)>,
     limit: i64,
 ) -> QueryResult<Vec<InteractionRow>> {
+    // The same filters on either table: `$at` and `$id` are its columns.
     macro_rules! walk {
-        // The same filters on either table: `$at` and `$id` are its columns.
         ($query:expr, $at:expr, $id:expr) => {{
             let mut q = $query;
             if let Some(k) = &filter.kind {

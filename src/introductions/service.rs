@@ -141,10 +141,9 @@ fn undo_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
 }
 
 fn apply(row: &mut IntroductionRow, c: Changes) {
-    macro_rules! set {
-        ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
-    }
-    set!(
+    crate::set_present!(
+        row,
+        c;
         introducer_id,
         person_a_id,
         person_b_id,

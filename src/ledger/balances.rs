@@ -155,6 +155,8 @@ fn to_balance(r: BalanceRow) -> Balance {
     }
 }
 
+/// The columns a `BalanceRow` is read from (a balance and its contact's
+/// name), in its order.
 macro_rules! balance_columns {
     () => {
         (

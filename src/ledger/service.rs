@@ -103,10 +103,9 @@ fn apply(row: &mut EntryRow, c: EntryChanges, creating: bool) -> Result<()> {
         }
     }
     let due_given = matches!(c.due_on, Some(Some(_)));
-    macro_rules! set {
-        ($($f:ident),*) => { $(if let Some(v) = c.$f { row.$f = v; })* };
-    }
-    set!(
+    crate::set_present!(
+        row,
+        c;
         contact_id,
         direction,
         kind,
