@@ -37,6 +37,7 @@ struct FileSettings {
     login_lockout_minutes: Option<i64>,
     rate_per_user_per_minute: Option<u32>,
     trust_proxy: Option<bool>,
+    metrics_token: Option<String>,
 }
 
 #[derive(Clone)]
@@ -75,6 +76,8 @@ pub struct Settings {
     pub rate_per_user_per_minute: u32,
     /// Take the client address from `X-Forwarded-For` (behind a proxy you run).
     pub trust_proxy: bool,
+    /// When set, `GET /metrics` asks for `Authorization: Bearer <token>`.
+    pub metrics_token: Option<SecretString>,
 }
 
 impl std::fmt::Debug for Settings {
@@ -126,6 +129,7 @@ impl Default for Settings {
             login_lockout_minutes: 15,
             rate_per_user_per_minute: 0,
             trust_proxy: false,
+            metrics_token: None,
         }
     }
 }
@@ -178,6 +182,9 @@ impl Settings {
         }
         if let Some(v) = f.public_url {
             self.public_url = Some(v);
+        }
+        if let Some(v) = f.metrics_token.filter(|v| !v.is_empty()) {
+            self.metrics_token = Some(SecretString::from(v));
         }
         crate::set_present!(
             self,
@@ -247,6 +254,9 @@ impl Settings {
             login_lockout_minutes = "KITH_LOGIN_LOCKOUT_MINUTES",
             rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE"
         );
+        if let Some(v) = get("KITH_METRICS_TOKEN").filter(|v| !v.is_empty()) {
+            self.metrics_token = Some(SecretString::from(v));
+        }
         if let Some(v) = get("KITH_TRUST_PROXY") {
             self.trust_proxy = matches!(v.as_str(), "1" | "true" | "yes");
         }

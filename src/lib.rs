@@ -17,6 +17,7 @@ pub mod interactions;
 pub mod introductions;
 pub mod json;
 pub mod ledger;
+pub mod metrics;
 pub mod network;
 pub mod openapi;
 pub mod ops;

@@ -1,4 +1,4 @@
-//! The `kith` command: `serve` (the default), `migrate`, `openapi`.
+//! The `kith` command: `serve` (the default), `migrate`, `openapi`, `seed`.
 
 use std::process::ExitCode;
 
@@ -10,27 +10,65 @@ use kith::startup::Application;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-const USAGE: &str = "usage: kith [serve | migrate | openapi | seed [options]]
+/// kith: a JSON API for keeping a professional network alive.
+///
+/// Configuration comes from the environment (KITH_DATABASE_URL as
+/// sqlite://PATH or postgres://…, KITH_LISTEN, KITH_JWT_SECRET, …) or a
+/// kith.toml file; docs/OPERATIONS.md lists every setting.
+#[derive(clap::Parser)]
+#[command(name = "kith", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
 
-  serve     run the API (the default)
-  migrate   apply pending database migrations and exit
-  openapi   print the OpenAPI document on stdout
-  seed      fill the database with a benchmark network:
-              --contacts N (100000) --interactions N (1000000) --ledger N (1000000)
-              --relationships N (300000) --email E --password P --no-second-user
+#[derive(clap::Subcommand)]
+enum Command {
+    /// Run the API (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Print the OpenAPI document on stdout.
+    Openapi,
+    /// Fill the database with a benchmark network.
+    Seed(SeedArgs),
+}
 
-configuration: KITH_DATABASE_URL (sqlite://PATH or postgres://…), KITH_LISTEN,
-KITH_JWT_SECRET, … or a kith.toml file; see README.md";
+#[derive(clap::Args)]
+struct SeedArgs {
+    /// Contacts of the benchmark user (at least 2).
+    #[arg(long, default_value_t = 100_000, value_parser = clap::value_parser!(u64).range(2..))]
+    contacts: u64,
+    /// Interactions, each with one to three contacts.
+    #[arg(long, default_value_t = 1_000_000)]
+    interactions: usize,
+    /// Ledger entries.
+    #[arg(long, default_value_t = 1_000_000)]
+    ledger: usize,
+    /// Relationships between contacts.
+    #[arg(long, default_value_t = 300_000)]
+    relationships: usize,
+    /// The benchmark user's email.
+    #[arg(long, default_value = "bench@example.com")]
+    email: String,
+    /// The benchmark user's password.
+    #[arg(long, default_value = "bench-password-123")]
+    password: String,
+    /// Leave out the second, small user (kept apart from the first under load).
+    #[arg(long)]
+    no_second_user: bool,
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let command = args.first().map_or("serve", String::as_str);
-    match command {
-        "openapi" => {
+    // `--help` and `--version` print and exit 0; a wrong command or option
+    // names itself and exits 2.
+    let cli = <Cli as clap::Parser>::parse();
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
             print!("{}", kith::openapi::document());
             ExitCode::SUCCESS
         }
-        "seed" => match seed(&args[1..]) {
+        Command::Seed(args) => match seed(args) {
             Ok(summary) => {
                 print!("{summary}");
                 ExitCode::SUCCESS
@@ -40,7 +78,7 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
-        "serve" | "migrate" => {
+        command @ (Command::Serve | Command::Migrate) => {
             let settings = match Settings::load() {
                 Ok(s) => s,
                 Err(e) => {
@@ -49,7 +87,7 @@ fn main() -> ExitCode {
                 }
             };
             kith::telemetry::init(settings.log_json);
-            let result = if command == "migrate" {
+            let result = if matches!(command, Command::Migrate) {
                 migrate(&settings)
             } else {
                 serve(settings)
@@ -62,14 +100,6 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
-        }
-        "-h" | "--help" | "help" => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        other => {
-            eprintln!("kith: unknown command {other:?}\n\n{USAGE}");
-            ExitCode::from(2)
         }
     }
 }
@@ -88,33 +118,17 @@ fn serve(settings: Settings) -> Result<(), String> {
     })
 }
 
-fn seed(args: &[String]) -> Result<String, String> {
+fn seed(args: SeedArgs) -> Result<String, String> {
     let settings = Settings::load()?;
-    let mut o = kith::seed::SeedOptions::default();
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let mut value = || {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{flag} needs a value"))
-        };
-        let mut count = || -> Result<usize, String> {
-            let v = value()?;
-            v.parse().map_err(|_| format!("{flag}: not a number: {v}"))
-        };
-        match flag.as_str() {
-            "--contacts" => o.contacts = count()?,
-            "--interactions" => o.interactions = count()?,
-            "--ledger" => o.ledger = count()?,
-            "--relationships" => o.relationships = count()?,
-            "--email" => o.email = value()?,
-            "--password" => o.password = value()?,
-            "--no-second-user" => o.second_user = false,
-            other => return Err(format!("unknown option {other}\n\n{USAGE}")),
-        }
-    }
-    if o.contacts < 2 {
-        return Err("--contacts must be at least 2".into());
-    }
+    let o = kith::seed::SeedOptions {
+        contacts: args.contacts as usize,
+        interactions: args.interactions,
+        ledger: args.ledger,
+        relationships: args.relationships,
+        email: args.email,
+        password: args.password,
+        second_user: !args.no_second_user,
+        ..kith::seed::SeedOptions::default()
+    };
     kith::seed::run(&settings.db_target()?, &o)
 }

@@ -28,6 +28,18 @@ impl Modify for Security {
                     .build(),
             ),
         );
+        components.add_security_scheme(
+            "metrics_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "The operator's `KITH_METRICS_TOKEN`, when one is set (only for \
+                         `GET /metrics`).",
+                    ))
+                    .build(),
+            ),
+        );
     }
 }
 

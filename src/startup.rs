@@ -26,6 +26,7 @@ impl Application {
     /// Opens and migrates the database, binds the listener (port 0 picks a
     /// free one) and builds the server; `run_until_stopped` serves.
     pub fn build(settings: Settings) -> Result<Application, String> {
+        crate::metrics::install();
         let target = settings.db_target()?;
         let db = Db::open(&target, settings.pool_size, auth::service::ACCOUNT_GATE)?
             .with_write_hook(http::idempotency::committed_with);

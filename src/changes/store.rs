@@ -33,6 +33,7 @@ pub fn record<T: Serialize>(
         ),
         None => None,
     };
+    metrics::counter!("kith_changes_recorded_total").increment(1);
     diesel::insert_into(changes::table)
         .values((
             changes::user_id.eq(user_id),

@@ -41,6 +41,8 @@ const GROUP_COMMIT_MAX: usize = 32;
 /// checking a connection out of a pool for every request.
 #[derive(Clone)]
 pub(super) struct Lanes {
+    /// `read`, `write` or `pg`: the `lane` label of its metrics.
+    name: &'static str,
     queue: crossbeam_channel::Sender<Job>,
     pub(super) lookups: crossbeam_channel::Sender<Lookup>,
 }
@@ -95,7 +97,7 @@ impl Lanes {
         target: &DbTarget,
         threads: u32,
         lookup_threads: u32,
-        name: &str,
+        name: &'static str,
         mode: Mode,
         gate: AccountGate,
     ) -> Result<Lanes, String> {
@@ -115,7 +117,11 @@ impl Lanes {
                 })
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
-        Ok(Lanes { queue, lookups })
+        Ok(Lanes {
+            name,
+            queue,
+            lookups,
+        })
     }
 
     pub(super) async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
@@ -125,11 +131,18 @@ impl Lanes {
     {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let span = tracing::Span::current();
+        let queued = metrics::gauge!("kith_db_jobs_queued", "lane" => self.name);
+        let running = metrics::gauge!("kith_db_jobs_running", "lane" => self.name);
+        queued.increment(1.0);
+        let waiting = queued.clone();
         let job: Job = Box::new(move |conn| {
+            waiting.decrement(1.0);
+            running.increment(1.0);
             let result = {
                 let _entered = span.enter();
                 conn.and_then(f)
             };
+            running.decrement(1.0);
             let lost = is_lost(&result);
             let deliver: Delivery = Box::new(move |committed: Result<(), ApiError>| {
                 // The receiver may be gone (client hung up): nothing to do.
@@ -137,9 +150,10 @@ impl Lanes {
             });
             Done { deliver, lost }
         });
-        self.queue
-            .send(job)
-            .map_err(|_| ApiError::internal("the database threads have stopped"))?;
+        if self.queue.send(job).is_err() {
+            queued.decrement(1.0);
+            return Err(ApiError::internal("the database threads have stopped"));
+        }
         // A dropped sender means the job panicked: the thread survives it
         // (see `serve_jobs`), the request answers 500.
         rx.await
@@ -233,6 +247,7 @@ fn serve_jobs(
             }
             // Each job's own `transaction` nests as a savepoint in this one,
             // so a job that fails undoes only its own writes.
+            metrics::histogram!("kith_db_group_commit_size").record(batch.len() as f64);
             let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
             let committed = c.transaction::<_, diesel::result::Error, _>(|c| {
                 for job in batch.drain(..) {

@@ -240,8 +240,12 @@ pub async fn middleware(
     // but the handler still finishes and its answer is stored.
     let running = (user.id.clone(), key.clone());
     let handled = actix_web::rt::spawn(super::request_id::carried(async move {
+        let in_progress = metrics::gauge!("kith_idempotency_keys_in_progress");
+        in_progress.increment(1.0);
         let res = RUNNING.scope(running, next.call(req)).await;
-        finish(state, user.id, key, res).await
+        let answered = finish(state, user.id, key, res).await;
+        in_progress.decrement(1.0);
+        answered
     }));
     match handled.await {
         Ok(res) => res,

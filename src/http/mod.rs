@@ -77,7 +77,26 @@ pub async fn request_context(
         );
     }
     let status = res.status().as_u16();
-    let micros = started.elapsed().as_micros() as u64;
+    let elapsed = started.elapsed();
+    let micros = elapsed.as_micros() as u64;
+    let route = res
+        .request()
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_string());
+    let route = loggable_path(&route);
+    metrics::counter!(
+        "kith_http_requests_total",
+        "route" => route.clone(),
+        "method" => method.to_string(),
+        "status" => status.to_string()
+    )
+    .increment(1);
+    metrics::histogram!(
+        "kith_http_request_duration_seconds",
+        "route" => route,
+        "method" => method.to_string()
+    )
+    .record(elapsed.as_secs_f64());
     span.in_scope(|| {
         tracing::info!(%method, %path, status, micros, "handled");
     });

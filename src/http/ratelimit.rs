@@ -113,6 +113,7 @@ fn secs_until(t: Micros, now: Micros) -> i64 {
 }
 
 pub fn too_many(retry_after_secs: i64, detail: &str) -> ApiError {
+    metrics::counter!("kith_rate_limit_refusals_total").increment(1);
     ApiError::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", detail)
         .with_header(header::RETRY_AFTER, retry_after_secs.to_string())
 }
