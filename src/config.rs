@@ -38,6 +38,7 @@ struct FileSettings {
     rate_per_user_per_minute: Option<u32>,
     trust_proxy: Option<bool>,
     metrics_token: Option<String>,
+    idempotency_lease_secs: Option<i64>,
 }
 
 #[derive(Clone)]
@@ -76,6 +77,9 @@ pub struct Settings {
     pub rate_per_user_per_minute: u32,
     /// Take the client address from `X-Forwarded-For` (behind a proxy you run).
     pub trust_proxy: bool,
+    /// How long a request with an `Idempotency-Key` holds the key before a
+    /// retry may take it over (its process presumed gone).
+    pub idempotency_lease_secs: i64,
     /// When set, `GET /metrics` asks for `Authorization: Bearer <token>`.
     pub metrics_token: Option<SecretString>,
 }
@@ -130,6 +134,7 @@ impl Default for Settings {
             rate_per_user_per_minute: 0,
             trust_proxy: false,
             metrics_token: None,
+            idempotency_lease_secs: 60,
         }
     }
 }
@@ -197,7 +202,8 @@ impl Settings {
             login_lockout_failures,
             login_lockout_minutes,
             rate_per_user_per_minute,
-            trust_proxy
+            trust_proxy,
+            idempotency_lease_secs
         );
     }
 
@@ -252,7 +258,8 @@ impl Settings {
             refresh_reuse_grace_secs = "KITH_REFRESH_REUSE_GRACE_SECS",
             login_lockout_failures = "KITH_LOGIN_LOCKOUT_FAILURES",
             login_lockout_minutes = "KITH_LOGIN_LOCKOUT_MINUTES",
-            rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE"
+            rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE",
+            idempotency_lease_secs = "KITH_IDEMPOTENCY_LEASE_SECS"
         );
         if let Some(v) = get("KITH_METRICS_TOKEN").filter(|v| !v.is_empty()) {
             self.metrics_token = Some(SecretString::from(v));
@@ -278,6 +285,9 @@ impl Settings {
         }
         if self.workers == 0 {
             return Err("KITH_WORKERS must be at least 1".into());
+        }
+        if self.idempotency_lease_secs < 1 {
+            return Err("KITH_IDEMPOTENCY_LEASE_SECS must be at least 1".into());
         }
         Ok(())
     }

@@ -4,7 +4,7 @@
 //! arrives while the first is still running gets a 409. Records live in the
 //! database, so every replica shares them.
 //!
-//! A key in progress holds a lease (`LEASE`): a process that dies with it
+//! A key in progress holds a lease (`KITH_IDEMPOTENCY_LEASE_SECS`, 60 s): a process that dies with it
 //! leaves a key a retry takes over once the lease has run out. The handler
 //! runs on a task of its own, so a client that hangs up does not stop it
 //! from finishing and storing its answer. The request's writes mark the key
@@ -27,8 +27,6 @@ use crate::{auth, ids, time};
 
 pub const HEADER: &str = "idempotency-key";
 const WINDOW: time::Micros = time::DAY;
-/// How long a request in progress holds its key.
-const LEASE: time::Micros = 60 * 1_000_000;
 
 tokio::task_local! {
     /// The user and key of the request whose handler runs on this task.
@@ -85,7 +83,15 @@ fn load(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<Store
         .optional()
 }
 
-fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begin, ApiError> {
+/// Starts a request with a key: a fresh one takes a lease of `lease_for`
+/// microseconds.
+fn begin(
+    conn: &mut DbConn,
+    user_id: &str,
+    key: &str,
+    hash: &str,
+    lease_for: time::Micros,
+) -> Result<Begin, ApiError> {
     let now = time::now();
     if let Some((stored_hash, status, headers, body, created_at, lease, committed)) =
         load(conn, user_id, key)?
@@ -106,7 +112,7 @@ fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begi
                             .filter(ik::committed_at.is_null())
                             .filter(ik::lease_until.is_null().or(ik::lease_until.le(now))),
                     )
-                    .set(ik::lease_until.eq(now + LEASE))
+                    .set(ik::lease_until.eq(now + lease_for))
                     .execute(conn)?;
                     if taken == 1 {
                         Begin::Fresh
@@ -127,7 +133,7 @@ fn begin(conn: &mut DbConn, user_id: &str, key: &str, hash: &str) -> Result<Begi
                 ik::idem_key.eq(key),
                 ik::request_hash.eq(hash),
                 ik::created_at.eq(now),
-                ik::lease_until.eq(now + LEASE),
+                ik::lease_until.eq(now + lease_for),
             ))
             .execute(c)
     });
@@ -191,9 +197,10 @@ pub async fn middleware(
     let hash = ids::sha256_hex(&fingerprint);
 
     let (uid, k) = (user.id.clone(), key.clone());
+    let lease = state.settings.idempotency_lease_secs * 1_000_000;
     let outcome = state
         .db
-        .write(move |conn| begin(conn, &uid, &k, &hash))
+        .write(move |conn| begin(conn, &uid, &k, &hash, lease))
         .await;
     match outcome {
         Err(e) => return Ok(problem(e, req)),

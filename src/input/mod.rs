@@ -243,8 +243,9 @@ pub fn is_id(s: &str) -> bool {
 
 /// The query string read into `T`, whose `IntoParams` is its document: each
 /// parameter checked against its schema (every broken one reported at once,
-/// by name), text trimmed, an empty value read as absent. Integers and
-/// booleans are read from their text first.
+/// by name), text trimmed, an empty free-text value (a search, a cursor)
+/// read as absent. Integers and booleans are read from their text first; an
+/// empty one is not a number or a boolean.
 pub fn params<T>(req: &actix_web::HttpRequest) -> Result<T, ApiError>
 where
     T: utoipa::IntoParams + serde::de::DeserializeOwned + 'static,
@@ -261,7 +262,7 @@ where
     let mut object = serde_json::Map::new();
     for (name, raw) in query_pairs(query_string)? {
         let raw = raw.trim();
-        if raw.is_empty() {
+        if raw.is_empty() && schema.is_free_text(&name) {
             continue;
         }
         let value = match schema.property_type(&name) {
@@ -358,8 +359,12 @@ mod tests {
             (p.limit, p.q.as_deref(), p.archived),
             (Some(20), Some("ab"), Some(true))
         );
-        let p: Page = params_of("q=&limit=").unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!((p.limit, p.q), (None, None), "empty reads as absent");
+        let p: Page = params_of("q=").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(p.q, None, "empty text reads as absent");
+        assert!(
+            params_of::<Page>("limit=").is_err(),
+            "an empty number is not one"
+        );
     }
 
     #[test]

@@ -89,6 +89,18 @@ impl Schema {
         }
     }
 
+    /// Whether a property of the root object is free text: a string with no
+    /// `enum`, `pattern` or `format` (an empty value of it says nothing).
+    pub fn is_free_text(&self, name: &str) -> bool {
+        let Some(p) = self.root.get("properties").and_then(|p| p.get(name)) else {
+            return false;
+        };
+        self.property_type(name) == Some("string")
+            && ["enum", "pattern", "format"]
+                .iter()
+                .all(|k| p.get(k).is_none())
+    }
+
     /// Every rule `value` breaks.
     pub fn check(&self, value: &Value) -> Vec<FieldError> {
         let mut errors = Vec::new();

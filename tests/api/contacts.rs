@@ -631,13 +631,18 @@ async fn every_broken_list_parameter_is_named_at_once() {
         .await;
     let p = r.problem(422, "validation_failed");
     assert_eq!(p["errors"].as_array().unwrap().len(), 2, "{p}");
-    // Empty values read as absent; text is trimmed.
+    // Empty text reads as absent, and is trimmed; an empty number is not one.
     app.contact(&s, json!({"display_name": "Ben Ortiz"})).await;
     let r = app
-        .get("/v1/contacts?q=%20ben%20&limit=&sort=-name")
+        .get("/v1/contacts?q=%20ben%20&cursor=&company=&sort=-name")
         .auth(&s)
         .send()
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(r.json()["items"].as_array().unwrap().len(), 1);
+    app.get("/v1/contacts?limit=")
+        .auth(&s)
+        .send()
+        .await
+        .problem(422, "validation_failed");
 }
