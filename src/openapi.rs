@@ -53,7 +53,7 @@ Errors are `application/problem+json` (RFC 9457) with a stable `code` and the `r
 Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resources carry a \
 `version`, sent as `ETag`; `If-None-Match` gives `304`, a stale `If-Match` gives `412`. \
 Every `POST` accepts an `Idempotency-Key`.",
-        license(name = "MIT")
+        license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "The server that serves this document")),
     components(schemas(error::Problem, error::FieldError)),

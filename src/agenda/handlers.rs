@@ -46,7 +46,7 @@ pub async fn get(
     let days = p.days.unwrap_or(7);
     let limit = p.limit.unwrap_or(100);
     let now = time::now();
-    let items = state
+    let (items, truncated) = state
         .db
         .read_as(user.id.clone(), move |conn| {
             Ok(store::agenda(conn, &user.id, now, days, limit)?)
@@ -55,6 +55,7 @@ pub async fn get(
     Ok(HttpResponse::Ok().json(Agenda {
         generated_at: time::rfc3339(now),
         items,
+        truncated,
     }))
 }
 
@@ -145,7 +146,8 @@ pub async fn get_feed(
 ) -> Result<HttpResponse, ApiError> {
     let secret = secret.into_inner();
     let now = time::now();
-    let items = state
+    // A calendar shows what fits; the feed has no way to say it was cut.
+    let (items, _truncated) = state
         .db
         .read(move |conn| {
             let user = feed::owner(conn, &secret)?.ok_or_else(ApiError::not_found)?;

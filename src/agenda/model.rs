@@ -61,4 +61,7 @@ pub struct Agenda {
     /// Overdue items first, most overdue (relative to cadence) first; then
     /// every other item by date.
     pub items: Vec<AgendaItem>,
+    /// More items are due in the window than `limit` let through: ask with a
+    /// higher `limit` (up to 500) or a shorter window.
+    pub truncated: bool,
 }

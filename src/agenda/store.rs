@@ -218,13 +218,15 @@ pub fn agenda(
     now: Micros,
     days: i64,
     limit: i64,
-) -> QueryResult<Vec<AgendaItem>> {
+) -> QueryResult<(Vec<AgendaItem>, bool)> {
+    // Each source is read one row beyond what can still show: more rows
+    // than `limit` in all means the agenda was cut.
     let today = date_of(now);
     let window_end = now + days * DAY;
     let end_date = today + chrono::Duration::days(days);
 
     let mut overdue = Vec::new();
-    for (id, name, last, created, cadence, due) in overdue_rows(conn, user_id, now, limit)? {
+    for (id, name, last, created, cadence, due) in overdue_rows(conn, user_id, now, limit + 1)? {
         let due = due.unwrap_or(now);
         overdue.push(AgendaItem {
             type_: ItemType::Overdue,
@@ -242,9 +244,12 @@ pub fn agenda(
 
     // Overdue items come first: when they fill the page, nothing else shows.
     if overdue.len() as i64 >= limit {
-        return Ok(overdue);
+        let truncated = overdue.len() as i64 > limit;
+        overdue.truncate(limit as usize);
+        return Ok((overdue, truncated));
     }
-    let limit = limit - overdue.len() as i64;
+    let total = limit;
+    let limit = limit - overdue.len() as i64 + 1;
     let mut dated = Vec::new();
     for (id, name, last, created, cadence, due) in due_rows(conn, user_id, now, window_end, limit)?
     {
@@ -283,8 +288,9 @@ pub fn agenda(
     });
 
     overdue.extend(dated);
-    overdue.truncate(limit as usize);
-    Ok(overdue)
+    let truncated = overdue.len() as i64 > total;
+    overdue.truncate(total as usize);
+    Ok((overdue, truncated))
 }
 
 fn follow_ups(

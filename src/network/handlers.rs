@@ -84,13 +84,13 @@ pub async fn reach(
             "give at least one of company, tag or q",
         ));
     }
-    let items = state
+    let (items, truncated) = state
         .db
         .read_as(user.id.clone(), move |conn| {
             Ok(store::reach(conn, &user.id, &f, limit)?)
         })
         .await?;
-    Ok(HttpResponse::Ok().json(Reach { items }))
+    Ok(HttpResponse::Ok().json(Reach { items, truncated }))
 }
 
 /// Network statistics.

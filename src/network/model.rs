@@ -42,6 +42,10 @@ pub struct ReachItem {
 #[derive(Serialize, ToSchema)]
 pub struct Reach {
     pub items: Vec<ReachItem>,
+    /// More targets have a path than `limit` let through (or the filters
+    /// matched more than 5,000 contacts, the most a query considers):
+    /// narrow the filters or raise `limit`.
+    pub truncated: bool,
 }
 
 /// A count for one calendar month.
@@ -97,4 +101,7 @@ pub struct Edge {
 pub struct Graph {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// More contacts match than `limit` nodes: the graph shows the first by
+    /// name, and the edges among them.
+    pub truncated: bool,
 }

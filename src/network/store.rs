@@ -57,8 +57,10 @@ pub fn reach(
     user_id: &str,
     f: &ListFilter,
     limit: i64,
-) -> QueryResult<Vec<ReachItem>> {
-    let targets = matching(conn, user_id, f, MAX_TARGETS)?;
+) -> QueryResult<(Vec<ReachItem>, bool)> {
+    let mut targets = matching(conn, user_id, f, MAX_TARGETS + 1)?;
+    let capped = targets.len() as i64 > MAX_TARGETS;
+    targets.truncate(MAX_TARGETS as usize);
     let ids: Vec<&String> = targets.iter().map(|t| &t.0).collect();
     let mut best: HashMap<String, (f64, Option<Person>)> = HashMap::new();
     for (id, _, _, closeness) in &targets {
@@ -152,8 +154,9 @@ pub fn reach(
             })
             .then_with(|| a.target.id.cmp(&b.target.id))
     });
+    let truncated = capped || items.len() as i64 > limit;
     items.truncate(limit as usize);
-    Ok(items)
+    Ok((items, truncated))
 }
 
 /// The first day of the month `back` months before `today`'s month.
@@ -237,7 +240,10 @@ pub fn stats(conn: &mut DbConn, user_id: &str, now: Micros) -> QueryResult<Stats
 }
 
 pub fn graph(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> QueryResult<Graph> {
-    let nodes: Vec<Node> = matching(conn, user_id, f, limit)?
+    let mut matched = matching(conn, user_id, f, limit + 1)?;
+    let truncated = matched.len() as i64 > limit;
+    matched.truncate(limit as usize);
+    let nodes: Vec<Node> = matched
         .into_iter()
         .map(|(id, display_name, company, closeness)| Node {
             id,
@@ -262,7 +268,11 @@ pub fn graph(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> Qu
             strength,
         })
         .collect();
-    Ok(Graph { nodes, edges })
+    Ok(Graph {
+        nodes,
+        edges,
+        truncated,
+    })
 }
 
 #[cfg(test)]

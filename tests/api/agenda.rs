@@ -322,3 +322,22 @@ async fn contacts_sort_and_filter_by_due_date() {
     fields.sort();
     assert_eq!(fields, ["due", "due_before"]);
 }
+
+/// An agenda cut at `limit` says so; one that fits does not.
+#[actix_web::test]
+async fn an_agenda_cut_at_its_limit_says_it_was_truncated() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    for name in ["Ben", "Cleo", "Dan"] {
+        let c = app
+            .contact(&s, json!({"display_name": name, "cadence_days": 7}))
+            .await;
+        touch(&app, &s, &c, 10, json!({})).await;
+    }
+    let cut = app.get("/v1/agenda?limit=2").auth(&s).send().await.json();
+    assert_eq!(cut["items"].as_array().unwrap().len(), 2);
+    assert_eq!(cut["truncated"], true);
+    let whole = app.get("/v1/agenda?limit=3").auth(&s).send().await.json();
+    assert_eq!(whole["items"].as_array().unwrap().len(), 3);
+    assert_eq!(whole["truncated"], false);
+}

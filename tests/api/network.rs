@@ -597,7 +597,7 @@ async fn the_graph_has_nodes_and_the_edges_among_them() {
     // Another user's graph and numbers hold none of it.
     let eve = app.user("eve@example.com").await;
     let theirs = app.get("/v1/network/graph").auth(&eve).send().await.json();
-    assert_eq!(theirs, json!({"nodes": [], "edges": []}));
+    assert_eq!(theirs, json!({"nodes": [], "edges": [], "truncated": false}));
     let stats = app.get("/v1/network/stats").auth(&eve).send().await.json();
     assert_eq!(
         (stats["contacts"].as_i64(), stats["favors_given"].as_i64()),
@@ -668,4 +668,37 @@ async fn relationship_bodies_follow_their_schema() {
     assert_eq!(cleared["note"], Value::Null);
     assert_eq!(cleared["kind"], "mentor_of", "absent fields are kept");
     assert_eq!(cleared["strength"], 3);
+}
+
+/// Reach and the graph cut at `limit` say so; answers that fit do not.
+#[actix_web::test]
+async fn reach_and_the_graph_say_when_they_were_cut() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    for name in ["Ben", "Cleo", "Dan"] {
+        app.contact(
+            &s,
+            json!({"display_name": name, "company": "Acme", "closeness": 4}),
+        )
+        .await;
+    }
+    let get = |url: &'static str| {
+        let (app, s) = (&app, &s);
+        async move {
+            let r = app.get(url).auth(s).send().await;
+            assert_eq!(r.status, 200, "{}", r.text());
+            r.json()
+        }
+    };
+    let reach = get("/v1/network/reach?company=acme&limit=2").await;
+    assert_eq!(reach["items"].as_array().unwrap().len(), 2);
+    assert_eq!(reach["truncated"], true);
+    let reach = get("/v1/network/reach?company=acme&limit=3").await;
+    assert_eq!(reach["items"].as_array().unwrap().len(), 3);
+    assert_eq!(reach["truncated"], false);
+    let graph = get("/v1/network/graph?limit=2").await;
+    assert_eq!(graph["nodes"].as_array().unwrap().len(), 2);
+    assert_eq!(graph["truncated"], true);
+    let graph = get("/v1/network/graph?limit=3").await;
+    assert_eq!(graph["truncated"], false);
 }
