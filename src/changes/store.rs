@@ -19,13 +19,11 @@ pub fn record<T: Serialize>(
     resource_id: &str,
     data: Option<&T>,
 ) -> QueryResult<i64> {
-    diesel::update(users::table.find(user_id))
+    // One statement takes the number (and the lock on the user's row).
+    let seq: i64 = crate::per_backend!(conn, |c| diesel::update(users::table.find(user_id))
         .set(users::change_seq.eq(users::change_seq + 1))
-        .execute(conn)?;
-    let seq: i64 = users::table
-        .find(user_id)
-        .select(users::change_seq)
-        .first(conn)?;
+        .returning(users::change_seq)
+        .get_result(c))?;
     let data = match data {
         Some(d) => Some(
             serde_json::to_string(d)

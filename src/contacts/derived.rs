@@ -84,12 +84,26 @@ pub fn open_follow_up(
 
 /// Recomputes every derived field of `row` in place; true when one changed.
 pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
+    recompute(conn, row, true)
+}
+
+/// `refresh` for a contact not stored yet: it takes part in no interaction,
+/// so its last touch and follow-up are none without asking (two queries
+/// fewer for every create).
+pub fn refresh_new(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
+    recompute(conn, row, false)
+}
+
+fn recompute(conn: &mut DbConn, row: &mut ContactRow, stored: bool) -> QueryResult<bool> {
     let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
     let cadence = match row.cadence_days {
         Some(c) => Some(c),
         None => tag_cadence(conn, &row.user_id, &tags)?,
     };
-    let last = last_touch(conn, &row.user_id, &row.id)?;
+    let last = match stored {
+        true => last_touch(conn, &row.user_id, &row.id)?,
+        false => None,
+    };
     let due = next_due(
         row.created_at,
         last,
@@ -98,7 +112,10 @@ pub fn refresh(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool> {
         row.archived,
     );
     let md = birthday_md(row.birthday.as_deref());
-    let follow = open_follow_up(conn, &row.user_id, &row.id, last)?;
+    let follow = match stored {
+        true => open_follow_up(conn, &row.user_id, &row.id, last)?,
+        false => None,
+    };
     let follow = follow.map(|(date, id)| format!("{date}|{id}"));
     // A changed follow-up moves no field the API shows, but the row must
     // still be written: callers write it when anything here moved.

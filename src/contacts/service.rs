@@ -156,9 +156,9 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
 pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow> {
     let mut row = new_row(user_id, c);
     check_met_via(conn, &row)?;
-    derived::refresh(conn, &mut row)?;
+    derived::refresh_new(conn, &mut row)?;
     store::insert(conn, &mut row)?;
-    store::sync_tags(conn, &row)?;
+    store::insert_tags(conn, &row)?;
     record_upsert(conn, &row)?;
     Ok(row)
 }

@@ -55,9 +55,15 @@ pub fn update_row(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     Ok(())
 }
 
+/// Makes `contact_tags` hold exactly the row's tags.
 pub fn sync_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     diesel::delete(contact_tags::table.filter(contact_tags::contact_id.eq(&row.id)))
         .execute(conn)?;
+    insert_tags(conn, row)
+}
+
+/// Adds the row's tags to `contact_tags` (a new contact has none there).
+pub fn insert_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
     for tag in tags {
         diesel::insert_into(contact_tags::table)
