@@ -298,7 +298,7 @@ def pg_outage(binary, pg_port):
     admin = start_pg(pg_port)
     url = pg_database(admin, "kith_faults_outage")
     work = tempfile.mkdtemp(prefix="kith-faults-")
-    kith = Kith(binary, url, work).start()
+    kith = Kith(binary, url, work, KITH_LOG_FORMAT="json").start()
     token = register(kith.port)
     stop = threading.Event()
     statuses, retry_after = {}, []
@@ -342,6 +342,14 @@ def pg_outage(binary, pg_port):
     check(all(r == "1" for r in retry_after), "every 503 carried Retry-After")
     check(recovered, "kith served again without a restart")
     kith.signal(signal.SIGTERM)
+    # Every error logged about a request carries its request id, also those
+    # logged on the database threads (a batched lookup, a lost connection).
+    with open(os.path.join(work, f"kith-{kith.port}.log")) as log:
+        errors = [json.loads(l) for l in log if l.startswith("{") and '"level":"ERROR"' in l]
+    anonymous = [e for e in errors if "request_id" not in json.dumps(e.get("span", {}))
+                 and "request_id" not in json.dumps(e.get("spans", []))]
+    check(errors and not anonymous,
+          f"{len(errors)} errors logged, each with its request id {anonymous[:1]}")
 
 
 def bursts(binary, pg_port):

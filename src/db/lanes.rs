@@ -17,7 +17,17 @@ const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600)
 /// A unit of work for a connection thread: it gets the thread's connection,
 /// or the reason there is none, and hands back how to deliver its answer
 /// once its writes are committed (at once, outside a group commit).
-pub(super) type Job = Box<dyn FnOnce(Result<&mut DbConn, ApiError>) -> Done + Send>;
+pub(super) type Job = Box<dyn FnOnce(Result<&mut DbConn, NoConnection>) -> Done + Send>;
+
+/// A lane without a connection: each job answers `503` for itself, in its
+/// request's span (so the log line carries its request id).
+pub(super) struct NoConnection;
+
+impl From<NoConnection> for ApiError {
+    fn from(_: NoConnection) -> ApiError {
+        ApiError::unavailable("no database connection")
+    }
+}
 
 /// A job run: how to deliver its answer, and whether it found the
 /// connection cut (answered `503`: the thread then opens a new one).
@@ -77,6 +87,8 @@ pub(super) struct Lookup {
     pub(super) user_id: String,
     pub(super) id: String,
     pub(super) reply: tokio::sync::oneshot::Sender<Result<(i32, String), ApiError>>,
+    /// The request's span: what is logged about this lookup carries its id.
+    pub(super) span: tracing::Span,
 }
 
 /// How a lane's thread takes its jobs.
@@ -140,7 +152,7 @@ impl Lanes {
             running.increment(1.0);
             let result = {
                 let _entered = span.enter();
-                conn.and_then(f)
+                conn.map_err(ApiError::from).and_then(f)
             };
             running.decrement(1.0);
             let lost = is_lost(&result);
@@ -227,12 +239,11 @@ fn serve_jobs(
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             let Some(c) = conn.as_mut() else {
                 for job in batch.drain(..) {
-                    (job(Err(ApiError::unavailable("no database connection"))).deliver)(Ok(()));
+                    (job(Err(NoConnection)).deliver)(Ok(()));
                 }
                 for lookup in asked.drain(..) {
-                    let _ = lookup
-                        .reply
-                        .send(Err(ApiError::unavailable("no database connection")));
+                    let answer = lookup.span.in_scope(|| Err(NoConnection.into()));
+                    let _ = lookup.reply.send(answer);
                 }
                 return false;
             };
@@ -307,12 +318,14 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate)
             .iter()
             .map(|l| (l.user_id.as_str(), l.id.as_str()))
             .collect();
-        let found = (kind.read)(conn, &keys).map_err(ApiError::from);
+        let found = (kind.read)(conn, &keys);
         drop(keys);
         match found {
             Ok(rows) => {
                 for (lookup, row) in same.into_iter().zip(rows) {
-                    let answer = found_or_missing(conn, gate, &lookup.user_id, row);
+                    let answer = lookup
+                        .span
+                        .in_scope(|| found_or_missing(conn, gate, &lookup.user_id, row));
                     // The receiver may be gone (client hung up).
                     lost |= is_lost(&answer);
                     let _ = lookup.reply.send(answer);
@@ -320,23 +333,29 @@ fn answer_lookups(conn: &mut DbConn, asked: &mut Vec<Lookup>, gate: AccountGate)
             }
             // One request's bad key must not fail the others that shared
             // the statement: each is asked again on its own.
-            Err(_) if same.len() > 1 => {
+            Err(e) if same.len() > 1 => {
                 for lookup in same {
+                    // In each request's span: its log shows what befell it.
+                    lookup.span.in_scope(|| {
+                        tracing::warn!(error = %e, "a batched lookup failed; asked again alone");
+                    });
                     let key = [(lookup.user_id.as_str(), lookup.id.as_str())];
-                    let answer = match (kind.read)(conn, &key) {
+                    let answer = lookup.span.in_scope(|| match (kind.read)(conn, &key) {
                         Ok(mut rows) => {
                             found_or_missing(conn, gate, &lookup.user_id, rows.pop().flatten())
                         }
                         Err(e) => Err(ApiError::from(e)),
-                    };
+                    });
                     lost |= is_lost(&answer);
                     let _ = lookup.reply.send(answer);
                 }
             }
             Err(e) => {
-                lost |= e.status == StatusCode::SERVICE_UNAVAILABLE;
-                for lookup in same {
-                    let _ = lookup.reply.send(Err(e.clone()));
+                // One lookup (a batch was retried alone above).
+                if let Some(lookup) = same.into_iter().next() {
+                    let answer = lookup.span.in_scope(|| ApiError::from(e));
+                    lost |= answer.status == StatusCode::SERVICE_UNAVAILABLE;
+                    let _ = lookup.reply.send(Err(answer));
                 }
             }
         }

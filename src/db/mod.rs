@@ -269,6 +269,7 @@ impl Db {
                 user_id,
                 id,
                 reply,
+                span: tracing::Span::current(),
             })
             .map_err(|_| ApiError::internal("the database threads have stopped"))?;
         rx.await

@@ -37,7 +37,9 @@ pub async fn request_context(
         .filter(|v| accept_request_id(v))
         .map(str::to_owned)
         .unwrap_or_else(|| crate::ids::request_id().simple().to_string());
-    let span = tracing::info_span!("request", request_id = %id);
+    // At the highest level, so that the span (and the id it carries) is on
+    // whenever any line is logged, whatever the filter (`RUST_LOG=warn`).
+    let span = tracing::error_span!("request", request_id = %id);
     let authenticated = req.headers().contains_key(header::AUTHORIZATION);
     let method = req.method().clone();
     let path = loggable_path(req.path());

@@ -597,7 +597,10 @@ async fn the_graph_has_nodes_and_the_edges_among_them() {
     // Another user's graph and numbers hold none of it.
     let eve = app.user("eve@example.com").await;
     let theirs = app.get("/v1/network/graph").auth(&eve).send().await.json();
-    assert_eq!(theirs, json!({"nodes": [], "edges": [], "truncated": false}));
+    assert_eq!(
+        theirs,
+        json!({"nodes": [], "edges": [], "truncated": false})
+    );
     let stats = app.get("/v1/network/stats").auth(&eve).send().await.json();
     assert_eq!(
         (stats["contacts"].as_i64(), stats["favors_given"].as_i64()),
