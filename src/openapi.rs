@@ -96,6 +96,82 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
             op.security.get_or_insert_with(Vec::new);
         }
     }
+    mark_ids(doc)
+}
+
+/// Every resource id is a UUID (`ids::new_id`): the document says so once,
+/// here, for each property named `id`, `…_id`, `…_ids` or `met_via`, and for
+/// each `id` path or `contact_id` query parameter. Not for a change's `id`
+/// (a tag's is its name) nor a problem's `request_id` (a UUID without
+/// hyphens).
+fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::path::ParameterIn;
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaFormat, SchemaType, Type};
+    use utoipa::openapi::RefOr;
+    fn is_id(name: &str) -> bool {
+        name == "id" || name.ends_with("_id") || name == "met_via"
+    }
+    fn mark(schema: &mut RefOr<Schema>) {
+        let RefOr::T(Schema::Object(o)) = schema else {
+            return;
+        };
+        let is_string = match &o.schema_type {
+            SchemaType::Type(t) => *t == Type::String,
+            SchemaType::Array(ts) => ts.contains(&Type::String),
+            SchemaType::AnyValue => false,
+        };
+        if is_string && o.format.is_none() {
+            o.format = Some(SchemaFormat::Custom("uuid".into()));
+        }
+    }
+    if let Some(components) = doc.components.as_mut() {
+        for (name, schema) in components.schemas.iter_mut() {
+            let RefOr::T(Schema::Object(o)) = schema else {
+                continue;
+            };
+            if name == "Change" || name == "Problem" {
+                continue;
+            }
+            for (prop, s) in o.properties.iter_mut() {
+                if is_id(prop) {
+                    mark(s);
+                } else if prop.ends_with("_ids") {
+                    if let RefOr::T(Schema::Array(a)) = s {
+                        if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                            mark(items);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for item in doc.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            for p in op.parameters.iter_mut().flatten() {
+                let RefOr::T(p) = p else {
+                    continue;
+                };
+                let named = (p.name.as_str(), &p.parameter_in);
+                if matches!(
+                    named,
+                    ("id", ParameterIn::Path) | ("contact_id", ParameterIn::Query)
+                ) {
+                    if let Some(s) = p.schema.as_mut() {
+                        mark(s);
+                    }
+                }
+            }
+        }
+    }
     doc
 }
 

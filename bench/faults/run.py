@@ -286,11 +286,40 @@ def pg_database(admin_url, name):
     return f"{base}/{name}"
 
 
+STARTED = {}
+
+
+def bindable(port):
+    with socket.socket() as s:
+        try:
+            s.bind(("127.0.0.1", port))
+            return True
+        except OSError:
+            return False
+
+
 def start_pg(pg_port):
+    """A PostgreSQL of the suite's own, on `pg_port` or the next free port
+    after it (the ports are in the kernel's ephemeral range: under load a
+    client connection may hold one). Returns its admin URL."""
+    if pg_port in STARTED:
+        return STARTED[pg_port]
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    out = subprocess.run([os.path.join(root, ".ci/start-postgres")], check=True, capture_output=True,
-                         text=True, env=dict(os.environ, PGPORT=str(pg_port)))
-    return out.stdout.strip()
+    for port in range(pg_port, pg_port + 20):
+        running = pg(port, "status", check_rc=False).returncode == 0
+        if not running and not bindable(port):
+            continue
+        out = subprocess.run([os.path.join(root, ".ci/start-postgres")], capture_output=True,
+                             text=True, env=dict(os.environ, PGPORT=str(port)))
+        if out.returncode == 0:
+            STARTED[pg_port] = out.stdout.strip()
+            STARTED[f"port:{pg_port}"] = port
+            return STARTED[pg_port]
+    raise RuntimeError(f"no PostgreSQL could start on ports {pg_port}–{pg_port + 19}")
+
+
+def pg_port_of(pg_port):
+    return STARTED.get(f"port:{pg_port}", pg_port)
 
 
 def pg_outage(binary, pg_port):
@@ -320,11 +349,16 @@ def pg_outage(binary, pg_port):
     for t in threads:
         t.start()
     time.sleep(0.5)
-    pg(pg_port, "stop", "-m", "fast", "-w")
+    actual = pg_port_of(pg_port)
+    pg(actual, "stop", "-m", "fast", "-w")
     time.sleep(2)
     with lock:
         down = dict(statuses)
-    pg(pg_port, "start", "-w", "-l", f"/tmp/kith-pg-{pg_port}/server.log")
+    # Its port may be held a moment by a client socket: try again.
+    for _ in range(20):
+        if pg(actual, "start", "-w", "-l", f"/tmp/kith-pg-{actual}/server.log", check_rc=False).returncode == 0:
+            break
+        time.sleep(0.5)
     recovered = False
     deadline = time.time() + 20
     while time.time() < deadline and not recovered:

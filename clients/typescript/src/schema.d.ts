@@ -806,6 +806,7 @@ export interface components {
              * @description `null`: never expires.
              */
             expires_at?: string | null;
+            /** Format: uuid */
             id: string;
             /** Format: date-time */
             last_used_at?: string | null;
@@ -833,6 +834,7 @@ export interface components {
         };
         /** @description One thing that needs attention. */
         AgendaItem: {
+            /** Format: uuid */
             contact_id: string;
             /**
              * Format: date
@@ -851,11 +853,20 @@ export interface components {
              */
             days_until?: number | null;
             display_name: string;
-            /** @description The interaction it stems from, where one applies. */
+            /**
+             * Format: uuid
+             * @description The interaction it stems from, where one applies.
+             */
             interaction_id?: string | null;
-            /** @description The introduction it stems from, where one applies. */
+            /**
+             * Format: uuid
+             * @description The introduction it stems from, where one applies.
+             */
             introduction_id?: string | null;
-            /** @description The ledger entry it stems from, where one applies. */
+            /**
+             * Format: uuid
+             * @description The ledger entry it stems from, where one applies.
+             */
             ledger_entry_id?: string | null;
             /**
              * @description The reason, in plain language.
@@ -889,6 +900,7 @@ export interface components {
              * @description `given − received`: positive, they owe you; negative, you owe them.
              */
             balance: number;
+            /** Format: uuid */
             contact_id: string;
             display_name: string;
             /**
@@ -991,6 +1003,7 @@ export interface components {
             family_name?: string | null;
             given_name?: string | null;
             how_we_met?: string | null;
+            /** Format: uuid */
             id: string;
             /**
              * Format: date-time
@@ -999,7 +1012,10 @@ export interface components {
              */
             last_interaction_at?: string | null;
             location?: string | null;
-            /** @description The contact who introduced you. */
+            /**
+             * Format: uuid
+             * @description The contact who introduced you.
+             */
             met_via?: string | null;
             /**
              * Format: date-time
@@ -1065,7 +1081,10 @@ export interface components {
             given_name?: string | null;
             how_we_met?: string | null;
             location?: string | null;
-            /** @description The id of another of your contacts. */
+            /**
+             * Format: uuid
+             * @description The id of another of your contacts.
+             */
             met_via?: string | null;
             notes?: string | null;
             phones?: components["schemas"]["Phone"][] | null;
@@ -1103,6 +1122,7 @@ export interface components {
             given_name?: string | null;
             how_we_met?: string | null;
             location?: string | null;
+            /** Format: uuid */
             met_via?: string | null;
             notes?: string | null;
             phones?: components["schemas"]["Phone"][] | null;
@@ -1248,6 +1268,7 @@ export interface components {
              * @description A date to follow up on, if any.
              */
             follow_up_on?: string | null;
+            /** Format: uuid */
             id: string;
             kind: components["schemas"]["InteractionKind"];
             notes?: string | null;
@@ -1325,8 +1346,12 @@ export interface components {
         Introduction: {
             /** Format: date-time */
             created_at: string;
+            /** Format: uuid */
             id: string;
-            /** @description The contact who made the introduction; `null`: you did. */
+            /**
+             * Format: uuid
+             * @description The contact who made the introduction; `null`: you did.
+             */
             introducer_id?: string | null;
             /**
              * Format: date
@@ -1336,8 +1361,12 @@ export interface components {
             note?: string | null;
             /** @description How it went. */
             outcome?: string | null;
-            /** @description `null`: you were introduced. */
+            /**
+             * Format: uuid
+             * @description `null`: you were introduced.
+             */
             person_a_id?: string | null;
+            /** Format: uuid */
             person_b_id: string;
             status: components["schemas"]["IntroductionStatus"];
             /** Format: date-time */
@@ -1347,7 +1376,10 @@ export interface components {
         };
         /** @description A new introduction. */
         IntroductionCreate: {
-            /** @description `null` or absent: you introduce. */
+            /**
+             * Format: uuid
+             * @description `null` or absent: you introduce.
+             */
             introducer_id?: string | null;
             /**
              * Format: date
@@ -1356,8 +1388,12 @@ export interface components {
             made_on?: string | null;
             note?: string | null;
             outcome?: string | null;
-            /** @description `null` or absent: you are introduced (then `introducer_id` is required). */
+            /**
+             * Format: uuid
+             * @description `null` or absent: you are introduced (then `introducer_id` is required).
+             */
             person_a_id?: string | null;
+            /** Format: uuid */
             person_b_id: string;
             /** @description Default `proposed`. */
             status?: components["schemas"]["IntroductionStatus"];
@@ -1373,12 +1409,15 @@ export interface components {
          *     clears it (`person_b_id` and `status` cannot be cleared).
          */
         IntroductionPatch: {
+            /** Format: uuid */
             introducer_id?: string | null;
             /** Format: date */
             made_on?: string | null;
             note?: string | null;
             outcome?: string | null;
+            /** Format: uuid */
             person_a_id?: string | null;
+            /** Format: uuid */
             person_b_id?: string;
             status?: components["schemas"]["IntroductionStatus"];
         };
@@ -1396,6 +1435,7 @@ export interface components {
              * @description Read-only: the day it was done.
              */
             completed_on?: string | null;
+            /** Format: uuid */
             contact_id: string;
             /** Format: date-time */
             created_at: string;
@@ -1407,10 +1447,17 @@ export interface components {
              * @description For open entries: when it is due.
              */
             due_on?: string | null;
+            /** Format: uuid */
             id: string;
-            /** @description The interaction it happened in. */
+            /**
+             * Format: uuid
+             * @description The interaction it happened in.
+             */
             interaction_id?: string | null;
-            /** @description Read-only: the introduction that recorded this entry. */
+            /**
+             * Format: uuid
+             * @description Read-only: the introduction that recorded this entry.
+             */
             introduction_id?: string | null;
             kind: components["schemas"]["FavorKind"];
             /**
@@ -1418,7 +1465,10 @@ export interface components {
              * @description When it was asked, promised or done.
              */
             occurred_on?: string | null;
-            /** @description The earlier entry of the other direction that this one repays. */
+            /**
+             * Format: uuid
+             * @description The earlier entry of the other direction that this one repays.
+             */
             repays_id?: string | null;
             status: components["schemas"]["FavorStatus"];
             /** Format: date-time */
@@ -1436,6 +1486,7 @@ export interface components {
         };
         /** @description A new ledger entry. */
         LedgerEntryCreate: {
+            /** Format: uuid */
             contact_id: string;
             description: string;
             direction: components["schemas"]["FavorDirection"];
@@ -1444,6 +1495,7 @@ export interface components {
              * @description Only for open entries.
              */
             due_on?: string | null;
+            /** Format: uuid */
             interaction_id?: string | null;
             kind: components["schemas"]["FavorKind"];
             /**
@@ -1451,6 +1503,7 @@ export interface components {
              * @description Default: today (UTC) when done.
              */
             occurred_on?: string | null;
+            /** Format: uuid */
             repays_id?: string | null;
             /** @default done */
             status?: components["schemas"]["FavorStatus"];
@@ -1465,15 +1518,18 @@ export interface components {
          *     and links are cleared by `null`, the others cannot be.
          */
         LedgerEntryPatch: {
+            /** Format: uuid */
             contact_id?: string;
             description?: string;
             direction?: components["schemas"]["FavorDirection"];
             /** Format: date */
             due_on?: string | null;
+            /** Format: uuid */
             interaction_id?: string | null;
             kind?: components["schemas"]["FavorKind"];
             /** Format: date */
             occurred_on?: string | null;
+            /** Format: uuid */
             repays_id?: string | null;
             status?: components["schemas"]["FavorStatus"];
             /** Format: int32 */
@@ -1507,11 +1563,13 @@ export interface components {
             closeness?: number | null;
             company?: string | null;
             display_name: string;
+            /** Format: uuid */
             id: string;
         };
         /** @description The other side of a relationship. */
         OtherContact: {
             display_name: string;
+            /** Format: uuid */
             id: string;
         };
         /**
@@ -1522,6 +1580,7 @@ export interface components {
         /** @description A contact as the network endpoints show it. */
         Person: {
             display_name: string;
+            /** Format: uuid */
             id: string;
         };
         /** @description A phone number of a contact. */
@@ -1599,13 +1658,16 @@ export interface components {
         };
         /** @description How two of your contacts are related. */
         Relationship: {
+            /** Format: uuid */
             contact_id: string;
             /** Format: date-time */
             created_at: string;
+            /** Format: uuid */
             id: string;
             /** @description Seen from `contact_id`: `mentor_of` means `contact_id` mentors `other_id`. */
             kind: components["schemas"]["RelationshipKind"];
             note?: string | null;
+            /** Format: uuid */
             other_id: string;
             /**
              * Format: int32
@@ -1619,10 +1681,14 @@ export interface components {
         };
         /** @description A new relationship. */
         RelationshipCreate: {
+            /** Format: uuid */
             contact_id: string;
             kind: components["schemas"]["RelationshipKind"];
             note?: string | null;
-            /** @description Another contact than `contact_id`. */
+            /**
+             * Format: uuid
+             * @description Another contact than `contact_id`.
+             */
             other_id: string;
             /**
              * Format: int32
@@ -1648,8 +1714,12 @@ export interface components {
         };
         /** @description A relationship seen from one contact. */
         RelationshipView: {
-            /** @description The contact it is seen from. */
+            /**
+             * Format: uuid
+             * @description The contact it is seen from.
+             */
             contact_id: string;
+            /** Format: uuid */
             id: string;
             /** @description Seen from `contact_id`. */
             kind: components["schemas"]["RelationshipKind"];
@@ -1740,6 +1810,7 @@ export interface components {
         Target: {
             company?: string | null;
             display_name: string;
+            /** Format: uuid */
             id: string;
         };
         /** @description A new personal access token. */
@@ -1770,6 +1841,7 @@ export interface components {
              */
             created_at: string;
             email: string;
+            /** Format: uuid */
             id: string;
             name: string;
         };

@@ -1,0 +1,296 @@
+import datetime
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.interaction_page import InteractionPage
+from ...models.list_interactions_direction import ListInteractionsDirection
+from ...models.list_interactions_kind import ListInteractionsKind
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    contact_id: UUID | Unset = UNSET,
+    kind: ListInteractionsKind | Unset = UNSET,
+    direction: ListInteractionsDirection | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_contact_id: str | Unset = UNSET
+    if not isinstance(contact_id, Unset):
+        json_contact_id = str(contact_id)
+    params["contact_id"] = json_contact_id
+
+    json_kind: str | Unset = UNSET
+    if not isinstance(kind, Unset):
+        json_kind = kind.value
+
+    params["kind"] = json_kind
+
+    json_direction: str | Unset = UNSET
+    if not isinstance(direction, Unset):
+        json_direction = direction.value
+
+    params["direction"] = json_direction
+
+    json_since: str | Unset = UNSET
+    if not isinstance(since, Unset):
+        json_since = since.isoformat()
+    params["since"] = json_since
+
+    json_until: str | Unset = UNSET
+    if not isinstance(until, Unset):
+        json_until = until.isoformat()
+    params["until"] = json_until
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/interactions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InteractionPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = InteractionPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InteractionPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    contact_id: UUID | Unset = UNSET,
+    kind: ListInteractionsKind | Unset = UNSET,
+    direction: ListInteractionsDirection | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[InteractionPage | Problem]:
+    """List interactions, newest first.
+
+    Args:
+        contact_id (UUID | Unset):
+        kind (ListInteractionsKind | Unset): What kind of contact it was.
+        direction (ListInteractionsDirection | Unset): Who reached out: `outbound` (you),
+            `inbound` (they), `mutual`.
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InteractionPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        kind=kind,
+        direction=direction,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    contact_id: UUID | Unset = UNSET,
+    kind: ListInteractionsKind | Unset = UNSET,
+    direction: ListInteractionsDirection | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> InteractionPage | Problem | None:
+    """List interactions, newest first.
+
+    Args:
+        contact_id (UUID | Unset):
+        kind (ListInteractionsKind | Unset): What kind of contact it was.
+        direction (ListInteractionsDirection | Unset): Who reached out: `outbound` (you),
+            `inbound` (they), `mutual`.
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InteractionPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        contact_id=contact_id,
+        kind=kind,
+        direction=direction,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    contact_id: UUID | Unset = UNSET,
+    kind: ListInteractionsKind | Unset = UNSET,
+    direction: ListInteractionsDirection | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[InteractionPage | Problem]:
+    """List interactions, newest first.
+
+    Args:
+        contact_id (UUID | Unset):
+        kind (ListInteractionsKind | Unset): What kind of contact it was.
+        direction (ListInteractionsDirection | Unset): Who reached out: `outbound` (you),
+            `inbound` (they), `mutual`.
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InteractionPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        contact_id=contact_id,
+        kind=kind,
+        direction=direction,
+        since=since,
+        until=until,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    contact_id: UUID | Unset = UNSET,
+    kind: ListInteractionsKind | Unset = UNSET,
+    direction: ListInteractionsDirection | Unset = UNSET,
+    since: datetime.datetime | Unset = UNSET,
+    until: datetime.datetime | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> InteractionPage | Problem | None:
+    """List interactions, newest first.
+
+    Args:
+        contact_id (UUID | Unset):
+        kind (ListInteractionsKind | Unset): What kind of contact it was.
+        direction (ListInteractionsDirection | Unset): Who reached out: `outbound` (you),
+            `inbound` (they), `mutual`.
+        since (datetime.datetime | Unset):
+        until (datetime.datetime | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InteractionPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            contact_id=contact_id,
+            kind=kind,
+            direction=direction,
+            since=since,
+            until=until,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,0 +1,163 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .access_token import AccessToken
+from .agenda import Agenda
+from .agenda_item import AgendaItem
+from .auth_response import AuthResponse
+from .balance import Balance
+from .balance_page import BalancePage
+from .change import Change
+from .change_page import ChangePage
+from .contact import Contact
+from .contact_balance import ContactBalance
+from .contact_create import ContactCreate
+from .contact_page import ContactPage
+from .contact_patch import ContactPatch
+from .created_token import CreatedToken
+from .delete_account import DeleteAccount
+from .direction import Direction
+from .edge import Edge
+from .email import Email
+from .export import Export
+from .favor_direction import FavorDirection
+from .favor_kind import FavorKind
+from .favor_status import FavorStatus
+from .feed_url import FeedUrl
+from .field_error import FieldError
+from .graph import Graph
+from .health import Health
+from .import_archive_body import ImportArchiveBody
+from .import_counts import ImportCounts
+from .interaction import Interaction
+from .interaction_create import InteractionCreate
+from .interaction_kind import InteractionKind
+from .interaction_page import InteractionPage
+from .interaction_patch import InteractionPatch
+from .introduction import Introduction
+from .introduction_create import IntroductionCreate
+from .introduction_page import IntroductionPage
+from .introduction_patch import IntroductionPatch
+from .introduction_status import IntroductionStatus
+from .item_type import ItemType
+from .ledger_entry import LedgerEntry
+from .ledger_entry_create import LedgerEntryCreate
+from .ledger_entry_patch import LedgerEntryPatch
+from .ledger_page import LedgerPage
+from .list_balances_owing import ListBalancesOwing
+from .list_contacts_sort import ListContactsSort
+from .list_interactions_direction import ListInteractionsDirection
+from .list_interactions_kind import ListInteractionsKind
+from .list_introductions_status import ListIntroductionsStatus
+from .list_ledger_entries_direction import ListLedgerEntriesDirection
+from .list_ledger_entries_kind import ListLedgerEntriesKind
+from .list_ledger_entries_status import ListLedgerEntriesStatus
+from .login_request import LoginRequest
+from .month_count import MonthCount
+from .node import Node
+from .other_contact import OtherContact
+from .path_kind import PathKind
+from .person import Person
+from .phone import Phone
+from .problem import Problem
+from .reach import Reach
+from .reach_item import ReachItem
+from .refresh_request import RefreshRequest
+from .register_request import RegisterRequest
+from .relationship import Relationship
+from .relationship_create import RelationshipCreate
+from .relationship_kind import RelationshipKind
+from .relationship_patch import RelationshipPatch
+from .relationship_view import RelationshipView
+from .relationship_view_page import RelationshipViewPage
+from .stats import Stats
+from .tag import Tag
+from .tag_list import TagList
+from .tag_put import TagPut
+from .tag_rename import TagRename
+from .target import Target
+from .token_create import TokenCreate
+from .token_list import TokenList
+from .token_scope import TokenScope
+from .user import User
+
+__all__ = (
+    "AccessToken",
+    "Agenda",
+    "AgendaItem",
+    "AuthResponse",
+    "Balance",
+    "BalancePage",
+    "Change",
+    "ChangePage",
+    "Contact",
+    "ContactBalance",
+    "ContactCreate",
+    "ContactPage",
+    "ContactPatch",
+    "CreatedToken",
+    "DeleteAccount",
+    "Direction",
+    "Edge",
+    "Email",
+    "Export",
+    "FavorDirection",
+    "FavorKind",
+    "FavorStatus",
+    "FeedUrl",
+    "FieldError",
+    "Graph",
+    "Health",
+    "ImportArchiveBody",
+    "ImportCounts",
+    "Interaction",
+    "InteractionCreate",
+    "InteractionKind",
+    "InteractionPage",
+    "InteractionPatch",
+    "Introduction",
+    "IntroductionCreate",
+    "IntroductionPage",
+    "IntroductionPatch",
+    "IntroductionStatus",
+    "ItemType",
+    "LedgerEntry",
+    "LedgerEntryCreate",
+    "LedgerEntryPatch",
+    "LedgerPage",
+    "ListBalancesOwing",
+    "ListContactsSort",
+    "ListInteractionsDirection",
+    "ListInteractionsKind",
+    "ListIntroductionsStatus",
+    "ListLedgerEntriesDirection",
+    "ListLedgerEntriesKind",
+    "ListLedgerEntriesStatus",
+    "LoginRequest",
+    "MonthCount",
+    "Node",
+    "OtherContact",
+    "PathKind",
+    "Person",
+    "Phone",
+    "Problem",
+    "Reach",
+    "ReachItem",
+    "RefreshRequest",
+    "RegisterRequest",
+    "Relationship",
+    "RelationshipCreate",
+    "RelationshipKind",
+    "RelationshipPatch",
+    "RelationshipView",
+    "RelationshipViewPage",
+    "Stats",
+    "Tag",
+    "TagList",
+    "TagPut",
+    "TagRename",
+    "Target",
+    "TokenCreate",
+    "TokenList",
+    "TokenScope",
+    "User",
+)

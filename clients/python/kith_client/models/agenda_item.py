@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.item_type import ItemType
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AgendaItem")
+
+
+@_attrs_define
+class AgendaItem:
+    """One thing that needs attention.
+
+    Attributes:
+        contact_id (UUID):
+        date (datetime.date): The day it concerns: the due date, the follow-up date, the birthday's
+            next occurrence.
+        display_name (str):
+        reason (str): The reason, in plain language. Example: last talked 45 days ago; you aim for every 30.
+        type_ (ItemType): Why an item is on the agenda.
+        days_overdue (int | None | Unset): Whole days past `date` (for past items).
+        days_until (int | None | Unset): Whole days until `date` (for items today or later).
+        interaction_id (None | Unset | UUID): The interaction it stems from, where one applies.
+        introduction_id (None | Unset | UUID): The introduction it stems from, where one applies.
+        ledger_entry_id (None | Unset | UUID): The ledger entry it stems from, where one applies.
+    """
+
+    contact_id: UUID
+    date: datetime.date
+    display_name: str
+    reason: str
+    type_: ItemType
+    days_overdue: int | None | Unset = UNSET
+    days_until: int | None | Unset = UNSET
+    interaction_id: None | Unset | UUID = UNSET
+    introduction_id: None | Unset | UUID = UNSET
+    ledger_entry_id: None | Unset | UUID = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        contact_id = str(self.contact_id)
+
+        date = self.date.isoformat()
+
+        display_name = self.display_name
+
+        reason = self.reason
+
+        type_ = self.type_.value
+
+        days_overdue: int | None | Unset
+        if isinstance(self.days_overdue, Unset):
+            days_overdue = UNSET
+        else:
+            days_overdue = self.days_overdue
+
+        days_until: int | None | Unset
+        if isinstance(self.days_until, Unset):
+            days_until = UNSET
+        else:
+            days_until = self.days_until
+
+        interaction_id: None | str | Unset
+        if isinstance(self.interaction_id, Unset):
+            interaction_id = UNSET
+        elif isinstance(self.interaction_id, UUID):
+            interaction_id = str(self.interaction_id)
+        else:
+            interaction_id = self.interaction_id
+
+        introduction_id: None | str | Unset
+        if isinstance(self.introduction_id, Unset):
+            introduction_id = UNSET
+        elif isinstance(self.introduction_id, UUID):
+            introduction_id = str(self.introduction_id)
+        else:
+            introduction_id = self.introduction_id
+
+        ledger_entry_id: None | str | Unset
+        if isinstance(self.ledger_entry_id, Unset):
+            ledger_entry_id = UNSET
+        elif isinstance(self.ledger_entry_id, UUID):
+            ledger_entry_id = str(self.ledger_entry_id)
+        else:
+            ledger_entry_id = self.ledger_entry_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "contact_id": contact_id,
+                "date": date,
+                "display_name": display_name,
+                "reason": reason,
+                "type": type_,
+            }
+        )
+        if days_overdue is not UNSET:
+            field_dict["days_overdue"] = days_overdue
+        if days_until is not UNSET:
+            field_dict["days_until"] = days_until
+        if interaction_id is not UNSET:
+            field_dict["interaction_id"] = interaction_id
+        if introduction_id is not UNSET:
+            field_dict["introduction_id"] = introduction_id
+        if ledger_entry_id is not UNSET:
+            field_dict["ledger_entry_id"] = ledger_entry_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        contact_id = UUID(d.pop("contact_id"))
+
+        date = datetime.date.fromisoformat(d.pop("date"))
+
+        display_name = d.pop("display_name")
+
+        reason = d.pop("reason")
+
+        type_ = ItemType(d.pop("type"))
+
+        def _parse_days_overdue(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        days_overdue = _parse_days_overdue(d.pop("days_overdue", UNSET))
+
+        def _parse_days_until(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        days_until = _parse_days_until(d.pop("days_until", UNSET))
+
+        def _parse_interaction_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                interaction_id_type_0 = UUID(data)
+
+                return interaction_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        interaction_id = _parse_interaction_id(d.pop("interaction_id", UNSET))
+
+        def _parse_introduction_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                introduction_id_type_0 = UUID(data)
+
+                return introduction_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        introduction_id = _parse_introduction_id(d.pop("introduction_id", UNSET))
+
+        def _parse_ledger_entry_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                ledger_entry_id_type_0 = UUID(data)
+
+                return ledger_entry_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        ledger_entry_id = _parse_ledger_entry_id(d.pop("ledger_entry_id", UNSET))
+
+        agenda_item = cls(
+            contact_id=contact_id,
+            date=date,
+            display_name=display_name,
+            reason=reason,
+            type_=type_,
+            days_overdue=days_overdue,
+            days_until=days_until,
+            interaction_id=interaction_id,
+            introduction_id=introduction_id,
+            ledger_entry_id=ledger_entry_id,
+        )
+
+        agenda_item.additional_properties = d
+        return agenda_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

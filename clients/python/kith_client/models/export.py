@@ -1,0 +1,211 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.access_token import AccessToken
+    from ..models.contact import Contact
+    from ..models.interaction import Interaction
+    from ..models.introduction import Introduction
+    from ..models.ledger_entry import LedgerEntry
+    from ..models.relationship import Relationship
+    from ..models.tag import Tag
+    from ..models.user import User
+
+
+T = TypeVar("T", bound="Export")
+
+
+@_attrs_define
+class Export:
+    """Every record of the account.
+
+    Attributes:
+        contacts (list[Contact]):
+        exported_at (datetime.datetime):
+        format_version (int): `1`.
+        interactions (list[Interaction]):
+        introductions (list[Introduction]):
+        ledger (list[LedgerEntry]):
+        relationships (list[Relationship]):
+        tags (list[Tag]):
+        tokens (list[AccessToken]): Metadata only: secrets are never exported.
+        user (User): The account.
+    """
+
+    contacts: list[Contact]
+    exported_at: datetime.datetime
+    format_version: int
+    interactions: list[Interaction]
+    introductions: list[Introduction]
+    ledger: list[LedgerEntry]
+    relationships: list[Relationship]
+    tags: list[Tag]
+    tokens: list[AccessToken]
+    user: User
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        contacts = []
+        for contacts_item_data in self.contacts:
+            contacts_item = contacts_item_data.to_dict()
+            contacts.append(contacts_item)
+
+        exported_at = self.exported_at.isoformat()
+
+        format_version = self.format_version
+
+        interactions = []
+        for interactions_item_data in self.interactions:
+            interactions_item = interactions_item_data.to_dict()
+            interactions.append(interactions_item)
+
+        introductions = []
+        for introductions_item_data in self.introductions:
+            introductions_item = introductions_item_data.to_dict()
+            introductions.append(introductions_item)
+
+        ledger = []
+        for ledger_item_data in self.ledger:
+            ledger_item = ledger_item_data.to_dict()
+            ledger.append(ledger_item)
+
+        relationships = []
+        for relationships_item_data in self.relationships:
+            relationships_item = relationships_item_data.to_dict()
+            relationships.append(relationships_item)
+
+        tags = []
+        for tags_item_data in self.tags:
+            tags_item = tags_item_data.to_dict()
+            tags.append(tags_item)
+
+        tokens = []
+        for tokens_item_data in self.tokens:
+            tokens_item = tokens_item_data.to_dict()
+            tokens.append(tokens_item)
+
+        user = self.user.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "contacts": contacts,
+                "exported_at": exported_at,
+                "format_version": format_version,
+                "interactions": interactions,
+                "introductions": introductions,
+                "ledger": ledger,
+                "relationships": relationships,
+                "tags": tags,
+                "tokens": tokens,
+                "user": user,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.access_token import AccessToken
+        from ..models.contact import Contact
+        from ..models.interaction import Interaction
+        from ..models.introduction import Introduction
+        from ..models.ledger_entry import LedgerEntry
+        from ..models.relationship import Relationship
+        from ..models.tag import Tag
+        from ..models.user import User
+
+        d = dict(src_dict)
+        contacts = []
+        _contacts = d.pop("contacts")
+        for contacts_item_data in _contacts:
+            contacts_item = Contact.from_dict(contacts_item_data)
+
+            contacts.append(contacts_item)
+
+        exported_at = datetime.datetime.fromisoformat(d.pop("exported_at"))
+
+        format_version = d.pop("format_version")
+
+        interactions = []
+        _interactions = d.pop("interactions")
+        for interactions_item_data in _interactions:
+            interactions_item = Interaction.from_dict(interactions_item_data)
+
+            interactions.append(interactions_item)
+
+        introductions = []
+        _introductions = d.pop("introductions")
+        for introductions_item_data in _introductions:
+            introductions_item = Introduction.from_dict(introductions_item_data)
+
+            introductions.append(introductions_item)
+
+        ledger = []
+        _ledger = d.pop("ledger")
+        for ledger_item_data in _ledger:
+            ledger_item = LedgerEntry.from_dict(ledger_item_data)
+
+            ledger.append(ledger_item)
+
+        relationships = []
+        _relationships = d.pop("relationships")
+        for relationships_item_data in _relationships:
+            relationships_item = Relationship.from_dict(relationships_item_data)
+
+            relationships.append(relationships_item)
+
+        tags = []
+        _tags = d.pop("tags")
+        for tags_item_data in _tags:
+            tags_item = Tag.from_dict(tags_item_data)
+
+            tags.append(tags_item)
+
+        tokens = []
+        _tokens = d.pop("tokens")
+        for tokens_item_data in _tokens:
+            tokens_item = AccessToken.from_dict(tokens_item_data)
+
+            tokens.append(tokens_item)
+
+        user = User.from_dict(d.pop("user"))
+
+        export = cls(
+            contacts=contacts,
+            exported_at=exported_at,
+            format_version=format_version,
+            interactions=interactions,
+            introductions=introductions,
+            ledger=ledger,
+            relationships=relationships,
+            tags=tags,
+            tokens=tokens,
+            user=user,
+        )
+
+        export.additional_properties = d
+        return export
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.month_count import MonthCount
+
+
+T = TypeVar("T", bound="Stats")
+
+
+@_attrs_define
+class Stats:
+    """How the network is doing.
+
+    Attributes:
+        active_90d (int): Touched in the last 90 days.
+        contacts (int): Contacts outside the trash.
+        dormant_365d (int): Not touched for 365 days, or never.
+        favors_given (int): Done favors you gave.
+        favors_received (int): Done favors you received.
+        introductions_made (int): Introductions with status `made`.
+        new_by_month (list[MonthCount]): Contacts added per month, the last 12 months, oldest first.
+        touches_by_month (list[MonthCount]): Interactions per month, the last 12 months, oldest first.
+    """
+
+    active_90d: int
+    contacts: int
+    dormant_365d: int
+    favors_given: int
+    favors_received: int
+    introductions_made: int
+    new_by_month: list[MonthCount]
+    touches_by_month: list[MonthCount]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        active_90d = self.active_90d
+
+        contacts = self.contacts
+
+        dormant_365d = self.dormant_365d
+
+        favors_given = self.favors_given
+
+        favors_received = self.favors_received
+
+        introductions_made = self.introductions_made
+
+        new_by_month = []
+        for new_by_month_item_data in self.new_by_month:
+            new_by_month_item = new_by_month_item_data.to_dict()
+            new_by_month.append(new_by_month_item)
+
+        touches_by_month = []
+        for touches_by_month_item_data in self.touches_by_month:
+            touches_by_month_item = touches_by_month_item_data.to_dict()
+            touches_by_month.append(touches_by_month_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "active_90d": active_90d,
+                "contacts": contacts,
+                "dormant_365d": dormant_365d,
+                "favors_given": favors_given,
+                "favors_received": favors_received,
+                "introductions_made": introductions_made,
+                "new_by_month": new_by_month,
+                "touches_by_month": touches_by_month,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.month_count import MonthCount
+
+        d = dict(src_dict)
+        active_90d = d.pop("active_90d")
+
+        contacts = d.pop("contacts")
+
+        dormant_365d = d.pop("dormant_365d")
+
+        favors_given = d.pop("favors_given")
+
+        favors_received = d.pop("favors_received")
+
+        introductions_made = d.pop("introductions_made")
+
+        new_by_month = []
+        _new_by_month = d.pop("new_by_month")
+        for new_by_month_item_data in _new_by_month:
+            new_by_month_item = MonthCount.from_dict(new_by_month_item_data)
+
+            new_by_month.append(new_by_month_item)
+
+        touches_by_month = []
+        _touches_by_month = d.pop("touches_by_month")
+        for touches_by_month_item_data in _touches_by_month:
+            touches_by_month_item = MonthCount.from_dict(touches_by_month_item_data)
+
+            touches_by_month.append(touches_by_month_item)
+
+        stats = cls(
+            active_90d=active_90d,
+            contacts=contacts,
+            dormant_365d=dormant_365d,
+            favors_given=favors_given,
+            favors_received=favors_received,
+            introductions_made=introductions_made,
+            new_by_month=new_by_month,
+            touches_by_month=touches_by_month,
+        )
+
+        stats.additional_properties = d
+        return stats
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
