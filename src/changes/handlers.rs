@@ -2,7 +2,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::model::{Change, ChangePage, ChangeParams};
+use super::model::{Change, ChangeOp, ChangePage, ChangeParams, ChangeType};
 use super::store;
 use crate::auth::AuthUser;
 use crate::error::ApiError;
@@ -42,6 +42,13 @@ pub async fn list(
         let data = match data {
             Some(d) => Some(serde_json::from_str(&d).map_err(ApiError::internal)?),
             None => None,
+        };
+        let type_ = ChangeType::parse(&type_)
+            .ok_or_else(|| ApiError::internal(format!("a change of unknown type {type_}")))?;
+        let op = if op == "delete" {
+            ChangeOp::Delete
+        } else {
+            ChangeOp::Upsert
         };
         out.push(Change {
             seq,

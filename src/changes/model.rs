@@ -3,19 +3,54 @@
 use serde::Serialize;
 use utoipa::{IntoParams, ToSchema};
 
+/// The type of the resource a change is about.
+#[derive(Serialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeType {
+    Contact,
+    Interaction,
+    LedgerEntry,
+    Relationship,
+    Introduction,
+    /// Its `id` is the tag's name.
+    Tag,
+}
+
+impl ChangeType {
+    /// The type as stored (each resource's `service::RESOURCE`).
+    pub fn parse(stored: &str) -> Option<ChangeType> {
+        Some(match stored {
+            "contact" => ChangeType::Contact,
+            "interaction" => ChangeType::Interaction,
+            "ledger_entry" => ChangeType::LedgerEntry,
+            "relationship" => ChangeType::Relationship,
+            "introduction" => ChangeType::Introduction,
+            "tag" => ChangeType::Tag,
+            _ => return None,
+        })
+    }
+}
+
+/// `upsert` (created, changed or restored) or `delete` (deleted or trashed).
+#[derive(Serialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeOp {
+    Upsert,
+    Delete,
+}
+
 /// One change.
 #[derive(Serialize, ToSchema)]
 pub struct Change {
     /// Position in the user's sequence; strictly increasing.
     pub seq: i64,
-    /// The resource type: `contact`, …
+    /// The resource type.
     #[serde(rename = "type")]
-    pub type_: String,
-    /// The resource id.
+    pub type_: ChangeType,
+    /// The resource id (a tag's name for a tag).
     pub id: String,
-    /// `upsert` (created, changed or restored) or `delete` (deleted or trashed).
     #[schema(example = "upsert")]
-    pub op: String,
+    pub op: ChangeOp,
     /// The resource as `GET` returned it after this change; `null` for a delete.
     pub data: Option<serde_json::Value>,
 }
@@ -39,4 +74,24 @@ pub struct ChangeParams {
     /// How many changes at most (1–1000, default 100).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ChangeType;
+
+    #[test]
+    fn every_resource_records_a_type_the_feed_can_name() {
+        for stored in [
+            crate::contacts::service::RESOURCE,
+            crate::interactions::service::RESOURCE,
+            crate::ledger::service::RESOURCE,
+            crate::relationships::service::RESOURCE,
+            crate::introductions::service::RESOURCE,
+            crate::tags::service::RESOURCE,
+        ] {
+            let named = ChangeType::parse(stored).unwrap_or_else(|| panic!("{stored}"));
+            assert_eq!(serde_json::to_value(named).unwrap(), stored);
+        }
+    }
 }

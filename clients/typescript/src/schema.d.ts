@@ -938,21 +938,22 @@ export interface components {
         Change: {
             /** @description The resource as `GET` returned it after this change; `null` for a delete. */
             data?: unknown;
-            /** @description The resource id. */
+            /** @description The resource id (a tag's name for a tag). */
             id: string;
-            /**
-             * @description `upsert` (created, changed or restored) or `delete` (deleted or trashed).
-             * @example upsert
-             */
-            op: string;
+            op: components["schemas"]["ChangeOp"];
             /**
              * Format: int64
              * @description Position in the user's sequence; strictly increasing.
              */
             seq: number;
-            /** @description The resource type: `contact`, … */
-            type: string;
+            /** @description The resource type. */
+            type: components["schemas"]["ChangeType"];
         };
+        /**
+         * @description `upsert` (created, changed or restored) or `delete` (deleted or trashed).
+         * @enum {string}
+         */
+        ChangeOp: "upsert" | "delete";
         /** @description A page of the change feed. */
         ChangePage: {
             changes: components["schemas"]["Change"][];
@@ -964,6 +965,11 @@ export interface components {
              */
             next_since: number;
         };
+        /**
+         * @description The type of the resource a change is about.
+         * @enum {string}
+         */
+        ChangeType: "contact" | "interaction" | "ledger_entry" | "relationship" | "introduction" | "tag";
         /** @description A person in your network. */
         Contact: {
             archived: boolean;

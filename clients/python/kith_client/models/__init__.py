@@ -7,7 +7,9 @@ from .auth_response import AuthResponse
 from .balance import Balance
 from .balance_page import BalancePage
 from .change import Change
+from .change_op import ChangeOp
 from .change_page import ChangePage
+from .change_type import ChangeType
 from .contact import Contact
 from .contact_balance import ContactBalance
 from .contact_create import ContactCreate
@@ -88,7 +90,9 @@ __all__ = (
     "Balance",
     "BalancePage",
     "Change",
+    "ChangeOp",
     "ChangePage",
+    "ChangeType",
     "Contact",
     "ContactBalance",
     "ContactCreate",

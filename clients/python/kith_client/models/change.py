@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.change_op import ChangeOp
+from ..models.change_type import ChangeType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Change")
@@ -16,28 +18,28 @@ class Change:
     """One change.
 
     Attributes:
-        id (str): The resource id.
-        op (str): `upsert` (created, changed or restored) or `delete` (deleted or trashed). Example: upsert.
+        id (str): The resource id (a tag's name for a tag).
+        op (ChangeOp): `upsert` (created, changed or restored) or `delete` (deleted or trashed).
         seq (int): Position in the user's sequence; strictly increasing.
-        type_ (str): The resource type: `contact`, …
+        type_ (ChangeType): The type of the resource a change is about.
         data (Any | Unset): The resource as `GET` returned it after this change; `null` for a delete.
     """
 
     id: str
-    op: str
+    op: ChangeOp
     seq: int
-    type_: str
+    type_: ChangeType
     data: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        op = self.op
+        op = self.op.value
 
         seq = self.seq
 
-        type_ = self.type_
+        type_ = self.type_.value
 
         data = self.data
 
@@ -61,11 +63,11 @@ class Change:
         d = dict(src_dict)
         id = d.pop("id")
 
-        op = d.pop("op")
+        op = ChangeOp(d.pop("op"))
 
         seq = d.pop("seq")
 
-        type_ = d.pop("type")
+        type_ = ChangeType(d.pop("type"))
 
         data = d.pop("data", UNSET)
 
