@@ -96,7 +96,90 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
             op.security.get_or_insert_with(Vec::new);
         }
     }
-    mark_ids(doc)
+    document_headers(mark_ids(doc))
+}
+
+/// The response headers every client may meet, documented where they come:
+/// `X-Request-Id` on every answer (the id a problem's `request_id` carries
+/// and the server's log lines name), `Idempotent-Replayed` on the answers of
+/// operations that take an `Idempotency-Key`, and the `RateLimit-*` headers
+/// on the successful answers of authenticated operations (sent when a
+/// per-user limit is configured).
+fn document_headers(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::header::HeaderBuilder;
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::RefOr;
+    fn header(ty: Type, description: &str) -> RefOr<utoipa::openapi::header::Header> {
+        RefOr::T(
+            HeaderBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(ty).build()))
+                .description(Some(description))
+                .build(),
+        )
+    }
+    let request_id = || {
+        header(
+            Type::String,
+            "This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs",
+        )
+    };
+    if let Some(components) = doc.components.as_mut() {
+        for response in components.responses.values_mut() {
+            if let RefOr::T(r) = response {
+                r.headers.insert("X-Request-Id".into(), request_id());
+            }
+        }
+    }
+    for item in doc.paths.paths.values_mut() {
+        for op in [
+            &mut item.get,
+            &mut item.post,
+            &mut item.put,
+            &mut item.patch,
+            &mut item.delete,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let idempotent = op.parameters.iter().flatten().any(
+                |p| matches!(p, RefOr::T(p) if p.name.eq_ignore_ascii_case("Idempotency-Key")),
+            );
+            let authenticated = op.security.iter().flatten().any(|requirement| {
+                serde_json::to_value(requirement).is_ok_and(|v| v.get("bearer").is_some())
+            });
+            for (status, response) in op.responses.responses.iter_mut() {
+                let RefOr::T(r) = response else {
+                    continue;
+                };
+                r.headers.insert("X-Request-Id".into(), request_id());
+                if !status.starts_with('2') {
+                    continue;
+                }
+                if idempotent {
+                    r.headers.insert(
+                        "Idempotent-Replayed".into(),
+                        header(
+                            Type::String,
+                            "`true` when this is the stored answer of an earlier request with the same Idempotency-Key",
+                        ),
+                    );
+                }
+                if authenticated {
+                    for (name, what) in [
+                        (
+                            "RateLimit-Limit",
+                            "Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE)",
+                        ),
+                        ("RateLimit-Remaining", "Requests left in this minute"),
+                        ("RateLimit-Reset", "Seconds until the minute resets"),
+                    ] {
+                        r.headers.insert(name.into(), header(Type::Integer, what));
+                    }
+                }
+            }
+        }
+    }
+    doc
 }
 
 /// Every resource id is a UUID (`ids::new_id`): the document says so once,

@@ -47,7 +47,7 @@ pub async fn get_export(
 /// not at all: every problem is reported, by its place in the document.
 #[utoipa::path(
     post, path = "/v1/import/archive", tag = "account", operation_id = "import_archive",
-    request_body(content = Object, description = "An export document (`format_version` 1)", content_type = "application/json"),
+    request_body(content = Export, description = "An export document (`format_version` 1), as `GET /v1/export` answers it", content_type = "application/json"),
     params(crate::http::idempotency::IdempotencyKey),
     security(("bearer" = ["write"])),
     responses(

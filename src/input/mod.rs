@@ -260,7 +260,13 @@ where
 {
     let schema = schema::Schema::of_params::<T>();
     let mut object = serde_json::Map::new();
+    let mut repeated = Vec::new();
     for (name, raw) in query_pairs(query_string)? {
+        if object.contains_key(&name) {
+            // `?a=1&a=2`: no parameter of this API is a list.
+            repeated.push(FieldError::new(&name, "invalid_type", "must be given once"));
+            continue;
+        }
         let raw = raw.trim();
         if raw.is_empty() && schema.is_free_text(&name) {
             continue;
@@ -279,7 +285,8 @@ where
         object.insert(name, value);
     }
     let object = Value::Object(object);
-    let errors = schema.check(&object);
+    let mut errors = schema.check(&object);
+    errors.extend(repeated);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
@@ -365,6 +372,14 @@ mod tests {
             params_of::<Page>("limit=").is_err(),
             "an empty number is not one"
         );
+    }
+
+    #[test]
+    fn a_parameter_given_twice_is_refused() {
+        let Err(e) = params_of::<Page>("limit=2&limit=3") else {
+            panic!("accepted")
+        };
+        assert_eq!(e.errors[0].field, "limit");
     }
 
     #[test]

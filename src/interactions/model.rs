@@ -208,7 +208,9 @@ pub struct InteractionPage {
 #[into_params(parameter_in = Query)]
 pub struct InteractionListParams {
     /// Only interactions with this contact.
-    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub contact_id: Option<String>,
     #[param(inline)]
     pub kind: Option<InteractionKind>,

@@ -154,7 +154,9 @@ pub struct IntroductionListParams {
     #[param(inline)]
     pub status: Option<IntroductionStatus>,
     /// Only introductions this contact takes part in (in any role).
-    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub contact_id: Option<String>,
     /// Page size, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]

@@ -241,7 +241,9 @@ pub struct LedgerPage {
 #[into_params(parameter_in = Query)]
 pub struct LedgerListParams {
     /// Only entries with this contact.
-    #[param(pattern = "^[A-Za-z0-9-]{1,64}$")]
+    #[param(
+        pattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+    )]
     pub contact_id: Option<String>,
     #[param(inline)]
     pub direction: Option<FavorDirection>,

@@ -1856,6 +1856,8 @@ export interface components {
         /** @description Malformed JSON or an unreadable body */
         BadRequest: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1865,6 +1867,8 @@ export interface components {
         /** @description The token may not do this (`insufficient_scope`: a read token; `session_required`: a personal access token where a login is needed) */
         Forbidden: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1874,6 +1878,8 @@ export interface components {
         /** @description No such resource, or not yours */
         NotFound: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1883,6 +1889,8 @@ export interface components {
         /** @description Body over 1 MiB (archives 20 MiB) */
         PayloadTooLarge: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1892,6 +1900,8 @@ export interface components {
         /** @description `If-Match` names a version that is no longer current: read it again */
         PreconditionFailed: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1903,6 +1913,8 @@ export interface components {
             headers: {
                 /** @description Seconds to wait before retrying */
                 "Retry-After"?: number;
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1914,6 +1926,8 @@ export interface components {
             headers: {
                 /** @description Seconds to wait before retrying */
                 "Retry-After"?: number;
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1923,6 +1937,8 @@ export interface components {
         /** @description Missing, invalid or expired access token (`WWW-Authenticate: Bearer`) */
         Unauthorized: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1932,6 +1948,8 @@ export interface components {
         /** @description Invalid fields or query parameters: every one is listed in `errors` */
         UnprocessableEntity: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1941,6 +1959,8 @@ export interface components {
         /** @description The body is not JSON */
         UnsupportedMediaType: {
             headers: {
+                /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                "X-Request-Id"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1967,6 +1987,8 @@ export interface operations {
             /** @description The process is up */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1987,6 +2009,8 @@ export interface operations {
             /** @description The metrics */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2000,6 +2024,8 @@ export interface operations {
             /** @description `KITH_METRICS_TOKEN` is set and this is not it */
             401: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2020,6 +2046,8 @@ export interface operations {
             /** @description Ready to serve */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2029,6 +2057,8 @@ export interface operations {
             /** @description The database cannot be reached */
             503: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2054,6 +2084,14 @@ export interface operations {
             /** @description The agenda */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2084,6 +2122,16 @@ export interface operations {
             /** @description The subscription URL */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2095,6 +2143,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2104,6 +2154,8 @@ export interface operations {
             /** @description Idempotency-Key reused with another request */
             422: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2126,6 +2178,14 @@ export interface operations {
             /** @description Revoked: the URL now answers 404 */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2151,6 +2211,8 @@ export interface operations {
             /** @description The calendar */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2160,6 +2222,8 @@ export interface operations {
             /** @description Unknown or revoked feed */
             404: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2184,6 +2248,8 @@ export interface operations {
             /** @description Logged in */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2194,6 +2260,8 @@ export interface operations {
             /** @description Wrong email or password (`invalid_credentials`) */
             401: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2223,6 +2291,8 @@ export interface operations {
             /** @description Logged out */
             204: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2251,6 +2321,8 @@ export interface operations {
             /** @description A new pair of tokens */
             200: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2261,6 +2333,8 @@ export interface operations {
             /** @description Unknown, expired, revoked or reused token (`invalid_refresh_token`) */
             401: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2290,6 +2364,8 @@ export interface operations {
             /** @description Account created */
             201: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2300,6 +2376,8 @@ export interface operations {
             /** @description The email is taken (`email_taken`) */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2330,6 +2408,14 @@ export interface operations {
             /** @description Changes after `since` */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2378,6 +2464,14 @@ export interface operations {
             /** @description A page of contacts */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2414,8 +2508,18 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     /** @description The new contact's URL */
                     Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2428,6 +2532,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2461,6 +2567,14 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2470,6 +2584,8 @@ export interface operations {
             /** @description Not modified since the ETag you hold */
             304: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2498,6 +2614,14 @@ export interface operations {
             /** @description In the trash */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2534,6 +2658,14 @@ export interface operations {
                 headers: {
                     /** @description Its new version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2547,6 +2679,8 @@ export interface operations {
             /** @description The contact is in the trash (`contact_trashed`) */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2576,6 +2710,14 @@ export interface operations {
             /** @description The balance */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2608,6 +2750,14 @@ export interface operations {
             /** @description A page of interactions */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2641,6 +2791,14 @@ export interface operations {
             /** @description A page of entries */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2674,6 +2832,14 @@ export interface operations {
             /** @description A page of relationships */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2712,6 +2878,16 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2724,6 +2900,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2734,6 +2912,8 @@ export interface operations {
             /** @description Idempotency-Key reused with another request */
             422: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2756,6 +2936,14 @@ export interface operations {
             /** @description The whole account */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2780,16 +2968,26 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description An export document (`format_version` 1) */
+        /** @description An export document (`format_version` 1), as `GET /v1/export` answers it */
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["Export"];
             };
         };
         responses: {
             /** @description Loaded; how many records per section */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2802,6 +3000,8 @@ export interface operations {
             /** @description The account already has data (`account_not_empty`) */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2840,6 +3040,14 @@ export interface operations {
             /** @description A page of interactions */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2876,8 +3084,18 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     /** @description Its URL */
                     Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,6 +3108,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2923,6 +3143,14 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2932,6 +3160,8 @@ export interface operations {
             /** @description Not modified since the ETag you hold */
             304: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2960,6 +3190,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2996,6 +3234,14 @@ export interface operations {
                 headers: {
                     /** @description Its new version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3034,6 +3280,14 @@ export interface operations {
             /** @description A page of introductions */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3070,8 +3324,18 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     /** @description Its URL */
                     Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3084,6 +3348,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3117,6 +3383,14 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3126,6 +3400,8 @@ export interface operations {
             /** @description Not modified since the ETag you hold */
             304: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3154,6 +3430,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3190,6 +3474,14 @@ export interface operations {
                 headers: {
                     /** @description Its new version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3232,6 +3524,14 @@ export interface operations {
             /** @description A page of entries */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3268,8 +3568,18 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     /** @description Its URL */
                     Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3282,6 +3592,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3318,6 +3630,14 @@ export interface operations {
             /** @description A page of balances */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3350,6 +3670,14 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3359,6 +3687,8 @@ export interface operations {
             /** @description Not modified since the ETag you hold */
             304: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3387,6 +3717,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3423,6 +3761,14 @@ export interface operations {
                 headers: {
                     /** @description Its new version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3453,6 +3799,14 @@ export interface operations {
             /** @description The account */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3480,6 +3834,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3513,6 +3875,14 @@ export interface operations {
             /** @description Nodes and edges */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3546,6 +3916,14 @@ export interface operations {
             /** @description Paths to the targets */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3570,6 +3948,14 @@ export interface operations {
             /** @description The numbers */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,8 +3991,18 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
                     /** @description Its URL */
                     Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3619,6 +4015,8 @@ export interface operations {
             /** @description Already related this way (`relationship_exists`) */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3652,6 +4050,14 @@ export interface operations {
                 headers: {
                     /** @description Its version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3661,6 +4067,8 @@ export interface operations {
             /** @description Not modified since the ETag you hold */
             304: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3689,6 +4097,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3725,6 +4141,14 @@ export interface operations {
                 headers: {
                     /** @description Its new version */
                     ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3738,6 +4162,8 @@ export interface operations {
             /** @description The change would duplicate another relationship */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3764,6 +4190,14 @@ export interface operations {
             /** @description All tags */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3794,6 +4228,14 @@ export interface operations {
             /** @description The tag */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3825,6 +4267,14 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3835,6 +4285,8 @@ export interface operations {
             /** @description Invalid name */
             422: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3864,6 +4316,14 @@ export interface operations {
             /** @description The tag under its new name */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3893,6 +4353,14 @@ export interface operations {
             /** @description The tokens */
             200: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3903,6 +4371,8 @@ export interface operations {
             /** @description Needs a login (`session_required`) */
             403: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3935,6 +4405,16 @@ export interface operations {
             /** @description Created; the secret is shown once */
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3947,6 +4427,8 @@ export interface operations {
             /** @description A request with this Idempotency-Key is in progress */
             409: {
                 headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3975,6 +4457,14 @@ export interface operations {
             /** @description Revoked */
             204: {
                 headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;

@@ -28,7 +28,6 @@ from .feed_url import FeedUrl
 from .field_error import FieldError
 from .graph import Graph
 from .health import Health
-from .import_archive_body import ImportArchiveBody
 from .import_counts import ImportCounts
 from .interaction import Interaction
 from .interaction_create import InteractionCreate
@@ -111,7 +110,6 @@ __all__ = (
     "FieldError",
     "Graph",
     "Health",
-    "ImportArchiveBody",
     "ImportCounts",
     "Interaction",
     "InteractionCreate",

@@ -5,7 +5,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.import_archive_body import ImportArchiveBody
+from ...models.export import Export
 from ...models.import_counts import ImportCounts
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -13,7 +13,7 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
-    body: ImportArchiveBody,
+    body: Export,
     idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -106,7 +106,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: ImportArchiveBody,
+    body: Export,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportCounts | Problem]:
     """Import an archive into an empty account.
@@ -116,7 +116,7 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportArchiveBody):
+        body (Export): Every record of the account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,7 +141,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: ImportArchiveBody,
+    body: Export,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ImportCounts | Problem | None:
     """Import an archive into an empty account.
@@ -151,7 +151,7 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportArchiveBody):
+        body (Export): Every record of the account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,7 +171,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: ImportArchiveBody,
+    body: Export,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ImportCounts | Problem]:
     """Import an archive into an empty account.
@@ -181,7 +181,7 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportArchiveBody):
+        body (Export): Every record of the account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,7 +204,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: ImportArchiveBody,
+    body: Export,
     idempotency_key: None | str | Unset = UNSET,
 ) -> ImportCounts | Problem | None:
     """Import an archive into an empty account.
@@ -214,7 +214,7 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (ImportArchiveBody):
+        body (Export): Every record of the account.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
