@@ -19,6 +19,10 @@ Scenarios (each prints what it checked and exits 1 on the first failure):
   bursts     two kith processes on one PostgreSQL: parallel bursts of
              failed logins, registrations and wrong passwords for one
              account never let more than the limit through.
+  refresh    two kith processes on one PostgreSQL: one refresh token
+             presented to both at once (two devices, two tabs) gets one
+             successor, not a revoked session; presented again after the
+             grace, it revokes its family (a stolen token replayed).
   backup     the backups of docs/OPERATIONS.md restore what was backed up:
              SQLite's online backup taken while kith serves, and pg_dump /
              pg_restore; a kith on the restored copy exports the same
@@ -439,6 +443,45 @@ def bursts(binary, pg_port):
         k.signal(signal.SIGTERM)
 
 
+def refresh_race(binary, pg_port):
+    print(f"parallel refresh across two kith processes on one PostgreSQL (port {pg_port})", flush=True)
+    admin = start_pg(pg_port)
+    url = pg_database(admin, "kith_faults_refresh")
+    work = tempfile.mkdtemp(prefix="kith-faults-")
+    grace = dict(KITH_REFRESH_REUSE_GRACE_SECS=2)
+    a = Kith(binary, url, work, **grace).start()
+    b = Kith(binary, url, work, **grace).start()
+    status, _, body = request(a.port, "POST", "/v1/auth/register", {
+        "email": "refresh@example.com", "password": "refresh-password-1", "name": "R"})
+    assert status == 201, (status, body)
+    token = body["refresh_token"]
+    answers = []
+    lock = threading.Lock()
+
+    def present(port):
+        status, _, body = request(port, "POST", "/v1/auth/refresh", {"refresh_token": token})
+        with lock:
+            answers.append((status, (body or {}).get("refresh_token")))
+
+    for _ in range(3):
+        threads = [threading.Thread(target=present, args=(p,)) for p in (a.port, b.port, a.port, b.port)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+    successors = {t for s, t in answers if s == 200}
+    check(all(s == 200 for s, _ in answers) and len(successors) == 1,
+          f"12 parallel presentations across two processes: one successor {sorted(set(s for s, _ in answers))}")
+    successor = successors.pop()
+    time.sleep(2.5)
+    replay = request(b.port, "POST", "/v1/auth/refresh", {"refresh_token": token})[0]
+    check(replay == 401, f"after the grace the old token is refused ({replay})")
+    revoked = request(a.port, "POST", "/v1/auth/refresh", {"refresh_token": successor})[0]
+    check(revoked == 401, f"and its family with it: the successor is revoked ({revoked})")
+    for k in (a, b):
+        k.signal(signal.SIGTERM)
+
+
 def export_of(port, token):
     status, _, body = request(port, "GET", "/v1/export", token=token, timeout=60)
     assert status == 200, (status, body)
@@ -510,6 +553,7 @@ def main():
         "sigterm": lambda: sigterm(binary, max(3, a.rounds // 3)),
         "pg-outage": lambda: pg_outage(binary, a.pg_port),
         "bursts": lambda: bursts(binary, a.pg_port),
+        "refresh": lambda: refresh_race(binary, a.pg_port),
         "backup": lambda: backup(binary, a.pg_port),
     }
     for name, run in scenarios.items():
