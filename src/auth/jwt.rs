@@ -1,6 +1,6 @@
 //! Access tokens: HS256 JWTs, algorithm pinned, `iss`, `aud`, `sub` and `exp`
 //! required and checked with a small leeway. Refresh tokens are opaque random
-//! strings (see `queries.rs`), so one can never pass for an access token.
+//! strings (see `service.rs`), so one can never pass for an access token.
 
 use std::collections::HashMap;
 use std::sync::Mutex;

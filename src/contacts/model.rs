@@ -393,7 +393,7 @@ impl ContactRow {
     }
 
     /// Stores the row's JSON with it: every write of a contact row calls
-    /// this first (`contacts::queries::insert` and `update_row`, the seed).
+    /// this first (`contacts::store::insert` and `update_row`, the seed).
     pub fn stamp_json(&mut self) {
         self.api_json = Some(self.render_json());
         self.api_json_version = Some(self.version);
