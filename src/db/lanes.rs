@@ -51,8 +51,10 @@ const GROUP_COMMIT_MAX: usize = 32;
 /// checking a connection out of a pool for every request.
 #[derive(Clone)]
 pub(super) struct Lanes {
-    /// `read`, `write` or `pg`: the `lane` label of its metrics.
-    name: &'static str,
+    /// Jobs waiting and jobs running on this lane (`lane` label: `read`,
+    /// `write` or `pg`), registered once when the lane starts.
+    queued: metrics::Gauge,
+    running: metrics::Gauge,
     queue: crossbeam_channel::Sender<Job>,
     pub(super) lookups: crossbeam_channel::Sender<Lookup>,
 }
@@ -130,7 +132,8 @@ impl Lanes {
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
         Ok(Lanes {
-            name,
+            queued: metrics::gauge!("kith_db_jobs_queued", "lane" => name),
+            running: metrics::gauge!("kith_db_jobs_running", "lane" => name),
             queue,
             lookups,
         })
@@ -143,8 +146,8 @@ impl Lanes {
     {
         let (tx, rx) = tokio::sync::oneshot::channel();
         let span = tracing::Span::current();
-        let queued = metrics::gauge!("kith_db_jobs_queued", "lane" => self.name);
-        let running = metrics::gauge!("kith_db_jobs_running", "lane" => self.name);
+        let queued = &self.queued;
+        let running = self.running.clone();
         queued.increment(1.0);
         let waiting = queued.clone();
         let job: Job = Box::new(move |conn| {
