@@ -82,19 +82,8 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
         .extend(crate::http::problems::components());
     // Operations that name no role need no token: say so (`security: []`),
     // rather than leave a reader to guess.
-    for item in doc.paths.paths.values_mut() {
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.put,
-            &mut item.patch,
-            &mut item.delete,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            op.security.get_or_insert_with(Vec::new);
-        }
+    for op in operations_mut(&mut doc) {
+        op.security.get_or_insert_with(Vec::new);
     }
     document_headers(mark_ids(doc))
 }
@@ -130,51 +119,41 @@ fn document_headers(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenA
             }
         }
     }
-    for item in doc.paths.paths.values_mut() {
-        for op in [
-            &mut item.get,
-            &mut item.post,
-            &mut item.put,
-            &mut item.patch,
-            &mut item.delete,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            let idempotent = op.parameters.iter().flatten().any(
+    for op in operations_mut(&mut doc) {
+        let idempotent =
+            op.parameters.iter().flatten().any(
                 |p| matches!(p, RefOr::T(p) if p.name.eq_ignore_ascii_case("Idempotency-Key")),
             );
-            let authenticated = op.security.iter().flatten().any(|requirement| {
-                serde_json::to_value(requirement).is_ok_and(|v| v.get("bearer").is_some())
-            });
-            for (status, response) in op.responses.responses.iter_mut() {
-                let RefOr::T(r) = response else {
-                    continue;
-                };
-                r.headers.insert("X-Request-Id".into(), request_id());
-                if !status.starts_with('2') {
-                    continue;
-                }
-                if idempotent {
-                    r.headers.insert(
-                        "Idempotent-Replayed".into(),
-                        header(
-                            Type::String,
-                            "`true` when this is the stored answer of an earlier request with the same Idempotency-Key",
-                        ),
-                    );
-                }
-                if authenticated {
-                    for (name, what) in [
-                        (
-                            "RateLimit-Limit",
-                            "Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE)",
-                        ),
-                        ("RateLimit-Remaining", "Requests left in this minute"),
-                        ("RateLimit-Reset", "Seconds until the minute resets"),
-                    ] {
-                        r.headers.insert(name.into(), header(Type::Integer, what));
-                    }
+        let authenticated = op.security.iter().flatten().any(|requirement| {
+            serde_json::to_value(requirement).is_ok_and(|v| v.get("bearer").is_some())
+        });
+        for (status, response) in op.responses.responses.iter_mut() {
+            let RefOr::T(r) = response else {
+                continue;
+            };
+            r.headers.insert("X-Request-Id".into(), request_id());
+            if !status.starts_with('2') {
+                continue;
+            }
+            if idempotent {
+                r.headers.insert(
+                    "Idempotent-Replayed".into(),
+                    header(
+                        Type::String,
+                        "`true` when this is the stored answer of an earlier request with the same Idempotency-Key",
+                    ),
+                );
+            }
+            if authenticated {
+                for (name, what) in [
+                    (
+                        "RateLimit-Limit",
+                        "Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE)",
+                    ),
+                    ("RateLimit-Remaining", "Requests left in this minute"),
+                    ("RateLimit-Reset", "Seconds until the minute resets"),
+                ] {
+                    r.headers.insert(name.into(), header(Type::Integer, what));
                 }
             }
         }
@@ -228,8 +207,31 @@ fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
             }
         }
     }
-    for item in doc.paths.paths.values_mut() {
-        for op in [
+    for op in operations_mut(&mut doc) {
+        for p in op.parameters.iter_mut().flatten() {
+            let RefOr::T(p) = p else {
+                continue;
+            };
+            let named = (p.name.as_str(), &p.parameter_in);
+            if matches!(
+                named,
+                ("id", ParameterIn::Path) | ("contact_id", ParameterIn::Query)
+            ) {
+                if let Some(s) = p.schema.as_mut() {
+                    mark(s);
+                }
+            }
+        }
+    }
+    doc
+}
+
+/// Every operation of the document, whatever its method.
+fn operations_mut(
+    doc: &mut utoipa::openapi::OpenApi,
+) -> impl Iterator<Item = &mut utoipa::openapi::path::Operation> {
+    doc.paths.paths.values_mut().flat_map(|item| {
+        [
             &mut item.get,
             &mut item.post,
             &mut item.put,
@@ -238,24 +240,7 @@ fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         ]
         .into_iter()
         .flatten()
-        {
-            for p in op.parameters.iter_mut().flatten() {
-                let RefOr::T(p) = p else {
-                    continue;
-                };
-                let named = (p.name.as_str(), &p.parameter_in);
-                if matches!(
-                    named,
-                    ("id", ParameterIn::Path) | ("contact_id", ParameterIn::Query)
-                ) {
-                    if let Some(s) = p.schema.as_mut() {
-                        mark(s);
-                    }
-                }
-            }
-        }
-    }
-    doc
+    })
 }
 
 /// The API's document as pretty JSON, ending with a newline.

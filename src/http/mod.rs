@@ -411,6 +411,15 @@ pub fn cursor_after<T>(
     rows.last().filter(|_| more).map(cursor_of)
 }
 
+/// Where a page starts: after the position `cursor` names (none: at the
+/// start); a cursor not made for `sort` is a 422 on `cursor`.
+pub fn position<K: DeserializeOwned>(
+    cursor: Option<&str>,
+    sort: &str,
+) -> Result<Option<(K, String)>, ApiError> {
+    cursor.map(|c| decode_cursor(c, sort)).transpose()
+}
+
 /// Decodes a cursor made for `sort`; anything else is a 422 on `cursor`.
 pub fn decode_cursor<K: DeserializeOwned>(
     cursor: &str,

@@ -13,9 +13,7 @@ use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::DEFAULT_LIMIT;
-use crate::http::{
-    created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
-};
+use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch, PageParams};
 use crate::input::{self, Json};
 use crate::state::AppState;
 
@@ -159,11 +157,6 @@ pub async fn delete(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Where a page starts: after the position its cursor names.
-fn position(cursor: Option<String>) -> Result<Option<(i64, String)>, ApiError> {
-    cursor.map(|c| decode_cursor(&c, SORT)).transpose()
-}
-
 fn page_response(rows: Vec<InteractionRow>, more: bool) -> HttpResponse {
     let next_cursor = cursor_after(&rows, more, |last| {
         encode_cursor(SORT, last.occurred_at, &last.id)
@@ -202,7 +195,7 @@ pub async fn list(
         since: instant(p.since),
         until: instant(p.until),
     };
-    let after = position(cursor)?;
+    let after = position(cursor.as_deref(), SORT)?;
     let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
@@ -232,7 +225,7 @@ pub async fn list_for_contact(
 ) -> Result<HttpResponse, ApiError> {
     let PageParams { limit, cursor } = input::params(&req)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    let after = position(cursor)?;
+    let after = position(cursor.as_deref(), SORT)?;
     let contact_id = id.into_inner();
     let (rows, more) = state
         .db

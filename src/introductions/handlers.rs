@@ -10,7 +10,7 @@ use super::service;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::DEFAULT_LIMIT;
-use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
+use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch};
 use crate::input::{self, Json};
 use crate::state::AppState;
 
@@ -174,7 +174,7 @@ pub async fn list(
     let status = p.status.map(|s| s.as_str().to_string());
     let contact_id = p.contact_id;
     const SORT: &str = "-created_at";
-    let after = cursor.map(|c| decode_cursor(&c, SORT)).transpose()?;
+    let after = position(cursor.as_deref(), SORT)?;
     let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {

@@ -15,7 +15,7 @@ use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
 use crate::http::PageParams;
 use crate::http::DEFAULT_LIMIT;
-use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
+use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch};
 use crate::input::{self, Json};
 use crate::state::AppState;
 use crate::time;
@@ -161,11 +161,6 @@ pub async fn delete(
 /// The entries' one order: newest first.
 const SORT: &str = "-created_at";
 
-/// Where a page starts: after the entry its cursor names.
-fn position(cursor: Option<String>) -> Result<Option<(i64, String)>, ApiError> {
-    cursor.map(|c| decode_cursor(&c, SORT)).transpose()
-}
-
 fn page(rows: Vec<EntryRow>, more: bool) -> HttpResponse {
     let next_cursor = cursor_after(&rows, more, |last| {
         encode_cursor(SORT, last.created_at, &last.id)
@@ -200,7 +195,7 @@ pub async fn list(
         kind: p.kind.map(|k| k.as_str().to_string()),
         overdue_before: p.overdue.filter(|o| *o).map(|_| time::today().to_string()),
     };
-    let after = position(cursor)?;
+    let after = position(cursor.as_deref(), SORT)?;
     let (rows, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
@@ -228,7 +223,7 @@ pub async fn list_for_contact(
 ) -> Result<HttpResponse, ApiError> {
     let PageParams { limit, cursor } = input::params(&req)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    let after = position(cursor)?;
+    let after = position(cursor.as_deref(), SORT)?;
     let contact_id = id.into_inner();
     let (rows, more) = state
         .db
@@ -266,7 +261,7 @@ pub async fn list_balances(
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let owing = p.owing.map(|o| o.as_str().to_string());
     let sort = owing.clone().unwrap_or_else(|| "all".into());
-    let after = cursor.map(|c| decode_cursor(&c, &sort)).transpose()?;
+    let after = position(cursor.as_deref(), &sort)?;
     let (items, more) = state
         .db
         .read_as(user.id.clone(), move |conn| {
