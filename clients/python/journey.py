@@ -45,9 +45,9 @@ def strict(value, where="answer"):
     """Fails when any model in `value` kept fields its schema does not declare."""
     if attrs.has(type(value)):
         extra = getattr(value, "additional_properties", {})
-        # Free-form objects (a change's data, an export section) are dicts
-        # by design; a declared model must have nothing left over.
-        if extra and type(value).__name__ not in FREE_FORM:
+        # Every answer is declared down to its fields (a change's data too):
+        # a model must have nothing left over.
+        if extra:
             raise SystemExit(f"{where}: {type(value).__name__} has undeclared fields {sorted(extra)}")
         for field in attrs.fields(type(value)):
             if field.name != "additional_properties":
@@ -58,7 +58,15 @@ def strict(value, where="answer"):
     return value
 
 
-FREE_FORM = {"ChangeData"}
+# Each change's variant, and the model its `data` is read into.
+VARIANTS = {
+    "contact": ("ContactChange", "Contact"),
+    "interaction": ("InteractionChange", "Interaction"),
+    "ledger_entry": ("LedgerEntryChange", "LedgerEntry"),
+    "relationship": ("RelationshipChange", "Relationship"),
+    "introduction": ("IntroductionChange", "Introduction"),
+    "tag": ("TagChange", "Tag"),
+}
 
 
 def ok(what, response, status=(200, 201)):
@@ -122,6 +130,10 @@ def main():
     while True:
         feed = ok("changes", list_changes.sync_detailed(client=api, since=since, limit=3))
         changes += len(feed.changes)
+        for change in feed.changes:
+            variant, model = VARIANTS[change.type_.value]
+            assert type(change).__name__ == variant, (variant, change)
+            assert change.data is None or type(change.data).__name__ == model, (model, change)
         since = feed.next_since
         if not feed.has_more:
             break

@@ -160,6 +160,16 @@ impl Ids {
     }
 }
 
+/// The fields the `Export` schema requires: every section an export writes.
+fn required_sections() -> Vec<String> {
+    use utoipa::openapi::schema::Schema;
+    use utoipa::openapi::RefOr;
+    match <Export as utoipa::PartialSchema>::schema() {
+        RefOr::T(Schema::Object(o)) => o.required,
+        _ => Vec::new(),
+    }
+}
+
 /// Loads an export into the (empty) account. Everything is validated as the
 /// API validates it; ids are new, references are remapped, times and
 /// versions are kept; derived fields and balances are recomputed.
@@ -177,6 +187,16 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
             "unsupported",
             "this server reads format_version 1",
         ));
+    }
+    // An archive has every section an export writes (`null` for none is
+    // read as empty), as the document's `Export` schema requires.
+    let missing: Vec<FieldError> = required_sections()
+        .into_iter()
+        .filter(|name| !doc.contains_key(name))
+        .map(|name| FieldError::new(name, "required", "is required"))
+        .collect();
+    if !missing.is_empty() {
+        return Err(Error::Invalid(missing));
     }
     if !account_is_empty(conn, user_id)? {
         return Err(Error::Conflict(

@@ -14,7 +14,11 @@ pub struct RegisterRequest {
     #[schema(format = "email", max_length = 254, example = "ana@example.com")]
     pub email: String,
     /// At least 10 characters.
-    #[schema(min_length = 10, max_length = 1024)]
+    #[schema(
+        min_length = 10,
+        max_length = 1024,
+        example = "correct horse battery staple"
+    )]
     pub password: String,
     /// The name shown for the account.
     #[serde(deserialize_with = "input::trimmed")]
@@ -28,7 +32,11 @@ pub struct RegisterRequest {
 pub struct LoginRequest {
     #[schema(min_length = 1, max_length = 254, example = "ana@example.com")]
     pub email: String,
-    #[schema(min_length = 1, max_length = 1024)]
+    #[schema(
+        min_length = 1,
+        max_length = 1024,
+        example = "correct horse battery staple"
+    )]
     pub password: String,
 }
 
@@ -37,7 +45,11 @@ pub struct LoginRequest {
 #[serde(deny_unknown_fields)]
 pub struct RefreshRequest {
     /// The refresh token from the last login or refresh.
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "kith_rt_3f9c2a7b1d8e4f60a5c9"
+    )]
     pub refresh_token: String,
 }
 

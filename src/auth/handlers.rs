@@ -263,7 +263,11 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRespon
 #[derive(serde::Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteAccount {
-    #[schema(min_length = 1, max_length = 1024)]
+    #[schema(
+        min_length = 1,
+        max_length = 1024,
+        example = "correct horse battery staple"
+    )]
     pub password: String,
 }
 

@@ -17,6 +17,28 @@ pub enum ChangeType {
 }
 
 impl ChangeType {
+    pub const ALL: [ChangeType; 6] = [
+        ChangeType::Contact,
+        ChangeType::Interaction,
+        ChangeType::LedgerEntry,
+        ChangeType::Relationship,
+        ChangeType::Introduction,
+        ChangeType::Tag,
+    ];
+
+    /// The schema of a change's `data` for this type: the resource as `GET`
+    /// returns it.
+    pub fn data_schema(self) -> &'static str {
+        match self {
+            ChangeType::Contact => "Contact",
+            ChangeType::Interaction => "Interaction",
+            ChangeType::LedgerEntry => "LedgerEntry",
+            ChangeType::Relationship => "Relationship",
+            ChangeType::Introduction => "Introduction",
+            ChangeType::Tag => "Tag",
+        }
+    }
+
     /// The type as stored (each resource's `service::RESOURCE`).
     pub fn parse(stored: &str) -> Option<ChangeType> {
         Some(match stored {

@@ -132,10 +132,10 @@ pub struct ContactCreate {
     #[schema(min_length = 1, max_length = 200, example = "Ana Lima")]
     pub display_name: String,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, example = "Ana")]
     pub given_name: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, example = "Lima")]
     pub family_name: Option<String>,
     #[serde(default)]
     #[schema(max_items = 20)]
@@ -144,16 +144,16 @@ pub struct ContactCreate {
     #[schema(max_items = 20)]
     pub phones: Option<Vec<Phone>>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, example = "Initech")]
     pub company: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, example = "Head of Platform")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 200)]
+    #[schema(max_length = 200, example = "Lisbon")]
     pub location: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 10000)]
+    #[schema(max_length = 10000, example = "Prefers mornings; two kids.")]
     pub notes: Option<String>,
     /// Tags of 1–50 characters (no `/`); stored in lower case, each once.
     #[serde(default)]
@@ -167,7 +167,7 @@ pub struct ContactCreate {
     )]
     pub birthday: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, example = "RustConf 2025, the hallway track")]
     pub how_we_met: Option<String>,
     /// The id of another of your contacts.
     #[serde(default)]
@@ -194,13 +194,18 @@ pub struct ContactCreate {
 #[serde(deny_unknown_fields)]
 pub struct ContactPatch {
     #[serde(default, deserialize_with = "input::some_trimmed")]
-    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 200,
+        example = "Ana Lima"
+    )]
     pub display_name: Option<String>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "Ana")]
     pub given_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "Lima")]
     pub family_name: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<Vec<Email>>, max_items = 20)]
@@ -209,25 +214,29 @@ pub struct ContactPatch {
     #[schema(value_type = Option<Vec<Phone>>, max_items = 20)]
     pub phones: Option<Option<Vec<Phone>>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "Initech")]
     pub company: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "VP Engineering")]
     pub title: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 200)]
+    #[schema(value_type = Option<String>, max_length = 200, example = "Porto")]
     pub location: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 10000)]
+    #[schema(value_type = Option<String>, max_length = 10000, example = "Moved to Porto in May.")]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<Vec<String>>, max_items = 50)]
     pub tags: Option<Option<Vec<String>>>,
     #[serde(default, deserialize_with = "input::patch")]
-    #[schema(value_type = Option<String>, pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")]
+    #[schema(
+        value_type = Option<String>,
+        pattern = r"^(\d{4}|-)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$",
+        example = "--04-17"
+    )]
     pub birthday: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[schema(value_type = Option<String>, max_length = 2000, example = "RustConf 2025, the hallway track")]
     pub how_we_met: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<String>, max_length = 64)]
@@ -329,7 +338,7 @@ pub struct ContactListParams {
     pub cursor: Option<String>,
 }
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Identifiable, Debug, Clone)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Identifiable, Debug, Clone, PartialEq)]
 #[diesel(table_name = contacts, treat_none_as_null = true)]
 pub struct ContactRow {
     pub id: String,

@@ -187,7 +187,12 @@ pub fn update(
         ));
     }
     let tags_changed = c.tags.is_some();
+    let unchanged = row.clone();
     apply(&mut row, c);
+    // A patch that changes nothing leaves the version (and the feed) as is.
+    if row == unchanged {
+        return Ok(row);
+    }
     check_met_via(conn, &row)?;
     derived::refresh(conn, &mut row)?;
     save(conn, &mut row)?;

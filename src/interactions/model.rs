@@ -103,10 +103,17 @@ pub struct InteractionCreate {
     #[schema(format = DateTime)]
     pub occurred_at: Option<String>,
     #[serde(deserialize_with = "input::trimmed")]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        example = "Coffee: her move to platform work"
+    )]
     pub summary: String,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 10000)]
+    #[schema(
+        max_length = 10000,
+        example = "Wants an intro to someone at a payments company."
+    )]
     pub notes: Option<String>,
     /// 1–50 distinct ids of your contacts (not in the trash).
     #[schema(min_items = 1, max_items = 50)]
@@ -179,10 +186,15 @@ pub struct InteractionPatch {
     #[schema(nullable = false, format = DateTime)]
     pub occurred_at: Option<String>,
     #[serde(default, deserialize_with = "input::some_trimmed")]
-    #[schema(nullable = false, min_length = 1, max_length = 200)]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 200,
+        example = "Coffee: her move to platform work"
+    )]
     pub summary: Option<String>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 10000)]
+    #[schema(value_type = Option<String>, max_length = 10000, example = "Sent the article she asked for.")]
     pub notes: Option<Option<String>>,
     /// 1–50 distinct ids of your contacts.
     #[serde(default)]
@@ -229,7 +241,7 @@ pub struct InteractionListParams {
     pub cursor: Option<String>,
 }
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
 #[diesel(table_name = interactions, treat_none_as_null = true)]
 pub struct InteractionRow {
     pub id: String,

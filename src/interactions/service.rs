@@ -64,6 +64,7 @@ pub fn update(
     let mut row = store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)?;
     expected.check(row.version)?;
     let before: BTreeSet<String> = row.participants().into_iter().collect();
+    let unchanged = row.clone();
     if let Some(ids) = &patch.contact_ids {
         // Only newly named contacts must be live.
         let added: Vec<String> = ids
@@ -94,6 +95,10 @@ pub fn update(
     }
     if let Some(counts) = patch.counts_as_touch {
         row.counts_as_touch = counts;
+    }
+    // A patch that changes nothing leaves the version (and the feed) as is.
+    if row == unchanged {
+        return Ok(row);
     }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);

@@ -66,7 +66,10 @@ pub struct IntroductionCreate {
     #[schema(max_length = 64)]
     pub person_b_id: String,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 2000)]
+    #[schema(
+        max_length = 2000,
+        example = "Both are hiring Rust engineers in Lisbon"
+    )]
     pub note: Option<String>,
     /// Default `proposed`.
     #[serde(default)]
@@ -77,8 +80,22 @@ pub struct IntroductionCreate {
     #[schema(format = Date)]
     pub made_on: Option<String>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, example = "They met for lunch")]
     pub outcome: Option<String>,
+}
+
+/// What `IntroductionCreate` requires beyond its fields, in JSON Schema:
+/// someone is on the other side of `person_b_id`, the contact who
+/// introduces (`introducer_id`) or the one introduced (`person_a_id`); not
+/// both absent or `null`. (Said with `not` rather than an `anyOf` of two
+/// `required`, which client generators read as two body types.)
+pub fn create_requires_a_side() -> serde_json::Value {
+    serde_json::json!({
+        "properties": {
+            "introducer_id": {"type": "null"},
+            "person_a_id": {"type": "null"},
+        }
+    })
 }
 
 /// A JSON merge patch of an introduction: an absent field is kept, `null`
@@ -96,7 +113,7 @@ pub struct IntroductionPatch {
     #[schema(nullable = false, max_length = 64)]
     pub person_b_id: Option<String>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[schema(value_type = Option<String>, max_length = 2000, example = "Both are hiring Rust engineers in Lisbon")]
     pub note: Option<Option<String>>,
     #[serde(default)]
     #[schema(nullable = false)]
@@ -105,7 +122,7 @@ pub struct IntroductionPatch {
     #[schema(value_type = Option<String>, format = Date)]
     pub made_on: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[schema(value_type = Option<String>, max_length = 2000, example = "They met for lunch")]
     pub outcome: Option<Option<String>>,
 }
 
@@ -165,7 +182,7 @@ pub struct IntroductionListParams {
     pub cursor: Option<String>,
 }
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
 #[diesel(table_name = it, treat_none_as_null = true)]
 pub struct IntroductionRow {
     pub id: String,

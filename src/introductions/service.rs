@@ -32,10 +32,13 @@ fn get_for_update(conn: &mut DbConn, user_id: &str, id: &str) -> Result<Introduc
 /// Not both "me"; every id a distinct live contact of the user.
 fn check_people(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
     if row.introducer_id.is_none() && row.person_a_id.is_none() {
-        return Err(Error::field(
-            "person_a_id",
-            "required",
-            "either introducer_id or person_a_id must name a contact (you cannot introduce yourself)",
+        // Either meets the rule, so both are named.
+        let message = "either introducer_id or person_a_id must name a contact (you cannot introduce yourself)";
+        return Err(Error::Invalid(
+            ["introducer_id", "person_a_id"]
+                .into_iter()
+                .map(|field| crate::error::FieldError::new(field, "required", message))
+                .collect(),
         ));
     }
     let named = [
@@ -200,7 +203,12 @@ pub fn update(
     let (was_made, before) = (row.status == "made", row.people());
     let people_changed =
         c.introducer_id.is_some() || c.person_a_id.is_some() || c.person_b_id.is_some();
+    let unchanged = row.clone();
     apply(&mut row, c);
+    // A patch that changes nothing leaves the version (and the feed) as is.
+    if row == unchanged {
+        return Ok(row);
+    }
     if people_changed {
         check_people(conn, &row)?;
     }

@@ -127,7 +127,11 @@ pub struct LedgerEntryCreate {
     pub direction: FavorDirection,
     pub kind: FavorKind,
     #[serde(deserialize_with = "input::trimmed")]
-    #[schema(min_length = 1, max_length = 500)]
+    #[schema(
+        min_length = 1,
+        max_length = 500,
+        example = "Reviewed her conference talk"
+    )]
     pub description: String,
     #[serde(default = "one")]
     #[schema(minimum = 1, maximum = 5, default = 1)]
@@ -170,7 +174,12 @@ pub struct LedgerEntryPatch {
     #[schema(nullable = false)]
     pub kind: Option<FavorKind>,
     #[serde(default, deserialize_with = "input::some_trimmed")]
-    #[schema(nullable = false, min_length = 1, max_length = 500)]
+    #[schema(
+        nullable = false,
+        min_length = 1,
+        max_length = 500,
+        example = "Reviewed her conference talk and slides"
+    )]
     pub description: Option<String>,
     #[serde(default)]
     #[schema(nullable = false, minimum = 1, maximum = 5)]
@@ -333,7 +342,7 @@ pub struct BalanceParams {
     pub cursor: Option<String>,
 }
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
 #[diesel(table_name = le, treat_none_as_null = true)]
 pub struct EntryRow {
     pub id: String,

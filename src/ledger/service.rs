@@ -175,7 +175,12 @@ pub fn update(
     let mut row = get_for_update(conn, user_id, id)?;
     expected.check(row.version)?;
     let old_contact = row.contact_id.clone();
+    let unchanged = row.clone();
     apply(&mut row, c, false)?;
+    // A patch that changes nothing leaves the version (and the feed) as is.
+    if row == unchanged {
+        return Ok(row);
+    }
     check_references(conn, &row, row.contact_id != old_contact)?;
     save(conn, &mut row)?;
     balances::refresh(conn, user_id, &row.contact_id)?;

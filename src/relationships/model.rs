@@ -119,7 +119,7 @@ pub struct RelationshipCreate {
     #[schema(minimum = 1, maximum = 5, default = 3)]
     pub strength: i32,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
-    #[schema(max_length = 2000)]
+    #[schema(max_length = 2000, example = "Worked together at Initech")]
     pub note: Option<String>,
 }
 
@@ -142,11 +142,11 @@ pub struct RelationshipPatch {
     #[schema(nullable = false, minimum = 1, maximum = 5)]
     pub strength: Option<i32>,
     #[serde(default, deserialize_with = "input::patch_text")]
-    #[schema(value_type = Option<String>, max_length = 2000)]
+    #[schema(value_type = Option<String>, max_length = 2000, example = "Co-founded a startup in 2024")]
     pub note: Option<Option<String>>,
 }
 
-#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone)]
+#[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
 #[diesel(table_name = r, treat_none_as_null = true)]
 pub struct RelationshipRow {
     pub id: String,

@@ -56,6 +56,7 @@ pub fn update(
 ) -> Result<RelationshipRow> {
     let mut row = store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)?;
     expected.check(row.version)?;
+    let unchanged = row.clone();
     if let Some(kind) = patch.kind {
         row.kind = kind.as_str().to_string();
     }
@@ -66,6 +67,10 @@ pub fn update(
         row.note = note;
     }
     row.pair_key = pair_key(&row.contact_id, &row.other_id, &row.kind);
+    // A patch that changes nothing leaves the version (and the feed) as is.
+    if row == unchanged {
+        return Ok(row);
+    }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
     save(conn, &row, false)?;

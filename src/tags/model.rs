@@ -41,7 +41,8 @@ pub struct TagRename {
     #[schema(
         min_length = 1,
         max_length = 50,
-        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*$"
+        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*$",
+        example = "mentors"
     )]
     pub name: String,
 }

@@ -573,11 +573,10 @@ async fn an_export_imports_into_a_new_account_unchanged() {
 async fn a_bad_archive_loads_nothing_and_says_where() {
     let app = TestApp::spawn().await;
     let s = app.user("ana@example.com").await;
-    let doc = json!({
-        "format_version": 1,
+    let doc = crate::helpers::archive(json!({
         "contacts": [{"id": "c1", "display_name": "Ok"}, {"id": "c2", "display_name": "", "emails": [{"address": "nope"}]}],
         "interactions": [{"kind": "call", "direction": "outbound", "summary": "x", "contact_ids": ["c404"]}],
-    });
+    }));
     let res = app
         .post("/v1/import/archive")
         .auth(&s)

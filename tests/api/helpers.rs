@@ -135,6 +135,22 @@ impl TestApp {
     }
 }
 
+/// An archive with every section `POST /v1/import/archive` requires,
+/// empty but for those `sections` gives.
+pub fn archive(sections: Value) -> Value {
+    let mut doc = json!({
+        "format_version": 1,
+        "exported_at": "2026-03-14T09:30:00Z",
+        "user": {"id": "u1", "email": "old@example.com", "name": "Old", "created_at": "2026-01-01T00:00:00Z"},
+        "contacts": [], "interactions": [], "ledger": [], "relationships": [],
+        "introductions": [], "tags": [], "tokens": [],
+    });
+    for (k, v) in sections.as_object().expect("sections").clone() {
+        doc[k] = v;
+    }
+    doc
+}
+
 pub struct Session {
     pub id: String,
     pub token: String,

@@ -9,6 +9,7 @@ mod changes;
 mod cli;
 mod contact_json;
 mod contacts;
+mod contract;
 mod helpers;
 mod interactions;
 mod ledger;

@@ -480,7 +480,7 @@ async fn a_client_that_hangs_up_gets_its_answer_on_retry() {
     let contacts: Vec<_> = (0..3000)
         .map(|n| json!({"id": uuid::Uuid::now_v7().to_string(), "display_name": format!("Contact {n}"), "notes": "x".repeat(200)}))
         .collect();
-    let body = serde_json::to_vec(&json!({"format_version": 1, "contacts": contacts})).unwrap();
+    let body = serde_json::to_vec(&crate::helpers::archive(json!({"contacts": contacts}))).unwrap();
     let addr = app.base.trim_start_matches("http://").to_string();
     let mut raw = format!(
         "POST /v1/import/archive HTTP/1.1\r\nhost: {addr}\r\nauthorization: Bearer {}\r\n\

@@ -305,7 +305,7 @@ async fn introductions_check_their_people() {
         .json(json!({"person_b_id": ben["id"]}))
         .send()
         .await;
-    assert_eq!(nobody.invalid_fields(), ["person_a_id"]);
+    assert_eq!(nobody.invalid_fields(), ["introducer_id", "person_a_id"]);
     let twice = app
         .post("/v1/introductions")
         .auth(&s)

@@ -82,6 +82,12 @@ async function main(): Promise<void> {
     const feed = await api.GET("/v1/changes", { headers, params: { query: { since, limit: 2 } } });
     const changes = must("changes", feed.data, feed.error, feed.response.status);
     seen += changes.changes.length;
+    for (const change of changes.changes) {
+      // `type` narrows the change: a contact's data is a Contact.
+      if (change.type === "contact" && change.data && typeof change.data.display_name !== "string") {
+        throw new Error(`change ${change.seq}: a contact without its display_name`);
+      }
+    }
     since = changes.next_since;
     if (!changes.has_more) break;
   }

@@ -935,20 +935,7 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One change. */
-        Change: {
-            /** @description The resource as `GET` returned it after this change; `null` for a delete. */
-            data?: unknown;
-            /** @description The resource id (a tag's name for a tag). */
-            id: string;
-            op: components["schemas"]["ChangeOp"];
-            /**
-             * Format: int64
-             * @description Position in the user's sequence; strictly increasing.
-             */
-            seq: number;
-            /** @description The resource type. */
-            type: components["schemas"]["ChangeType"];
-        };
+        Change: components["schemas"]["ContactChange"] | components["schemas"]["InteractionChange"] | components["schemas"]["LedgerEntryChange"] | components["schemas"]["RelationshipChange"] | components["schemas"]["IntroductionChange"] | components["schemas"]["TagChange"];
         /**
          * @description `upsert` (created, changed or restored) or `delete` (deleted or trashed).
          * @enum {string}
@@ -965,11 +952,6 @@ export interface components {
              */
             next_since: number;
         };
-        /**
-         * @description The type of the resource a change is about.
-         * @enum {string}
-         */
-        ChangeType: "contact" | "interaction" | "ledger_entry" | "relationship" | "introduction" | "tag";
         /** @description A person in your network. */
         Contact: {
             archived: boolean;
@@ -1061,6 +1043,27 @@ export interface components {
              */
             takes_without_giving: boolean;
         };
+        /** @description A change to a contact. */
+        ContactChange: {
+            /** @description The contact as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Contact"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "contact";
+        };
         /**
          * @description The fields of a new contact. Only `display_name` is required. Text is
          *     stored trimmed; empty text reads as none.
@@ -1079,25 +1082,32 @@ export interface components {
              * @description How well you know them, 1–5.
              */
             closeness?: number | null;
+            /** @example Initech */
             company?: string | null;
             /** @example Ana Lima */
             display_name: string;
             emails?: components["schemas"]["Email"][] | null;
+            /** @example Lima */
             family_name?: string | null;
+            /** @example Ana */
             given_name?: string | null;
+            /** @example RustConf 2025, the hallway track */
             how_we_met?: string | null;
+            /** @example Lisbon */
             location?: string | null;
             /**
              * Format: uuid
              * @description The id of another of your contacts.
              */
             met_via?: string | null;
+            /** @example Prefers mornings; two kids. */
             notes?: string | null;
             phones?: components["schemas"]["Phone"][] | null;
             /** Format: date */
             snoozed_until?: string | null;
             /** @description Tags of 1–50 characters (no `/`); stored in lower case, each once. */
             tags?: string[] | null;
+            /** @example Head of Platform */
             title?: string | null;
         };
         /** @description A page of contacts. */
@@ -1113,6 +1123,7 @@ export interface components {
          */
         ContactPatch: {
             archived?: boolean;
+            /** @example --04-17 */
             birthday?: string | null;
             /** Format: int32 */
             cadence_days?: number | null;
@@ -1121,20 +1132,28 @@ export interface components {
              * @description How well you know them, 1–5.
              */
             closeness?: number | null;
+            /** @example Initech */
             company?: string | null;
+            /** @example Ana Lima */
             display_name?: string;
             emails?: components["schemas"]["Email"][] | null;
+            /** @example Lima */
             family_name?: string | null;
+            /** @example Ana */
             given_name?: string | null;
+            /** @example RustConf 2025, the hallway track */
             how_we_met?: string | null;
+            /** @example Porto */
             location?: string | null;
             /** Format: uuid */
             met_via?: string | null;
+            /** @example Moved to Porto in May. */
             notes?: string | null;
             phones?: components["schemas"]["Phone"][] | null;
             /** Format: date */
             snoozed_until?: string | null;
             tags?: string[] | null;
+            /** @example VP Engineering */
             title?: string | null;
         };
         /** @description A new token, with its secret: shown this once. */
@@ -1147,6 +1166,7 @@ export interface components {
         };
         /** @description Confirm account deletion with the password. */
         DeleteAccount: {
+            /** @example correct horse battery staple */
             password: string;
         };
         /**
@@ -1293,6 +1313,27 @@ export interface components {
              */
             version: number;
         };
+        /** @description A change to a interaction. */
+        InteractionChange: {
+            /** @description The interaction as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Interaction"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "interaction";
+        };
         /** @description A new interaction. */
         InteractionCreate: {
             /** @description 1–50 distinct ids of your contacts (not in the trash). */
@@ -1306,12 +1347,14 @@ export interface components {
             /** Format: date */
             follow_up_on?: string | null;
             kind: components["schemas"]["InteractionKind"];
+            /** @example Wants an intro to someone at a payments company. */
             notes?: string | null;
             /**
              * Format: date-time
              * @description Default: now. Not more than 24 hours in the future.
              */
             occurred_at?: string | null;
+            /** @example Coffee: her move to platform work */
             summary: string;
         };
         /**
@@ -1337,12 +1380,14 @@ export interface components {
             /** Format: date */
             follow_up_on?: string | null;
             kind?: components["schemas"]["InteractionKind"];
+            /** @example Sent the article she asked for. */
             notes?: string | null;
             /**
              * Format: date-time
              * @description Not more than 24 hours in the future.
              */
             occurred_at?: string;
+            /** @example Coffee: her move to platform work */
             summary?: string;
         };
         /**
@@ -1380,6 +1425,27 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A change to a introduction. */
+        IntroductionChange: {
+            /** @description The introduction as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Introduction"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "introduction";
+        };
         /** @description A new introduction. */
         IntroductionCreate: {
             /**
@@ -1392,7 +1458,9 @@ export interface components {
              * @description Default: today (UTC) when made.
              */
             made_on?: string | null;
+            /** @example Both are hiring Rust engineers in Lisbon */
             note?: string | null;
+            /** @example They met for lunch */
             outcome?: string | null;
             /**
              * Format: uuid
@@ -1419,7 +1487,9 @@ export interface components {
             introducer_id?: string | null;
             /** Format: date */
             made_on?: string | null;
+            /** @example Both are hiring Rust engineers in Lisbon */
             note?: string | null;
+            /** @example They met for lunch */
             outcome?: string | null;
             /** Format: uuid */
             person_a_id?: string | null;
@@ -1490,10 +1560,32 @@ export interface components {
              */
             weight: number;
         };
+        /** @description A change to a ledger entry. */
+        LedgerEntryChange: {
+            /** @description The ledger entry as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["LedgerEntry"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "ledger_entry";
+        };
         /** @description A new ledger entry. */
         LedgerEntryCreate: {
             /** Format: uuid */
             contact_id: string;
+            /** @example Reviewed her conference talk */
             description: string;
             direction: components["schemas"]["FavorDirection"];
             /**
@@ -1526,6 +1618,7 @@ export interface components {
         LedgerEntryPatch: {
             /** Format: uuid */
             contact_id?: string;
+            /** @example Reviewed her conference talk and slides */
             description?: string;
             direction?: components["schemas"]["FavorDirection"];
             /** Format: date */
@@ -1551,6 +1644,7 @@ export interface components {
         LoginRequest: {
             /** @example ana@example.com */
             email: string;
+            /** @example correct horse battery staple */
             password: string;
         };
         /** @description A count for one calendar month. */
@@ -1643,7 +1737,10 @@ export interface components {
         };
         /** @description A refresh token, to rotate or to revoke. */
         RefreshRequest: {
-            /** @description The refresh token from the last login or refresh. */
+            /**
+             * @description The refresh token from the last login or refresh.
+             * @example kith_rt_3f9c2a7b1d8e4f60a5c9
+             */
             refresh_token: string;
         };
         /** @description Create an account. */
@@ -1659,7 +1756,10 @@ export interface components {
              * @example Ana Lima
              */
             name: string;
-            /** @description At least 10 characters. */
+            /**
+             * @description At least 10 characters.
+             * @example correct horse battery staple
+             */
             password: string;
         };
         /** @description How two of your contacts are related. */
@@ -1685,11 +1785,33 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /** @description A change to a relationship. */
+        RelationshipChange: {
+            /** @description The relationship as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Relationship"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "relationship";
+        };
         /** @description A new relationship. */
         RelationshipCreate: {
             /** Format: uuid */
             contact_id: string;
             kind: components["schemas"]["RelationshipKind"];
+            /** @example Worked together at Initech */
             note?: string | null;
             /**
              * Format: uuid
@@ -1714,6 +1836,7 @@ export interface components {
          */
         RelationshipPatch: {
             kind?: components["schemas"]["RelationshipKind"];
+            /** @example Co-founded a startup in 2024 */
             note?: string | null;
             /** Format: int32 */
             strength?: number;
@@ -1795,6 +1918,24 @@ export interface components {
              */
             name: string;
         };
+        /** @description A change to a tag. */
+        TagChange: {
+            /** @description The tag as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Tag"] | null;
+            /** @description The resource id (a tag's name for a tag). */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tag";
+        };
         /** @description All tags. */
         TagList: {
             items: components["schemas"]["Tag"][];
@@ -1809,7 +1950,10 @@ export interface components {
         };
         /** @description Rename a tag (merging into an existing one of that name). */
         TagRename: {
-            /** @description Stored trimmed and in lower case. */
+            /**
+             * @description Stored trimmed and in lower case.
+             * @example mentors
+             */
             name: string;
         };
         /** @description A target of a reach query. */
@@ -1992,6 +2136,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2051,6 +2200,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Health"];
                 };
             };
@@ -2095,6 +2249,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "generated_at": "2026-03-14T09:30:00Z",
+                     *       "items": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "date": "2026-03-14",
+                     *           "days_overdue": 1,
+                     *           "days_until": 1,
+                     *           "display_name": "example",
+                     *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "ledger_entry_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "reason": "last talked 45 days ago; you aim for every 30",
+                     *           "type": "overdue"
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Agenda"];
                 };
             };
@@ -2135,6 +2309,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "url": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["FeedUrl"];
                 };
             };
@@ -2241,6 +2420,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ana@example.com",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LoginRequest"];
             };
         };
@@ -2253,6 +2438,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "example",
+                     *       "expires_in": 1,
+                     *       "refresh_token": "example",
+                     *       "token_type": "Bearer",
+                     *       "user": {
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "email": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "name": "example"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthResponse"];
                 };
             };
@@ -2284,6 +2483,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "kith_rt_3f9c2a7b1d8e4f60a5c9"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -2314,6 +2518,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "refresh_token": "kith_rt_3f9c2a7b1d8e4f60a5c9"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RefreshRequest"];
             };
         };
@@ -2326,6 +2535,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "example",
+                     *       "expires_in": 1,
+                     *       "refresh_token": "example",
+                     *       "token_type": "Bearer",
+                     *       "user": {
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "email": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "name": "example"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthResponse"];
                 };
             };
@@ -2357,6 +2580,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ana@example.com",
+                 *       "name": "Ana Lima",
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterRequest"];
             };
         };
@@ -2369,6 +2599,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "example",
+                     *       "expires_in": 1,
+                     *       "refresh_token": "example",
+                     *       "token_type": "Bearer",
+                     *       "user": {
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "email": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "name": "example"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuthResponse"];
                 };
             };
@@ -2419,6 +2663,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "changes": [
+                     *         {
+                     *           "data": null,
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "op": "upsert",
+                     *           "seq": 1,
+                     *           "type": "contact"
+                     *         }
+                     *       ],
+                     *       "has_more": true,
+                     *       "next_since": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChangePage"];
                 };
             };
@@ -2475,6 +2734,53 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "archived": true,
+                     *           "balance": 1,
+                     *           "birthday": "--04-17",
+                     *           "cadence_days": 1,
+                     *           "closeness": 1,
+                     *           "company": "example",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "display_name": "Ana Lima",
+                     *           "effective_cadence_days": 1,
+                     *           "emails": [
+                     *             {
+                     *               "address": "ana@example.com",
+                     *               "label": "work"
+                     *             }
+                     *           ],
+                     *           "family_name": "example",
+                     *           "given_name": "example",
+                     *           "how_we_met": "example",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *           "location": "example",
+                     *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "next_due_at": "2026-03-14T09:30:00Z",
+                     *           "notes": "example",
+                     *           "phones": [
+                     *             {
+                     *               "label": "mobile",
+                     *               "number": "+351 912 345 678"
+                     *             }
+                     *           ],
+                     *           "snoozed_until": "2026-03-14",
+                     *           "tags": [
+                     *             "example"
+                     *           ],
+                     *           "title": "example",
+                     *           "trashed_at": "2026-03-14T09:30:00Z",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactPage"];
                 };
             };
@@ -2499,6 +2805,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "archived": true,
+                 *       "birthday": "1990-04-17",
+                 *       "cadence_days": 1,
+                 *       "closeness": 1,
+                 *       "company": "Initech",
+                 *       "display_name": "Ana Lima",
+                 *       "emails": [
+                 *         {
+                 *           "address": "ana@example.com",
+                 *           "label": "work"
+                 *         }
+                 *       ],
+                 *       "family_name": "Lima",
+                 *       "given_name": "Ana",
+                 *       "how_we_met": "RustConf 2025, the hallway track",
+                 *       "location": "Lisbon",
+                 *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "notes": "Prefers mornings; two kids.",
+                 *       "phones": [
+                 *         {
+                 *           "label": "mobile",
+                 *           "number": "+351 912 345 678"
+                 *         }
+                 *       ],
+                 *       "snoozed_until": "2026-03-14",
+                 *       "tags": [
+                 *         "example"
+                 *       ],
+                 *       "title": "Head of Platform"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactCreate"];
             };
         };
@@ -2523,6 +2862,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archived": true,
+                     *       "balance": 1,
+                     *       "birthday": "--04-17",
+                     *       "cadence_days": 1,
+                     *       "closeness": 1,
+                     *       "company": "example",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "display_name": "Ana Lima",
+                     *       "effective_cadence_days": 1,
+                     *       "emails": [
+                     *         {
+                     *           "address": "ana@example.com",
+                     *           "label": "work"
+                     *         }
+                     *       ],
+                     *       "family_name": "example",
+                     *       "given_name": "example",
+                     *       "how_we_met": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "location": "example",
+                     *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "next_due_at": "2026-03-14T09:30:00Z",
+                     *       "notes": "example",
+                     *       "phones": [
+                     *         {
+                     *           "label": "mobile",
+                     *           "number": "+351 912 345 678"
+                     *         }
+                     *       ],
+                     *       "snoozed_until": "2026-03-14",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "title": "example",
+                     *       "trashed_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -2578,6 +2959,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archived": true,
+                     *       "balance": 1,
+                     *       "birthday": "--04-17",
+                     *       "cadence_days": 1,
+                     *       "closeness": 1,
+                     *       "company": "example",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "display_name": "Ana Lima",
+                     *       "effective_cadence_days": 1,
+                     *       "emails": [
+                     *         {
+                     *           "address": "ana@example.com",
+                     *           "label": "work"
+                     *         }
+                     *       ],
+                     *       "family_name": "example",
+                     *       "given_name": "example",
+                     *       "how_we_met": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "location": "example",
+                     *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "next_due_at": "2026-03-14T09:30:00Z",
+                     *       "notes": "example",
+                     *       "phones": [
+                     *         {
+                     *           "label": "mobile",
+                     *           "number": "+351 912 345 678"
+                     *         }
+                     *       ],
+                     *       "snoozed_until": "2026-03-14",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "title": "example",
+                     *       "trashed_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -2649,6 +3072,39 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "archived": true,
+                 *       "birthday": "--04-17",
+                 *       "cadence_days": 1,
+                 *       "closeness": 1,
+                 *       "company": "Initech",
+                 *       "display_name": "Ana Lima",
+                 *       "emails": [
+                 *         {
+                 *           "address": "ana@example.com",
+                 *           "label": "work"
+                 *         }
+                 *       ],
+                 *       "family_name": "Lima",
+                 *       "given_name": "Ana",
+                 *       "how_we_met": "RustConf 2025, the hallway track",
+                 *       "location": "Porto",
+                 *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "notes": "Moved to Porto in May.",
+                 *       "phones": [
+                 *         {
+                 *           "label": "mobile",
+                 *           "number": "+351 912 345 678"
+                 *         }
+                 *       ],
+                 *       "snoozed_until": "2026-03-14",
+                 *       "tags": [
+                 *         "example"
+                 *       ],
+                 *       "title": "VP Engineering"
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["ContactPatch"];
             };
         };
@@ -2669,6 +3125,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archived": true,
+                     *       "balance": 1,
+                     *       "birthday": "--04-17",
+                     *       "cadence_days": 1,
+                     *       "closeness": 1,
+                     *       "company": "example",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "display_name": "Ana Lima",
+                     *       "effective_cadence_days": 1,
+                     *       "emails": [
+                     *         {
+                     *           "address": "ana@example.com",
+                     *           "label": "work"
+                     *         }
+                     *       ],
+                     *       "family_name": "example",
+                     *       "given_name": "example",
+                     *       "how_we_met": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "location": "example",
+                     *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "next_due_at": "2026-03-14T09:30:00Z",
+                     *       "notes": "example",
+                     *       "phones": [
+                     *         {
+                     *           "label": "mobile",
+                     *           "number": "+351 912 345 678"
+                     *         }
+                     *       ],
+                     *       "snoozed_until": "2026-03-14",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "title": "example",
+                     *       "trashed_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -2721,6 +3219,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balance": 1,
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "display_name": "example",
+                     *       "given": 1,
+                     *       "last_given_on": "2026-03-14",
+                     *       "last_received_on": "2026-03-14",
+                     *       "open_asks": 1,
+                     *       "open_promises": 1,
+                     *       "received": 1,
+                     *       "takes_without_giving": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactBalance"];
                 };
             };
@@ -2761,6 +3273,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contact_ids": [
+                     *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           ],
+                     *           "counts_as_touch": true,
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "direction": "outbound",
+                     *           "follow_up_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "email",
+                     *           "notes": "example",
+                     *           "occurred_at": "2026-03-14T09:30:00Z",
+                     *           "summary": "Coffee at the conference",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InteractionPage"];
                 };
             };
@@ -2802,6 +3337,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "completed_on": "2026-03-14",
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "Reviewed her conference talk",
+                     *           "direction": "given",
+                     *           "due_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "advice",
+                     *           "occurred_on": "2026-03-14",
+                     *           "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "status": "open",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1,
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["LedgerPage"];
                 };
             };
@@ -2843,6 +3403,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "colleague",
+                     *           "note": "example",
+                     *           "other": {
+                     *             "display_name": "example",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "strength": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RelationshipViewPage"];
                 };
             };
@@ -2891,6 +3469,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "archived": true,
+                     *       "balance": 1,
+                     *       "birthday": "--04-17",
+                     *       "cadence_days": 1,
+                     *       "closeness": 1,
+                     *       "company": "example",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "display_name": "Ana Lima",
+                     *       "effective_cadence_days": 1,
+                     *       "emails": [
+                     *         {
+                     *           "address": "ana@example.com",
+                     *           "label": "work"
+                     *         }
+                     *       ],
+                     *       "family_name": "example",
+                     *       "given_name": "example",
+                     *       "how_we_met": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "location": "example",
+                     *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "next_due_at": "2026-03-14T09:30:00Z",
+                     *       "notes": "example",
+                     *       "phones": [
+                     *         {
+                     *           "label": "mobile",
+                     *           "number": "+351 912 345 678"
+                     *         }
+                     *       ],
+                     *       "snoozed_until": "2026-03-14",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "title": "example",
+                     *       "trashed_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contact"];
                 };
             };
@@ -2947,6 +3567,143 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contacts": [
+                     *         {
+                     *           "archived": true,
+                     *           "balance": 1,
+                     *           "birthday": "--04-17",
+                     *           "cadence_days": 1,
+                     *           "closeness": 1,
+                     *           "company": "example",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "display_name": "Ana Lima",
+                     *           "effective_cadence_days": 1,
+                     *           "emails": [
+                     *             {
+                     *               "address": "ana@example.com",
+                     *               "label": "work"
+                     *             }
+                     *           ],
+                     *           "family_name": "example",
+                     *           "given_name": "example",
+                     *           "how_we_met": "example",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *           "location": "example",
+                     *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "next_due_at": "2026-03-14T09:30:00Z",
+                     *           "notes": "example",
+                     *           "phones": [
+                     *             {
+                     *               "label": "mobile",
+                     *               "number": "+351 912 345 678"
+                     *             }
+                     *           ],
+                     *           "snoozed_until": "2026-03-14",
+                     *           "tags": [
+                     *             "example"
+                     *           ],
+                     *           "title": "example",
+                     *           "trashed_at": "2026-03-14T09:30:00Z",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "exported_at": "2026-03-14T09:30:00Z",
+                     *       "format_version": 1,
+                     *       "interactions": [
+                     *         {
+                     *           "contact_ids": [
+                     *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           ],
+                     *           "counts_as_touch": true,
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "direction": "outbound",
+                     *           "follow_up_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "email",
+                     *           "notes": "example",
+                     *           "occurred_at": "2026-03-14T09:30:00Z",
+                     *           "summary": "Coffee at the conference",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "introductions": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "made_on": "2026-03-14",
+                     *           "note": "example",
+                     *           "outcome": "example",
+                     *           "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "status": "proposed",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "ledger": [
+                     *         {
+                     *           "completed_on": "2026-03-14",
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "Reviewed her conference talk",
+                     *           "direction": "given",
+                     *           "due_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "advice",
+                     *           "occurred_on": "2026-03-14",
+                     *           "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "status": "open",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1,
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "relationships": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "colleague",
+                     *           "note": "example",
+                     *           "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "strength": 1,
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "tags": [
+                     *         {
+                     *           "contact_count": 1,
+                     *           "default_cadence_days": 1,
+                     *           "name": "investors"
+                     *         }
+                     *       ],
+                     *       "tokens": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "expires_at": "2026-03-14T09:30:00Z",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "last_used_at": "2026-03-14T09:30:00Z",
+                     *           "name": "example",
+                     *           "scope": "read"
+                     *         }
+                     *       ],
+                     *       "user": {
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "email": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "name": "example"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Export"];
                 };
             };
@@ -2971,6 +3728,143 @@ export interface operations {
         /** @description An export document (`format_version` 1), as `GET /v1/export` answers it */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contacts": [
+                 *         {
+                 *           "archived": true,
+                 *           "balance": 1,
+                 *           "birthday": "--04-17",
+                 *           "cadence_days": 1,
+                 *           "closeness": 1,
+                 *           "company": "example",
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "display_name": "Ana Lima",
+                 *           "effective_cadence_days": 1,
+                 *           "emails": [
+                 *             {
+                 *               "address": "ana@example.com",
+                 *               "label": "work"
+                 *             }
+                 *           ],
+                 *           "family_name": "example",
+                 *           "given_name": "example",
+                 *           "how_we_met": "example",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                 *           "location": "example",
+                 *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "next_due_at": "2026-03-14T09:30:00Z",
+                 *           "notes": "example",
+                 *           "phones": [
+                 *             {
+                 *               "label": "mobile",
+                 *               "number": "+351 912 345 678"
+                 *             }
+                 *           ],
+                 *           "snoozed_until": "2026-03-14",
+                 *           "tags": [
+                 *             "example"
+                 *           ],
+                 *           "title": "example",
+                 *           "trashed_at": "2026-03-14T09:30:00Z",
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1
+                 *         }
+                 *       ],
+                 *       "exported_at": "2026-03-14T09:30:00Z",
+                 *       "format_version": 1,
+                 *       "interactions": [
+                 *         {
+                 *           "contact_ids": [
+                 *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                 *           ],
+                 *           "counts_as_touch": true,
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "direction": "outbound",
+                 *           "follow_up_on": "2026-03-14",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "kind": "email",
+                 *           "notes": "example",
+                 *           "occurred_at": "2026-03-14T09:30:00Z",
+                 *           "summary": "Coffee at the conference",
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1
+                 *         }
+                 *       ],
+                 *       "introductions": [
+                 *         {
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "made_on": "2026-03-14",
+                 *           "note": "example",
+                 *           "outcome": "example",
+                 *           "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "status": "proposed",
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1
+                 *         }
+                 *       ],
+                 *       "ledger": [
+                 *         {
+                 *           "completed_on": "2026-03-14",
+                 *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "description": "Reviewed her conference talk",
+                 *           "direction": "given",
+                 *           "due_on": "2026-03-14",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "kind": "advice",
+                 *           "occurred_on": "2026-03-14",
+                 *           "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "status": "open",
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1,
+                 *           "weight": 1
+                 *         }
+                 *       ],
+                 *       "relationships": [
+                 *         {
+                 *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "kind": "colleague",
+                 *           "note": "example",
+                 *           "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "strength": 1,
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1
+                 *         }
+                 *       ],
+                 *       "tags": [
+                 *         {
+                 *           "contact_count": 1,
+                 *           "default_cadence_days": 1,
+                 *           "name": "investors"
+                 *         }
+                 *       ],
+                 *       "tokens": [
+                 *         {
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "expires_at": "2026-03-14T09:30:00Z",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "last_used_at": "2026-03-14T09:30:00Z",
+                 *           "name": "example",
+                 *           "scope": "read"
+                 *         }
+                 *       ],
+                 *       "user": {
+                 *         "created_at": "2026-03-14T09:30:00Z",
+                 *         "email": "example",
+                 *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *         "name": "example"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["Export"];
             };
         };
@@ -2991,6 +3885,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contacts": 1,
+                     *       "interactions": 1,
+                     *       "introductions": 1,
+                     *       "ledger": 1,
+                     *       "relationships": 1,
+                     *       "tags": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ImportCounts"];
                 };
             };
@@ -3051,6 +3955,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contact_ids": [
+                     *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           ],
+                     *           "counts_as_touch": true,
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "direction": "outbound",
+                     *           "follow_up_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "email",
+                     *           "notes": "example",
+                     *           "occurred_at": "2026-03-14T09:30:00Z",
+                     *           "summary": "Coffee at the conference",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["InteractionPage"];
                 };
             };
@@ -3075,6 +4002,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_ids": [
+                 *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                 *       ],
+                 *       "counts_as_touch": true,
+                 *       "direction": "outbound",
+                 *       "follow_up_on": "2026-03-14",
+                 *       "kind": "email",
+                 *       "notes": "Wants an intro to someone at a payments company.",
+                 *       "occurred_at": "2026-03-14T09:30:00Z",
+                 *       "summary": "Coffee: her move to platform work"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InteractionCreate"];
             };
         };
@@ -3099,6 +4040,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "counts_as_touch": true,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "direction": "outbound",
+                     *       "follow_up_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "email",
+                     *       "notes": "example",
+                     *       "occurred_at": "2026-03-14T09:30:00Z",
+                     *       "summary": "Coffee at the conference",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Interaction"];
                 };
             };
@@ -3154,6 +4113,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "counts_as_touch": true,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "direction": "outbound",
+                     *       "follow_up_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "email",
+                     *       "notes": "example",
+                     *       "occurred_at": "2026-03-14T09:30:00Z",
+                     *       "summary": "Coffee at the conference",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Interaction"];
                 };
             };
@@ -3225,6 +4202,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_ids": [
+                 *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                 *       ],
+                 *       "counts_as_touch": true,
+                 *       "direction": "outbound",
+                 *       "follow_up_on": "2026-03-14",
+                 *       "kind": "email",
+                 *       "notes": "Sent the article she asked for.",
+                 *       "occurred_at": "2026-03-14T09:30:00Z",
+                 *       "summary": "Coffee: her move to platform work"
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["InteractionPatch"];
             };
         };
@@ -3245,6 +4236,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "counts_as_touch": true,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "direction": "outbound",
+                     *       "follow_up_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "email",
+                     *       "notes": "example",
+                     *       "occurred_at": "2026-03-14T09:30:00Z",
+                     *       "summary": "Coffee at the conference",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Interaction"];
                 };
             };
@@ -3291,6 +4300,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "made_on": "2026-03-14",
+                     *           "note": "example",
+                     *           "outcome": "example",
+                     *           "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "status": "proposed",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["IntroductionPage"];
                 };
             };
@@ -3315,6 +4344,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "made_on": "2026-03-14",
+                 *       "note": "Both are hiring Rust engineers in Lisbon",
+                 *       "outcome": "They met for lunch",
+                 *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "status": "proposed"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IntroductionCreate"];
             };
         };
@@ -3339,6 +4379,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "made_on": "2026-03-14",
+                     *       "note": "example",
+                     *       "outcome": "example",
+                     *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "proposed",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Introduction"];
                 };
             };
@@ -3394,6 +4449,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "made_on": "2026-03-14",
+                     *       "note": "example",
+                     *       "outcome": "example",
+                     *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "proposed",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Introduction"];
                 };
             };
@@ -3465,6 +4535,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "made_on": "2026-03-14",
+                 *       "note": "Both are hiring Rust engineers in Lisbon",
+                 *       "outcome": "They met for lunch",
+                 *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "status": "proposed"
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["IntroductionPatch"];
             };
         };
@@ -3485,6 +4566,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "made_on": "2026-03-14",
+                     *       "note": "example",
+                     *       "outcome": "example",
+                     *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "proposed",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Introduction"];
                 };
             };
@@ -3535,6 +4631,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "completed_on": "2026-03-14",
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "Reviewed her conference talk",
+                     *           "direction": "given",
+                     *           "due_on": "2026-03-14",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "advice",
+                     *           "occurred_on": "2026-03-14",
+                     *           "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "status": "open",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1,
+                     *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["LedgerPage"];
                 };
             };
@@ -3559,6 +4680,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "description": "Reviewed her conference talk",
+                 *       "direction": "given",
+                 *       "due_on": "2026-03-14",
+                 *       "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "kind": "advice",
+                 *       "occurred_on": "2026-03-14",
+                 *       "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "status": "open",
+                 *       "weight": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["LedgerEntryCreate"];
             };
         };
@@ -3583,6 +4718,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completed_on": "2026-03-14",
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Reviewed her conference talk",
+                     *       "direction": "given",
+                     *       "due_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "advice",
+                     *       "occurred_on": "2026-03-14",
+                     *       "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "open",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1,
+                     *       "weight": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
@@ -3641,6 +4796,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "balance": 1,
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "display_name": "example",
+                     *           "given": 1,
+                     *           "last_given_on": "2026-03-14",
+                     *           "last_received_on": "2026-03-14",
+                     *           "open_asks": 1,
+                     *           "open_promises": 1,
+                     *           "received": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BalancePage"];
                 };
             };
@@ -3681,6 +4854,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completed_on": "2026-03-14",
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Reviewed her conference talk",
+                     *       "direction": "given",
+                     *       "due_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "advice",
+                     *       "occurred_on": "2026-03-14",
+                     *       "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "open",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1,
+                     *       "weight": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
@@ -3752,6 +4945,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "description": "Reviewed her conference talk and slides",
+                 *       "direction": "given",
+                 *       "due_on": "2026-03-14",
+                 *       "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "kind": "advice",
+                 *       "occurred_on": "2026-03-14",
+                 *       "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "status": "open",
+                 *       "weight": 1
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["LedgerEntryPatch"];
             };
         };
@@ -3772,6 +4979,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "completed_on": "2026-03-14",
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Reviewed her conference talk",
+                     *       "direction": "given",
+                     *       "due_on": "2026-03-14",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "advice",
+                     *       "occurred_on": "2026-03-14",
+                     *       "repays_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "open",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1,
+                     *       "weight": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
@@ -3810,6 +5037,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "email": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "name": "example"
+                     *     }
+                     */
                     "application/json": components["schemas"]["User"];
                 };
             };
@@ -3827,6 +5062,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "correct horse battery staple"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DeleteAccount"];
             };
         };
@@ -3886,6 +5126,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "edges": [
+                     *         {
+                     *           "kind": "example",
+                     *           "source": "example",
+                     *           "strength": 1,
+                     *           "target": "example"
+                     *         }
+                     *       ],
+                     *       "nodes": [
+                     *         {
+                     *           "closeness": 1,
+                     *           "company": "example",
+                     *           "display_name": "example",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Graph"];
                 };
             };
@@ -3927,6 +5188,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "path": "direct",
+                     *           "score": 1,
+                     *           "target": {
+                     *             "company": "example",
+                     *             "display_name": "example",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "via": {
+                     *             "display_name": "example",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["Reach"];
                 };
             };
@@ -3959,6 +5240,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "active_90d": 1,
+                     *       "contacts": 1,
+                     *       "dormant_365d": 1,
+                     *       "favors_given": 1,
+                     *       "favors_received": 1,
+                     *       "introductions_made": 1,
+                     *       "new_by_month": [
+                     *         {
+                     *           "count": 1,
+                     *           "month": "2026-11"
+                     *         }
+                     *       ],
+                     *       "touches_by_month": [
+                     *         {
+                     *           "count": 1,
+                     *           "month": "2026-11"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["Stats"];
                 };
             };
@@ -3982,6 +5285,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "kind": "colleague",
+                 *       "note": "Worked together at Initech",
+                 *       "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "strength": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["RelationshipCreate"];
             };
         };
@@ -4006,6 +5318,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "colleague",
+                     *       "note": "example",
+                     *       "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "strength": 1,
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Relationship"];
                 };
             };
@@ -4061,6 +5386,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "colleague",
+                     *       "note": "example",
+                     *       "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "strength": 1,
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Relationship"];
                 };
             };
@@ -4132,6 +5470,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "colleague",
+                 *       "note": "Co-founded a startup in 2024",
+                 *       "strength": 1
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["RelationshipPatch"];
             };
         };
@@ -4152,6 +5497,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "colleague",
+                     *       "note": "example",
+                     *       "other_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "strength": 1,
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["Relationship"];
                 };
             };
@@ -4201,6 +5559,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contact_count": 1,
+                     *           "default_cadence_days": 1,
+                     *           "name": "investors"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TagList"];
                 };
             };
@@ -4221,6 +5590,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "default_cadence_days": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["TagPut"];
             };
         };
@@ -4239,6 +5613,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_count": 1,
+                     *       "default_cadence_days": 1,
+                     *       "name": "investors"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Tag"];
                 };
             };
@@ -4309,6 +5690,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "mentors"
+                 *     }
+                 */
                 "application/merge-patch+json": components["schemas"]["TagRename"];
             };
         };
@@ -4327,6 +5713,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_count": 1,
+                     *       "default_cadence_days": 1,
+                     *       "name": "investors"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Tag"];
                 };
             };
@@ -4364,6 +5757,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "expires_at": "2026-03-14T09:30:00Z",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "last_used_at": "2026-03-14T09:30:00Z",
+                     *           "name": "example",
+                     *           "scope": "read"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenList"];
                 };
             };
@@ -4398,6 +5805,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expires_at": "2026-03-14T09:30:00Z",
+                 *       "name": "backup script",
+                 *       "scope": "read"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenCreate"];
             };
         };
@@ -4418,6 +5832,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "expires_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_used_at": "2026-03-14T09:30:00Z",
+                     *       "name": "example",
+                     *       "scope": "read",
+                     *       "token": "kith_pat_3fQ…"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CreatedToken"];
                 };
             };

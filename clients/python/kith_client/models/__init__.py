@@ -6,12 +6,12 @@ from .agenda_item import AgendaItem
 from .auth_response import AuthResponse
 from .balance import Balance
 from .balance_page import BalancePage
-from .change import Change
 from .change_op import ChangeOp
 from .change_page import ChangePage
-from .change_type import ChangeType
 from .contact import Contact
 from .contact_balance import ContactBalance
+from .contact_change import ContactChange
+from .contact_change_type import ContactChangeType
 from .contact_create import ContactCreate
 from .contact_page import ContactPage
 from .contact_patch import ContactPatch
@@ -30,17 +30,23 @@ from .graph import Graph
 from .health import Health
 from .import_counts import ImportCounts
 from .interaction import Interaction
+from .interaction_change import InteractionChange
+from .interaction_change_type import InteractionChangeType
 from .interaction_create import InteractionCreate
 from .interaction_kind import InteractionKind
 from .interaction_page import InteractionPage
 from .interaction_patch import InteractionPatch
 from .introduction import Introduction
+from .introduction_change import IntroductionChange
+from .introduction_change_type import IntroductionChangeType
 from .introduction_create import IntroductionCreate
 from .introduction_page import IntroductionPage
 from .introduction_patch import IntroductionPatch
 from .introduction_status import IntroductionStatus
 from .item_type import ItemType
 from .ledger_entry import LedgerEntry
+from .ledger_entry_change import LedgerEntryChange
+from .ledger_entry_change_type import LedgerEntryChangeType
 from .ledger_entry_create import LedgerEntryCreate
 from .ledger_entry_patch import LedgerEntryPatch
 from .ledger_page import LedgerPage
@@ -65,6 +71,8 @@ from .reach_item import ReachItem
 from .refresh_request import RefreshRequest
 from .register_request import RegisterRequest
 from .relationship import Relationship
+from .relationship_change import RelationshipChange
+from .relationship_change_type import RelationshipChangeType
 from .relationship_create import RelationshipCreate
 from .relationship_kind import RelationshipKind
 from .relationship_patch import RelationshipPatch
@@ -72,6 +80,8 @@ from .relationship_view import RelationshipView
 from .relationship_view_page import RelationshipViewPage
 from .stats import Stats
 from .tag import Tag
+from .tag_change import TagChange
+from .tag_change_type import TagChangeType
 from .tag_list import TagList
 from .tag_put import TagPut
 from .tag_rename import TagRename
@@ -88,12 +98,12 @@ __all__ = (
     "AuthResponse",
     "Balance",
     "BalancePage",
-    "Change",
     "ChangeOp",
     "ChangePage",
-    "ChangeType",
     "Contact",
     "ContactBalance",
+    "ContactChange",
+    "ContactChangeType",
     "ContactCreate",
     "ContactPage",
     "ContactPatch",
@@ -112,17 +122,23 @@ __all__ = (
     "Health",
     "ImportCounts",
     "Interaction",
+    "InteractionChange",
+    "InteractionChangeType",
     "InteractionCreate",
     "InteractionKind",
     "InteractionPage",
     "InteractionPatch",
     "Introduction",
+    "IntroductionChange",
+    "IntroductionChangeType",
     "IntroductionCreate",
     "IntroductionPage",
     "IntroductionPatch",
     "IntroductionStatus",
     "ItemType",
     "LedgerEntry",
+    "LedgerEntryChange",
+    "LedgerEntryChangeType",
     "LedgerEntryCreate",
     "LedgerEntryPatch",
     "LedgerPage",
@@ -147,6 +163,8 @@ __all__ = (
     "RefreshRequest",
     "RegisterRequest",
     "Relationship",
+    "RelationshipChange",
+    "RelationshipChangeType",
     "RelationshipCreate",
     "RelationshipKind",
     "RelationshipPatch",
@@ -154,6 +172,8 @@ __all__ = (
     "RelationshipViewPage",
     "Stats",
     "Tag",
+    "TagChange",
+    "TagChangeType",
     "TagList",
     "TagPut",
     "TagRename",

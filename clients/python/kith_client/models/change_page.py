@@ -7,7 +7,12 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.change import Change
+    from ..models.contact_change import ContactChange
+    from ..models.interaction_change import InteractionChange
+    from ..models.introduction_change import IntroductionChange
+    from ..models.ledger_entry_change import LedgerEntryChange
+    from ..models.relationship_change import RelationshipChange
+    from ..models.tag_change import TagChange
 
 
 T = TypeVar("T", bound="ChangePage")
@@ -18,20 +23,45 @@ class ChangePage:
     """A page of the change feed.
 
     Attributes:
-        changes (list[Change]):
+        changes (list[ContactChange | InteractionChange | IntroductionChange | LedgerEntryChange | RelationshipChange |
+            TagChange]):
         has_more (bool): Whether more changes follow right away.
         next_since (int): Pass as `since` to read on.
     """
 
-    changes: list[Change]
+    changes: list[
+        ContactChange
+        | InteractionChange
+        | IntroductionChange
+        | LedgerEntryChange
+        | RelationshipChange
+        | TagChange
+    ]
     has_more: bool
     next_since: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_change import ContactChange
+        from ..models.interaction_change import InteractionChange
+        from ..models.introduction_change import IntroductionChange
+        from ..models.ledger_entry_change import LedgerEntryChange
+        from ..models.relationship_change import RelationshipChange
+
         changes = []
         for changes_item_data in self.changes:
-            changes_item = changes_item_data.to_dict()
+            changes_item: dict[str, Any]
+            if (
+                isinstance(changes_item_data, ContactChange)
+                or isinstance(changes_item_data, InteractionChange)
+                or isinstance(changes_item_data, LedgerEntryChange)
+                or isinstance(changes_item_data, RelationshipChange)
+                or isinstance(changes_item_data, IntroductionChange)
+            ):
+                changes_item = changes_item_data.to_dict()
+            else:
+                changes_item = changes_item_data.to_dict()
+
             changes.append(changes_item)
 
         has_more = self.has_more
@@ -52,13 +82,75 @@ class ChangePage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.change import Change
+        from ..models.contact_change import ContactChange
+        from ..models.interaction_change import InteractionChange
+        from ..models.introduction_change import IntroductionChange
+        from ..models.ledger_entry_change import LedgerEntryChange
+        from ..models.relationship_change import RelationshipChange
+        from ..models.tag_change import TagChange
 
         d = dict(src_dict)
         changes = []
         _changes = d.pop("changes")
         for changes_item_data in _changes:
-            changes_item = Change.from_dict(changes_item_data)
+
+            def _parse_changes_item(
+                data: object,
+            ) -> (
+                ContactChange
+                | InteractionChange
+                | IntroductionChange
+                | LedgerEntryChange
+                | RelationshipChange
+                | TagChange
+            ):
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_0 = ContactChange.from_dict(data)
+
+                    return componentsschemas_change_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_1 = InteractionChange.from_dict(data)
+
+                    return componentsschemas_change_type_1
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_2 = LedgerEntryChange.from_dict(data)
+
+                    return componentsschemas_change_type_2
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_3 = RelationshipChange.from_dict(data)
+
+                    return componentsschemas_change_type_3
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_4 = IntroductionChange.from_dict(data)
+
+                    return componentsschemas_change_type_4
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_change_type_5 = TagChange.from_dict(data)
+
+                return componentsschemas_change_type_5
+
+            changes_item = _parse_changes_item(changes_item_data)
 
             changes.append(changes_item)
 

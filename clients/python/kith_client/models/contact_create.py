@@ -29,18 +29,18 @@ class ContactCreate:
                 Example: 1990-04-17.
             cadence_days (int | None | Unset):
             closeness (int | None | Unset): How well you know them, 1–5.
-            company (None | str | Unset):
+            company (None | str | Unset):  Example: Initech.
             emails (list[Email] | None | Unset):
-            family_name (None | str | Unset):
-            given_name (None | str | Unset):
-            how_we_met (None | str | Unset):
-            location (None | str | Unset):
+            family_name (None | str | Unset):  Example: Lima.
+            given_name (None | str | Unset):  Example: Ana.
+            how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
+            location (None | str | Unset):  Example: Lisbon.
             met_via (None | Unset | UUID): The id of another of your contacts.
-            notes (None | str | Unset):
+            notes (None | str | Unset):  Example: Prefers mornings; two kids..
             phones (list[Phone] | None | Unset):
             snoozed_until (datetime.date | None | Unset):
             tags (list[str] | None | Unset): Tags of 1–50 characters (no `/`); stored in lower case, each once.
-            title (None | str | Unset):
+            title (None | str | Unset):  Example: Head of Platform.
     """
 
     display_name: str

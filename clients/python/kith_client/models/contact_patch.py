@@ -25,22 +25,22 @@ class ContactPatch:
 
         Attributes:
             archived (bool | Unset):
-            birthday (None | str | Unset):
+            birthday (None | str | Unset):  Example: --04-17.
             cadence_days (int | None | Unset):
             closeness (int | None | Unset): How well you know them, 1–5.
-            company (None | str | Unset):
-            display_name (str | Unset):
+            company (None | str | Unset):  Example: Initech.
+            display_name (str | Unset):  Example: Ana Lima.
             emails (list[Email] | None | Unset):
-            family_name (None | str | Unset):
-            given_name (None | str | Unset):
-            how_we_met (None | str | Unset):
-            location (None | str | Unset):
+            family_name (None | str | Unset):  Example: Lima.
+            given_name (None | str | Unset):  Example: Ana.
+            how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
+            location (None | str | Unset):  Example: Porto.
             met_via (None | Unset | UUID):
-            notes (None | str | Unset):
+            notes (None | str | Unset):  Example: Moved to Porto in May..
             phones (list[Phone] | None | Unset):
             snoozed_until (datetime.date | None | Unset):
             tags (list[str] | None | Unset):
-            title (None | str | Unset):
+            title (None | str | Unset):  Example: VP Engineering.
     """
 
     archived: bool | Unset = UNSET

@@ -13,7 +13,7 @@ class DeleteAccount:
     """Confirm account deletion with the password.
 
     Attributes:
-        password (str):
+        password (str):  Example: correct horse battery staple.
     """
 
     password: str

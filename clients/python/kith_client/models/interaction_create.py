@@ -22,10 +22,10 @@ class InteractionCreate:
         contact_ids (list[UUID]): 1–50 distinct ids of your contacts (not in the trash).
         direction (Direction): Who reached out: `outbound` (you), `inbound` (they), `mutual`.
         kind (InteractionKind): What kind of contact it was.
-        summary (str):
+        summary (str):  Example: Coffee: her move to platform work.
         counts_as_touch (bool | Unset): Whether it resets the participants' cadence clock. Default: True.
         follow_up_on (datetime.date | None | Unset):
-        notes (None | str | Unset):
+        notes (None | str | Unset):  Example: Wants an intro to someone at a payments company..
         occurred_at (datetime.datetime | None | Unset): Default: now. Not more than 24 hours in the future.
     """
 

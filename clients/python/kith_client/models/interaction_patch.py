@@ -25,9 +25,9 @@ class InteractionPatch:
             direction (Direction | Unset): Who reached out: `outbound` (you), `inbound` (they), `mutual`.
             follow_up_on (datetime.date | None | Unset):
             kind (InteractionKind | Unset): What kind of contact it was.
-            notes (None | str | Unset):
+            notes (None | str | Unset):  Example: Sent the article she asked for..
             occurred_at (datetime.datetime | Unset): Not more than 24 hours in the future.
-            summary (str | Unset):
+            summary (str | Unset):  Example: Coffee: her move to platform work.
     """
 
     contact_ids: list[UUID] | Unset = UNSET

@@ -21,8 +21,8 @@ class IntroductionCreate:
         person_b_id (UUID):
         introducer_id (None | Unset | UUID): `null` or absent: you introduce.
         made_on (datetime.date | None | Unset): Default: today (UTC) when made.
-        note (None | str | Unset):
-        outcome (None | str | Unset):
+        note (None | str | Unset):  Example: Both are hiring Rust engineers in Lisbon.
+        outcome (None | str | Unset):  Example: They met for lunch.
         person_a_id (None | Unset | UUID): `null` or absent: you are introduced (then `introducer_id` is required).
         status (IntroductionStatus | Unset):
     """

@@ -21,8 +21,8 @@ class IntroductionPatch:
         Attributes:
             introducer_id (None | Unset | UUID):
             made_on (datetime.date | None | Unset):
-            note (None | str | Unset):
-            outcome (None | str | Unset):
+            note (None | str | Unset):  Example: Both are hiring Rust engineers in Lisbon.
+            outcome (None | str | Unset):  Example: They met for lunch.
             person_a_id (None | Unset | UUID):
             person_b_id (UUID | Unset):
             status (IntroductionStatus | Unset):

@@ -21,7 +21,7 @@ class LedgerEntryCreate:
 
     Attributes:
         contact_id (UUID):
-        description (str):
+        description (str):  Example: Reviewed her conference talk.
         direction (FavorDirection): `given`: you did it for them; `received`: they did it for you.
         kind (FavorKind): What kind of favor.
         due_on (datetime.date | None | Unset): Only for open entries.

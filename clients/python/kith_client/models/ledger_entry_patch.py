@@ -22,7 +22,7 @@ class LedgerEntryPatch:
 
         Attributes:
             contact_id (UUID | Unset):
-            description (str | Unset):
+            description (str | Unset):  Example: Reviewed her conference talk and slides.
             direction (FavorDirection | Unset): `given`: you did it for them; `received`: they did it for you.
             due_on (datetime.date | None | Unset):
             interaction_id (None | Unset | UUID):

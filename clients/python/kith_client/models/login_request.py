@@ -14,7 +14,7 @@ class LoginRequest:
 
     Attributes:
         email (str):  Example: ana@example.com.
-        password (str):
+        password (str):  Example: correct horse battery staple.
     """
 
     email: str

@@ -13,7 +13,7 @@ class RefreshRequest:
     """A refresh token, to rotate or to revoke.
 
     Attributes:
-        refresh_token (str): The refresh token from the last login or refresh.
+        refresh_token (str): The refresh token from the last login or refresh. Example: kith_rt_3f9c2a7b1d8e4f60a5c9.
     """
 
     refresh_token: str

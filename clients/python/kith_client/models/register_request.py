@@ -15,7 +15,7 @@ class RegisterRequest:
     Attributes:
         email (str): The login email; unique, compared ignoring case. Example: ana@example.com.
         name (str): The name shown for the account. Example: Ana Lima.
-        password (str): At least 10 characters.
+        password (str): At least 10 characters. Example: correct horse battery staple.
     """
 
     email: str

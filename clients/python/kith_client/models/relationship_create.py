@@ -21,7 +21,7 @@ class RelationshipCreate:
         kind (RelationshipKind): Symmetric kinds read the same from both sides; `mentor_of` and
             `mentee_of` are each other's inverse.
         other_id (UUID): Another contact than `contact_id`.
-        note (None | str | Unset):
+        note (None | str | Unset):  Example: Worked together at Initech.
         strength (int | Unset):  Default: 3.
     """
 

@@ -19,7 +19,7 @@ class RelationshipPatch:
         Attributes:
             kind (RelationshipKind | Unset): Symmetric kinds read the same from both sides; `mentor_of` and
                 `mentee_of` are each other's inverse.
-            note (None | str | Unset):
+            note (None | str | Unset):  Example: Co-founded a startup in 2024.
             strength (int | Unset):
     """
 

@@ -13,7 +13,7 @@ class TagRename:
     """Rename a tag (merging into an existing one of that name).
 
     Attributes:
-        name (str): Stored trimmed and in lower case.
+        name (str): Stored trimmed and in lower case. Example: mentors.
     """
 
     name: str

@@ -1,39 +1,51 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.change_op import ChangeOp
-from ..models.change_type import ChangeType
-from ..types import UNSET, Unset
+from ..models.ledger_entry_change_type import LedgerEntryChangeType
 
-T = TypeVar("T", bound="Change")
+if TYPE_CHECKING:
+    from ..models.ledger_entry import LedgerEntry
+
+
+T = TypeVar("T", bound="LedgerEntryChange")
 
 
 @_attrs_define
-class Change:
-    """One change.
+class LedgerEntryChange:
+    """A change to a ledger entry.
 
     Attributes:
-        id (str): The resource id (a tag's name for a tag).
+        data (LedgerEntry | None): The ledger entry as `GET` returned it after this change; `null` for a delete.
+        id (UUID): The resource id (a tag's name for a tag).
         op (ChangeOp): `upsert` (created, changed or restored) or `delete` (deleted or trashed).
         seq (int): Position in the user's sequence; strictly increasing.
-        type_ (ChangeType): The type of the resource a change is about.
-        data (Any | Unset): The resource as `GET` returned it after this change; `null` for a delete.
+        type_ (LedgerEntryChangeType):
     """
 
-    id: str
+    data: LedgerEntry | None
+    id: UUID
     op: ChangeOp
     seq: int
-    type_: ChangeType
-    data: Any | Unset = UNSET
+    type_: LedgerEntryChangeType
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
+        from ..models.ledger_entry import LedgerEntry
+
+        data: dict[str, Any] | None
+        if isinstance(self.data, LedgerEntry):
+            data = self.data.to_dict()
+        else:
+            data = self.data
+
+        id = str(self.id)
 
         op = self.op.value
 
@@ -41,46 +53,59 @@ class Change:
 
         type_ = self.type_.value
 
-        data = self.data
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
+                "data": data,
                 "id": id,
                 "op": op,
                 "seq": seq,
                 "type": type_,
             }
         )
-        if data is not UNSET:
-            field_dict["data"] = data
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.ledger_entry import LedgerEntry
+
         d = dict(src_dict)
-        id = d.pop("id")
+
+        def _parse_data(data: object) -> LedgerEntry | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = LedgerEntry.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(LedgerEntry | None, data)
+
+        data = _parse_data(d.pop("data"))
+
+        id = UUID(d.pop("id"))
 
         op = ChangeOp(d.pop("op"))
 
         seq = d.pop("seq")
 
-        type_ = ChangeType(d.pop("type"))
+        type_ = LedgerEntryChangeType(d.pop("type"))
 
-        data = d.pop("data", UNSET)
-
-        change = cls(
+        ledger_entry_change = cls(
+            data=data,
             id=id,
             op=op,
             seq=seq,
             type_=type_,
-            data=data,
         )
 
-        change.additional_properties = d
-        return change
+        ledger_entry_change.additional_properties = d
+        return ledger_entry_change
 
     @property
     def additional_keys(self) -> list[str]:

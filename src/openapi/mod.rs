@@ -5,6 +5,8 @@
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+mod examples;
+
 use crate::error;
 use crate::http::operations::Operations;
 
@@ -85,7 +87,96 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
     for op in operations_mut(&mut doc) {
         op.security.get_or_insert_with(Vec::new);
     }
-    document_headers(mark_ids(doc))
+    examples::add(change_variants(document_headers(mark_ids(rules(doc)))))
+}
+
+/// Rules of a request body that its fields alone do not say, as the JSON
+/// Schema keywords utoipa's derive has no attribute for.
+fn rules(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::schema::Schema;
+    use utoipa::openapi::RefOr;
+    let rules = [(
+        "IntroductionCreate",
+        "not",
+        crate::introductions::model::create_requires_a_side(),
+    )];
+    let Some(components) = doc.components.as_mut() else {
+        return doc;
+    };
+    for (schema, keyword, value) in rules {
+        if let Some(RefOr::T(Schema::Object(o))) = components.schemas.get_mut(schema) {
+            o.extensions
+                .get_or_insert_with(Default::default)
+                .insert(keyword.into(), value);
+        }
+    }
+    doc
+}
+
+/// `Change` as a client meets it: one variant per resource type, told apart
+/// by `type` (a discriminator), each with `data` typed as its resource's
+/// `GET` answer (`null` for a delete). The variants are derived from the
+/// `Change` schema the code declares, so they cannot drift from it.
+fn change_variants(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use crate::changes::model::ChangeType;
+    use utoipa::openapi::schema::{
+        Discriminator, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
+    };
+    use utoipa::openapi::{Ref, RefOr};
+    let Some(components) = doc.components.as_mut() else {
+        return doc;
+    };
+    let Some(RefOr::T(Schema::Object(change))) = components.schemas.get("Change").cloned() else {
+        return doc;
+    };
+    let mut one_of = OneOfBuilder::new().description(change.description.clone());
+    let mut discriminator = Discriminator::new("type");
+    for ty in ChangeType::ALL {
+        let value = serde_json::to_value(ty).unwrap_or_default();
+        let value = value.as_str().unwrap_or_default().to_string();
+        let data = ty.data_schema();
+        let name = format!("{data}Change");
+        let mut variant = change.clone();
+        variant.description = Some(format!("A change to a {}.", value.replace('_', " ")));
+        variant.properties.insert(
+            "type".into(),
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some([value.clone()]))
+                .into(),
+        );
+        variant.properties.insert(
+            "data".into(),
+            OneOfBuilder::new()
+                .item(Ref::from_schema_name(data))
+                .item(ObjectBuilder::new().schema_type(Type::Null))
+                .description(Some(format!(
+                    "The {} as `GET` returned it after this change; `null` for a delete.",
+                    value.replace('_', " ")
+                )))
+                .into(),
+        );
+        if ty != ChangeType::Tag {
+            if let Some(RefOr::T(Schema::Object(id))) = variant.properties.get_mut("id") {
+                id.format = Some(SchemaFormat::Custom("uuid".into()));
+            }
+        }
+        if !variant.required.iter().any(|r| r == "data") {
+            variant.required.push("data".into());
+        }
+        components
+            .schemas
+            .insert(name.clone(), RefOr::T(Schema::Object(variant)));
+        one_of = one_of.item(Ref::from_schema_name(&name));
+        discriminator
+            .mapping
+            .insert(value, format!("#/components/schemas/{name}"));
+    }
+    let one_of = one_of.discriminator(Some(discriminator));
+    components.schemas.insert("Change".into(), one_of.into());
+    // Each variant names its one type: the enum of all is not used.
+    components.schemas.remove("ChangeType");
+    doc
 }
 
 /// The response headers every client may meet, documented where they come:

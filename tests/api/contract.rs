@@ -1,0 +1,272 @@
+//! The document's request schemas say exactly what the server requires:
+//! every operation with a body is walked, its minimal body (the required
+//! fields, filled from the document's own example) is accepted, and the same
+//! body without any one required field answers `422` naming that field and
+//! changes nothing.
+
+use actix_web::http::Method;
+use serde_json::{json, Map, Value};
+
+use crate::helpers::{Session, TestApp};
+
+const PASSWORD: &str = "correct horse battery";
+
+/// One of everything an operation's body or path can name, in `s`'s account.
+struct World {
+    a: String,
+    b: String,
+    c: String,
+    interaction: String,
+    ledger: String,
+    relationship: String,
+    introduction: String,
+    tag: &'static str,
+}
+
+impl World {
+    async fn new(app: &TestApp, s: &Session) -> World {
+        let mut ids = Vec::new();
+        for name in ["Ada", "Grace", "Edsger"] {
+            let c = app.contact(s, json!({"display_name": name})).await;
+            ids.push(c["id"].as_str().unwrap().to_string());
+        }
+        let created = |path: &'static str, body: Value| async move {
+            let res = app.post(path).auth(s).json(body).send().await;
+            assert_eq!(res.status, 201, "{path}: {}", res.text());
+            res.json()["id"].as_str().unwrap().to_string()
+        };
+        let (a, b, c) = (ids[0].clone(), ids[1].clone(), ids[2].clone());
+        let interaction = created(
+            "/v1/interactions",
+            json!({"kind": "call", "direction": "outbound", "summary": "Catch-up", "contact_ids": [a]}),
+        )
+        .await;
+        let ledger = created(
+            "/v1/ledger",
+            json!({"contact_id": a, "direction": "given", "kind": "advice", "description": "CV review"}),
+        )
+        .await;
+        let relationship = created(
+            "/v1/relationships",
+            json!({"contact_id": b, "other_id": c, "kind": "colleague"}),
+        )
+        .await;
+        let introduction = created(
+            "/v1/introductions",
+            json!({"person_a_id": b, "person_b_id": c}),
+        )
+        .await;
+        app.put_tag(s, "mentor", json!({"default_cadence_days": 30}))
+            .await;
+        World {
+            a,
+            b,
+            c,
+            interaction,
+            ledger,
+            relationship,
+            introduction,
+            tag: "mentor",
+        }
+    }
+
+    /// The path with its parameter filled by the resource it names.
+    fn path(&self, path: &str) -> String {
+        let id = match path.split('/').nth(2) {
+            Some("contacts") => &self.a,
+            Some("interactions") => &self.interaction,
+            Some("ledger") => &self.ledger,
+            Some("relationships") => &self.relationship,
+            Some("introductions") => &self.introduction,
+            _ => self.tag,
+        };
+        path.replace("{id}", id).replace("{name}", id)
+    }
+
+    /// A value for a field that must name something real in the account.
+    fn field(&self, name: &str, email: &str, s: &Session) -> Option<Value> {
+        Some(match name {
+            "contact_id" | "person_a_id" => json!(self.a),
+            "other_id" | "person_b_id" => json!(self.b),
+            "introducer_id" => json!(self.c),
+            "contact_ids" => json!([self.a]),
+            "email" => json!(email),
+            "password" => json!(PASSWORD),
+            "refresh_token" => json!(s.refresh),
+            _ => return None,
+        })
+    }
+}
+
+fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"].as_str() {
+        Some(r) => &doc["components"]["schemas"][r.rsplit('/').next().unwrap()],
+        None => schema,
+    }
+}
+
+/// The fields `schema` requires: its `required` and, where a `not` forbids
+/// that some fields all be absent or null, the first of them (one way to
+/// meet it).
+fn required(schema: &Value) -> Vec<String> {
+    let one_of = schema["not"]["properties"]
+        .as_object()
+        .and_then(|p| p.keys().next());
+    schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| f.as_str().unwrap().to_string())
+        .chain(one_of.cloned())
+        .collect()
+}
+
+/// The least `schema` takes, from `example`: an object's required fields
+/// only, an array empty unless it must hold an item, anything else as the
+/// example has it.
+fn minimal(doc: &Value, schema: &Value, example: &Value) -> Value {
+    let schema = resolve(doc, schema);
+    if let Some(alternatives) = schema["oneOf"].as_array() {
+        let s = alternatives.iter().find(|s| s["type"] != "null").unwrap();
+        return minimal(doc, s, example);
+    }
+    if schema["properties"].is_object() {
+        let fields: Map<String, Value> = required(schema)
+            .into_iter()
+            .map(|f| {
+                let v = minimal(doc, &schema["properties"][&f], &example[&f]);
+                (f, v)
+            })
+            .collect();
+        return Value::Object(fields);
+    }
+    if schema["type"] == "array" && schema["minItems"].as_u64().unwrap_or(0) == 0 {
+        return json!([]);
+    }
+    example.clone()
+}
+
+#[actix_web::test]
+async fn every_body_takes_its_minimal_form_and_names_each_missing_field() {
+    let app = TestApp::spawn().await;
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let mut walked = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some((media_type, content)) = op["requestBody"]["content"]
+                .as_object()
+                .and_then(|c| c.iter().next())
+            else {
+                continue;
+            };
+            let id = op["operationId"].as_str().unwrap();
+            let schema = resolve(&doc, &content["schema"]);
+            let example = &content["example"];
+            assert!(example.is_object(), "{id} has no example body");
+
+            // A fresh account for each operation, with one of everything
+            // (but none for an import, which takes an empty account).
+            walked += 1;
+            let email = format!("minimal-{walked}@example.com");
+            let s = app.user(&email).await;
+            let importing = path.starts_with("/v1/import");
+            let world = if importing {
+                None
+            } else {
+                Some(World::new(&app, &s).await)
+            };
+            let email = if path == "/v1/auth/register" {
+                format!("registered-{walked}@example.com")
+            } else {
+                email
+            };
+            let mut body = minimal(&doc, schema, example);
+            for (field, value) in body.as_object_mut().unwrap() {
+                let real = world.as_ref().and_then(|w| w.field(field, &email, &s));
+                let real = real.or_else(|| match field.as_str() {
+                    "email" => Some(json!(email)),
+                    "password" => Some(json!(PASSWORD)),
+                    _ => None,
+                });
+                if let Some(real) = real {
+                    *value = real;
+                }
+            }
+            let url = world.as_ref().map_or(path.clone(), |w| w.path(path));
+            let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let send = |body: Value| {
+                app.req(method.clone(), &url)
+                    .auth(&s)
+                    .raw(media_type, serde_json::to_vec(&body).unwrap())
+                    .send()
+            };
+
+            // Without any one required field: 422 naming it.
+            for field in body.as_object().unwrap().keys() {
+                let mut short = body.clone();
+                short.as_object_mut().unwrap().remove(field);
+                let res = send(short).await;
+                assert_eq!(res.status, 422, "{id} without {field}: {}", res.text());
+                assert!(
+                    res.invalid_fields().contains(field),
+                    "{id} without {field} names it: {}",
+                    res.text()
+                );
+            }
+            // Nothing changed: the minimal body still does what it says.
+            let res = send(body.clone()).await;
+            assert!(
+                (200..300).contains(&res.status),
+                "{id} takes its minimal body {body}: {} {}",
+                res.status,
+                res.text()
+            );
+        }
+    }
+    assert!(walked >= 19, "walked {walked} operations with a body");
+}
+
+/// PATCH schemas require nothing: an empty merge patch is accepted and
+/// leaves the resource as it was.
+#[actix_web::test]
+async fn an_empty_patch_changes_nothing() {
+    let app = TestApp::spawn().await;
+    let s = app.user("empty-patch@example.com").await;
+    let world = World::new(&app, &s).await;
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let mut patched = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        let Some(op) = item.get("patch") else {
+            continue;
+        };
+        let schema = resolve(
+            &doc,
+            &op["requestBody"]["content"]["application/merge-patch+json"]["schema"],
+        );
+        if path.starts_with("/v1/tags") {
+            // A rename: its one field is the new name.
+            continue;
+        }
+        assert!(
+            required(schema).is_empty(),
+            "{path}: a PATCH requires nothing"
+        );
+        let url = world.path(path);
+        let before = app.get(&url).auth(&s).send().await;
+        assert_eq!(before.status, 200, "{url}: {}", before.text());
+        let res = app
+            .req(Method::PATCH, &url)
+            .auth(&s)
+            .raw("application/merge-patch+json", b"{}".to_vec())
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{url}: {}", res.text());
+        assert_eq!(
+            res.json(),
+            before.json(),
+            "{url}: an empty patch changes nothing"
+        );
+        patched += 1;
+    }
+    assert!(patched >= 5, "patched {patched}");
+}
