@@ -20,6 +20,8 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Db,
+    drain: web::Data<http::drain::Drain>,
+    listener: TcpListener,
 }
 
 impl Application {
@@ -35,6 +37,8 @@ impl Application {
         let listener = TcpListener::bind(&settings.listen)
             .map_err(|e| format!("cannot listen on {}: {e}", settings.listen))?;
         let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+        let listener_handle = listener.try_clone().map_err(|e| e.to_string())?;
+        let drain = web::Data::new(http::drain::Drain::default());
         tracing::info!(
             address = %settings.listen,
             port,
@@ -50,6 +54,7 @@ impl Application {
         });
         let operations = std::sync::Arc::new(api::operations());
         let document = openapi::document_of(&operations);
+        let app_drain = drain.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -59,26 +64,42 @@ impl Application {
                 .wrap(from_fn(auth::request_limit::per_user))
                 .wrap(http::cors(&state.settings.cors_origins))
                 .wrap(from_fn(http::request_context))
+                .app_data(app_drain.clone())
+                .wrap(from_fn(http::drain::middleware))
                 .configure(|cfg| routes(cfg, &operations, document.clone()))
                 .default_service(web::to(http::not_found))
         })
         .workers(workers)
-        .shutdown_timeout(10)
+        // Signals are ours: `http::drain` shuts the listener first.
+        .disable_signals()
+        .shutdown_timeout(http::drain::SHUTDOWN_TIMEOUT.as_secs())
         .listen(listener)
         .map_err(|e| e.to_string())?
         .run();
-        Ok(Application { port, server, db })
+        Ok(Application {
+            port,
+            server,
+            db,
+            drain,
+            listener: listener_handle,
+        })
     }
 
     pub fn port(&self) -> u16 {
         self.port
     }
 
-    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests.
+    /// Serves until SIGINT/SIGTERM, then finishes in-flight requests
+    /// (`http::drain`).
     /// Contacts left without their stored JSON by a migration get it in the
     /// background meanwhile (reads write it from the row until then).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(crate::contacts::read_model::fill_missing_json(self.db));
+        actix_web::rt::spawn(http::drain::on_signal(
+            self.drain,
+            self.server.handle(),
+            self.listener,
+        ));
         self.server.await
     }
 }

@@ -11,8 +11,9 @@ Scenarios (each prints what it checked and exits 1 on the first failure):
              answers (a replay, a fresh run, or `idempotency_answer_lost`)
              once its lease has run out, and no key made two contacts.
   sigterm    SQLite, writers on keep-alive connections, `SIGTERM` mid-load:
-             every acknowledged write is there, and no request was carried
-             out without its answer (a reset after the work committed).
+             every acknowledged write is there, no request was carried out
+             without its answer, and no connection was reset or cut short
+             (new ones are refused once the listener shuts: nothing sent).
   pg-outage  PostgreSQL stopped under load and started again: while it is
              down every answer is `503` with `Retry-After` (never `500`),
              and kith serves again without being restarted.
@@ -267,11 +268,14 @@ def sigterm(binary, rounds):
         lost = [n for n in acked if n not in seen]
         # A request whose work committed but whose answer never came.
         unanswered = [n for n in in_flight.values() if n in seen]
-        print(f"  round {r + 1}: {len(acked)} acknowledged, {len(in_flight)} unanswered, "
+        print(f"  round {r + 1}: {len(acked)} acknowledged, {len(in_flight)} not acknowledged, "
               f"client errors {errors}, exit code {exit_code}", flush=True)
         check(exit_code == 0, f"round {r + 1}: kith exited cleanly")
         check(not lost, f"round {r + 1}: all {len(acked)} acknowledged contacts present")
         check(not unanswered, f"round {r + 1}: no request carried out without its answer {unanswered[:3]}")
+        # A refused connection carried nothing; a reset one may have.
+        resets = {k: n for k, n in errors.items() if k != "ConnectionRefusedError"}
+        check(not resets, f"round {r + 1}: no connection reset or cut short {resets}")
     kith.signal(signal.SIGTERM)
 
 

@@ -15,6 +15,7 @@ use tracing::Instrument;
 
 use crate::error::{ApiError, PROBLEM_JSON};
 
+pub mod drain;
 pub mod idempotency;
 pub mod operations;
 pub mod problems;
