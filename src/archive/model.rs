@@ -16,10 +16,13 @@ pub const FORMAT_VERSION: i64 = 1;
 /// The largest archive `POST /v1/import/archive` accepts.
 pub const MAX_ARCHIVE_BYTES: usize = 20 << 20;
 
-/// Every record of the account.
+/// Every record of the account. (An import refuses fields it does not know,
+/// so the schema says `additionalProperties: false`.)
 #[derive(Serialize, ToSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Export<'a> {
     /// `1`.
+    #[schema(minimum = 1, maximum = 1)]
     pub format_version: i64,
     #[schema(format = DateTime)]
     pub exported_at: String,

@@ -33,7 +33,8 @@ impl actix_web::FromRequest for JsonBody {
     ) -> Self::Future {
         let json = actix_web::web::Json::<Value>::from_request(req, payload);
         Box::pin(async move {
-            let value = json.await?.into_inner();
+            let mut value = json.await?.into_inner();
+            whole_numbers(&mut value);
             let mut found = Vec::new();
             nul_at(&value, "", &mut found);
             if found.is_empty() {
@@ -146,6 +147,23 @@ pub fn patch_text<'de, D: serde::Deserializer<'de>>(
 
 /// Every place in `v` (field paths like `emails[0].address`) where a
 /// string or key holds U+0000.
+/// JSON Schema counts `30.0` as an integer and serde does not: a whole
+/// number written with a fraction is read as the integer it is. (Any other
+/// number stays as sent; a field that takes numbers takes integers too.)
+fn whole_numbers(v: &mut Value) {
+    match v {
+        Value::Number(n) if n.is_f64() => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                *v = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers),
+        Value::Object(map) => map.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
 fn nul_at(v: &Value, at: &str, found: &mut Vec<String>) {
     match v {
         Value::String(s) if s.contains('\0') => found.push(at.to_string()),

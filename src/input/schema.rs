@@ -318,8 +318,9 @@ fn check_string(
     place: impl Fn() -> String,
     errors: &mut Vec<FieldError>,
 ) {
-    // The upper bound counts what was sent, the lower one what remains after
-    // trimming (what is stored), so both agree with the document.
+    // Both bounds count what was sent, as the document's do; a text that
+    // must have a character may not be blank either (it is stored trimmed),
+    // as the document's pattern for it says (`openapi::no_nul`).
     if let Some(max) = rules.get("maxLength").and_then(Value::as_u64) {
         if s.chars().count() as u64 > max {
             errors.push(FieldError::new(
@@ -331,7 +332,7 @@ fn check_string(
         }
     }
     if let Some(min) = rules.get("minLength").and_then(Value::as_u64) {
-        if (s.trim().chars().count() as u64) < min {
+        if (s.chars().count() as u64) < min || (min > 0 && s.trim().is_empty()) {
             errors.push(FieldError::new(
                 place(),
                 "too_short",

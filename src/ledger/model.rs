@@ -23,6 +23,31 @@ pub const KINDS: &[&str] = &[
 ];
 pub const STATUSES: &[&str] = &["open", "done", "declined", "cancelled"];
 
+/// What a new entry may not say at once, in JSON Schema: a due date
+/// without `status: open` (only open entries are due; a new entry is
+/// `done` unless it says otherwise).
+pub fn create_due_only_when_open() -> serde_json::Value {
+    serde_json::json!({
+        "required": ["due_on"],
+        "properties": {
+            "due_on": {"type": "string"},
+            "status": {"not": {"const": "open"}},
+        }
+    })
+}
+
+/// What a patch may not say at once: a due date with a status other than
+/// `open`.
+pub fn patch_due_only_when_open() -> serde_json::Value {
+    serde_json::json!({
+        "required": ["due_on", "status"],
+        "properties": {
+            "due_on": {"type": "string"},
+            "status": {"enum": STATUSES[1..]},
+        }
+    })
+}
+
 /// `given`: you did it for them; `received`: they did it for you.
 #[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]

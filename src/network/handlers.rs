@@ -20,7 +20,10 @@ pub struct ReachParams {
     #[param(max_length = 200)]
     pub company: Option<String>,
     /// Targets with this tag.
-    #[param(max_length = 50)]
+    #[param(
+        max_length = 50,
+        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub tag: Option<String>,
     /// Targets matching this text, as in the contact list.
     #[param(max_length = 200)]
@@ -34,7 +37,10 @@ pub struct ReachParams {
 #[into_params(parameter_in = Query)]
 pub struct GraphParams {
     /// Only contacts with this tag.
-    #[param(max_length = 50)]
+    #[param(
+        max_length = 50,
+        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$"
+    )]
     pub tag: Option<String>,
     /// Only contacts at this company (ignoring case).
     #[param(max_length = 200)]

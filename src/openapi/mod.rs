@@ -87,7 +87,83 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
     for op in operations_mut(&mut doc) {
         op.security.get_or_insert_with(Vec::new);
     }
-    examples::add(change_variants(document_headers(mark_ids(rules(doc)))))
+    let doc = no_nul(mark_ids(closed_objects(rules(doc))));
+    examples::add(change_variants(document_headers(doc)))
+}
+
+/// No text kith takes may hold U+0000 (PostgreSQL cannot store it; the
+/// request is refused with `422` before any query), and text that must
+/// have a character may not be blank: each free-text string of a request
+/// body, and each string query or path parameter, says so with a pattern,
+/// unless a pattern, format or enum of its own already rules it out.
+fn no_nul(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::schema::{ArrayItems, Schema, SchemaType, Type};
+    use utoipa::openapi::RefOr;
+    const NO_NUL: &str = "^[^\\u0000]*$";
+    // And a character other than white space (Rust's `trim`, spelled out:
+    // JSON Schema's `\\s` also counts U+FEFF).
+    const NOT_BLANK: &str = "^[^\\u0000]*[^\\u0000\\t\\n\\u000b\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+[^\\u0000]*$";
+    fn mark(schema: &mut RefOr<Schema>, refs: &mut Vec<String>) {
+        match schema {
+            RefOr::Ref(r) => refs.push(r.ref_location.rsplit('/').next().unwrap_or("").into()),
+            RefOr::T(Schema::Object(o)) => {
+                let is_string = match &o.schema_type {
+                    SchemaType::Type(t) => *t == Type::String,
+                    SchemaType::Array(ts) => ts.contains(&Type::String),
+                    SchemaType::AnyValue => false,
+                };
+                if is_string && o.pattern.is_none() && o.format.is_none() && o.enum_values.is_none()
+                {
+                    let must_have_text = o.min_length.is_some_and(|m| m > 0);
+                    o.pattern = Some(if must_have_text { NOT_BLANK } else { NO_NUL }.into());
+                }
+                for p in o.properties.values_mut() {
+                    mark(p, refs);
+                }
+            }
+            RefOr::T(Schema::Array(a)) => {
+                if let ArrayItems::RefOrSchema(items) = &mut a.items {
+                    mark(items, refs);
+                }
+            }
+            RefOr::T(Schema::OneOf(o)) => o.items.iter_mut().for_each(|s| mark(s, refs)),
+            RefOr::T(Schema::AllOf(o)) => o.items.iter_mut().for_each(|s| mark(s, refs)),
+            RefOr::T(Schema::AnyOf(o)) => o.items.iter_mut().for_each(|s| mark(s, refs)),
+            RefOr::T(_) => {}
+        }
+    }
+    let mut pending = Vec::new();
+    for op in operations_mut(&mut doc) {
+        for p in op.parameters.iter_mut().flatten() {
+            if let RefOr::T(p) = p {
+                if let Some(s) = p.schema.as_mut() {
+                    mark(s, &mut Vec::new());
+                }
+            }
+        }
+        if let Some(RefOr::T(body)) = op.request_body.as_mut() {
+            for content in body.content.values_mut() {
+                if let RefOr::T(content) = content {
+                    if let Some(s) = content.schema.as_mut() {
+                        mark(s, &mut pending);
+                    }
+                }
+            }
+        }
+    }
+    let Some(components) = doc.components.as_mut() else {
+        return doc;
+    };
+    let mut done = std::collections::BTreeSet::new();
+    while let Some(name) = pending.pop() {
+        if !done.insert(name.clone()) {
+            continue;
+        }
+        if let Some(schema) = components.schemas.get_mut(&name) {
+            mark(schema, &mut pending);
+        }
+    }
+    doc
 }
 
 /// Rules of a request body that its fields alone do not say, as the JSON
@@ -95,11 +171,23 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
 fn rules(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::schema::Schema;
     use utoipa::openapi::RefOr;
-    let rules = [(
-        "IntroductionCreate",
-        "not",
-        crate::introductions::model::create_requires_a_side(),
-    )];
+    let rules = [
+        (
+            "IntroductionCreate",
+            "not",
+            crate::introductions::model::create_requires_a_side(),
+        ),
+        (
+            "LedgerEntryCreate",
+            "not",
+            crate::ledger::model::create_due_only_when_open(),
+        ),
+        (
+            "LedgerEntryPatch",
+            "not",
+            crate::ledger::model::patch_due_only_when_open(),
+        ),
+    ];
     let Some(components) = doc.components.as_mut() else {
         return doc;
     };
@@ -176,6 +264,47 @@ fn change_variants(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenAp
     components.schemas.insert("Change".into(), one_of.into());
     // Each variant names its one type: the enum of all is not used.
     components.schemas.remove("ChangeType");
+    doc
+}
+
+/// Every object kith writes or reads has exactly the fields its schema
+/// names (bodies refuse unknown fields; answers carry no others), so each
+/// says `additionalProperties: false`. Not a problem document, which RFC
+/// 9457 lets carry extension members, nor a part of an `allOf`.
+fn closed_objects(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::schema::{AdditionalProperties, Schema};
+    use utoipa::openapi::RefOr;
+    // A part of an `allOf` stays open: the whole has the other parts' fields.
+    fn parts(v: &serde_json::Value, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for item in m
+                    .get("allOf")
+                    .and_then(|a| a.as_array())
+                    .into_iter()
+                    .flatten()
+                {
+                    if let Some(r) = item["$ref"].as_str() {
+                        out.push(r.rsplit('/').next().unwrap_or_default().to_string());
+                    }
+                }
+                m.values().for_each(|v| parts(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| parts(v, out)),
+            _ => {}
+        }
+    }
+    let mut open = vec!["Problem".to_string()];
+    parts(&serde_json::to_value(&doc).unwrap_or_default(), &mut open);
+    if let Some(components) = doc.components.as_mut() {
+        for (name, schema) in components.schemas.iter_mut() {
+            if let RefOr::T(Schema::Object(o)) = schema {
+                if !open.contains(name) && o.additional_properties.is_none() {
+                    o.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+                }
+            }
+        }
+    }
     doc
 }
 

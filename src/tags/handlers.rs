@@ -41,7 +41,7 @@ pub async fn list(state: web::Data<AppState>, user: AuthUser) -> Result<HttpResp
 /// default cadence among their tags. Creates the tag when it does not exist.
 #[utoipa::path(
     put, path = "/v1/tags/{name}", tag = "tags", operation_id = "put_tag",
-    params(("name" = String, Path, description = "Tag name (matched in lower case)")),
+    params(("name" = String, Path, min_length = 1, max_length = 50, pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$", description = "Tag name (matched in lower case)")),
     request_body(content = TagPut, content_type = "application/json"),
     security(("bearer" = ["write"])),
     responses(
@@ -76,7 +76,7 @@ pub async fn put(
 /// existing tag merges the two.
 #[utoipa::path(
     patch, path = "/v1/tags/{name}", tag = "tags", operation_id = "rename_tag",
-    params(("name" = String, Path, description = "Tag name")),
+    params(("name" = String, Path, min_length = 1, max_length = 50, pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$", description = "Tag name")),
     request_body(content = TagRename, content_type = "application/merge-patch+json"),
     security(("bearer" = ["write"])),
     responses(
@@ -105,7 +105,7 @@ pub async fn rename(
 /// Removes it from every contact and forgets its cadence.
 #[utoipa::path(
     delete, path = "/v1/tags/{name}", tag = "tags", operation_id = "delete_tag",
-    params(("name" = String, Path, description = "Tag name")),
+    params(("name" = String, Path, min_length = 1, max_length = 50, pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$", description = "Tag name")),
     security(("bearer" = ["write"])),
     responses(
         (status = 204, description = "Deleted"),

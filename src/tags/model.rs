@@ -41,7 +41,7 @@ pub struct TagRename {
     #[schema(
         min_length = 1,
         max_length = 50,
-        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*$",
+        pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$",
         example = "mentors"
     )]
     pub name: String,
@@ -49,3 +49,13 @@ pub struct TagRename {
 
 impl input::Rules for TagPut {}
 impl input::Rules for TagRename {}
+
+/// A tag's name as a body gives it (schema only): 1–50 characters, no `/`
+/// or control characters.
+#[derive(ToSchema)]
+#[schema(
+    min_length = 1,
+    max_length = 50,
+    pattern = r"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$"
+)]
+pub struct TagName(pub String);

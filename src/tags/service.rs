@@ -62,8 +62,9 @@ pub fn rename(conn: &mut DbConn, user_id: &str, old: &str, new: &str) -> Result<
         .as_ref()
         .and_then(|t| t.default_cadence_days)
         .or(from.default_cadence_days);
-    store::delete_settings(conn, user_id, old)?;
-    if cadence.is_some() || target.is_some() {
+    // A tag kept only by its settings (no contact has it) lives on as `new`.
+    let had_settings = store::delete_settings(conn, user_id, old)?;
+    if cadence.is_some() || target.is_some() || had_settings {
         store::set_cadence(conn, user_id, new, cadence)?;
     }
     retag(conn, user_id, old, |tags| {

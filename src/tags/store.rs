@@ -110,12 +110,13 @@ pub fn set_cadence(
 }
 
 /// Forgets the tag's settings.
-pub fn delete_settings(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<()> {
+/// Forgets the tag's settings; whether it had any.
+pub fn delete_settings(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<bool> {
     diesel::delete(
         tags::table
             .filter(tags::user_id.eq(user_id))
             .filter(tags::name.eq(name)),
     )
-    .execute(conn)?;
-    Ok(())
+    .execute(conn)
+    .map(|n| n > 0)
 }

@@ -106,11 +106,13 @@ fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
 }
 
 /// The fields `schema` requires: its `required` and, where a `not` forbids
-/// that some fields all be absent or null, the first of them (one way to
-/// meet it).
+/// that some fields all be absent or null (a `not` without `required`), the
+/// first of them (one way to meet it).
 fn required(schema: &Value) -> Vec<String> {
+    let forbids_none = schema["not"]["required"].is_null();
     let one_of = schema["not"]["properties"]
         .as_object()
+        .filter(|_| forbids_none)
         .and_then(|p| p.keys().next());
     schema["required"]
         .as_array()
@@ -269,4 +271,23 @@ async fn an_empty_patch_changes_nothing() {
         patched += 1;
     }
     assert!(patched >= 5, "patched {patched}");
+}
+
+/// JSON Schema counts `30.0` as an integer, so the server does too; a
+/// number with a fraction is still no integer.
+#[actix_web::test]
+async fn a_whole_number_written_with_a_fraction_is_an_integer() {
+    let app = TestApp::spawn().await;
+    let s = app.user("numbers@example.com").await;
+    let c = app
+        .contact(&s, json!({"display_name": "Ana", "cadence_days": 30.0}))
+        .await;
+    assert_eq!(c["cadence_days"], 30);
+    let res = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .json(json!({"display_name": "Ben", "cadence_days": 30.5}))
+        .send()
+        .await;
+    assert_eq!(res.invalid_fields(), ["cadence_days"]);
 }

@@ -136,6 +136,26 @@ async fn renaming_a_tag_moves_and_merges_it() {
         .send()
         .await;
     assert_eq!(bad.invalid_fields(), ["name"]);
+
+    // A tag that no contact has, kept by its settings alone, is renamed too.
+    app.put_tag(&s, "someday", json!({"default_cadence_days": null}))
+        .await;
+    let renamed = app
+        .patch("/v1/tags/someday")
+        .auth(&s)
+        .json(json!({"name": "later"}))
+        .send()
+        .await;
+    assert_eq!(renamed.status, 200, "{}", renamed.text());
+    assert_eq!(renamed.json()["name"], "later");
+    let names: Vec<Value> = tag_list(&app, &s)
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].clone())
+        .collect();
+    assert!(names.contains(&json!("later")) && !names.contains(&json!("someday")));
 }
 
 #[actix_web::test]

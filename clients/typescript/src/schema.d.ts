@@ -940,7 +940,7 @@ export interface components {
          * @description `upsert` (created, changed or restored) or `delete` (deleted or trashed).
          * @enum {string}
          */
-        ChangeOp: "upsert" | "delete";
+        ChangeOp: string;
         /** @description A page of the change feed. */
         ChangePage: {
             changes: components["schemas"]["Change"][];
@@ -1106,7 +1106,7 @@ export interface components {
             /** Format: date */
             snoozed_until?: string | null;
             /** @description Tags of 1–50 characters (no `/`); stored in lower case, each once. */
-            tags?: string[] | null;
+            tags?: components["schemas"]["TagName"][] | null;
             /** @example Head of Platform */
             title?: string | null;
         };
@@ -1152,7 +1152,7 @@ export interface components {
             phones?: components["schemas"]["Phone"][] | null;
             /** Format: date */
             snoozed_until?: string | null;
-            tags?: string[] | null;
+            tags?: components["schemas"]["TagName"][] | null;
             /** @example VP Engineering */
             title?: string | null;
         };
@@ -1173,7 +1173,7 @@ export interface components {
          * @description Who reached out: `outbound` (you), `inbound` (they), `mutual`.
          * @enum {string}
          */
-        Direction: "outbound" | "inbound" | "mutual";
+        Direction: string;
         /** @description An edge of the graph (a relationship, from `source`'s side). */
         Edge: {
             kind: string;
@@ -1195,7 +1195,10 @@ export interface components {
              */
             label?: string | null;
         };
-        /** @description Every record of the account. */
+        /**
+         * @description Every record of the account. (An import refuses fields it does not know,
+         *     so the schema says `additionalProperties: false`.)
+         */
         Export: {
             contacts: components["schemas"]["Contact"][];
             /** Format: date-time */
@@ -1218,19 +1221,19 @@ export interface components {
          * @description `given`: you did it for them; `received`: they did it for you.
          * @enum {string}
          */
-        FavorDirection: "given" | "received";
+        FavorDirection: string;
         /**
          * @description What kind of favor.
          * @enum {string}
          */
-        FavorKind: "advice" | "introduction" | "referral" | "recommendation" | "help" | "time" | "gift" | "money" | "other";
+        FavorKind: string;
         /**
          * @description `open`: asked or promised, not yet delivered; `done`: delivered;
          *     `declined`; `cancelled`. Moves: open → done, declined or cancelled;
          *     done → cancelled.
          * @enum {string}
          */
-        FavorStatus: "open" | "done" | "declined" | "cancelled";
+        FavorStatus: string;
         /** @description Where to subscribe. */
         FeedUrl: {
             /**
@@ -1361,7 +1364,7 @@ export interface components {
          * @description What kind of contact it was.
          * @enum {string}
          */
-        InteractionKind: "email" | "call" | "video_call" | "message" | "meeting" | "meal" | "coffee" | "event" | "social" | "letter" | "other";
+        InteractionKind: string;
         /** @description A page of interactions, newest first. */
         InteractionPage: {
             items: components["schemas"]["Interaction"][];
@@ -1498,12 +1501,12 @@ export interface components {
             status?: components["schemas"]["IntroductionStatus"];
         };
         /** @enum {string} */
-        IntroductionStatus: "proposed" | "made" | "declined";
+        IntroductionStatus: string;
         /**
          * @description Why an item is on the agenda.
          * @enum {string}
          */
-        ItemType: "overdue" | "due" | "follow_up" | "birthday" | "promise_due" | "favor_to_return" | "ask_pending" | "introduction_follow_up";
+        ItemType: string;
         /** @description A favor, given or received, asked, promised or delivered. */
         LedgerEntry: {
             /**
@@ -1676,7 +1679,7 @@ export interface components {
          * @description `direct`: you know them well enough; `via`: through an intermediary.
          * @enum {string}
          */
-        PathKind: "direct" | "via";
+        PathKind: string;
         /** @description A contact as the network endpoints show it. */
         Person: {
             display_name: string;
@@ -1829,7 +1832,7 @@ export interface components {
          *     `mentee_of` are each other's inverse.
          * @enum {string}
          */
-        RelationshipKind: "colleague" | "friend" | "family" | "partner" | "knows" | "mentor_of" | "mentee_of";
+        RelationshipKind: string;
         /**
          * @description A JSON merge patch of a relationship: an absent field is kept, a `null`
          *     note is cleared.
@@ -1940,6 +1943,11 @@ export interface components {
         TagList: {
             items: components["schemas"]["Tag"][];
         };
+        /**
+         * @description A tag's name as a body gives it (schema only): 1–50 characters, no `/`
+         *     or control characters.
+         */
+        TagName: string;
         /** @description Set a tag's default cadence. */
         TagPut: {
             /**
@@ -1982,7 +1990,7 @@ export interface components {
          * @description What a personal access token may do: `read` (GET only) or `write`.
          * @enum {string}
          */
-        TokenScope: "read" | "write";
+        TokenScope: string;
         /** @description The account. */
         User: {
             /**

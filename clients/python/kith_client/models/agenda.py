@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.agenda_item import AgendaItem
@@ -29,7 +28,6 @@ class Agenda:
     generated_at: datetime.datetime
     items: list[AgendaItem]
     truncated: bool
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         generated_at = self.generated_at.isoformat()
@@ -42,7 +40,7 @@ class Agenda:
         truncated = self.truncated
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "generated_at": generated_at,
@@ -75,21 +73,4 @@ class Agenda:
             truncated=truncated,
         )
 
-        agenda.additional_properties = d
         return agenda
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

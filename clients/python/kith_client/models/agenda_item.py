@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.item_type import ItemType
 from ..types import UNSET, Unset
@@ -42,7 +41,6 @@ class AgendaItem:
     interaction_id: None | Unset | UUID = UNSET
     introduction_id: None | Unset | UUID = UNSET
     ledger_entry_id: None | Unset | UUID = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contact_id = str(self.contact_id)
@@ -92,7 +90,7 @@ class AgendaItem:
             ledger_entry_id = self.ledger_entry_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contact_id": contact_id,
@@ -210,21 +208,4 @@ class AgendaItem:
             ledger_entry_id=ledger_entry_id,
         )
 
-        agenda_item.additional_properties = d
         return agenda_item
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.access_token import AccessToken
@@ -23,19 +22,20 @@ T = TypeVar("T", bound="Export")
 
 @_attrs_define
 class Export:
-    """Every record of the account.
+    """Every record of the account. (An import refuses fields it does not know,
+    so the schema says `additionalProperties: false`.)
 
-    Attributes:
-        contacts (list[Contact]):
-        exported_at (datetime.datetime):
-        format_version (int): `1`.
-        interactions (list[Interaction]):
-        introductions (list[Introduction]):
-        ledger (list[LedgerEntry]):
-        relationships (list[Relationship]):
-        tags (list[Tag]):
-        tokens (list[AccessToken]): Metadata only: secrets are never exported.
-        user (User): The account.
+        Attributes:
+            contacts (list[Contact]):
+            exported_at (datetime.datetime):
+            format_version (int): `1`.
+            interactions (list[Interaction]):
+            introductions (list[Introduction]):
+            ledger (list[LedgerEntry]):
+            relationships (list[Relationship]):
+            tags (list[Tag]):
+            tokens (list[AccessToken]): Metadata only: secrets are never exported.
+            user (User): The account.
     """
 
     contacts: list[Contact]
@@ -48,7 +48,6 @@ class Export:
     tags: list[Tag]
     tokens: list[AccessToken]
     user: User
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contacts = []
@@ -93,7 +92,7 @@ class Export:
         user = self.user.to_dict()
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contacts": contacts,
@@ -191,21 +190,4 @@ class Export:
             user=user,
         )
 
-        export.additional_properties = d
         return export
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

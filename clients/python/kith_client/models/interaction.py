@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.direction import Direction
 from ..models.interaction_kind import InteractionKind
@@ -46,7 +45,6 @@ class Interaction:
     version: int
     follow_up_on: datetime.date | None | Unset = UNSET
     notes: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contact_ids = []
@@ -87,7 +85,7 @@ class Interaction:
             notes = self.notes
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contact_ids": contact_ids,
@@ -178,21 +176,4 @@ class Interaction:
             notes=notes,
         )
 
-        interaction.additional_properties = d
         return interaction
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.introduction_status import IntroductionStatus
 from ..types import UNSET, Unset
@@ -44,7 +43,6 @@ class Introduction:
     note: None | str | Unset = UNSET
     outcome: None | str | Unset = UNSET
     person_a_id: None | Unset | UUID = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -96,7 +94,7 @@ class Introduction:
             person_a_id = self.person_a_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "created_at": created_at,
@@ -218,21 +216,4 @@ class Introduction:
             person_a_id=person_a_id,
         )
 
-        introduction.additional_properties = d
         return introduction
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.change_op import ChangeOp
 from ..models.introduction_change_type import IntroductionChangeType
@@ -34,7 +33,6 @@ class IntroductionChange:
     op: ChangeOp
     seq: int
     type_: IntroductionChangeType
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.introduction import Introduction
@@ -54,7 +52,7 @@ class IntroductionChange:
         type_ = self.type_.value
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "data": data,
@@ -104,21 +102,4 @@ class IntroductionChange:
             type_=type_,
         )
 
-        introduction_change.additional_properties = d
         return introduction_change
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

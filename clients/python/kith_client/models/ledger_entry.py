@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.favor_direction import FavorDirection
 from ..models.favor_kind import FavorKind
@@ -57,7 +56,6 @@ class LedgerEntry:
     introduction_id: None | Unset | UUID = UNSET
     occurred_on: datetime.date | None | Unset = UNSET
     repays_id: None | Unset | UUID = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contact_id = str(self.contact_id)
@@ -129,7 +127,7 @@ class LedgerEntry:
             repays_id = self.repays_id
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contact_id": contact_id,
@@ -303,21 +301,4 @@ class LedgerEntry:
             repays_id=repays_id,
         )
 
-        ledger_entry.additional_properties = d
         return ledger_entry
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -6,7 +6,6 @@ from typing import Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.relationship_kind import RelationshipKind
 from ..types import UNSET, Unset
@@ -40,7 +39,6 @@ class Relationship:
     updated_at: datetime.datetime
     version: int
     note: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contact_id = str(self.contact_id)
@@ -66,7 +64,7 @@ class Relationship:
             note = self.note
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contact_id": contact_id,
@@ -124,21 +122,4 @@ class Relationship:
             note=note,
         )
 
-        relationship.additional_properties = d
         return relationship
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -5,7 +5,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 from ..models.relationship_kind import RelationshipKind
 from ..types import UNSET, Unset
@@ -37,7 +36,6 @@ class RelationshipView:
     other: OtherContact
     strength: int
     note: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         contact_id = str(self.contact_id)
@@ -57,7 +55,7 @@ class RelationshipView:
             note = self.note
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "contact_id": contact_id,
@@ -105,21 +103,4 @@ class RelationshipView:
             note=note,
         )
 
-        relationship_view.additional_properties = d
         return relationship_view
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

@@ -4,7 +4,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
-from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
     from ..models.month_count import MonthCount
@@ -36,7 +35,6 @@ class Stats:
     introductions_made: int
     new_by_month: list[MonthCount]
     touches_by_month: list[MonthCount]
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         active_90d = self.active_90d
@@ -62,7 +60,7 @@ class Stats:
             touches_by_month.append(touches_by_month_item)
 
         field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
+
         field_dict.update(
             {
                 "active_90d": active_90d,
@@ -120,21 +118,4 @@ class Stats:
             touches_by_month=touches_by_month,
         )
 
-        stats.additional_properties = d
         return stats
-
-    @property
-    def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
-
-    def __getitem__(self, key: str) -> Any:
-        return self.additional_properties[key]
-
-    def __setitem__(self, key: str, value: Any) -> None:
-        self.additional_properties[key] = value
-
-    def __delitem__(self, key: str) -> None:
-        del self.additional_properties[key]
-
-    def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties

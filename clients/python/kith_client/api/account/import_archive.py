@@ -116,7 +116,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (Export): Every record of the account.
+        body (Export): Every record of the account. (An import refuses fields it does not know,
+            so the schema says `additionalProperties: false`.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +152,8 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (Export): Every record of the account.
+        body (Export): Every record of the account. (An import refuses fields it does not know,
+            so the schema says `additionalProperties: false`.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -181,7 +183,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (Export): Every record of the account.
+        body (Export): Every record of the account. (An import refuses fields it does not know,
+            so the schema says `additionalProperties: false`.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,7 +217,8 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (Export): Every record of the account.
+        body (Export): Every record of the account. (An import refuses fields it does not know,
+            so the schema says `additionalProperties: false`.)
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,101 @@
+"""Schemathesis hooks for .ci/run: schema-valid cases made meaningful.
+
+The positive phases expect every schema-valid request to be accepted. A few
+of kith's rules are about the data that exists, or the clock, which no
+schema can state; for those, a positive case is given what a real client
+would send (a negative case is left as generated). Each rule is named here
+with its reason:
+
+- a cursor is opaque: the only valid ones are those a page handed out, so
+  a positive case starts from the first page;
+- an id in a body must name one of your live contacts (422 otherwise, as a
+  path id that names nothing is 404): the CI account's contacts are used,
+  each person once;
+- the CI account's contacts stay live (a positive DELETE of one goes to
+  an id that names nothing), and a contact's `met_via` is another one;
+- an Idempotency-Key names one request, and its reuse with another body is
+  refused (422, as the IETF draft says): each positive case gets its own;
+- a birthday with a year is a real day, from 1800 to today;
+- an archive's records are read as the create bodies they came from and
+  name contacts of the same archive, which the `Export` schema (what an
+  export writes) cannot say: a positive import is an empty archive (the
+  examples phase imports the document's full one);
+- reach needs at least one of `company`, `tag` or `q`;
+- a token's `expires_at` is in the future, an interaction's `occurred_at`
+  at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
+  name existing records (left out here);
+- a ledger entry's status only moves forward (open to done, declined or
+  cancelled) and only an open one is due, so a PATCH leaves both out; an
+  introduction's people are distinct from its other people, so a PATCH
+  leaves them out.
+
+KITH_CI_CONTACTS holds the CI account's contact ids, comma-separated.
+"""
+
+import datetime
+import os
+import uuid
+
+import schemathesis
+
+CONTACTS = [c for c in os.environ.get("KITH_CI_CONTACTS", "").split(",") if c]
+PERSON_FIELDS = ("contact_id", "other_id", "introducer_id", "person_a_id", "person_b_id", "met_via")
+
+
+def positive(case):
+    meta = getattr(case, "meta", None)
+    return meta is not None and meta.generation.mode.is_positive
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    """Every phase's positive cases, the explicit examples too."""
+    if not positive(case):
+        return
+    if isinstance(case.query, dict):
+        case.query.pop("cursor", None)
+        if case.operation.path == "/v1/network/reach" and not any(
+            case.query.get(k) for k in ("company", "tag", "q")
+        ):
+            case.query["q"] = "ci"
+    key = f"ci-{uuid.uuid4()}"
+    for headers in (case.headers, kwargs.get("headers")):
+        for name in list(headers or {}):
+            if name.lower() == "idempotency-key":
+                headers[name] = key
+    path_id = (case.path_parameters or {}).get("id")
+    if case.method.upper() == "DELETE" and case.operation.path == "/v1/contacts/{id}" and path_id in CONTACTS:
+        case.path_parameters["id"] = str(uuid.uuid4())
+    body = case.body
+    if isinstance(body, dict) and CONTACTS:
+        people = iter([c for c in CONTACTS if c != path_id] or CONTACTS)
+        for field in PERSON_FIELDS:
+            if isinstance(body.get(field), str):
+                body[field] = next(people, CONTACTS[0])
+        if isinstance(body.get("contact_ids"), list):
+            body["contact_ids"] = CONTACTS[: max(1, min(len(body["contact_ids"]), len(CONTACTS)))]
+        if "expires_at" in body and body["expires_at"] is not None:
+            body["expires_at"] = "2099-01-01T00:00:00Z"
+        for field in ("interaction_id", "repays_id"):
+            body.pop(field, None)
+        for field in ("occurred_at",):
+            if isinstance(body.get(field), str):
+                body[field] = "2026-03-14T09:30:00Z"
+        if isinstance(body.get("birthday"), str) and not body["birthday"].startswith("--"):
+            try:
+                day = datetime.date.fromisoformat(body["birthday"])
+                real = datetime.date(1800, 1, 1) <= day <= datetime.date.today()
+            except ValueError:
+                real = False
+            if not real:
+                body["birthday"] = "1990-04-17"
+        if case.operation.path == "/v1/import/archive":
+            for section in ("contacts", "tags", "interactions", "ledger", "relationships", "introductions", "tokens"):
+                if isinstance(body.get(section), list):
+                    body[section] = []
+        if case.operation.path == "/v1/ledger/{id}":
+            body.pop("status", None)
+            body.pop("due_on", None)
+        if case.operation.path == "/v1/introductions/{id}":
+            for field in ("introducer_id", "person_a_id", "person_b_id"):
+                body.pop(field, None)
