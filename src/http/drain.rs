@@ -1,8 +1,8 @@
 //! Graceful shutdown without resetting a request a client has sent.
 //!
-//! On `SIGTERM` or `SIGINT` the listener is shut at once, so a new
-//! connection is refused (the client knows nothing was sent) rather than
-//! queued and reset. Requests already on a connection run to their end, and
+//! On `SIGTERM` or `SIGINT` the listener is shut (50 ms after actix stops
+//! accepting), so a new connection is refused (the client knows nothing was
+//! sent) rather than queued and reset. Requests already on a connection run to their end, and
 //! every answer from then on carries `Connection: close`, so a keep-alive
 //! client opens no further request on a connection about to close. Once no
 //! request has been in flight for a moment (or `SHUTDOWN_TIMEOUT` has
@@ -23,6 +23,8 @@ pub const SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long no request must have been in flight before the server stops.
 const QUIET: Duration = Duration::from_millis(300);
 const POLL: Duration = Duration::from_millis(20);
+/// How long actix's accept thread is given to stop watching the listener.
+const ACCEPT_PAUSED: Duration = Duration::from_millis(50);
 
 /// Whether the server is draining, and how many requests are in flight.
 #[derive(Default)]
@@ -79,11 +81,18 @@ pub async fn on_signal(drain: web::Data<Drain>, server: ServerHandle, listener: 
     };
     futures_util::future::select(Box::pin(term.recv()), Box::pin(int.recv())).await;
     tracing::info!("stopping: finishing the requests in flight");
-    drain.draining.store(true, Ordering::Release);
+    // actix's accept thread stops watching the listener (it answers the
+    // pause a moment after `pause` returns), then the listener is shut, so
+    // the thread never tries to accept on a shut socket. A connection that
+    // arrives in that moment is reset; after it, every one is refused.
     server.pause().await;
+    actix_web::rt::time::sleep(ACCEPT_PAUSED).await;
     if let Err(e) = socket2::SockRef::from(&listener).shutdown(std::net::Shutdown::Both) {
         tracing::warn!(error = %e, "cannot shut the listener; new connections wait for the exit");
     }
+    // Only now ask keep-alive clients to close: they reconnect to a
+    // listener that refuses them, not to one that queues them to reset.
+    drain.draining.store(true, Ordering::Release);
     let started = Instant::now();
     let mut quiet_since = Instant::now();
     while started.elapsed() < SHUTDOWN_TIMEOUT && quiet_since.elapsed() < QUIET {
