@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use diesel::prelude::*;
 
 use crate::auth::{password, service as users};
-use crate::contacts::model::{search_text, ContactChanges, ContactRow, Email};
+use crate::contacts::model::{ContactChanges, ContactRow, Email};
 use crate::contacts::{derived, service as contacts};
 use crate::db::schema::{
     contact_tags, interaction_contacts, interactions, ledger_balances, ledger_entries,
@@ -396,15 +396,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             .as_ref()
             .filter(|(t, _, _)| row.last_interaction_at.is_none_or(|last| *t >= last))
             .map(|(_, date, id)| format!("{date}|{id}"));
-        let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
-        row.search_text = search_text(
-            &row.display_name,
-            row.given_name.as_deref(),
-            row.family_name.as_deref(),
-            &emails,
-            row.company.as_deref(),
-            row.notes.as_deref(),
-        );
+        row.search_text = crate::contacts::search::text_of(&row);
         row.stamp_json();
     }
 

@@ -4,6 +4,7 @@ pub mod derived;
 pub mod handlers;
 pub mod model;
 pub mod read_model;
+pub mod search;
 pub mod service;
 pub mod store;
 

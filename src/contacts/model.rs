@@ -309,7 +309,10 @@ impl ContactSort {
 #[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
 pub struct ContactListParams {
-    /// Case-insensitive substring of names, emails, company or notes.
+    /// A substring of names, company, title, location, emails, tags, notes
+    /// or how you met, ignoring case and accents (`jose` finds `José`); a
+    /// phone number in any format finds it by its digits. `%`, `_` and `\`
+    /// are literal.
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only contacts with this tag (ignoring case).
@@ -595,24 +598,6 @@ pub fn parse_birthday(s: &str) -> Parsed<String> {
         return Err(("out_of_range", "must be a past date from 1800 on".into()));
     }
     Ok(s.to_string())
-}
-
-/// Lower-cased text the `q` filter searches: names, emails, company, notes.
-pub fn search_text(
-    display_name: &str,
-    given: Option<&str>,
-    family: Option<&str>,
-    emails: &[Email],
-    company: Option<&str>,
-    notes: Option<&str>,
-) -> String {
-    let mut parts: Vec<&str> = vec![display_name];
-    parts.extend(given);
-    parts.extend(family);
-    parts.extend(emails.iter().map(|e| e.address.as_str()));
-    parts.extend(company);
-    parts.extend(notes);
-    parts.join("\n").to_lowercase()
 }
 
 #[cfg(test)]

@@ -208,12 +208,14 @@ pub async fn fill_missing_json(db: crate::db::Db) {
             let n = rows.len();
             for mut row in rows {
                 row.stamp_json();
-                // Only the JSON: a row written meanwhile keeps its own.
+                row.search_text = super::search::text_of(&row);
+                // Only what is derived: a row written meanwhile keeps its own.
                 diesel::update(contacts::table.find(&row.id))
                     .filter(contacts::version.eq(row.version))
                     .set((
                         contacts::api_json.eq(&row.api_json),
                         contacts::api_json_version.eq(row.api_json_version),
+                        contacts::search_text.eq(&row.search_text),
                     ))
                     .execute(conn)?;
             }

@@ -7,7 +7,7 @@
 use diesel::QueryResult;
 
 use super::derived;
-use super::model::{search_text, ContactChanges, ContactRow, Email};
+use super::model::{ContactChanges, ContactRow};
 use super::read_model::{self, ContactJson};
 use super::store::{self, After, ListFilter, Sort};
 use crate::changes;
@@ -79,15 +79,7 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
     if let Some(v) = c.tags {
         row.tags = to_json(&v);
     }
-    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
-    row.search_text = search_text(
-        &row.display_name,
-        row.given_name.as_deref(),
-        row.family_name.as_deref(),
-        &emails,
-        row.company.as_deref(),
-        row.notes.as_deref(),
-    );
+    row.search_text = super::search::text_of(row);
 }
 
 fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<()> {

@@ -130,20 +130,6 @@ pub struct ListFilter {
     pub due_before: Option<i64>,
 }
 
-/// Escapes `%`, `_` and `\` for a `LIKE … ESCAPE '\'` pattern.
-pub fn like_pattern(q: &str) -> String {
-    let mut p = String::with_capacity(q.len() + 2);
-    p.push('%');
-    for ch in q.chars() {
-        if matches!(ch, '%' | '_' | '\\') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    p
-}
-
 /// The user's contacts that pass `filter`, as views, in a query boxed for
 /// backend `$db` (see `list`).
 macro_rules! filtered {
@@ -161,10 +147,12 @@ macro_rules! filtered {
                 .filter(contacts::archived.eq(filter.archived));
         }
         if let Some(q) = filter.q.as_deref().filter(|q| !q.is_empty()) {
+            let (text, digits) = super::search::patterns(q);
             query = query.filter(
                 contacts::search_text
-                    .like(like_pattern(&q.to_lowercase()))
-                    .escape('\\'),
+                    .like(text)
+                    .escape('\\')
+                    .or(contacts::search_text.like(digits).escape('\\')),
             );
         }
         if let Some(company) = &filter.company {

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 
 use super::model::{Edge, Graph, MonthCount, Node, PathKind, Person, ReachItem, Stats, Target};
-use crate::contacts::store::{like_pattern, ListFilter};
+use crate::contacts::store::ListFilter;
 use crate::db::schema::{
     contact_tags, contacts as c, interactions, introductions, ledger_entries as le,
     relationships as r,
@@ -38,10 +38,12 @@ fn matching(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> Que
         q = q.filter(c::id.eq_any(tagged));
     }
     if let Some(text) = f.q.as_deref().filter(|t| !t.is_empty()) {
+        let (text, digits) = crate::contacts::search::patterns(text);
         q = q.filter(
             c::search_text
-                .like(like_pattern(&text.to_lowercase()))
-                .escape('\\'),
+                .like(text)
+                .escape('\\')
+                .or(c::search_text.like(digits).escape('\\')),
         );
     }
     q.order((c::name_key.asc(), c::id.asc()))

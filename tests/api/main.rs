@@ -17,6 +17,7 @@ mod mechanics;
 mod network;
 mod openapi;
 mod operations;
+mod search;
 mod seed;
 mod shapes;
 mod tags;

@@ -2698,7 +2698,12 @@ export interface operations {
     list_contacts: {
         parameters: {
             query?: {
-                /** @description Case-insensitive substring of names, emails, company or notes. */
+                /**
+                 * @description A substring of names, company, title, location, emails, tags, notes
+                 *     or how you met, ignoring case and accents (`jose` finds `José`); a
+                 *     phone number in any format finds it by its digits. `%`, `_` and `\`
+                 *     are literal.
+                 */
                 q?: string;
                 /** @description Only contacts with this tag (ignoring case). */
                 tag?: string;
