@@ -396,7 +396,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             .as_ref()
             .filter(|(t, _, _)| row.last_interaction_at.is_none_or(|last| *t >= last))
             .map(|(_, date, id)| format!("{date}|{id}"));
-        row.search_text = crate::contacts::search::text_of(&row);
+        row.search_text = crate::contacts::search::text_of(row);
         row.stamp_json();
     }
 
