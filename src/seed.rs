@@ -105,6 +105,15 @@ struct TagRow {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = crate::db::schema::contact_handles)]
+struct HandleRow {
+    user_id: String,
+    contact_id: String,
+    kind: &'static str,
+    value: String,
+}
+
+#[derive(Insertable)]
 #[diesel(table_name = ledger_balances)]
 struct BalanceRow {
     user_id: String,
@@ -200,6 +209,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
     // Contacts, in memory first.
     let mut rows: Vec<ContactRow> = Vec::with_capacity(o.contacts);
     let mut tag_rows = Vec::new();
+    let mut handle_rows = Vec::new();
     for n in 0..o.contacts {
         let first = FIRST[rng.below(FIRST.len() as u64) as usize];
         let last = LAST[rng.below(LAST.len() as u64) as usize];
@@ -397,6 +407,14 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             .filter(|(t, _, _)| row.last_interaction_at.is_none_or(|last| *t >= last))
             .map(|(_, date, id)| format!("{date}|{id}"));
         row.search_text = crate::contacts::search::text_of(row);
+        for (kind, value) in crate::contacts::search::handles(row) {
+            handle_rows.push(HandleRow {
+                user_id: row.user_id.clone(),
+                contact_id: row.id.clone(),
+                kind,
+                value,
+            });
+        }
         row.stamp_json();
     }
 
@@ -436,6 +454,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
     tx(conn, &mut |c| {
         insert_all!(c, crate::db::schema::contacts::table, rows);
         insert_all!(c, contact_tags::table, tag_rows);
+        insert_all!(c, crate::db::schema::contact_handles::table, handle_rows);
         Ok(())
     })?;
     tx(conn, &mut |c| {

@@ -217,6 +217,8 @@ pub async fn list(
         q: p.q,
         tag: p.tag.and_then(|t| tag_name(&t).ok()),
         company: p.company,
+        email: p.email,
+        phone: p.phone,
         archived: p.archived.unwrap_or(false),
         trashed: p.trashed.unwrap_or(false),
         due_by: p.due.filter(|d| *d).map(|_| crate::time::now()),

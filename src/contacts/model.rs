@@ -324,6 +324,17 @@ pub struct ContactListParams {
     /// Only contacts at this company (ignoring case).
     #[param(max_length = 200)]
     pub company: Option<String>,
+    /// Only contacts with this email among theirs (ignoring case).
+    #[param(format = "email", max_length = 254, example = "ana@example.com")]
+    pub email: Option<String>,
+    /// Only contacts with this phone number among theirs, in any format
+    /// (compared by its digits: `+1 (555) 010-3` finds `15550103`).
+    #[param(
+        max_length = 32,
+        pattern = r"^(?:[+(][ ().\-]*)?[0-9][0-9 ().\-]*[0-9][0-9 ().\-]*[0-9][0-9 ().\-]*$",
+        example = "+1 555 0103"
+    )]
+    pub phone: Option<String>,
     /// `true`: only archived contacts (default: archived ones are left out).
     pub archived: Option<bool>,
     /// `true`: only the trash.

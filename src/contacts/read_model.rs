@@ -210,7 +210,7 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                 row.stamp_json();
                 row.search_text = super::search::text_of(&row);
                 // Only what is derived: a row written meanwhile keeps its own.
-                diesel::update(contacts::table.find(&row.id))
+                let written = diesel::update(contacts::table.find(&row.id))
                     .filter(contacts::version.eq(row.version))
                     .set((
                         contacts::api_json.eq(&row.api_json),
@@ -218,6 +218,9 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                         contacts::search_text.eq(&row.search_text),
                     ))
                     .execute(conn)?;
+                if written == 1 {
+                    super::store::sync_handles(conn, &row)?;
+                }
             }
             Ok(n)
         });

@@ -51,6 +51,34 @@ pub fn text_of(row: &ContactRow) -> String {
     parts.join("\n")
 }
 
+/// What `?email=` and `?phone=` find a contact by: each email in lower
+/// case (`email`), each phone number as its digits (`phone`), once each.
+pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {
+    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
+    let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();
+    let mut out: Vec<(&'static str, String)> = Vec::new();
+    let found = emails
+        .iter()
+        .map(|e| ("email", email_key(&e.address)))
+        .chain(phones.iter().map(|p| ("phone", digits(&p.number))));
+    for handle in found {
+        if !handle.1.is_empty() && !out.contains(&handle) {
+            out.push(handle);
+        }
+    }
+    out
+}
+
+/// An email as `?email=` compares it: trimmed, lower case.
+pub fn email_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// A phone number as `?phone=` compares it: its digits.
+pub fn phone_key(s: &str) -> String {
+    digits(s)
+}
+
 /// The two `LIKE … ESCAPE '\'` patterns a query is looked for by: its
 /// folded text, and its digits when it reads as a phone number (only
 /// digits, spaces and `+-().`, three digits at least); the folded text

@@ -151,6 +151,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
     derived::refresh_new(conn, &mut row)?;
     store::insert(conn, &mut row)?;
     store::insert_tags(conn, &row)?;
+    store::insert_handles(conn, &row)?;
     record_upsert(conn, &row)?;
     Ok(row)
 }
@@ -179,6 +180,7 @@ pub fn update(
         ));
     }
     let tags_changed = c.tags.is_some();
+    let handles_changed = c.emails.is_some() || c.phones.is_some();
     let unchanged = row.clone();
     apply(&mut row, c);
     // A patch that changes nothing leaves the version (and the feed) as is.
@@ -190,6 +192,9 @@ pub fn update(
     save(conn, &mut row)?;
     if tags_changed {
         store::sync_tags(conn, &row)?;
+    }
+    if handles_changed {
+        store::sync_handles(conn, &row)?;
     }
     Ok(row)
 }

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use super::model::ContactRow;
 use super::read_model::ContactJson;
-use crate::db::schema::{contact_tags, contacts};
+use crate::db::schema::{contact_handles, contact_tags, contacts};
 use crate::db::DbConn;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
@@ -77,6 +77,29 @@ pub fn insert_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     Ok(())
 }
 
+/// Makes `contact_handles` hold exactly the row's emails and phone numbers.
+pub fn sync_handles(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))
+        .execute(conn)?;
+    insert_handles(conn, row)
+}
+
+/// Adds the row's emails and phone numbers to `contact_handles` (a new
+/// contact has none there).
+pub fn insert_handles(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    for (kind, value) in super::search::handles(row) {
+        diesel::insert_into(contact_handles::table)
+            .values((
+                contact_handles::user_id.eq(&row.user_id),
+                contact_handles::contact_id.eq(&row.id),
+                contact_handles::kind.eq(kind),
+                contact_handles::value.eq(value),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Listing
 
@@ -122,6 +145,10 @@ pub struct ListFilter {
     pub q: Option<String>,
     pub tag: Option<String>,
     pub company: Option<String>,
+    /// Only contacts with this email (compared by `search::email_key`).
+    pub email: Option<String>,
+    /// Only contacts with this phone number (compared by its digits).
+    pub phone: Option<String>,
     pub archived: bool,
     pub trashed: bool,
     /// Only contacts with `next_due_at` at or before this instant.
@@ -154,6 +181,25 @@ macro_rules! filtered {
                     .escape('\\')
                     .or(contacts::search_text.like(digits).escape('\\')),
             );
+        }
+        for (kind, value) in [
+            (
+                "email",
+                filter.email.as_deref().map(super::search::email_key),
+            ),
+            (
+                "phone",
+                filter.phone.as_deref().map(super::search::phone_key),
+            ),
+        ] {
+            if let Some(value) = value {
+                let found = contact_handles::table
+                    .filter(contact_handles::user_id.eq(user_id))
+                    .filter(contact_handles::kind.eq(kind))
+                    .filter(contact_handles::value.eq(value))
+                    .select(contact_handles::contact_id);
+                query = query.filter(contacts::id.eq_any(found));
+            }
         }
         if let Some(company) = &filter.company {
             query = query.filter(contacts::company_key.eq(company.trim().to_lowercase()));

@@ -75,6 +75,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    contact_handles (contact_id, kind, value) {
+        user_id -> Text,
+        contact_id -> Text,
+        kind -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
     idempotency_keys (user_id, idem_key) {
         user_id -> Text,
         idem_key -> Text,
@@ -239,6 +248,7 @@ diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(contact_tags -> contacts (contact_id));
+diesel::joinable!(contact_handles -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -255,6 +265,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     contacts,
     contact_tags,
+    contact_handles,
     idempotency_keys,
     changes,
 );

@@ -80,7 +80,7 @@ fn connect(app: &TestApp) -> kith::db::DbConn {
 }
 
 /// Runs SQL on the test's database directly.
-fn sql(app: &TestApp, statement: &str) {
+pub fn sql(app: &TestApp, statement: &str) {
     diesel::sql_query(statement)
         .execute(&mut connect(app))
         .unwrap();
@@ -92,7 +92,7 @@ struct Count {
     n: i64,
 }
 
-fn unrendered(app: &TestApp) -> i64 {
+pub fn unrendered(app: &TestApp) -> i64 {
     diesel::sql_query("SELECT COUNT(*) AS n FROM contacts WHERE api_json IS NULL")
         .load::<Count>(&mut connect(app))
         .unwrap()[0]

@@ -2709,6 +2709,17 @@ export interface operations {
                 tag?: string;
                 /** @description Only contacts at this company (ignoring case). */
                 company?: string;
+                /**
+                 * @description Only contacts with this email among theirs (ignoring case).
+                 * @example ana@example.com
+                 */
+                email?: string;
+                /**
+                 * @description Only contacts with this phone number among theirs, in any format
+                 *     (compared by its digits: `+1 (555) 010-3` finds `15550103`).
+                 * @example +1 555 0103
+                 */
+                phone?: string;
                 /** @description `true`: only archived contacts (default: archived ones are left out). */
                 archived?: boolean;
                 /** @description `true`: only the trash. */

@@ -17,6 +17,8 @@ def _get_kwargs(
     q: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -33,6 +35,10 @@ def _get_kwargs(
     params["tag"] = tag
 
     params["company"] = company
+
+    params["email"] = email
+
+    params["phone"] = phone
 
     params["archived"] = archived
 
@@ -117,6 +123,8 @@ def sync_detailed(
     q: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -134,6 +142,8 @@ def sync_detailed(
         q (str | Unset):
         tag (str | Unset):
         company (str | Unset):
+        email (str | Unset):
+        phone (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -155,6 +165,8 @@ def sync_detailed(
         q=q,
         tag=tag,
         company=company,
+        email=email,
+        phone=phone,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -177,6 +189,8 @@ def sync(
     q: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -194,6 +208,8 @@ def sync(
         q (str | Unset):
         tag (str | Unset):
         company (str | Unset):
+        email (str | Unset):
+        phone (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -216,6 +232,8 @@ def sync(
         q=q,
         tag=tag,
         company=company,
+        email=email,
+        phone=phone,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -232,6 +250,8 @@ async def asyncio_detailed(
     q: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -249,6 +269,8 @@ async def asyncio_detailed(
         q (str | Unset):
         tag (str | Unset):
         company (str | Unset):
+        email (str | Unset):
+        phone (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -270,6 +292,8 @@ async def asyncio_detailed(
         q=q,
         tag=tag,
         company=company,
+        email=email,
+        phone=phone,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -290,6 +314,8 @@ async def asyncio(
     q: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     company: str | Unset = UNSET,
+    email: str | Unset = UNSET,
+    phone: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -307,6 +333,8 @@ async def asyncio(
         q (str | Unset):
         tag (str | Unset):
         company (str | Unset):
+        email (str | Unset):
+        phone (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -330,6 +358,8 @@ async def asyncio(
             q=q,
             tag=tag,
             company=company,
+            email=email,
+            phone=phone,
             archived=archived,
             trashed=trashed,
             due=due,
