@@ -311,8 +311,9 @@ impl ContactSort {
 pub struct ContactListParams {
     /// A substring of names, company, title, location, emails, tags, notes
     /// or how you met, ignoring case and accents (`jose` finds `José`); a
-    /// phone number in any format finds it by its digits. `%`, `_` and `\`
-    /// are literal.
+    /// phone number in any format finds it by its digits. Shorter than three
+    /// characters: contacts with a name word that begins with it (`jo` finds
+    /// `José Lima`, not `Bojan`). `%`, `_` and `\` are literal.
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// Only contacts with this tag (ignoring case).

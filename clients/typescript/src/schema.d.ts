@@ -2701,8 +2701,9 @@ export interface operations {
                 /**
                  * @description A substring of names, company, title, location, emails, tags, notes
                  *     or how you met, ignoring case and accents (`jose` finds `José`); a
-                 *     phone number in any format finds it by its digits. `%`, `_` and `\`
-                 *     are literal.
+                 *     phone number in any format finds it by its digits. Shorter than three
+                 *     characters: contacts with a name word that begins with it (`jo` finds
+                 *     `José Lima`, not `Bojan`). `%`, `_` and `\` are literal.
                  */
                 q?: string;
                 /** @description Only contacts with this tag (ignoring case). */
