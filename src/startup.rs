@@ -94,7 +94,7 @@ impl Application {
     /// Contacts left without their stored JSON by a migration get it in the
     /// background meanwhile (reads write it from the row until then).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        actix_web::rt::spawn(crate::contacts::read_model::fill_missing_json(self.db));
+        actix_web::rt::spawn(crate::contacts::service::fill_missing_json(self.db));
         actix_web::rt::spawn(http::drain::on_signal(
             self.drain,
             self.server.handle(),

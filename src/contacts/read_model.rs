@@ -192,55 +192,6 @@ pub fn fill_json(conn: &mut DbConn, user_id: &str, rows: &mut [ContactJson]) -> 
     Ok(())
 }
 
-/// Stores the JSON of every contact that has none (after a migration that
-/// adds or resets it), a batch per write so that no request waits long
-/// behind it.
-pub async fn fill_missing_json(db: crate::db::Db) {
-    const BATCH: i64 = 500;
-    let mut total = 0;
-    loop {
-        let batch = db.write(|conn| {
-            let rows: Vec<ContactRow> = contacts::table
-                .filter(contacts::api_json.is_null())
-                .select(ContactRow::as_select())
-                .limit(BATCH)
-                .load(conn)?;
-            let n = rows.len();
-            for mut row in rows {
-                row.stamp_json();
-                row.search_text = super::search::text_of(&row);
-                // Only what is derived: a row written meanwhile keeps its own.
-                let written = diesel::update(contacts::table.find(&row.id))
-                    .filter(contacts::version.eq(row.version))
-                    .set((
-                        contacts::api_json.eq(&row.api_json),
-                        contacts::api_json_version.eq(row.api_json_version),
-                        contacts::search_text.eq(&row.search_text),
-                    ))
-                    .execute(conn)?;
-                if written == 1 {
-                    super::store::sync_handles(conn, &row)?;
-                }
-            }
-            Ok(n)
-        });
-        match batch.await {
-            Ok(0) => break,
-            Ok(n) => total += n,
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot store the JSON of contacts that have none");
-                return;
-            }
-        }
-    }
-    if total > 0 {
-        tracing::info!(
-            contacts = total,
-            "stored the JSON of contacts that had none"
-        );
-    }
-}
-
 /// A `ContactPage` as serde would write it, from contacts already written.
 pub fn page_json(rows: &[ContactJson], next_cursor: Option<&str>) -> Vec<u8> {
     let items = rows.iter().filter_map(ContactJson::json);

@@ -81,7 +81,7 @@ pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {
     let found = emails
         .iter()
         .map(|e| ("email", email_key(&e.address)))
-        .chain(phones.iter().map(|p| ("phone", digits(&p.number))));
+        .chain(phones.iter().map(|p| ("phone", phone_key(&p.number))));
     for handle in found {
         if !handle.1.is_empty() && !out.contains(&handle) {
             out.push(handle);

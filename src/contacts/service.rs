@@ -263,3 +263,40 @@ pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Que
     }
     Ok(())
 }
+
+/// Stores the JSON, search text and lookup rows of every contact that has
+/// no JSON (after a migration that adds or resets it), a batch per write so
+/// that no request waits long behind it.
+pub async fn fill_missing_json(db: crate::db::Db) {
+    const BATCH: i64 = 500;
+    let mut total = 0;
+    loop {
+        let batch = db.write(|conn| {
+            let rows = store::without_json(conn, BATCH)?;
+            let n = rows.len();
+            for mut row in rows {
+                row.stamp_json();
+                row.search_text = super::search::text_of(&row);
+                // Only what is derived: a row written meanwhile keeps its own.
+                if store::write_derived(conn, &row)? {
+                    store::sync_handles(conn, &row)?;
+                }
+            }
+            Ok(n)
+        });
+        match batch.await {
+            Ok(0) => break,
+            Ok(n) => total += n,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot store the JSON of contacts that have none");
+                return;
+            }
+        }
+    }
+    if total > 0 {
+        tracing::info!(
+            contacts = total,
+            "stored the JSON of contacts that had none"
+        );
+    }
+}

@@ -77,6 +77,29 @@ pub fn insert_tags(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     Ok(())
 }
 
+/// Up to `limit` contacts without their stored JSON (a migration reset it).
+pub fn without_json(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<ContactRow>> {
+    contacts::table
+        .filter(contacts::api_json.is_null())
+        .select(ContactRow::as_select())
+        .limit(limit)
+        .load(conn)
+}
+
+/// Writes what is derived of the row (its JSON and search text), unless it
+/// was written meanwhile (its version moved); whether it wrote.
+pub fn write_derived(conn: &mut DbConn, row: &ContactRow) -> QueryResult<bool> {
+    diesel::update(contacts::table.find(&row.id))
+        .filter(contacts::version.eq(row.version))
+        .set((
+            contacts::api_json.eq(&row.api_json),
+            contacts::api_json_version.eq(row.api_json_version),
+            contacts::search_text.eq(&row.search_text),
+        ))
+        .execute(conn)
+        .map(|n| n == 1)
+}
+
 /// Makes `contact_handles` hold exactly the row's emails and phone numbers.
 pub fn sync_handles(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))

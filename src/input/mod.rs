@@ -145,8 +145,6 @@ pub fn patch_text<'de, D: serde::Deserializer<'de>>(
     opt_trimmed(d).map(Some)
 }
 
-/// Every place in `v` (field paths like `emails[0].address`) where a
-/// string or key holds U+0000.
 /// JSON Schema counts `30.0` as an integer and serde does not: a whole
 /// number written with a fraction is read as the integer it is. (Any other
 /// number stays as sent; a field that takes numbers takes integers too.)
@@ -164,6 +162,8 @@ fn whole_numbers(v: &mut Value) {
     }
 }
 
+/// Every place in `v` (field paths like `emails[0].address`) where a
+/// string or key holds U+0000.
 fn nul_at(v: &Value, at: &str, found: &mut Vec<String>) {
     match v {
         Value::String(s) if s.contains('\0') => found.push(at.to_string()),

@@ -1,7 +1,7 @@
 -- Exact lookups: each email of a contact (lower case) and each phone number
 -- (its digits), for GET /v1/contacts?email= and ?phone=. kith writes them
 -- with the contact; clearing the stored JSON has the start-up backfill
--- (read_model::fill_missing_json) write them for every existing contact.
+-- (service::fill_missing_json) write them for every existing contact.
 CREATE TABLE contact_handles (
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
     contact_id TEXT NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
