@@ -22,6 +22,7 @@ pub mod network;
 pub mod openapi;
 pub mod ops;
 pub mod relationships;
+pub mod search;
 pub mod seed;
 pub mod startup;
 pub mod state;

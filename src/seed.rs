@@ -81,6 +81,41 @@ pub const COMPANIES: usize = 2_000;
 const TAG_COUNT: usize = 20;
 const BATCH: usize = 400;
 
+/// What seeded interactions and favors are about: summaries and
+/// descriptions vary as real ones do, so that a search finds a few of them.
+const TOPICS: &[&str] = &[
+    "the Berlin offsite",
+    "hiring a designer",
+    "Series A fundraising",
+    "the pricing page",
+    "a conference talk",
+    "moving to Lisbon",
+    "the robotics demo",
+    "quarterly planning",
+    "a mentor for Priya",
+    "the open-source release",
+    "café recommendations",
+    "the Zürich office",
+    "a podcast interview",
+    "board meeting prep",
+    "customer research",
+    "the mobile app launch",
+];
+const OPENERS: &[&str] = &[
+    "Coffee about",
+    "Call about",
+    "Lunch to discuss",
+    "Emails on",
+    "Catch-up on",
+    "Advice on",
+];
+
+fn about(rng: &mut Rng) -> String {
+    let opener = OPENERS[rng.below(OPENERS.len() as u64) as usize];
+    let topic = TOPICS[rng.below(TOPICS.len() as u64) as usize];
+    format!("{opener} {topic} #{}", rng.below(1000))
+}
+
 pub fn company_name(n: usize) -> String {
     format!("Company {n:04}")
 }
@@ -318,7 +353,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             kind: crate::interactions::model::KINDS[rng.below(11) as usize].to_string(),
             direction: crate::interactions::model::DIRECTIONS[rng.below(3) as usize].to_string(),
             occurred_at: at,
-            summary: "Caught up".into(),
+            summary: about(&mut rng),
             notes: None,
             follow_up_on: follow,
             counts_as_touch: touch,
@@ -326,7 +361,12 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             created_at: at,
             updated_at: at,
             version: 1,
+            search_text: String::new(),
+            search_key: String::new(),
         });
+        if let Some(last) = interaction_rows.last_mut() {
+            last.stamp_search();
+        }
     }
 
     // Ledger entries and balances.
@@ -339,7 +379,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         row.contact_id = rows[w].id.clone();
         row.direction = if rng.chance(50) { "given" } else { "received" }.into();
         row.kind = crate::ledger::model::KINDS[rng.below(9) as usize].into();
-        row.description = "A favor".into();
+        row.description = about(&mut rng);
         row.weight = 1 + rng.below(5) as i32;
         let day = today - chrono::Duration::days(rng.below(700) as i64);
         row.occurred_on = Some(day.to_string());
@@ -357,6 +397,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         }
         row.created_at = time::start_of(day) + rng.below(DAY as u64) as i64;
         row.updated_at = row.created_at;
+        row.stamp_search();
         by_contact[w].push(e);
         entries.push(row);
     }

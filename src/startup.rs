@@ -92,9 +92,11 @@ impl Application {
     /// Serves until SIGINT/SIGTERM, then finishes in-flight requests
     /// (`http::drain`).
     /// Contacts left without their stored JSON by a migration get it in the
-    /// background meanwhile (reads write it from the row until then).
+    /// background meanwhile (reads write it from the row until then), and
+    /// rows without a search text theirs.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        actix_web::rt::spawn(crate::contacts::service::fill_missing_json(self.db));
+        actix_web::rt::spawn(crate::contacts::service::fill_missing_json(self.db.clone()));
+        actix_web::rt::spawn(crate::search::service::fill_missing(self.db));
         actix_web::rt::spawn(http::drain::on_signal(
             self.drain,
             self.server.handle(),

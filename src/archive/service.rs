@@ -317,7 +317,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
                 row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
                 row.version = version_of(&meta);
-                crate::interactions::store::insert(conn, &row)?;
+                crate::interactions::store::insert(conn, &mut row)?;
                 changes::record(
                     conn,
                     user_id,
@@ -374,6 +374,8 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                     created_at: micros_of(&meta, "created_at").unwrap_or(now),
                     updated_at: micros_of(&meta, "updated_at").unwrap_or(now),
                     version: version_of(&meta),
+                    search_text: String::new(),
+                    search_key: String::new(),
                 };
                 diesel::insert_into(it::table).values(&row).execute(conn)?;
                 changes::record(

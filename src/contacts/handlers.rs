@@ -5,11 +5,10 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::model::{
     tag_name, Contact, ContactChanges, ContactCreate, ContactListParams, ContactPage, ContactPatch,
-    ContactSort,
 };
 use super::read_model::{self, ContactJson};
 use super::service;
-use super::store::{After, ListFilter, Sort, SortKey};
+use super::store::{After, ListFilter, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::DEFAULT_LIMIT;
@@ -17,6 +16,7 @@ use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, versioned_json, IfMatch,
 };
 use crate::input::{self, Json};
+use crate::search::text::Query;
 use crate::state::AppState;
 
 /// Create a contact.
@@ -212,9 +212,15 @@ pub async fn list(
 ) -> Result<HttpResponse, ApiError> {
     let p: ContactListParams = input::params(&req)?;
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
-    let sort = Sort::parse(p.sort.map_or("name", ContactSort::as_str));
+    let q = p.q.as_deref().and_then(Query::parse);
+    // A search without `sort` is ranked.
+    let sort = match (p.sort, &q) {
+        (Some(s), _) => Sort::parse(s.as_str()),
+        (None, Some(_)) => Sort::parse(RELEVANCE),
+        (None, None) => Sort::parse("name"),
+    };
     let filter = ListFilter {
-        q: p.q,
+        q,
         tag: p.tag.and_then(|t| tag_name(&t).ok()),
         company: p.company,
         email: p.email,
@@ -233,9 +239,9 @@ pub async fn list(
     let body = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            let (rows, more) =
+            let (rows, more, last_rank) =
                 service::list(conn, &user.id, &filter, &sort, limit, after.as_ref())?;
-            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last));
+            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last, last_rank));
             Ok(read_model::page_json(&rows, next_cursor.as_deref()))
         })
         .await?;
@@ -260,16 +266,21 @@ fn position(sort: &Sort, cursor: Option<String>) -> Result<Option<After>, ApiErr
             let (k, id) = decode_cursor(&c, &sort.name)?;
             After::Nullable(k, id)
         }
+        SortKey::Relevance => {
+            let ((rank, k), id) = decode_cursor(&c, &sort.name)?;
+            After::Ranked(rank, k, id)
+        }
     }))
 }
 
-/// The cursor of the page that follows `last`.
-fn next(sort: &Sort, last: &ContactJson) -> String {
+/// The cursor of the page that follows `last` (of rank `rank`).
+fn next(sort: &Sort, last: &ContactJson, rank: i32) -> String {
     match sort.key {
         SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
         SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
         SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
         SortKey::LastInteractionAt => encode_cursor(&sort.name, last.last_interaction_at, &last.id),
         SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
+        SortKey::Relevance => encode_cursor(&sort.name, (rank, &last.name_key), &last.id),
     }
 }

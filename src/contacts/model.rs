@@ -313,8 +313,11 @@ pub struct ContactListParams {
     /// or how you met, ignoring case and accents (`jose` finds `José`); a
     /// phone number in any format finds it by its digits. Shorter than three
     /// characters: contacts with a name word that begins with it (`jo` finds
-    /// `José Lima`, not `Bojan`). `%`, `_` and `\` are literal.
-    #[param(max_length = 200)]
+    /// `José Lima`, not `Bojan`). `%`, `_` and `\` are literal. Without
+    /// `sort`, the best matches come first: a name equal to `q`, then a
+    /// name that begins with it, then a word of any field that begins with
+    /// it, then `q` anywhere; ties by name.
+    #[param(max_length = 200, example = "ana")]
     pub q: Option<String>,
     /// Only contacts with this tag (ignoring case).
     #[param(
@@ -346,7 +349,8 @@ pub struct ContactListParams {
     #[param(format = Date)]
     pub due_before: Option<String>,
     /// `name`, `created_at`, `updated_at`, `last_interaction_at`, `next_due_at`;
-    /// a leading `-` reverses (default `name`). Nulls sort last either way.
+    /// a leading `-` reverses (default `name`, or by relevance with `q`).
+    /// Nulls sort last either way.
     #[param(inline)]
     pub sort: Option<ContactSort>,
     /// Page size, 1–200 (default 50).

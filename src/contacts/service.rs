@@ -232,7 +232,7 @@ pub fn restore(
 }
 
 /// One page of the user's contacts (as the API writes them) after `after`,
-/// and whether more follow.
+/// whether more follow, and the rank of the last (see `store::list`).
 pub fn list(
     conn: &mut DbConn,
     user_id: &str,
@@ -240,11 +240,13 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     after: Option<&After>,
-) -> Result<(Vec<ContactJson>, bool)> {
-    let mut rows = store::list(conn, user_id, filter, sort, limit, after)?;
-    let more = cut_page(&mut rows, limit);
+) -> Result<(Vec<ContactJson>, bool, i32)> {
+    let mut ranked = store::list(conn, user_id, filter, sort, limit, after)?;
+    let more = cut_page(&mut ranked, limit);
+    let last_rank = ranked.last().map_or(0, |(_, rank)| *rank);
+    let mut rows: Vec<ContactJson> = ranked.into_iter().map(|(row, _)| row).collect();
     read_model::fill_json(conn, user_id, &mut rows)?;
-    Ok((rows, more))
+    Ok((rows, more, last_rank))
 }
 
 /// Refreshes the given contacts of a user, saving (new version, change feed)

@@ -8,6 +8,7 @@ use super::model::ContactRow;
 use super::read_model::ContactJson;
 use crate::db::schema::{contact_handles, contact_tags, contacts};
 use crate::db::DbConn;
+use crate::search::text::Query;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
     crate::per_backend!(conn, |c| crate::owned_by_id!(
@@ -133,6 +134,8 @@ pub enum SortKey {
     UpdatedAt,
     LastInteractionAt,
     NextDueAt,
+    /// How well the contact matches `q` (`search::text::RANKS`), then name.
+    Relevance,
 }
 
 #[derive(Clone, Debug)]
@@ -141,6 +144,9 @@ pub struct Sort {
     pub descending: bool,
     pub name: String,
 }
+
+/// The sort of a search without `sort`.
+pub const RELEVANCE: &str = "relevance";
 
 impl Sort {
     pub fn parse(s: &str) -> Sort {
@@ -153,6 +159,7 @@ impl Sort {
             "updated_at" => SortKey::UpdatedAt,
             "last_interaction_at" => SortKey::LastInteractionAt,
             "next_due_at" => SortKey::NextDueAt,
+            RELEVANCE => SortKey::Relevance,
             _ => SortKey::Name,
         };
         Sort {
@@ -165,7 +172,8 @@ impl Sort {
 
 #[derive(Clone, Debug, Default)]
 pub struct ListFilter {
-    pub q: Option<String>,
+    /// Only contacts whose search text matches.
+    pub q: Option<Query>,
     pub tag: Option<String>,
     pub company: Option<String>,
     /// Only contacts with this email (compared by `search::email_key`).
@@ -196,14 +204,8 @@ macro_rules! filtered {
                 .filter(contacts::trashed_at.is_null())
                 .filter(contacts::archived.eq(filter.archived));
         }
-        if let Some(q) = filter.q.as_deref().filter(|q| !q.is_empty()) {
-            let (text, digits) = super::search::patterns(q);
-            query = query.filter(
-                contacts::search_text
-                    .like(text)
-                    .escape('\\')
-                    .or(contacts::search_text.like(digits).escape('\\')),
-            );
+        if let Some(q) = &filter.q {
+            query = crate::search_matching!(query, contacts, $db, q);
         }
         for (kind, value) in [
             (
@@ -254,10 +256,13 @@ pub enum After {
     Instant(i64, String),
     /// After an instant, or a null, of a nullable key.
     Nullable(Option<i64>, String),
+    /// After a rank and a name (`Relevance`).
+    Ranked(i32, String, String),
 }
 
 /// The user's contacts after `after` in `sort`, `limit + 1` of them at most
-/// (the page and a sign that more follow).
+/// (the page and a sign that more follow), each with its rank (0 unless
+/// sorted by relevance).
 ///
 /// Keyset pagination on (sort key, id). Nullable keys sort nulls last in both
 /// directions: the non-null run is read first on its index, then the nulls
@@ -269,7 +274,7 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     after: Option<&After>,
-) -> QueryResult<Vec<ContactJson>> {
+) -> QueryResult<Vec<(ContactJson, i32)>> {
     // The keyset condition: rows after `($k, $id)` in the sort's direction.
     macro_rules! after {
         ($query:expr, $col:expr, $k:expr, $id:expr) => {
@@ -341,14 +346,48 @@ pub fn list(
             rows
         }};
     }
+    // A page by rank, then name: the rank is computed for every match.
+    macro_rules! ranked {
+        ($c:ident, $db:ty, $q:expr) => {{
+            let mut query = filtered!($db, user_id, filter);
+            if let Some(After::Ranked(r, k, id)) = after.cloned() {
+                let rank = crate::search_rank!(contacts, $db, $q);
+                let same = crate::search_rank!(contacts, $db, $q);
+                query = query.filter(
+                    rank.gt(r).or(same.eq(r).and(
+                        contacts::name_key
+                            .gt(k.clone())
+                            .or(contacts::name_key.eq(k).and(contacts::id.gt(id))),
+                    )),
+                );
+            }
+            query
+                .select((
+                    ContactJson::as_select(),
+                    crate::search_rank!(contacts, $db, $q),
+                ))
+                .order((
+                    crate::search_rank!(contacts, $db, $q).asc(),
+                    contacts::name_key.asc(),
+                    contacts::id.asc(),
+                ))
+                .limit(limit + 1)
+                .load::<(ContactJson, i32)>($c)?
+        }};
+    }
+    let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();
     // On the concrete connection: rows are read without the multi-backend
     // layer (a fifth of a page's reading time).
-    let rows = crate::per_backend!(conn, |c, DB| match sort.key {
-        SortKey::Name => plain!(c, DB, contacts::name_key, Name),
-        SortKey::CreatedAt => plain!(c, DB, contacts::created_at, Instant),
-        SortKey::UpdatedAt => plain!(c, DB, contacts::updated_at, Instant),
-        SortKey::LastInteractionAt => nulls_last!(c, DB, contacts::last_interaction_at),
-        SortKey::NextDueAt => nulls_last!(c, DB, contacts::next_due_at),
+    let rows = crate::per_backend!(conn, |c, DB| match (sort.key, &filter.q) {
+        (SortKey::Relevance, Some(q)) => ranked!(c, DB, q),
+        (SortKey::Name | SortKey::Relevance, _) =>
+            unranked(plain!(c, DB, contacts::name_key, Name)),
+        (SortKey::CreatedAt, _) => unranked(plain!(c, DB, contacts::created_at, Instant)),
+        (SortKey::UpdatedAt, _) => unranked(plain!(c, DB, contacts::updated_at, Instant)),
+        (SortKey::LastInteractionAt, _) => {
+            unranked(nulls_last!(c, DB, contacts::last_interaction_at))
+        }
+        (SortKey::NextDueAt, _) => unranked(nulls_last!(c, DB, contacts::next_due_at)),
     });
     Ok(rows)
 }

@@ -4,6 +4,7 @@
 
 mod lanes;
 pub mod schema;
+pub mod search_index;
 
 use std::path::{Path, PathBuf};
 
@@ -152,6 +153,7 @@ impl Db {
         // One direct connection first: it migrates, and reports a real error.
         let mut conn = target.connect()?;
         migrate(&mut conn)?;
+        search_index::ensure(&mut conn);
         optimize(&mut conn);
         drop(conn);
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);

@@ -132,6 +132,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         version -> Integer,
+        search_text -> Text,
+        search_key -> Text,
     }
 }
 
@@ -173,6 +175,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         version -> Integer,
+        search_text -> Text,
+        search_key -> Text,
     }
 }
 
@@ -220,6 +224,8 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         version -> Integer,
+        search_text -> Text,
+        search_key -> Text,
     }
 }
 

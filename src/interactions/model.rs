@@ -1,5 +1,6 @@
 //! Interactions as rows, as the API shows them, and as clients send them.
 
+use crate::search::text;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -258,9 +259,19 @@ pub struct InteractionRow {
     pub created_at: Micros,
     pub updated_at: Micros,
     pub version: i32,
+    /// What search looks in (`search::text::compose`), written with the row.
+    pub search_text: String,
+    /// Its title as search hits sort it (`search::text::key_of`).
+    pub search_key: String,
 }
 
 impl InteractionRow {
+    /// Writes what search looks in: its summary (its title) and notes.
+    pub fn stamp_search(&mut self) {
+        self.search_text = text::compose([self.summary.as_str()], self.notes.as_deref());
+        self.search_key = text::key_of(&self.summary);
+    }
+
     pub fn participants(&self) -> Vec<String> {
         serde_json::from_str(&self.contact_ids).unwrap_or_default()
     }

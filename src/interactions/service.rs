@@ -40,14 +40,16 @@ pub fn new_row(user_id: &str, new: InteractionCreate) -> InteractionRow {
         created_at: now,
         updated_at: now,
         version: 1,
+        search_text: String::new(),
+        search_key: String::new(),
     }
 }
 
 pub fn create(conn: &mut DbConn, user_id: &str, new: InteractionCreate) -> Result<InteractionRow> {
-    let row = new_row(user_id, new);
+    let mut row = new_row(user_id, new);
     let participants = row.participants();
     check_participants(conn, user_id, &participants)?;
-    store::insert(conn, &row)?;
+    store::insert(conn, &mut row)?;
     changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     refresh_contacts(conn, user_id, &participants)?;
     Ok(row)
@@ -102,7 +104,7 @@ pub fn update(
     }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
-    store::update(conn, &row)?;
+    store::update(conn, &mut row)?;
     changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     let affected: Vec<String> = before
         .into_iter()

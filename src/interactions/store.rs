@@ -42,16 +42,20 @@ pub fn contacts_among(
         .collect())
 }
 
-pub fn insert(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+/// Inserts the row, its search text written with it.
+pub fn insert(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
+    row.stamp_search();
     diesel::insert_into(interactions::table)
-        .values(row)
+        .values(&*row)
         .execute(conn)?;
     write_participants(conn, row)
 }
 
-pub fn update(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+/// Writes the row back, its search text written with it.
+pub fn update(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
+    row.stamp_search();
     diesel::update(interactions::table.find(&row.id))
-        .set(row)
+        .set(&*row)
         .execute(conn)?;
     write_participants(conn, row)
 }
@@ -144,4 +148,10 @@ pub fn page(
             interactions::id
         ),
     }
+}
+
+/// Writes the search text of up to `limit` rows without one, after the
+/// id `after`; the last id written (`search::service::fill_missing`).
+pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
+    crate::search_fill!(conn, interactions, InteractionRow, after, limit)
 }

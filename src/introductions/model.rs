@@ -1,6 +1,7 @@
 //! Introductions as the API reads and writes them, the row as stored, and
 //! what a create or a patch changes.
 
+use crate::search::text;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -197,9 +198,19 @@ pub struct IntroductionRow {
     pub created_at: Micros,
     pub updated_at: Micros,
     pub version: i32,
+    /// What search looks in (`search::text::compose`), written with the row.
+    pub search_text: String,
+    /// Its title as search hits sort it (`search::text::key_of`).
+    pub search_key: String,
 }
 
 impl IntroductionRow {
+    /// Writes what search looks in: its note.
+    pub fn stamp_search(&mut self) {
+        self.search_text = text::compose([], self.note.as_deref());
+        self.search_key = text::key_of(self.note.as_deref().unwrap_or_default());
+    }
+
     pub fn to_api(&self) -> Introduction {
         Introduction {
             id: self.id.clone(),

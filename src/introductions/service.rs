@@ -110,17 +110,17 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
             let a_name = name(conn, uid, a)?;
             ledger::insert(
                 conn,
-                &favor(row, a, "given", format!("Introduced {a_name} to {b_name}")),
+                &mut favor(row, a, "given", format!("Introduced {a_name} to {b_name}")),
             )?;
             ledger::insert(
                 conn,
-                &favor(row, b, "given", format!("Introduced {b_name} to {a_name}")),
+                &mut favor(row, b, "given", format!("Introduced {b_name} to {a_name}")),
             )?;
         }
         (Some(x), None) => {
             ledger::insert(
                 conn,
-                &favor(row, x, "received", format!("Introduced you to {b_name}")),
+                &mut favor(row, x, "received", format!("Introduced you to {b_name}")),
             )?;
             if let Some(mut b_row) = contact_store::find_for_update(conn, uid, b)? {
                 if b_row.met_via.is_none() {
@@ -180,10 +180,12 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: Changes) -> Result<Introducti
         created_at: now,
         updated_at: now,
         version: 1,
+        search_text: String::new(),
+        search_key: String::new(),
     };
     apply(&mut row, c);
     check_people(conn, &row)?;
-    store::insert(conn, &row)?;
+    store::insert(conn, &mut row)?;
     record(conn, &row)?;
     if row.status == "made" {
         make_effects(conn, &row)?;
@@ -219,7 +221,7 @@ pub fn update(
     }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
-    store::update(conn, &row)?;
+    store::update(conn, &mut row)?;
     record(conn, &row)?;
     if is_made && (!was_made || redo) {
         make_effects(conn, &row)?;

@@ -23,14 +23,18 @@ pub fn find_for_update(
     crate::for_update!(conn, crate::owned_by_id!(it, IntroductionRow, user_id, id))
 }
 
-pub fn insert(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<()> {
-    diesel::insert_into(it::table).values(row).execute(conn)?;
+/// Inserts the row, its search text written with it.
+pub fn insert(conn: &mut DbConn, row: &mut IntroductionRow) -> QueryResult<()> {
+    row.stamp_search();
+    diesel::insert_into(it::table).values(&*row).execute(conn)?;
     Ok(())
 }
 
-pub fn update(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<()> {
+/// Writes the row back, its search text written with it.
+pub fn update(conn: &mut DbConn, row: &mut IntroductionRow) -> QueryResult<()> {
+    row.stamp_search();
     diesel::update(it::table.find(&row.id))
-        .set(row)
+        .set(&*row)
         .execute(conn)?;
     Ok(())
 }
@@ -83,4 +87,10 @@ pub fn list(
         .limit(limit + 1)
         .select(IntroductionRow::as_select())
         .load(conn)
+}
+
+/// Writes the search text of up to `limit` rows without one, after the
+/// id `after`; the last id written (`search::service::fill_missing`).
+pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
+    crate::search_fill!(conn, it, IntroductionRow, after, limit)
 }

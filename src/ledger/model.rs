@@ -1,6 +1,7 @@
 //! Ledger entries and balances as the API reads and writes them, the entry
 //! row as stored, and what a create or a patch changes.
 
+use crate::search::text;
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -387,9 +388,19 @@ pub struct EntryRow {
     pub created_at: Micros,
     pub updated_at: Micros,
     pub version: i32,
+    /// What search looks in (`search::text::compose`), written with the row.
+    pub search_text: String,
+    /// Its title as search hits sort it (`search::text::key_of`).
+    pub search_key: String,
 }
 
 impl EntryRow {
+    /// Writes what search looks in: its description (its title).
+    pub fn stamp_search(&mut self) {
+        self.search_text = text::compose([self.description.as_str()], []);
+        self.search_key = text::key_of(&self.description);
+    }
+
     pub fn to_api(&self) -> LedgerEntry {
         LedgerEntry {
             id: self.id.clone(),
@@ -432,6 +443,8 @@ impl EntryRow {
             created_at: now,
             updated_at: now,
             version: 1,
+            search_text: String::new(),
+            search_key: String::new(),
         }
     }
 }

@@ -144,7 +144,7 @@ fn record(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
 }
 
 /// Inserts a fully formed row (used by introductions too).
-pub fn insert(conn: &mut DbConn, row: &EntryRow) -> Result<()> {
+pub fn insert(conn: &mut DbConn, row: &mut EntryRow) -> Result<()> {
     store::insert(conn, row)?;
     record(conn, row)?;
     Ok(balances::refresh(conn, &row.user_id, &row.contact_id)?)
@@ -154,7 +154,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: EntryChanges) -> Result<Entry
     let mut row = EntryRow::blank(user_id);
     apply(&mut row, c, true)?;
     check_references(conn, &row, true)?;
-    insert(conn, &row)?;
+    insert(conn, &mut row)?;
     Ok(row)
 }
 

@@ -50,14 +50,18 @@ pub fn interaction_includes(
     Ok(n > 0)
 }
 
-pub fn insert(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
-    diesel::insert_into(le::table).values(row).execute(conn)?;
+/// Inserts the row, its search text written with it.
+pub fn insert(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
+    row.stamp_search();
+    diesel::insert_into(le::table).values(&*row).execute(conn)?;
     Ok(())
 }
 
-pub fn update(conn: &mut DbConn, row: &EntryRow) -> QueryResult<()> {
+/// Writes the row back, its search text written with it.
+pub fn update(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
+    row.stamp_search();
     diesel::update(le::table.find(&row.id))
-        .set(row)
+        .set(&*row)
         .execute(conn)?;
     Ok(())
 }
@@ -137,4 +141,10 @@ pub fn list(
         .limit(limit + 1)
         .select(EntryRow::as_select())
         .load(conn)
+}
+
+/// Writes the search text of up to `limit` rows without one, after the
+/// id `after`; the last id written (`search::service::fill_missing`).
+pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
+    crate::search_fill!(conn, le, EntryRow, after, limit)
 }

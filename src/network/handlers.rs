@@ -10,6 +10,7 @@ use crate::contacts::model::tag_name;
 use crate::contacts::store::ListFilter;
 use crate::error::ApiError;
 use crate::input;
+use crate::search::text::Query;
 use crate::state::AppState;
 use crate::time;
 
@@ -52,7 +53,7 @@ pub struct GraphParams {
 
 fn filters(q: Option<String>, tag: Option<String>, company: Option<String>) -> ListFilter {
     ListFilter {
-        q,
+        q: q.as_deref().and_then(Query::parse),
         tag: tag.and_then(|t| tag_name(&t).ok()),
         company,
         ..ListFilter::default()

@@ -22,33 +22,30 @@ type Row = (String, String, Option<String>, Option<i32>);
 
 /// Live contacts matching the filters (company ignoring case, tag, q).
 fn matching(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> QueryResult<Vec<Row>> {
-    let mut q = c::table
-        .filter(c::user_id.eq(user_id))
-        .filter(c::trashed_at.is_null())
-        .select((c::id, c::display_name, c::company, c::closeness))
-        .into_boxed();
-    if let Some(company) = &f.company {
-        q = q.filter(c::company_key.eq(company.trim().to_lowercase()));
-    }
-    if let Some(tag) = &f.tag {
-        let tagged = contact_tags::table
-            .filter(contact_tags::user_id.eq(user_id))
-            .filter(contact_tags::tag.eq(tag.clone()))
-            .select(contact_tags::contact_id);
-        q = q.filter(c::id.eq_any(tagged));
-    }
-    if let Some(text) = f.q.as_deref().filter(|t| !t.is_empty()) {
-        let (text, digits) = crate::contacts::search::patterns(text);
-        q = q.filter(
-            c::search_text
-                .like(text)
-                .escape('\\')
-                .or(c::search_text.like(digits).escape('\\')),
-        );
-    }
-    q.order((c::name_key.asc(), c::id.asc()))
-        .limit(limit)
-        .load(conn)
+    crate::per_backend!(conn, |conn, DB| {
+        let mut q = c::table
+            .filter(c::user_id.eq(user_id))
+            .filter(c::trashed_at.is_null())
+            .select((c::id, c::display_name, c::company, c::closeness))
+            .into_boxed::<DB>();
+        if let Some(company) = &f.company {
+            q = q.filter(c::company_key.eq(company.trim().to_lowercase()));
+        }
+        if let Some(tag) = &f.tag {
+            let tagged = contact_tags::table
+                .filter(contact_tags::user_id.eq(user_id))
+                .filter(contact_tags::tag.eq(tag.clone()))
+                .select(contact_tags::contact_id);
+            q = q.filter(c::id.eq_any(tagged));
+        }
+        if let Some(text) = &f.q {
+            use crate::db::schema::contacts;
+            q = crate::search_matching!(q, contacts, DB, text);
+        }
+        q.order((c::name_key.asc(), c::id.asc()))
+            .limit(limit)
+            .load(conn)
+    })
 }
 
 /// For each target, its best path: `direct` when your closeness is 3 or

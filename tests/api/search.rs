@@ -213,6 +213,123 @@ async fn every_result(app: &TestApp, s: &Session, queries: &[&str]) -> Vec<(Stri
     out
 }
 
+/// Without `sort`, a search answers the best matches first: a name equal
+/// to the query, then a name that begins with it, then a word (of any
+/// field) that begins with it, then the query anywhere; ties by name. The
+/// ranking pages with its cursor; `sort` overrides it.
+#[actix_web::test]
+async fn search_ranks_exact_then_prefix_then_word_then_substring() {
+    let app = TestApp::spawn().await;
+    let s = app.user("rank@example.com").await;
+    let people = [
+        json!({"display_name": "Zed Brown", "company": "Banana Republic"}),
+        json!({"display_name": "Maria Ána López"}),
+        json!({"display_name": "Anabel Ortiz"}),
+        json!({"display_name": "Ben Cole", "notes": "analytics lead"}),
+        json!({"display_name": "ANA"}),
+        json!({"display_name": "Carla Diaz", "title": "Ruthana's editor"}),
+        json!({"display_name": "Dov Tal"}),
+    ];
+    let mut ids = Vec::new();
+    for p in people {
+        ids.push(app.contact(&s, p).await["id"].as_str().unwrap().to_string());
+    }
+    // Someone else's contact that matches better than all of them.
+    let other = app.user("rank-other@example.com").await;
+    app.contact(&other, json!({"display_name": "Ana"})).await;
+
+    let ranked = [
+        "ANA",
+        "Anabel Ortiz",
+        "Ben Cole",
+        "Maria Ána López",
+        "Carla Diaz",
+        "Zed Brown",
+    ];
+    assert_eq!(in_order(&app, &s, "/v1/contacts?q=ana", 100).await, ranked);
+    // Page by page, the same order: nothing repeated, nothing skipped.
+    for limit in [1, 2, 4] {
+        assert_eq!(
+            in_order(&app, &s, "/v1/contacts?q=ana", limit).await,
+            ranked,
+            "limit {limit}"
+        );
+    }
+    // A short query finds the start of a name's word, ranked the same way.
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=an", 2).await,
+        ["ANA", "Anabel Ortiz", "Maria Ána López"]
+    );
+    // `sort` overrides the ranking.
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=ana&sort=name", 2).await,
+        [
+            "ANA",
+            "Anabel Ortiz",
+            "Ben Cole",
+            "Carla Diaz",
+            "Maria Ána López",
+            "Zed Brown"
+        ]
+    );
+    // A trashed contact is found only with `trashed=true`.
+    let res = app
+        .delete(&format!("/v1/contacts/{}", ids[2]))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 204);
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=ana", 2).await,
+        [
+            "ANA",
+            "Ben Cole",
+            "Maria Ána López",
+            "Carla Diaz",
+            "Zed Brown"
+        ]
+    );
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=ana&trashed=true", 2).await,
+        ["Anabel Ortiz"]
+    );
+    // A cursor of a ranked list is refused by another sort.
+    let res = app.get("/v1/contacts?q=ana&limit=1").auth(&s).send().await;
+    let cursor = res.json()["next_cursor"].as_str().unwrap().to_string();
+    let res = app
+        .get(&format!("/v1/contacts?q=ana&sort=name&cursor={cursor}"))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text());
+}
+
+/// Every display name `url` lists, following its cursors, in order.
+async fn in_order(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<String> {
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut page_url = format!("{url}&limit={limit}");
+        if let Some(c) = &cursor {
+            page_url.push_str(&format!("&cursor={c}"));
+        }
+        let res = app.get(&page_url).auth(s).send().await;
+        assert_eq!(res.status, 200, "{page_url}: {}", res.text());
+        let page = res.json();
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= limit);
+        for c in items {
+            seen.push(c["display_name"].as_str().unwrap().to_string());
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+        assert!(seen.len() < 1000, "{url} never ends");
+    }
+    seen
+}
+
 /// The same data finds the same contacts in the same order on SQLite and
 /// on PostgreSQL: the search text and the lookup rows are written by kith,
 /// not by either database. (In the PostgreSQL run of the suite this

@@ -2703,7 +2703,11 @@ export interface operations {
                  *     or how you met, ignoring case and accents (`jose` finds `José`); a
                  *     phone number in any format finds it by its digits. Shorter than three
                  *     characters: contacts with a name word that begins with it (`jo` finds
-                 *     `José Lima`, not `Bojan`). `%`, `_` and `\` are literal.
+                 *     `José Lima`, not `Bojan`). `%`, `_` and `\` are literal. Without
+                 *     `sort`, the best matches come first: a name equal to `q`, then a
+                 *     name that begins with it, then a word of any field that begins with
+                 *     it, then `q` anywhere; ties by name.
+                 * @example ana
                  */
                 q?: string;
                 /** @description Only contacts with this tag (ignoring case). */
@@ -2731,7 +2735,8 @@ export interface operations {
                 due_before?: string;
                 /**
                  * @description `name`, `created_at`, `updated_at`, `last_interaction_at`, `next_due_at`;
-                 *     a leading `-` reverses (default `name`). Nulls sort last either way.
+                 *     a leading `-` reverses (default `name`, or by relevance with `q`).
+                 *     Nulls sort last either way.
                  */
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "updated_at" | "-updated_at" | "last_interaction_at" | "-last_interaction_at" | "next_due_at" | "-next_due_at";
                 /** @description Page size, 1–200 (default 50). */

@@ -1,0 +1,103 @@
+//! The SQL that finds and ranks rows by their search text, for any table
+//! with a `search_text` column (`$table` names its schema module). Both
+//! databases evaluate the same `LIKE … ESCAPE '\'` patterns on the same
+//! text, so they find the same rows; on SQLite an FTS5 trigram index
+//! (`<table>_fts`) picks the candidates first, on PostgreSQL a `pg_trgm`
+//! index serves the `LIKE` itself (`db::search_index`).
+
+/// Rows whose search text is like any of `$patterns`, as one boxed
+/// condition on `$table` for backend `$db` (false when there is none).
+#[macro_export]
+macro_rules! search_like_any {
+    ($table:ident, $db:ty, $patterns:expr) => {{
+        type Cond = Box<
+            dyn diesel::BoxableExpression<$table::table, $db, SqlType = diesel::sql_types::Bool>,
+        >;
+        let mut found: Option<Cond> = None;
+        for p in $patterns {
+            let one = $table::search_text.like(p).escape('\\');
+            found = Some(match found {
+                None => Box::new(one),
+                Some(f) => Box::new(f.or(one)),
+            });
+        }
+        found.unwrap_or_else(|| Box::new(diesel::dsl::sql::<diesel::sql_types::Bool>("1 = 0")))
+    }};
+}
+
+/// `$query` (boxed, on `$table`) narrowed to the rows that match `$q`
+/// (a `search::text::Query`).
+#[macro_export]
+macro_rules! search_matching {
+    ($query:expr, $table:ident, $db:ty, $q:expr) => {{
+        let q: &$crate::search::text::Query = $q;
+        let mut query = $query.filter($crate::search_like_any!($table, $db, q.patterns()));
+        if <$db as $crate::db::search_index::Engine>::FTS5 {
+            if let Some(m) = q.fts5() {
+                // The index's candidates: the `LIKE` above confirms each.
+                query = query.filter(
+                    diesel::dsl::sql::<diesel::sql_types::Bool>(concat!(
+                        stringify!($table),
+                        ".rowid IN (SELECT rowid FROM ",
+                        stringify!($table),
+                        "_fts WHERE ",
+                        stringify!($table),
+                        "_fts MATCH "
+                    ))
+                    .bind::<diesel::sql_types::Text, _>(m)
+                    .sql(")"),
+                );
+            }
+        }
+        query
+    }};
+}
+
+/// The rank of a matching row of `$table` for `$q` (an index in
+/// `search::text::RANKS`: 0 is best), as a boxed SQL expression.
+#[macro_export]
+macro_rules! search_rank {
+    ($table:ident, $db:ty, $q:expr) => {{
+        let [exact, prefix, word] = $q.rank_patterns();
+        let rank: Box<
+            dyn diesel::BoxableExpression<$table::table, $db, SqlType = diesel::sql_types::Integer>,
+        > = Box::new(
+            diesel::dsl::case_when::<_, _, diesel::sql_types::Integer>(
+                $crate::search_like_any!($table, $db, exact),
+                0,
+            )
+            .when($crate::search_like_any!($table, $db, prefix), 1)
+            .when($crate::search_like_any!($table, $db, word), 2)
+            .otherwise(3),
+        );
+        rank
+    }};
+}
+
+/// Writes the search text of up to `$limit` rows of `$table` (as `$row`,
+/// which has `stamp_search`) that have none yet, in id order after
+/// `$after`; the last id written, if any. For the start-up backfill after
+/// a migration adds the column.
+#[macro_export]
+macro_rules! search_fill {
+    ($conn:expr, $table:ident, $row:ty, $after:expr, $limit:expr) => {{
+        let mut rows: Vec<$row> = $table::table
+            .filter($table::search_text.eq(""))
+            .filter($table::id.gt($after))
+            .order($table::id.asc())
+            .select(<$row>::as_select())
+            .limit($limit)
+            .load($conn)?;
+        for row in &mut rows {
+            row.stamp_search();
+            diesel::update($table::table.find(&row.id))
+                .filter($table::search_text.eq(""))
+                .set((
+                    $table::search_text.eq(&row.search_text),
+                    $table::search_key.eq(&row.search_key),
+                ))
+                .execute($conn)?;
+        }
+        Ok(rows.last().map(|r| r.id.clone()))
+    }};
+}

@@ -1,0 +1,351 @@
+//! The search text kith writes beside each searchable row, and what a query
+//! looks for in it. Both databases compare the same text with the same
+//! `LIKE` patterns, so they find the same rows in the same order.
+//!
+//! Text is folded — lower case, accents removed (`José` is `jose`,
+//! `Müller` is `muller`). A row's text is laid out as
+//!
+//! ```text
+//! ␂name␃␂other name␃ ␁word␁word … \n field \n field …
+//! ```
+//!
+//! its names (a contact's display, given and family names; another row's
+//! title) each between two marks, then each word of those names after a
+//! mark, then one line per field. The marks are control characters that
+//! `fold` removes from any text, so a query never contains one: they let a
+//! pattern say "a name equal to", "a name that begins with" and "a word
+//! that begins with".
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Marks the start of a name's word.
+const WORD: char = '\u{1}';
+/// Marks the start of a name.
+const NAME: char = '\u{2}';
+/// Marks the end of a name.
+const NAME_END: char = '\u{3}';
+
+/// How many characters a query needs to be looked for anywhere; a shorter
+/// one finds rows a name word of which begins with it.
+const SUBSTRING_FROM: usize = 3;
+
+/// How a row ranks for a query, best first: a name equal to it, a name
+/// that begins with it, a word (of any field) that begins with it, or it
+/// anywhere.
+pub const RANKS: [&str; 4] = ["exact", "name_prefix", "word_prefix", "substring"];
+
+/// Lower case without accents: the form both the search text and a query
+/// are compared in.
+pub fn fold(s: &str) -> String {
+    s.nfd()
+        .filter(|c| !is_combining_mark(*c) && !matches!(*c, WORD | NAME | NAME_END))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The search text of a row with these names and fields (see the module
+/// comment). Never empty.
+pub fn compose<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+    fields: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let names: Vec<String> = names.into_iter().map(fold).collect();
+    let mut text = String::new();
+    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+        text.push(NAME);
+        text.push_str(name.trim());
+        text.push(NAME_END);
+    }
+    for word in names.iter().flat_map(|n| n.split_whitespace()) {
+        text.push(WORD);
+        text.push_str(word);
+    }
+    for field in fields {
+        text.push('\n');
+        text.push_str(&fold(field));
+    }
+    if !text.contains('\n') {
+        text.push('\n');
+    }
+    text
+}
+
+/// The sort key of a row's title among search hits: folded, at most 64
+/// characters.
+pub fn key_of(title: &str) -> String {
+    fold(title.trim()).chars().take(64).collect()
+}
+
+/// A query, as the strings it looks for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Query {
+    /// The folded query and, when it reads as a phone number, its digits.
+    needles: Vec<String>,
+    /// Shorter than `SUBSTRING_FROM`: only the start of a name's word.
+    short: bool,
+}
+
+impl Query {
+    /// The query `q` asks for, unless it is blank.
+    pub fn parse(q: &str) -> Option<Query> {
+        let folded = fold(q.trim());
+        if folded.is_empty() {
+            return None;
+        }
+        let short = folded.chars().count() < SUBSTRING_FROM;
+        let mut needles = vec![folded];
+        let d = digits(q);
+        let phone_like = d.len() >= SUBSTRING_FROM
+            && q.trim()
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+        if phone_like && !short && !needles.contains(&d) {
+            needles.push(d);
+        }
+        Some(Query { needles, short })
+    }
+
+    /// What a row's text must contain: the folded query anywhere, or its
+    /// digits (phone-like queries); a short query, at the start of a name
+    /// word. As `LIKE … ESCAPE '\'` patterns.
+    pub fn patterns(&self) -> Vec<String> {
+        if self.short {
+            return vec![like(WORD, &self.needles[0], "")];
+        }
+        self.needles.iter().map(|n| like_any(n)).collect()
+    }
+
+    /// The same as an FTS5 query on a trigram index (phrases are
+    /// substrings there), when each string it looks for has three
+    /// characters or more; otherwise the index cannot help.
+    pub fn fts5(&self) -> Option<String> {
+        let strings: Vec<String> = if self.short {
+            vec![format!("{WORD}{}", self.needles[0])]
+        } else {
+            self.needles.clone()
+        };
+        if strings.iter().any(|s| s.chars().count() < 3) {
+            return None;
+        }
+        let phrases: Vec<String> = strings
+            .iter()
+            .map(|s| format!("\"{}\"", s.replace('"', "\"\"")))
+            .collect();
+        Some(phrases.join(" OR "))
+    }
+
+    /// The patterns of each rank but the last (`RANKS`): a name equal to
+    /// the query, a name that begins with it, a word that begins with it.
+    pub fn rank_patterns(&self) -> [Vec<String>; 3] {
+        let q = &self.needles[0];
+        let words = self
+            .needles
+            .iter()
+            .flat_map(|n| [like(WORD, n, ""), like(' ', n, ""), like('\n', n, "")])
+            .collect();
+        [
+            vec![like(NAME, q, &NAME_END.to_string())],
+            vec![like(NAME, q, "")],
+            words,
+        ]
+    }
+
+    /// The rank (index in `RANKS`) of a search text that matches, as the
+    /// databases compute it from `rank_patterns`.
+    pub fn rank(&self, text: &str) -> i32 {
+        let q = &self.needles[0];
+        if text.contains(&format!("{NAME}{q}{NAME_END}")) {
+            return 0;
+        }
+        if text.contains(&format!("{NAME}{q}")) {
+            return 1;
+        }
+        let word = self.needles.iter().any(|n| {
+            [WORD, ' ', '\n']
+                .iter()
+                .any(|s| text.contains(&format!("{s}{n}")))
+        });
+        if word {
+            2
+        } else {
+            3
+        }
+    }
+
+    /// Where in `value` (a field as written) the query is found, as a
+    /// range of characters, if it is.
+    pub fn find_in(&self, value: &str) -> Option<(usize, usize)> {
+        // Each character folds to zero or more: fold one at a time and
+        // remember which character each folded one came from.
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        for (i, c) in value.chars().enumerate() {
+            for f in fold(&c.to_string()).chars() {
+                folded.push(f);
+                origin.push(i);
+            }
+        }
+        let fchars: Vec<char> = folded.chars().collect();
+        let digits_of_value: Option<(String, Vec<usize>)> = (self.needles.len() > 1).then(|| {
+            let idx: Vec<usize> = value
+                .chars()
+                .enumerate()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| i)
+                .collect();
+            (digits(value), idx)
+        });
+        for (n, needle) in self.needles.iter().enumerate() {
+            let needle: Vec<char> = needle.chars().collect();
+            let (hay, map): (Vec<char>, &[usize]) = match (&digits_of_value, n) {
+                (Some((d, idx)), 1) => (d.chars().collect(), idx.as_slice()),
+                _ => (fchars.clone(), origin.as_slice()),
+            };
+            if needle.is_empty() || needle.len() > hay.len() {
+                continue;
+            }
+            for start in 0..=hay.len() - needle.len() {
+                let word_start = start == 0 || !hay[start - 1].is_alphanumeric();
+                if (!self.short || word_start) && hay[start..start + needle.len()] == needle[..] {
+                    let end = map[start + needle.len() - 1] + 1;
+                    return Some((map[start], end));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// `%` + `before` + `s` + `after` + `%`, with `%`, `_` and `\` of `s`
+/// escaped for `LIKE … ESCAPE '\'`.
+fn like(before: char, s: &str, after: &str) -> String {
+    let mut p = String::with_capacity(s.len() + 4);
+    p.push('%');
+    p.push(before);
+    push_escaped(&mut p, s);
+    p.push_str(after);
+    p.push('%');
+    p
+}
+
+/// `%s%`, escaped as `like` does.
+fn like_any(s: &str) -> String {
+    let mut p = String::with_capacity(s.len() + 2);
+    p.push('%');
+    push_escaped(&mut p, s);
+    p.push('%');
+    p
+}
+
+fn push_escaped(p: &mut String, s: &str) {
+    for ch in s.chars() {
+        if matches!(ch, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+}
+
+/// A short passage of `value` around the characters `start..end`: at most
+/// about 100 characters, on one line, `…` where it was cut.
+pub fn snippet(value: &str, (start, end): (usize, usize)) -> String {
+    const BEFORE: usize = 30;
+    const WIDTH: usize = 100;
+    let chars: Vec<char> = value
+        .chars()
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let from = start.saturating_sub(BEFORE);
+    let to = chars.len().min(from.max(end).max(from + WIDTH));
+    let mut s = String::new();
+    if from > 0 {
+        s.push('…');
+    }
+    s.extend(&chars[from..to]);
+    if to < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Query {
+        Query::parse(s).expect("a query")
+    }
+
+    #[test]
+    fn folding_drops_case_accents_and_marks() {
+        assert_eq!(fold("José MÜLLER-Çelik"), "jose muller-celik");
+        assert_eq!(fold("Ångström"), "angstrom");
+        assert_eq!(fold("Straße"), "straße");
+        assert_eq!(fold("a\u{1}b\u{2}c\u{3}"), "abc");
+    }
+
+    #[test]
+    fn the_text_leads_with_marked_names_then_their_words() {
+        let t = compose(["José García", "José"], ["Acme", "+1 555"]);
+        assert_eq!(
+            t,
+            "\u{2}jose garcia\u{3}\u{2}jose\u{3}\u{1}jose\u{1}garcia\u{1}jose\nacme\n+1 555"
+        );
+        assert_eq!(compose([], []), "\n");
+    }
+
+    #[test]
+    fn a_phone_like_query_is_also_looked_for_by_its_digits() {
+        assert_eq!(q("555 0103").patterns(), ["%555 0103%", "%5550103%"]);
+        assert_eq!(q("+1 (555)").patterns(), ["%+1 (555)%", "%1555%"]);
+        assert_eq!(q("room 101").patterns(), ["%room 101%"]);
+        assert_eq!(q("12").patterns(), ["%\u{1}12%"]);
+    }
+
+    #[test]
+    fn a_short_query_looks_for_the_start_of_a_name_word() {
+        assert_eq!(q(" Jo ").patterns(), ["%\u{1}jo%"]);
+        assert_eq!(q("jos").patterns(), ["%jos%"]);
+        assert_eq!(q("Jo").fts5().as_deref(), Some("\"\u{1}jo\""));
+        assert_eq!(q("J").fts5(), None);
+        assert!(Query::parse("  ").is_none());
+    }
+
+    #[test]
+    fn metacharacters_are_literal() {
+        assert_eq!(q(r"50%_a\b").patterns(), [r"%50\%\_a\\b%"]);
+        assert_eq!(
+            q("say \"hi\"").fts5().as_deref(),
+            Some("\"say \"\"hi\"\"\"")
+        );
+    }
+
+    #[test]
+    fn ranks_follow_the_rank_patterns() {
+        let text = compose(
+            ["Anabel Ruiz", "Anabel", "Ruiz"],
+            ["Acme Robotics", "likes analog synths"],
+        );
+        assert_eq!(q("ana").rank(&text), 1);
+        assert_eq!(q("ruiz").rank(&text), 0);
+        assert_eq!(q("robo").rank(&text), 2);
+        assert_eq!(q("alog").rank(&text), 3);
+        assert_eq!(q("anabel ruiz").rank(&text), 0);
+    }
+
+    #[test]
+    fn a_match_is_found_in_the_field_as_written() {
+        assert_eq!(q("muller").find_in("Ms Müller"), Some((3, 9)));
+        assert_eq!(q("555 0103").find_in("+1-555-0103"), Some((3, 11)));
+        assert_eq!(q("xyz").find_in("Ms Müller"), None);
+        let long = "a".repeat(200) + "needle" + &"b".repeat(200);
+        let s = snippet(&long, q("needle").find_in(&long).unwrap());
+        assert!(s.starts_with('…') && s.ends_with('…') && s.contains("needle"));
+        assert_eq!(snippet("Short\nnote", (0, 5)), "Short note");
+    }
+}
