@@ -5,7 +5,7 @@
 use crate::http::operations::Operations;
 use crate::{
     agenda, archive, auth, changes, contacts, interactions, introductions, ledger, network, ops,
-    relationships, tags,
+    relationships, search, tags,
 };
 
 pub fn operations() -> Operations {
@@ -20,6 +20,7 @@ pub fn operations() -> Operations {
     relationships::operations(&mut all);
     introductions::operations(&mut all);
     network::operations(&mut all);
+    search::operations(&mut all);
     archive::operations(&mut all);
     changes::operations(&mut all);
     all

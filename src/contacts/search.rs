@@ -34,6 +34,33 @@ pub fn text_of(row: &ContactRow) -> String {
     compose(names.into_iter().flatten(), fields)
 }
 
+/// The fields a search hit may name, each with its value as written: the
+/// same as `text_of` looks in, in the same order.
+pub fn fields_of(row: &ContactRow) -> Vec<(&'static str, String)> {
+    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
+    let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();
+    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
+    let mut out = vec![("display_name", row.display_name.clone())];
+    let optional = [
+        ("given_name", &row.given_name),
+        ("family_name", &row.family_name),
+        ("company", &row.company),
+        ("title", &row.title),
+        ("location", &row.location),
+    ];
+    out.extend(
+        optional
+            .into_iter()
+            .filter_map(|(f, v)| Some((f, v.clone()?))),
+    );
+    out.extend(emails.into_iter().map(|e| ("emails", e.address)));
+    out.extend(tags.into_iter().map(|t| ("tags", t)));
+    let more = [("notes", &row.notes), ("how_we_met", &row.how_we_met)];
+    out.extend(more.into_iter().filter_map(|(f, v)| Some((f, v.clone()?))));
+    out.extend(phones.into_iter().map(|p| ("phones", p.number)));
+    out
+}
+
 /// What `?email=` and `?phone=` find a contact by: each email in lower
 /// case (`email`), each phone number as its digits (`phone`), once each.
 pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {

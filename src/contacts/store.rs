@@ -2,6 +2,8 @@
 //! Each takes the user id: every query is scoped to one user, so another
 //! user's id is simply "not found".
 
+use std::collections::HashMap;
+
 use diesel::prelude::*;
 
 use super::model::ContactRow;
@@ -36,6 +38,21 @@ pub fn exists(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<bool> {
         .count()
         .get_result(conn)?;
     Ok(n > 0)
+}
+
+/// The display names of the user's contacts `ids`.
+pub fn names(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[String],
+) -> QueryResult<HashMap<String, String>> {
+    Ok(contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(ids))
+        .select((contacts::id, contacts::display_name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
 }
 
 /// Inserts a new contact row, its JSON written with it.
@@ -390,4 +407,26 @@ pub fn list(
         (SortKey::NextDueAt, _) => unranked(nulls_last!(c, DB, contacts::next_due_at)),
     });
     Ok(rows)
+}
+
+/// Search hits among the user's rows (`search::sql::search_page!`).
+pub fn search(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &crate::search::text::Query,
+    from: Option<&crate::search::sql::From>,
+    limit: i64,
+) -> QueryResult<Vec<(i32, String, ContactRow)>> {
+    crate::search_page!(
+        conn,
+        contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .filter(contacts::trashed_at.is_null()),
+        contacts,
+        contacts::name_key,
+        ContactRow,
+        q,
+        from,
+        limit
+    )
 }

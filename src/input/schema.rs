@@ -60,19 +60,26 @@ impl Schema {
         built
             .entry(TypeId::of::<T>())
             .or_insert_with(|| {
-                let properties: Map<String, Value> =
-                    T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query))
-                        .into_iter()
-                        .map(|p| {
-                            let schema = p
-                                .schema
-                                .map(|s| serde_json::to_value(s).unwrap_or_default())
-                                .unwrap_or_default();
-                            (p.name, schema)
-                        })
-                        .collect();
+                let params = T::into_params(|| Some(utoipa::openapi::path::ParameterIn::Query));
+                let required: Vec<String> = params
+                    .iter()
+                    .filter(|p| p.required == utoipa::openapi::Required::True)
+                    .map(|p| p.name.clone())
+                    .collect();
+                let properties: Map<String, Value> = params
+                    .into_iter()
+                    .map(|p| {
+                        let schema = p
+                            .schema
+                            .map(|s| serde_json::to_value(s).unwrap_or_default())
+                            .unwrap_or_default();
+                        (p.name, schema)
+                    })
+                    .collect();
                 Arc::new(Schema {
-                    root: serde_json::json!({"type": "object", "properties": properties}),
+                    root: serde_json::json!({
+                        "type": "object", "properties": properties, "required": required
+                    }),
                     named: HashMap::new(),
                 })
             })

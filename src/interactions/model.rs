@@ -266,6 +266,13 @@ pub struct InteractionRow {
 }
 
 impl InteractionRow {
+    /// The fields a search hit may name, with their values.
+    pub fn search_fields(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![("summary", self.summary.clone())];
+        out.extend(self.notes.clone().map(|n| ("notes", n)));
+        out
+    }
+
     /// Writes what search looks in: its summary (its title) and notes.
     pub fn stamp_search(&mut self) {
         self.search_text = text::compose([self.summary.as_str()], self.notes.as_deref());

@@ -155,3 +155,23 @@ pub fn page(
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
     crate::search_fill!(conn, interactions, InteractionRow, after, limit)
 }
+
+/// Search hits among the user's rows (`search::sql::search_page!`).
+pub fn search(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &crate::search::text::Query,
+    from: Option<&crate::search::sql::From>,
+    limit: i64,
+) -> QueryResult<Vec<(i32, String, InteractionRow)>> {
+    crate::search_page!(
+        conn,
+        interactions::table.filter(interactions::user_id.eq(user_id)),
+        interactions,
+        interactions::search_key,
+        InteractionRow,
+        q,
+        from,
+        limit
+    )
+}

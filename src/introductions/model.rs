@@ -205,6 +205,11 @@ pub struct IntroductionRow {
 }
 
 impl IntroductionRow {
+    /// The fields a search hit may name, with their values.
+    pub fn search_fields(&self) -> Vec<(&'static str, String)> {
+        self.note.clone().map(|n| ("note", n)).into_iter().collect()
+    }
+
     /// Writes what search looks in: its note.
     pub fn stamp_search(&mut self) {
         self.search_text = text::compose([], self.note.as_deref());

@@ -94,3 +94,25 @@ pub fn list(
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
     crate::search_fill!(conn, it, IntroductionRow, after, limit)
 }
+
+/// Search hits among the user's rows (`search::sql::search_page!`).
+pub fn search(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &crate::search::text::Query,
+    from: Option<&crate::search::sql::From>,
+    limit: i64,
+) -> QueryResult<Vec<(i32, String, IntroductionRow)>> {
+    // The table by its SQL name: the FTS5 index is named after it.
+    use crate::db::schema::introductions;
+    crate::search_page!(
+        conn,
+        introductions::table.filter(introductions::user_id.eq(user_id)),
+        introductions,
+        introductions::search_key,
+        IntroductionRow,
+        q,
+        from,
+        limit
+    )
+}

@@ -395,6 +395,11 @@ pub struct EntryRow {
 }
 
 impl EntryRow {
+    /// The fields a search hit may name, with their values.
+    pub fn search_fields(&self) -> Vec<(&'static str, String)> {
+        vec![("description", self.description.clone())]
+    }
+
     /// Writes what search looks in: its description (its title).
     pub fn stamp_search(&mut self) {
         self.search_text = text::compose([self.description.as_str()], []);

@@ -148,3 +148,25 @@ pub fn list(
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
     crate::search_fill!(conn, le, EntryRow, after, limit)
 }
+
+/// Search hits among the user's rows (`search::sql::search_page!`).
+pub fn search(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &crate::search::text::Query,
+    from: Option<&crate::search::sql::From>,
+    limit: i64,
+) -> QueryResult<Vec<(i32, String, EntryRow)>> {
+    // The table by its SQL name: the FTS5 index is named after it.
+    use crate::db::schema::ledger_entries;
+    crate::search_page!(
+        conn,
+        ledger_entries::table.filter(ledger_entries::user_id.eq(user_id)),
+        ledger_entries,
+        ledger_entries::search_key,
+        EntryRow,
+        q,
+        from,
+        limit
+    )
+}

@@ -106,7 +106,7 @@ pub fn of_contact(
             }
         })
         .collect();
-    let names = store::names(conn, user_id, &others)?;
+    let names = crate::contacts::store::names(conn, user_id, &others)?;
     let views = rows
         .into_iter()
         .zip(others)

@@ -1,7 +1,5 @@
 //! Database functions for relationships: `&mut DbConn` in, `QueryResult` out.
 
-use std::collections::HashMap;
-
 use diesel::prelude::*;
 
 use super::model::RelationshipRow;
@@ -98,19 +96,4 @@ pub fn page_of_contact(
         q = q.filter(r::id.gt(after.to_string()));
     }
     q.order(r::id.asc()).limit(limit).load(conn)
-}
-
-/// The display names of the user's contacts `ids`.
-pub fn names(
-    conn: &mut DbConn,
-    user_id: &str,
-    ids: &[String],
-) -> QueryResult<HashMap<String, String>> {
-    Ok(contacts::table
-        .filter(contacts::user_id.eq(user_id))
-        .filter(contacts::id.eq_any(ids))
-        .select((contacts::id, contacts::display_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
 }

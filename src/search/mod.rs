@@ -3,6 +3,15 @@
 //! contacts, interactions, ledger entries and introductions
 //! (`GET /v1/search`).
 
+pub mod handlers;
+pub mod model;
 pub mod service;
 pub mod sql;
 pub mod text;
+
+use crate::http::operations::Operations;
+
+/// Search across everything.
+pub fn operations(ops: &mut Operations) {
+    ops.add(handlers::__path_search, handlers::search);
+}

@@ -1,8 +1,129 @@
 //! The rules of search: the start-up backfill of search texts, and one
 //! search across contacts, interactions, ledger entries and introductions.
 
-use crate::db::{Db, DbConn};
 use diesel::QueryResult;
+
+use super::model::{HitType, SearchHit};
+use super::sql::{From, Ids};
+use super::text::{snippet, Query};
+use crate::db::{Db, DbConn};
+use crate::{contacts, interactions, introductions, ledger};
+
+/// Where a page of hits starts: after the hit of this rank, key, type and
+/// id (what a cursor holds).
+pub type After = (i32, String, HitType, String);
+
+/// A hit with what orders it.
+struct Ranked {
+    rank: i32,
+    key: String,
+    hit: SearchHit,
+}
+
+/// One page of the user's hits for `q` among `types` after `after`, best
+/// first (rank, then title key, then type, then id), and where the next
+/// page starts if more follow.
+pub fn search(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &Query,
+    types: &[HitType],
+    limit: i64,
+    after: Option<&After>,
+) -> QueryResult<(Vec<SearchHit>, Option<After>)> {
+    let mut found: Vec<Ranked> = Vec::new();
+    for &kind in types {
+        // Each type's rows after the cursor's place in the merged order.
+        let from = after.map(|(rank, key, at, id)| From {
+            rank: *rank,
+            key: key.clone(),
+            ids: match kind.cmp(at) {
+                std::cmp::Ordering::Greater => Ids::All,
+                std::cmp::Ordering::Equal => Ids::After(id.clone()),
+                std::cmp::Ordering::Less => Ids::None,
+            },
+        });
+        let from = from.as_ref();
+        let n = limit + 1;
+        match kind {
+            HitType::Contact => {
+                for (rank, key, row) in contacts::store::search(conn, user_id, q, from, n)? {
+                    let fields = contacts::search::fields_of(&row);
+                    found.push(ranked(q, kind, rank, key, row.id, row.display_name, fields));
+                }
+            }
+            HitType::Interaction => {
+                for (rank, key, row) in interactions::store::search(conn, user_id, q, from, n)? {
+                    let fields = row.search_fields();
+                    found.push(ranked(q, kind, rank, key, row.id, row.summary, fields));
+                }
+            }
+            HitType::LedgerEntry => {
+                for (rank, key, row) in ledger::store::search(conn, user_id, q, from, n)? {
+                    let fields = row.search_fields();
+                    found.push(ranked(q, kind, rank, key, row.id, row.description, fields));
+                }
+            }
+            HitType::Introduction => {
+                let rows = introductions::store::search(conn, user_id, q, from, n)?;
+                let ids: Vec<String> = rows
+                    .iter()
+                    .flat_map(|(_, _, r)| r.person_a_id.iter().chain([&r.person_b_id]))
+                    .cloned()
+                    .collect();
+                let names = contacts::store::names(conn, user_id, &ids)?;
+                let name = |id: &String| names.get(id).cloned().unwrap_or_default();
+                for (rank, key, row) in rows {
+                    let a = row.person_a_id.as_ref().map_or("you".to_string(), name);
+                    let title = format!("{a} and {}", name(&row.person_b_id));
+                    let fields = row.search_fields();
+                    found.push(ranked(q, kind, rank, key, row.id, title, fields));
+                }
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        (a.rank, &a.key, a.hit.kind, &a.hit.id).cmp(&(b.rank, &b.key, b.hit.kind, &b.hit.id))
+    });
+    let more = found.len() as i64 > limit;
+    found.truncate(limit.max(0) as usize);
+    let next = found
+        .last()
+        .filter(|_| more)
+        .map(|r| (r.rank, r.key.clone(), r.hit.kind, r.hit.id.clone()));
+    Ok((found.into_iter().map(|r| r.hit).collect(), next))
+}
+
+/// A hit: the first of `fields` the query is found in, and the passage.
+fn ranked(
+    q: &Query,
+    kind: HitType,
+    rank: i32,
+    key: String,
+    id: String,
+    title: String,
+    fields: Vec<(&'static str, String)>,
+) -> Ranked {
+    let matched = fields
+        .iter()
+        .find_map(|(field, value)| Some((*field, snippet(value, q.find_in(value)?))));
+    // Found only across fields (the text joins them): name the first.
+    let (field, snippet) = matched.unwrap_or_else(|| match fields.first() {
+        Some((field, value)) => (*field, snippet(value, (0, 0))),
+        None => ("", String::new()),
+    });
+    Ranked {
+        rank,
+        key,
+        hit: SearchHit {
+            kind,
+            id,
+            title,
+            snippet,
+            field: field.to_string(),
+        },
+    }
+}
 
 /// A table's backfill step: writes up to `limit` search texts after an id,
 /// and answers the last id written.

@@ -101,3 +101,74 @@ macro_rules! search_fill {
         Ok(rows.last().map(|r| r.id.clone()))
     }};
 }
+
+/// Where one type's part of a search page starts: after rank `rank` and
+/// key `key`, and among rows of that rank and key, as `ids` says.
+#[derive(Clone, Debug)]
+pub struct From {
+    pub rank: i32,
+    pub key: String,
+    pub ids: Ids,
+}
+
+/// Which rows of the starting rank and key a page takes.
+#[derive(Clone, Debug)]
+pub enum Ids {
+    /// All of them (the type sorts after the cursor's).
+    All,
+    /// Those after this id (the cursor's own type).
+    After(String),
+    /// None (the type sorts before the cursor's).
+    None,
+}
+
+/// Up to `$limit` rows of `$base` (a query on `$table`, not yet boxed)
+/// that match `$q`, from `$from` (an `Option<&From>`) in the order of
+/// rank, then `$key`, then id; each as `(rank, key, $row)`.
+#[macro_export]
+macro_rules! search_page {
+    ($conn:expr, $base:expr, $table:ident, $key:expr, $row:ty, $q:expr, $from:expr, $limit:expr) => {{
+        use $crate::search::sql::Ids;
+        let q: &$crate::search::text::Query = $q;
+        let from: Option<&$crate::search::sql::From> = $from;
+        $crate::per_backend!($conn, |c, DB| {
+            let mut query = $crate::search_matching!($base.into_boxed::<DB>(), $table, DB, q);
+            if let Some(f) = from {
+                type Cond = Box<
+                    dyn diesel::BoxableExpression<
+                        $table::table,
+                        DB,
+                        SqlType = diesel::sql_types::Bool,
+                    >,
+                >;
+                let key = f.key.clone();
+                let same_key: Cond = match &f.ids {
+                    Ids::All => Box::new($key.ge(key)),
+                    Ids::After(id) => Box::new(
+                        $key.gt(key.clone())
+                            .or($key.eq(key).and($table::id.gt(id.clone()))),
+                    ),
+                    Ids::None => Box::new($key.gt(key)),
+                };
+                query = query.filter(
+                    $crate::search_rank!($table, DB, q)
+                        .gt(f.rank)
+                        .or($crate::search_rank!($table, DB, q).eq(f.rank).and(same_key)),
+                );
+            }
+            query
+                .select((
+                    $crate::search_rank!($table, DB, q),
+                    $key,
+                    <$row>::as_select(),
+                ))
+                .order((
+                    $crate::search_rank!($table, DB, q).asc(),
+                    $key.asc(),
+                    $table::id.asc(),
+                ))
+                .limit($limit)
+                .load::<(i32, String, $row)>(c)
+        })
+    }};
+}

@@ -423,3 +423,182 @@ async fn both_databases_find_the_same_contacts() {
         assert_eq!(a, b, "{}", a.0);
     }
 }
+
+/// Every hit of `GET /v1/search?{query}`, following its cursors, as
+/// `(type, title, field, snippet)`.
+async fn hits(
+    app: &TestApp,
+    s: &Session,
+    query: &str,
+    limit: usize,
+) -> Vec<(String, String, String, String)> {
+    let mut out = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut url = format!("/v1/search?{query}&limit={limit}");
+        if let Some(c) = &cursor {
+            url.push_str(&format!("&cursor={c}"));
+        }
+        let res = app.get(&url).auth(s).send().await;
+        assert_eq!(res.status, 200, "{url}: {}", res.text());
+        let page = res.json();
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= limit);
+        for h in items {
+            let text = |k: &str| h[k].as_str().unwrap().to_string();
+            out.push((text("type"), text("title"), text("field"), text("snippet")));
+        }
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+        assert!(out.len() < 1000, "{query} never ends");
+    }
+    out
+}
+
+/// One search across contacts, interactions, ledger entries and
+/// introductions: ranked as the contact list is, each hit with its field
+/// and passage, paged, narrowed by `types`, never another user's.
+#[actix_web::test]
+async fn search_finds_everything_ranked_and_paged() {
+    let app = TestApp::spawn().await;
+    let s = app.user("everything@example.com").await;
+    let ana = app
+        .contact(
+            &s,
+            json!({"display_name": "Ana", "notes": "Met in Lisbon at a meetup"}),
+        )
+        .await;
+    let dara = app.contact(&s, json!({"display_name": "Dara"})).await;
+    app.contact(&s, json!({"display_name": "Lisbon"})).await;
+    app.contact(
+        &s,
+        json!({"display_name": "Zoë", "company": "Lisbonite Ltd"}),
+    )
+    .await;
+    app.contact(&s, json!({"display_name": "Yara", "location": "AltLisbon"}))
+        .await;
+    let gone = app
+        .contact(&s, json!({"display_name": "Lisbon Gone"}))
+        .await;
+    let res = app
+        .delete(&format!("/v1/contacts/{}", gone["id"].as_str().unwrap()))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 204);
+    let posts = [
+        (
+            "/v1/interactions",
+            json!({"kind": "coffee", "direction": "mutual", "summary": "Coffee in Lisbon",
+                   "notes": "talked about Lisboa", "contact_ids": [ana["id"]],
+                   "occurred_at": "2026-03-01T09:00:00Z"}),
+        ),
+        (
+            "/v1/ledger",
+            json!({"contact_id": ana["id"], "direction": "received", "kind": "advice",
+                   "description": "Lisbon apartment tip"}),
+        ),
+        (
+            "/v1/introductions",
+            json!({"introducer_id": ana["id"], "person_b_id": dara["id"],
+                   "note": "Both moving to Lisbon in spring"}),
+        ),
+    ];
+    for (url, body) in posts {
+        let res = app.post(url).auth(&s).json(body).send().await;
+        assert_eq!(res.status, 201, "{url}: {}", res.text());
+    }
+    // Another user's data, matching better than any of it.
+    let other = app.user("everything-other@example.com").await;
+    app.contact(&other, json!({"display_name": "Lisbon"})).await;
+
+    let hit = |t: &str, title: &str, field: &str, snippet: &str| {
+        (
+            t.to_string(),
+            title.to_string(),
+            field.to_string(),
+            snippet.to_string(),
+        )
+    };
+    let expected = vec![
+        hit("contact", "Lisbon", "display_name", "Lisbon"),
+        hit(
+            "ledger_entry",
+            "Lisbon apartment tip",
+            "description",
+            "Lisbon apartment tip",
+        ),
+        hit("contact", "Ana", "notes", "Met in Lisbon at a meetup"),
+        hit(
+            "introduction",
+            "you and Dara",
+            "note",
+            "Both moving to Lisbon in spring",
+        ),
+        hit(
+            "interaction",
+            "Coffee in Lisbon",
+            "summary",
+            "Coffee in Lisbon",
+        ),
+        hit("contact", "Zoë", "company", "Lisbonite Ltd"),
+        hit("contact", "Yara", "location", "AltLisbon"),
+    ];
+    assert_eq!(hits(&app, &s, "q=LISBON", 100).await, expected);
+    for limit in [1, 2, 3] {
+        assert_eq!(
+            hits(&app, &s, "q=lisbon", limit).await,
+            expected,
+            "limit {limit}"
+        );
+    }
+    // Accents and letter case; the field the passage is from.
+    assert_eq!(
+        hits(&app, &s, "q=lisb%C3%B6a&types=interaction", 5).await,
+        [hit(
+            "interaction",
+            "Coffee in Lisbon",
+            "notes",
+            "talked about Lisboa"
+        )]
+    );
+    // `types` narrows, in any order.
+    let narrowed = hits(&app, &s, "q=lisbon&types=interaction,ledger_entry", 1).await;
+    assert_eq!(narrowed, [expected[1].clone(), expected[4].clone()]);
+    // The other user finds only their own.
+    assert_eq!(
+        hits(&app, &other, "q=lisbon", 10).await,
+        [hit("contact", "Lisbon", "display_name", "Lisbon")]
+    );
+    // Bad input is a 422 naming the parameter.
+    for (query, field) in [
+        ("", "q"),
+        ("q=%20%20", "q"),
+        ("q=lisbon&types=contact,people", "types"),
+        ("q=lisbon&types=", "types"),
+        ("q=lisbon&limit=0", "limit"),
+        ("q=lisbon&limit=101", "limit"),
+        ("q=lisbon&cursor=nonsense", "cursor"),
+    ] {
+        let res = app
+            .get(&format!("/v1/search?{query}"))
+            .auth(&s)
+            .send()
+            .await;
+        assert_eq!(res.status, 422, "{query}: {}", res.text());
+        assert_eq!(res.json()["errors"][0]["field"], field, "{query}");
+    }
+    // A cursor answers only the query it was made for.
+    let res = app.get("/v1/search?q=lisbon&limit=1").auth(&s).send().await;
+    let cursor = res.json()["next_cursor"].as_str().unwrap().to_string();
+    let res = app
+        .get(&format!("/v1/search?q=lisbo&limit=1&cursor={cursor}"))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 422, "{}", res.text());
+    let res = app.get("/v1/search?q=lisbon").send().await;
+    assert_eq!(res.status, 401);
+}

@@ -704,6 +704,31 @@ export interface paths {
         patch: operations["update_relationship"];
         trace?: never;
     };
+    "/v1/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search everything.
+         * @description Contacts (every field the contact list's `q` looks in; not those in the
+         *     trash), interaction summaries and notes, ledger entries' descriptions
+         *     and introductions' notes. Best matches first: a name or title equal to
+         *     `q`, then one that begins with it, then a word of any field that begins
+         *     with it, then `q` anywhere; ties by title. Each hit names the field it
+         *     was found in, with the passage. Paged with a cursor.
+         */
+        get: operations["search"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tags": {
         parameters: {
             query?: never;
@@ -1268,6 +1293,11 @@ export interface components {
              */
             status: string;
         };
+        /**
+         * @description What a hit is.
+         * @enum {string}
+         */
+        HitType: string;
         /** @description How many records each section brought in. */
         ImportCounts: {
             /** Format: int64 */
@@ -1863,6 +1893,50 @@ export interface components {
         /** @description A page of relationships seen from one contact. */
         RelationshipViewPage: {
             items: components["schemas"]["RelationshipView"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description One thing a search found.
+         * @example {
+         *       "field": "display_name",
+         *       "id": "0193a4c5-7d2e-7c1a-9f00-3b6d2c1e8a47",
+         *       "snippet": "José Álvarez",
+         *       "title": "José Álvarez",
+         *       "type": "contact"
+         *     }
+         */
+        SearchHit: {
+            /**
+             * @description The field the query was found in (`display_name`, `emails`,
+             *     `notes`, `summary`, `description`, `note`, …).
+             * @example display_name
+             */
+            field: string;
+            /**
+             * Format: uuid
+             * @description Its id: `GET` it at `/v1/contacts/{id}`, `/v1/interactions/{id}`,
+             *     `/v1/ledger/{id}` or `/v1/introductions/{id}`.
+             */
+            id: string;
+            /**
+             * @description The passage of `field` that matched (at most about 100 characters,
+             *     on one line, `…` where it was cut).
+             * @example …met at the Lisbon meetup, works on robotics…
+             */
+            snippet: string;
+            /**
+             * @description What to show for it: a contact's display name, an interaction's
+             *     summary, a ledger entry's description, the names an introduction
+             *     brings together.
+             * @example José Álvarez
+             */
+            title: string;
+            type: components["schemas"]["HitType"];
+        };
+        /** @description A page of search hits, best first. */
+        SearchPage: {
+            items: components["schemas"]["SearchHit"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
@@ -5561,6 +5635,70 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    search: {
+        parameters: {
+            query: {
+                /**
+                 * @description What to find: as `q` of the contact list (ignoring case and accents,
+                 *     phone numbers by their digits, shorter than three characters the
+                 *     start of a name's word; `%`, `_` and `\` are literal).
+                 * @example lisbon
+                 */
+                q: string;
+                /**
+                 * @description Which kinds of things to search, comma-separated (default all):
+                 *     `contact`, `interaction`, `ledger_entry`, `introduction`.
+                 * @example contact,interaction
+                 */
+                types?: string;
+                /** @description Page size, 1–100 (default 20). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits, best first */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "field": "display_name",
+                     *           "id": "0193a4c5-7d2e-7c1a-9f00-3b6d2c1e8a47",
+                     *           "snippet": "José Álvarez",
+                     *           "title": "José Álvarez",
+                     *           "type": "contact"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SearchPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

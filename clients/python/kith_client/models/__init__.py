@@ -28,6 +28,7 @@ from .feed_url import FeedUrl
 from .field_error import FieldError
 from .graph import Graph
 from .health import Health
+from .hit_type import HitType
 from .import_counts import ImportCounts
 from .interaction import Interaction
 from .interaction_change import InteractionChange
@@ -78,6 +79,8 @@ from .relationship_kind import RelationshipKind
 from .relationship_patch import RelationshipPatch
 from .relationship_view import RelationshipView
 from .relationship_view_page import RelationshipViewPage
+from .search_hit import SearchHit
+from .search_page import SearchPage
 from .stats import Stats
 from .tag import Tag
 from .tag_change import TagChange
@@ -120,6 +123,7 @@ __all__ = (
     "FieldError",
     "Graph",
     "Health",
+    "HitType",
     "ImportCounts",
     "Interaction",
     "InteractionChange",
@@ -170,6 +174,8 @@ __all__ = (
     "RelationshipPatch",
     "RelationshipView",
     "RelationshipViewPage",
+    "SearchHit",
+    "SearchPage",
     "Stats",
     "Tag",
     "TagChange",

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class HitType(StrEnum):
+    CONTACT = "contact"
+    INTERACTION = "interaction"
+    INTRODUCTION = "introduction"
+    LEDGER_ENTRY = "ledger_entry"
+
+    def __str__(self) -> str:
+        return str(self.value)
