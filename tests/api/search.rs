@@ -388,6 +388,7 @@ async fn both_databases_find_the_same_contacts() {
         "tag=rust&q=e",
     ];
     let mut lists = Vec::new();
+    let mut searches = Vec::new();
     for app in [&sqlite, &other] {
         let s = app.user("same@example.com").await;
         let mut n = 0;
@@ -413,7 +414,50 @@ async fn both_databases_find_the_same_contacts() {
             }
         }
         lists.push(every_result(app, &s, &queries).await);
+        // Interactions and favors with the first contacts, for /v1/search.
+        let page = app
+            .get("/v1/contacts?limit=12")
+            .auth(&s)
+            .send()
+            .await
+            .json();
+        for (n, c) in page["items"].as_array().unwrap().iter().enumerate() {
+            let name = c["display_name"].as_str().unwrap();
+            let body = json!({"kind": "coffee", "direction": "mutual",
+                "summary": format!("Café with {name}"), "notes": format!("{n}0% off_line"),
+                "contact_ids": [c["id"]], "occurred_at": "2026-03-01T09:00:00Z"});
+            let res = app
+                .post("/v1/interactions")
+                .auth(&s)
+                .json(body)
+                .send()
+                .await;
+            assert_eq!(res.status, 201, "{}", res.text());
+            let body = json!({"contact_id": c["id"], "direction": "given", "kind": "advice",
+                "description": format!("Advice for {name}")});
+            let res = app.post("/v1/ledger").auth(&s).json(body).send().await;
+            assert_eq!(res.status, 201, "{}", res.text());
+        }
+        let mut everything = Vec::new();
+        for query in [
+            "q=cafe",
+            "q=ana",
+            "q=an",
+            "q=0%25",
+            "q=off_",
+            "q=advice%20for",
+            "q=m%C3%BCller",
+        ] {
+            everything.push((query, hits(app, &s, query, 4).await));
+        }
+        searches.push(everything);
     }
+    assert_eq!(searches[0], searches[1]);
+    let found: usize = searches[0].iter().map(|(_, h)| h.len()).sum();
+    assert!(
+        found > 50,
+        "the searches find something to compare ({found})"
+    );
     let found: usize = lists[0].iter().map(|(_, l)| l.len()).sum();
     assert!(
         found > 100,

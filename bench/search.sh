@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Search benchmark (issue: find anyone in milliseconds). Seeds a fresh
+# database (100,000 contacts, 1,000,000 interactions by default), starts the
+# release server on 127.0.0.1 and measures with oha:
+#   - each contact search and each /v1/search query with one client
+#     (DURATION seconds each): req/s, p50, p99;
+#   - the contact searches together at 64 connections, against /healthz
+#     measured just before and after;
+#   - POST /v1/contacts at 64 connections with the search index, then with
+#     it removed (SQLite: its triggers dropped; PostgreSQL: its GIN index
+#     dropped): what the index costs a write.
+# Prints markdown tables; never part of `cargo test`.
+#
+#   bench/search.sh [sqlite|postgres]
+#   REUSE_DB=<url of a seeded database> bench/search.sh sqlite
+#
+# Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BACKEND=${1:-sqlite}
+CONTACTS=${CONTACTS:-100000}
+INTERACTIONS=${INTERACTIONS:-1000000}
+LEDGER=${LEDGER:-100000}
+RELATIONSHIPS=${RELATIONSHIPS:-0}
+DURATION=${DURATION:-8}
+CONNECTIONS=${CONNECTIONS:-64}
+PORT=${PORT:-18091}
+
+cargo build --release --locked -q
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v oha >/dev/null 2>&1 || cargo install oha --locked -q
+BIN=$ROOT/target/release/kith
+WORK=$(mktemp -d)
+case "$BACKEND" in
+  sqlite) URL="sqlite://$WORK/bench.db" ;;
+  postgres)
+    ADMIN=$(PGPORT=${PGPORT:-54331} .ci/start-postgres)
+    DB=kith_search_$$
+    psql "$ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
+    URL="${ADMIN%/*}/$DB"
+    ;;
+  *) echo "usage: bench/search.sh [sqlite|postgres]" >&2; exit 2 ;;
+esac
+URL=${REUSE_DB:-$URL}
+export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
+  KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
+  KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
+if [ -z "${REUSE_DB:-}" ]; then
+  echo "seeding $BACKEND: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries" >&2
+  "$BIN" seed --contacts "$CONTACTS" --interactions "$INTERACTIONS" --ledger "$LEDGER" \
+    --relationships "$RELATIONSHIPS" >&2
+fi
+
+start_server() {
+  "$BIN" serve >>"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
+}
+start_server
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+API=http://127.0.0.1:$PORT
+TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json' \
+  -d '{"email":"bench@example.com","password":"bench-password-123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+AUTH="Authorization: Bearer $TOKEN"
+summarise() { python3 "$ROOT/bench/summarise.py"; }
+
+# What people type: a family name (one contact in 16 has it), a person, the
+# start of a name, a company, a note, an email; across everything, a topic
+# word (one interaction in 16), a place with an accent, a name, a numbered
+# topic.
+CONTACT_QUERIES=("lima" "ana%20lima%2012" "no" "company%200007" "conference%2017" "sara.kim")
+SEARCH_QUERIES=("berlin" "z%C3%BCrich" "ana%20lima%2012" "pricing%20page%20%2317" "priya")
+URLS=$WORK/contact-searches.txt
+: >"$URLS"
+for q in "${CONTACT_QUERIES[@]}"; do echo "$API/v1/contacts?limit=50&q=$q" >>"$URLS"; done
+for u in $(cat "$URLS"); do oha -n 100 -c 4 --no-tui -H "$AUTH" "$u" >/dev/null; done
+for q in "${SEARCH_QUERIES[@]}"; do oha -n 50 -c 4 --no-tui -H "$AUTH" "$API/v1/search?q=$q" >/dev/null; done
+
+echo "| query (1 client) | matches | req/s | p50 ms | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|---:|"
+one_client() { # label url
+  local n
+  n=$(curl -fs "$2" -H "$AUTH" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(str(len(d["items"])) + ("+" if d["next_cursor"] else ""))')
+  read -r rps p50 p99 err < <(oha -z "${DURATION}s" -c 1 --no-tui --output-format json -H "$AUTH" "$2" | summarise)
+  echo "| \`$1\` | $n | $rps | $p50 | $p99 | $err |"
+}
+for q in "${CONTACT_QUERIES[@]}"; do one_client "GET /v1/contacts?q=$q" "$API/v1/contacts?limit=50&q=$q"; done
+for q in "${SEARCH_QUERIES[@]}"; do one_client "GET /v1/search?q=$q" "$API/v1/search?q=$q"; done
+read -r rps p50 p99 err < <(oha -z "${DURATION}s" -c 1 --no-tui --output-format json -H "$AUTH" --urls-from-file "$URLS" | summarise)
+echo "| contact searches above, mixed | | $rps | $p50 | $p99 | $err |"
+
+health() {
+  oha -z 5s -c "$CONNECTIONS" --no-tui --output-format json "$API/healthz" | summarise | awk '{print $1}'
+}
+echo
+echo "| at $CONNECTIONS connections | req/s | × /healthz | p99 ms | errors |"
+echo "|---|---:|---:|---:|---:|"
+before=$(health)
+read -r rps _ p99 err < <(oha -z "${DURATION}s" -c "$CONNECTIONS" --no-tui --output-format json -H "$AUTH" --urls-from-file "$URLS" | summarise)
+after=$(health)
+echo "| contact searches, mixed | $rps | $(python3 -c "print(f'{$rps / (($before + $after) / 2):.2f}')") | $p99 | $err |"
+
+post() {
+  oha -z "${DURATION}s" -c "$CONNECTIONS" --no-tui --output-format json -m POST -H "$AUTH" \
+    -H 'content-type: application/json' \
+    -d '{"display_name":"Bench Person","company":"Bench","notes":"Met at the search benchmark","tags":["tag01"]}' \
+    "$API/v1/contacts" | summarise
+}
+read -r with _ p99_with err_with < <(post)
+echo "| POST /v1/contacts, with the search index | $with | | $p99_with | $err_with |"
+kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+case "$BACKEND" in
+  sqlite) python3 - "$WORK/bench.db" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+for t in ("contacts_fts_insert", "contacts_fts_delete", "contacts_fts_update"):
+    c.execute(f"DROP TRIGGER {t}")
+c.commit()
+PY
+  ;;
+  postgres) psql "$URL" -qc "DROP INDEX contacts_search" >/dev/null ;;
+esac
+# Without the index (and on PostgreSQL without the extension's index being
+# made again at start-up: the index is dropped after the server is up).
+if [ "$BACKEND" = postgres ]; then
+  start_server
+  psql "$URL" -qc "DROP INDEX IF EXISTS contacts_search" >/dev/null
+else
+  start_server
+fi
+read -r without _ p99_without err_without < <(post)
+echo "| POST /v1/contacts, without it | $without | | $p99_without | $err_without |"
+echo
+echo "- the index costs $(python3 -c "print(f'{(1 - $with / $without) * 100:.0f}')") % of POST /v1/contacts throughput"
+echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries; $(nproc) cores; kith $(git rev-parse --short HEAD)"
