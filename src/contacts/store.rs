@@ -10,7 +10,6 @@ use super::model::ContactRow;
 use super::read_model::ContactJson;
 use crate::db::schema::{contact_handles, contact_tags, contacts};
 use crate::db::DbConn;
-use crate::search::sql::WALK_FROM;
 use crate::search::text::Query;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
@@ -364,13 +363,40 @@ pub fn list(
             rows
         }};
     }
+    // A page by rank, then name: the rank is computed for every match.
+    macro_rules! ranked {
+        ($c:ident, $db:ty, $q:expr) => {{
+            let mut query = filtered!($db, user_id, filter);
+            if let Some(After::Ranked(r, k, id)) = after.cloned() {
+                let rank = crate::search_rank!(contacts, $db, $q);
+                let same = crate::search_rank!(contacts, $db, $q);
+                query = query.filter(
+                    rank.gt(r).or(same.eq(r).and(
+                        contacts::name_key
+                            .gt(k.clone())
+                            .or(contacts::name_key.eq(k).and(contacts::id.gt(id))),
+                    )),
+                );
+            }
+            query
+                .select((
+                    ContactJson::as_select(),
+                    crate::search_rank!(contacts, $db, $q),
+                ))
+                .order((
+                    crate::search_rank!(contacts, $db, $q).asc(),
+                    contacts::name_key.asc(),
+                    contacts::id.asc(),
+                ))
+                .limit(limit + 1)
+                .load::<(ContactJson, i32)>($c)?
+        }};
+    }
     let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();
     // On the concrete connection: rows are read without the multi-backend
     // layer (a fifth of a page's reading time).
-    if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
-        return ranked(conn, user_id, filter, q, limit, after);
-    }
     let rows = crate::per_backend!(conn, |c, DB| match (sort.key, &filter.q) {
+        (SortKey::Relevance, Some(q)) => ranked!(c, DB, q),
         (SortKey::Name | SortKey::Relevance, _) =>
             unranked(plain!(c, DB, contacts::name_key, Name)),
         (SortKey::CreatedAt, _) => unranked(plain!(c, DB, contacts::created_at, Instant)),
@@ -403,75 +429,4 @@ pub fn search(
         from,
         limit
     )
-}
-
-/// A page by relevance: each rank in turn (`search::text::RANKS`), in name
-/// order within it, until the page is full. A rank with few matches in the
-/// FTS5 index (SQLite) is read through the index and sorted; one with many
-/// is read by walking the user's contacts in name order, which stops as
-/// soon as the page is full. PostgreSQL's planner makes that choice itself.
-fn ranked(
-    conn: &mut DbConn,
-    user_id: &str,
-    filter: &ListFilter,
-    q: &Query,
-    limit: i64,
-    after: Option<&After>,
-) -> QueryResult<Vec<(ContactJson, i32)>> {
-    use crate::db::search_index::Engine;
-    let unsearched = ListFilter {
-        q: None,
-        ..filter.clone()
-    };
-    let (first, mut from) = match after {
-        Some(After::Ranked(rank, k, id)) => (*rank, Some((k.clone(), id.clone()))),
-        _ => (0, None),
-    };
-    let mut rows: Vec<(ContactJson, i32)> = Vec::new();
-    for rank in first.max(0)..crate::search::text::RANKS.len() as i32 {
-        let need = limit + 1 - rows.len() as i64;
-        if need <= 0 {
-            break;
-        }
-        let fts = q.tier_fts5(rank as usize);
-        let narrow = match &fts {
-            Some(m) => crate::search::sql::fts5_count(conn, "contacts", m, WALK_FROM)?
-                .is_some_and(|n| n < WALK_FROM),
-            None => false,
-        };
-        let after_key = from.take();
-        let page = crate::per_backend!(conn, |c, DB| {
-            // What matches, of this rank (its patterns say it to an index).
-            let mut query = filtered!(DB, user_id, &unsearched)
-                .filter(crate::search_like_any!(contacts, DB, q.patterns()))
-                .filter(crate::search_like_any!(
-                    contacts,
-                    DB,
-                    q.tier_patterns(rank as usize)
-                ))
-                .filter(crate::search_rank!(contacts, DB, q).eq(rank));
-            if let (true, Some(m)) = (narrow && <DB as Engine>::FTS5, &fts) {
-                query = query.filter(
-                    diesel::dsl::sql::<diesel::sql_types::Bool>(
-                        "contacts.rowid IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ",
-                    )
-                    .bind::<diesel::sql_types::Text, _>(m.clone())
-                    .sql(")"),
-                );
-            }
-            if let Some((k, id)) = after_key {
-                query = query.filter(
-                    contacts::name_key
-                        .gt(k.clone())
-                        .or(contacts::name_key.eq(k).and(contacts::id.gt(id))),
-                );
-            }
-            query
-                .order((contacts::name_key.asc(), contacts::id.asc()))
-                .limit(need)
-                .load::<ContactJson>(c)?
-        });
-        rows.extend(page.into_iter().map(|row| (row, rank)));
-    }
-    Ok(rows)
 }

@@ -124,121 +124,51 @@ pub enum Ids {
 
 /// Up to `$limit` rows of `$base` (a query on `$table`, not yet boxed)
 /// that match `$q`, from `$from` (an `Option<&From>`) in the order of
-/// rank, then `$key`, then id; each as `(rank, key, $row)`. Each rank in
-/// turn: one with few matches in the FTS5 index (SQLite) is read through
-/// it and sorted, one with many by walking `$key`'s index, which stops
-/// once the page is full (see `contacts::store::ranked`).
+/// rank, then `$key`, then id; each as `(rank, key, $row)`.
 #[macro_export]
 macro_rules! search_page {
     ($conn:expr, $base:expr, $table:ident, $key:expr, $row:ty, $q:expr, $from:expr, $limit:expr) => {{
-        use $crate::db::search_index::Engine;
         use $crate::search::sql::Ids;
         let q: &$crate::search::text::Query = $q;
         let from: Option<&$crate::search::sql::From> = $from;
-        let conn: &mut $crate::db::DbConn = $conn;
-        let limit: i64 = $limit;
-        let mut rows: Vec<(i32, String, $row)> = Vec::new();
-        let first = from.map_or(0, |f| f.rank.max(0));
-        for rank in first..$crate::search::text::RANKS.len() as i32 {
-            let need = limit - rows.len() as i64;
-            if need <= 0 {
-                break;
-            }
-            let fts = q.tier_fts5(rank as usize);
-            let narrow = match &fts {
-                Some(m) => $crate::search::sql::fts5_count(
-                    conn,
-                    stringify!($table),
-                    m,
-                    $crate::search::sql::WALK_FROM,
-                )?
-                .is_some_and(|n| n < $crate::search::sql::WALK_FROM),
-                None => false,
-            };
-            let page = $crate::per_backend!(conn, |c, DB| {
-                let mut query = $base
-                    .into_boxed::<DB>()
-                    .filter($crate::search_like_any!($table, DB, q.patterns()))
-                    .filter($crate::search_like_any!(
-                        $table,
+        $crate::per_backend!($conn, |c, DB| {
+            let mut query = $crate::search_matching!($base.into_boxed::<DB>(), $table, DB, q);
+            if let Some(f) = from {
+                type Cond = Box<
+                    dyn diesel::BoxableExpression<
+                        $table::table,
                         DB,
-                        q.tier_patterns(rank as usize)
-                    ))
-                    .filter($crate::search_rank!($table, DB, q).eq(rank));
-                if let (true, Some(m)) = (narrow && <DB as Engine>::FTS5, &fts) {
-                    query = query.filter(
-                        diesel::dsl::sql::<diesel::sql_types::Bool>(concat!(
-                            stringify!($table),
-                            ".rowid IN (SELECT rowid FROM ",
-                            stringify!($table),
-                            "_fts WHERE ",
-                            stringify!($table),
-                            "_fts MATCH "
-                        ))
-                        .bind::<diesel::sql_types::Text, _>(m.clone())
-                        .sql(")"),
-                    );
-                }
-                if let Some(f) = from.filter(|f| f.rank == rank) {
-                    let key = f.key.clone();
-                    type Cond = Box<
-                        dyn diesel::BoxableExpression<
-                            $table::table,
-                            DB,
-                            SqlType = diesel::sql_types::Bool,
-                        >,
-                    >;
-                    let after: Cond = match &f.ids {
-                        Ids::All => Box::new($key.ge(key)),
-                        Ids::After(id) => Box::new(
-                            $key.gt(key.clone())
-                                .or($key.eq(key).and($table::id.gt(id.clone()))),
-                        ),
-                        Ids::None => Box::new($key.gt(key)),
-                    };
-                    query = query.filter(after);
-                }
-                query
-                    .select(($key, <$row>::as_select()))
-                    .order(($key.asc(), $table::id.asc()))
-                    .limit(need)
-                    .load::<(String, $row)>(c)?
-            });
-            rows.extend(page.into_iter().map(|(key, row)| (rank, key, row)));
-        }
-        Ok(rows)
+                        SqlType = diesel::sql_types::Bool,
+                    >,
+                >;
+                let key = f.key.clone();
+                let same_key: Cond = match &f.ids {
+                    Ids::All => Box::new($key.ge(key)),
+                    Ids::After(id) => Box::new(
+                        $key.gt(key.clone())
+                            .or($key.eq(key).and($table::id.gt(id.clone()))),
+                    ),
+                    Ids::None => Box::new($key.gt(key)),
+                };
+                query = query.filter(
+                    $crate::search_rank!($table, DB, q)
+                        .gt(f.rank)
+                        .or($crate::search_rank!($table, DB, q).eq(f.rank).and(same_key)),
+                );
+            }
+            query
+                .select((
+                    $crate::search_rank!($table, DB, q),
+                    $key,
+                    <$row>::as_select(),
+                ))
+                .order((
+                    $crate::search_rank!($table, DB, q).asc(),
+                    $key.asc(),
+                    $table::id.asc(),
+                ))
+                .limit($limit)
+                .load::<(i32, String, $row)>(c)
+        })
     }};
-}
-
-/// Up to this many index matches, a rank's rows are read through the
-/// index and sorted; beyond, the rows are walked in order and the matches
-/// kept (at least one in a hundred rows matches then: a page is near).
-pub const WALK_FROM: i64 = 1_000;
-
-/// How many rows of `table`'s FTS5 index match `fts`, counting at most
-/// `cap`: on SQLite, what tells a narrow search (read its matches and sort
-/// them) from a broad one (walk the rows in order and keep the matches).
-/// `None` on PostgreSQL, whose planner makes that choice itself.
-pub fn fts5_count(
-    conn: &mut crate::db::DbConn,
-    table: &'static str,
-    fts: &str,
-    cap: i64,
-) -> diesel::QueryResult<Option<i64>> {
-    use diesel::RunQueryDsl;
-    #[derive(diesel::QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let crate::db::DbConn::Sqlite(c) = conn else {
-        return Ok(None);
-    };
-    let sql = format!(
-        "SELECT count(*) AS n FROM (SELECT 1 FROM {table}_fts WHERE {table}_fts MATCH ? LIMIT {cap})"
-    );
-    let found: Count = diesel::sql_query(sql)
-        .bind::<diesel::sql_types::Text, _>(fts)
-        .get_result(c)?;
-    Ok(Some(found.n))
 }

@@ -129,7 +129,14 @@ impl Query {
         } else {
             self.needles.clone()
         };
-        phrases(&strings)
+        if strings.iter().any(|s| s.chars().count() < 3) {
+            return None;
+        }
+        let phrases: Vec<String> = strings
+            .iter()
+            .map(|s| format!("\"{}\"", s.replace('"', "\"\"")))
+            .collect();
+        Some(phrases.join(" OR "))
     }
 
     /// The patterns of each rank but the last (`RANKS`): a name equal to
@@ -146,32 +153,6 @@ impl Query {
             vec![like(NAME, q, "")],
             words,
         ]
-    }
-
-    /// The patterns a row of rank `rank` matches one of (rows of a better
-    /// rank may match them too).
-    pub fn tier_patterns(&self, rank: usize) -> Vec<String> {
-        match rank {
-            0..=2 => self.rank_patterns()[rank].clone(),
-            _ => self.patterns(),
-        }
-    }
-
-    /// The same as an FTS5 query, when each string it looks for has three
-    /// characters or more (see `fts5`).
-    pub fn tier_fts5(&self, rank: usize) -> Option<String> {
-        let q = &self.needles[0];
-        let strings: Vec<String> = match rank {
-            0 => vec![format!("{NAME}{q}{NAME_END}")],
-            1 => vec![format!("{NAME}{q}")],
-            2 => self
-                .needles
-                .iter()
-                .flat_map(|n| [WORD, ' ', '\n'].map(|s| format!("{s}{n}")))
-                .collect(),
-            _ => return self.fts5(),
-        };
-        phrases(&strings)
     }
 
     /// The rank (index in `RANKS`) of a search text that matches, as the
@@ -238,19 +219,6 @@ impl Query {
         }
         None
     }
-}
-
-/// An FTS5 query for any of `strings` (each a phrase: on a trigram index,
-/// a substring), unless one is shorter than a trigram.
-fn phrases(strings: &[String]) -> Option<String> {
-    if strings.iter().any(|s| s.chars().count() < 3) {
-        return None;
-    }
-    let quoted: Vec<String> = strings
-        .iter()
-        .map(|s| format!("\"{}\"", s.replace('"', "\"\"")))
-        .collect();
-    Some(quoted.join(" OR "))
 }
 
 /// `%` + `before` + `s` + `after` + `%`, with `%`, `_` and `\` of `s`

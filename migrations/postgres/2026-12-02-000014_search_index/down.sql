@@ -1,6 +1,3 @@
-DROP INDEX interactions_search_key;
-DROP INDEX ledger_entries_search_key;
-DROP INDEX introductions_search_key;
 ALTER TABLE interactions DROP COLUMN search_text;
 ALTER TABLE interactions DROP COLUMN search_key;
 ALTER TABLE ledger_entries DROP COLUMN search_text;

@@ -13,9 +13,4 @@ ALTER TABLE introductions ADD COLUMN search_key TEXT COLLATE "C" NOT NULL DEFAUL
 -- The trigram indexes (pg_trgm, GIN) are made at start-up, not here: the
 -- extension may not be allowed, and then kith still starts (and scans).
 
--- Hits of a broad search are read in title order (search::sql::search_page!).
-CREATE INDEX interactions_search_key ON interactions (user_id, search_key, id);
-CREATE INDEX ledger_entries_search_key ON ledger_entries (user_id, search_key, id);
-CREATE INDEX introductions_search_key ON introductions (user_id, search_key, id);
-
 UPDATE contacts SET api_json = NULL;

@@ -1,6 +1,3 @@
-DROP INDEX interactions_search_key;
-DROP INDEX ledger_entries_search_key;
-DROP INDEX introductions_search_key;
 DROP TRIGGER contacts_fts_insert;
 DROP TRIGGER contacts_fts_delete;
 DROP TRIGGER contacts_fts_update;

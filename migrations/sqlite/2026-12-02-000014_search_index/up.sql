@@ -74,9 +74,4 @@ WHEN old.search_text IS NOT new.search_text BEGIN
     INSERT INTO introductions_fts(rowid, search_text) VALUES (new.rowid, new.search_text);
 END;
 
--- Hits of a broad search are read in title order (search::sql::search_page!).
-CREATE INDEX interactions_search_key ON interactions (user_id, search_key, id);
-CREATE INDEX ledger_entries_search_key ON ledger_entries (user_id, search_key, id);
-CREATE INDEX introductions_search_key ON introductions (user_id, search_key, id);
-
 UPDATE contacts SET api_json = NULL;
