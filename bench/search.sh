@@ -111,7 +111,7 @@ read -r with _ p99_with err_with < <(post)
 echo "| POST /v1/contacts, with the search index | $with | | $p99_with | $err_with |"
 kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
 case "$BACKEND" in
-  sqlite) python3 - "$WORK/bench.db" <<'PY'
+  sqlite) python3 - "${URL#sqlite://}" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
 for t in ("contacts_fts_insert", "contacts_fts_delete", "contacts_fts_update"):
