@@ -10,8 +10,8 @@
 //! ```
 //!
 //! its names (a contact's display, given and family names; another row's
-//! title) each between two marks, then each word of those names after a
-//! mark, then one line per field. The marks are control characters that
+//! title) each between two marks, then each word of those names (once)
+//! after a mark, then one line per field. The marks are control characters that
 //! `fold` removes from any text, so a query never contains one: they let a
 //! pattern say "a name equal to", "a name that begins with" and "a word
 //! that begins with".
@@ -61,9 +61,14 @@ pub fn compose<'a>(
         text.push_str(name.trim());
         text.push(NAME_END);
     }
+    // Each word once (a display name repeats the given and family names).
+    let mut words: Vec<&str> = Vec::new();
     for word in names.iter().flat_map(|n| n.split_whitespace()) {
-        text.push(WORD);
-        text.push_str(word);
+        if !words.contains(&word) {
+            words.push(word);
+            text.push(WORD);
+            text.push_str(word);
+        }
     }
     for field in fields {
         text.push('\n');
@@ -294,7 +299,7 @@ mod tests {
         let t = compose(["José García", "José"], ["Acme", "+1 555"]);
         assert_eq!(
             t,
-            "\u{2}jose garcia\u{3}\u{2}jose\u{3}\u{1}jose\u{1}garcia\u{1}jose\nacme\n+1 555"
+            "\u{2}jose garcia\u{3}\u{2}jose\u{3}\u{1}jose\u{1}garcia\nacme\n+1 555"
         );
         assert_eq!(compose([], []), "\n");
     }
