@@ -82,9 +82,11 @@ pub async fn reach(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let p: ReachParams = input::params(&req)?;
+    // Asked by any of them, even a `q` with nothing left to look for.
+    let asked = p.q.is_some() || p.tag.is_some() || p.company.is_some();
     let f = filters(p.q, p.tag, p.company);
     let limit = p.limit.unwrap_or(50);
-    if f.q.is_none() && f.tag.is_none() && f.company.is_none() {
+    if !asked {
         return Err(ApiError::field(
             "company",
             "required",

@@ -34,8 +34,14 @@ pub async fn search(
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
     let p: SearchParams = input::params(&req)?;
-    let q = Query::parse(&p.q)
-        .ok_or_else(|| ApiError::field("q", "required", "give something to look for"))?;
+    // A `q` of only accents or control characters looks for nothing.
+    let Some(q) = Query::parse(&p.q) else {
+        let nothing = SearchPage {
+            items: Vec::new(),
+            next_cursor: None,
+        };
+        return Ok(HttpResponse::Ok().json(nothing));
+    };
     let mut types: Vec<HitType> = match &p.types {
         Some(t) => t.split(',').filter_map(HitType::parse).collect(),
         None => HitType::ALL.to_vec(),

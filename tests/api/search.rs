@@ -634,6 +634,8 @@ async fn search_finds_everything_ranked_and_paged() {
         assert_eq!(res.status, 422, "{query}: {}", res.text());
         assert_eq!(res.json()["errors"][0]["field"], field, "{query}");
     }
+    // A query of nothing but an accent looks for nothing, and finds it.
+    assert!(hits(&app, &s, "q=%CC%81", 5).await.is_empty());
     // A cursor answers only the query it was made for.
     let res = app.get("/v1/search?q=lisbon&limit=1").auth(&s).send().await;
     let cursor = res.json()["next_cursor"].as_str().unwrap().to_string();
