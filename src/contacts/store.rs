@@ -379,17 +379,22 @@ pub fn list(
                 );
             }
             query
+                // The rank first: `ORDER BY 1` sorts by it without
+                // computing it again.
                 .select((
-                    ContactJson::as_select(),
                     crate::search_rank!(contacts, $db, $q),
+                    ContactJson::as_select(),
                 ))
                 .order((
-                    crate::search_rank!(contacts, $db, $q).asc(),
+                    diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
                     contacts::name_key.asc(),
                     contacts::id.asc(),
                 ))
                 .limit(limit + 1)
-                .load::<(ContactJson, i32)>($c)?
+                .load::<(i32, ContactJson)>($c)?
+                .into_iter()
+                .map(|(rank, row)| (row, rank))
+                .collect::<Vec<_>>()
         }};
     }
     let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();

@@ -162,8 +162,9 @@ macro_rules! search_page {
                     $key,
                     <$row>::as_select(),
                 ))
+                // `ORDER BY 1`: by the rank selected, not computed again.
                 .order((
-                    $crate::search_rank!($table, DB, q).asc(),
+                    diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
                     $key.asc(),
                     $table::id.asc(),
                 ))
