@@ -18,7 +18,7 @@ use crate::time;
 #[into_params(parameter_in = Query)]
 pub struct ReachParams {
     /// Targets at this company (ignoring case).
-    #[param(max_length = 200)]
+    #[param(min_length = 1, max_length = 200)]
     pub company: Option<String>,
     /// Targets with this tag.
     #[param(
@@ -27,7 +27,7 @@ pub struct ReachParams {
     )]
     pub tag: Option<String>,
     /// Targets matching this text, as in the contact list.
-    #[param(max_length = 200)]
+    #[param(min_length = 1, max_length = 200)]
     pub q: Option<String>,
     /// At most this many targets, 1–200 (default 50).
     #[param(minimum = 1, maximum = 200)]
