@@ -190,25 +190,37 @@ async fn contacts_from_before_are_found_after_the_backfill() {
 async fn every_result(app: &TestApp, s: &Session, queries: &[&str]) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
     for query in queries {
-        let mut seen = Vec::new();
-        let mut cursor: Option<String> = None;
-        loop {
-            let mut url = format!("/v1/contacts?limit=3&{query}");
-            if let Some(c) = &cursor {
-                url.push_str(&format!("&cursor={c}"));
-            }
-            let res = app.get(&url).auth(s).send().await;
-            assert_eq!(res.status, 200, "{url}: {}", res.text());
-            let page = res.json();
-            for c in page["items"].as_array().unwrap() {
-                seen.push(c["display_name"].as_str().unwrap().to_string());
-            }
-            match page["next_cursor"].as_str() {
-                Some(c) => cursor = Some(c.to_string()),
-                None => break,
-            }
-        }
+        let seen = every_item(app, s, &format!("/v1/contacts?{query}"), 3)
+            .await
+            .iter()
+            .map(|c| c["display_name"].as_str().unwrap().to_string())
+            .collect();
         out.push((query.to_string(), seen));
+    }
+    out
+}
+
+/// Every item of the list at `url`, `limit` a page, following its cursors
+/// (each page at most `limit` long).
+async fn every_item(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<Value> {
+    let mut out = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let mut page_url = format!("{url}&limit={limit}");
+        if let Some(c) = &cursor {
+            page_url.push_str(&format!("&cursor={c}"));
+        }
+        let res = app.get(&page_url).auth(s).send().await;
+        assert_eq!(res.status, 200, "{page_url}: {}", res.text());
+        let page = res.json();
+        let items = page["items"].as_array().unwrap();
+        assert!(items.len() <= limit, "{page_url}");
+        out.extend(items.iter().cloned());
+        match page["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+        assert!(out.len() < 1000, "{url} never ends");
     }
     out
 }
@@ -306,28 +318,11 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
 
 /// Every display name `url` lists, following its cursors, in order.
 async fn in_order(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<String> {
-    let mut seen = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut page_url = format!("{url}&limit={limit}");
-        if let Some(c) = &cursor {
-            page_url.push_str(&format!("&cursor={c}"));
-        }
-        let res = app.get(&page_url).auth(s).send().await;
-        assert_eq!(res.status, 200, "{page_url}: {}", res.text());
-        let page = res.json();
-        let items = page["items"].as_array().unwrap();
-        assert!(items.len() <= limit);
-        for c in items {
-            seen.push(c["display_name"].as_str().unwrap().to_string());
-        }
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_string()),
-            None => break,
-        }
-        assert!(seen.len() < 1000, "{url} never ends");
-    }
-    seen
+    every_item(app, s, url, limit)
+        .await
+        .iter()
+        .map(|c| c["display_name"].as_str().unwrap().to_string())
+        .collect()
 }
 
 /// The same data finds the same contacts in the same order on SQLite and
@@ -476,29 +471,19 @@ async fn hits(
     query: &str,
     limit: usize,
 ) -> Vec<(String, String, String, String)> {
-    let mut out = Vec::new();
-    let mut cursor: Option<String> = None;
-    loop {
-        let mut url = format!("/v1/search?{query}&limit={limit}");
-        if let Some(c) = &cursor {
-            url.push_str(&format!("&cursor={c}"));
-        }
-        let res = app.get(&url).auth(s).send().await;
-        assert_eq!(res.status, 200, "{url}: {}", res.text());
-        let page = res.json();
-        let items = page["items"].as_array().unwrap();
-        assert!(items.len() <= limit);
-        for h in items {
-            let text = |k: &str| h[k].as_str().unwrap().to_string();
-            out.push((text("type"), text("title"), text("field"), text("snippet")));
-        }
-        match page["next_cursor"].as_str() {
-            Some(c) => cursor = Some(c.to_string()),
-            None => break,
-        }
-        assert!(out.len() < 1000, "{query} never ends");
-    }
-    out
+    let text = |h: &Value, k: &str| h[k].as_str().unwrap().to_string();
+    every_item(app, s, &format!("/v1/search?{query}"), limit)
+        .await
+        .iter()
+        .map(|h| {
+            (
+                text(h, "type"),
+                text(h, "title"),
+                text(h, "field"),
+                text(h, "snippet"),
+            )
+        })
+        .collect()
 }
 
 /// One search across contacts, interactions, ledger entries and
