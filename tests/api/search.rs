@@ -633,3 +633,101 @@ async fn search_finds_everything_ranked_and_paged() {
     let res = app.get("/v1/search?q=lisbon").send().await;
     assert_eq!(res.status, 401);
 }
+
+/// Interactions and favors written before they had a search text (an
+/// upgrade past migration 000014) are found by `/v1/search` once a server
+/// has started on the database: its backfill writes their text.
+#[actix_web::test]
+async fn rows_from_before_are_found_by_search_after_the_backfill() {
+    use crate::contact_json::sql;
+    let app = TestApp::spawn().await;
+    let s = app.user("before-search@example.com").await;
+    let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let body = json!({"kind": "coffee", "direction": "mutual", "summary": "Coffee in Lisbon",
+        "contact_ids": [ana["id"]], "occurred_at": "2026-03-01T09:00:00Z"});
+    let res = app
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(body)
+        .send()
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let body = json!({"contact_id": ana["id"], "direction": "given", "kind": "advice",
+        "description": "Lisbon flats"});
+    let res = app.post("/v1/ledger").auth(&s).json(body).send().await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    sql(
+        &app,
+        "UPDATE interactions SET search_text = '', search_key = ''",
+    );
+    sql(
+        &app,
+        "UPDATE ledger_entries SET search_text = '', search_key = ''",
+    );
+    assert!(hits(&app, &s, "q=lisbon", 10).await.is_empty());
+
+    let settings = app.settings.clone();
+    let TestApp { dir, .. } = app;
+    let app = TestApp::start(settings, dir).await;
+    let mut found = Vec::new();
+    for _ in 0..200 {
+        found = hits(&app, &s, "q=lisbon", 10).await;
+        if found.len() == 2 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let titles: Vec<&str> = found.iter().map(|h| h.1.as_str()).collect();
+    assert_eq!(titles, ["Lisbon flats", "Coffee in Lisbon"]);
+}
+
+/// On a PostgreSQL database where kith may not create `pg_trgm` (its role
+/// lacks `CREATE` on the database), kith still starts and finds by
+/// scanning. (PostgreSQL only: on SQLite the FTS5 tables come with the
+/// migrations.)
+#[actix_web::test]
+async fn without_pg_trgm_kith_starts_and_still_finds() {
+    use diesel::{Connection, RunQueryDsl};
+    let admin = match std::env::var("KITH_TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => return,
+    };
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let (role, db) = (format!("kith_limited_{id}"), format!("kith_limited_{id}"));
+    let mut conn = diesel::PgConnection::establish(&admin).unwrap();
+    for statement in [
+        format!("CREATE ROLE {role} LOGIN"),
+        format!("CREATE DATABASE {db}"),
+        format!("GRANT CONNECT ON DATABASE {db} TO {role}"),
+    ] {
+        diesel::sql_query(statement).execute(&mut conn).unwrap();
+    }
+    let base = admin.rsplit_once('/').unwrap().0;
+    let mut db_conn = diesel::PgConnection::establish(&format!("{base}/{db}")).unwrap();
+    diesel::sql_query(format!("GRANT USAGE, CREATE ON SCHEMA public TO {role}"))
+        .execute(&mut db_conn)
+        .unwrap();
+    let limited = base.replacen("postgres@", &format!("{role}@"), 1);
+    assert_ne!(limited, base, "the admin URL names its user: {admin}");
+    let url = format!("{limited}/{db}");
+
+    let app = TestApp::spawn_with(|s| s.database_url = url.clone()).await;
+    let s = app.user("no-trgm@example.com").await;
+    app.contact(&s, json!({"display_name": "José Álvarez"}))
+        .await;
+    assert_eq!(names(&app, &s, "alvarez").await, ["José Álvarez"]);
+    assert_eq!(hits(&app, &s, "q=jose", 5).await.len(), 1);
+    #[derive(diesel::QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let indexes: Vec<Count> =
+        diesel::sql_query("SELECT COUNT(*) AS n FROM pg_indexes WHERE indexname LIKE '%_search'")
+            .load(&mut db_conn)
+            .unwrap();
+    assert_eq!(
+        indexes[0].n, 0,
+        "the refused extension left no index behind"
+    );
+}
