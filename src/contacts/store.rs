@@ -364,38 +364,31 @@ pub fn list(
         }};
     }
     // A page by rank, then name: the rank is computed for every match.
+    let from = match after {
+        Some(After::Ranked(rank, key, id)) => Some(crate::search::sql::From {
+            rank: *rank,
+            key: key.clone(),
+            ids: crate::search::sql::Ids::After(id.clone()),
+        }),
+        _ => None,
+    };
     macro_rules! ranked {
-        ($c:ident, $db:ty, $q:expr) => {{
-            let mut query = filtered!($db, user_id, filter);
-            if let Some(After::Ranked(r, k, id)) = after.cloned() {
-                let rank = crate::search_rank!(contacts, $db, $q);
-                let same = crate::search_rank!(contacts, $db, $q);
-                query = query.filter(
-                    rank.gt(r).or(same.eq(r).and(
-                        contacts::name_key
-                            .gt(k.clone())
-                            .or(contacts::name_key.eq(k).and(contacts::id.gt(id))),
-                    )),
-                );
-            }
-            query
-                // The rank first: `ORDER BY 1` sorts by it without
-                // computing it again.
-                .select((
-                    crate::search_rank!(contacts, $db, $q),
-                    ContactJson::as_select(),
-                ))
-                .order((
-                    diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
-                    contacts::name_key.asc(),
-                    contacts::id.asc(),
-                ))
-                .limit(limit + 1)
-                .load::<(i32, ContactJson)>($c)?
-                .into_iter()
-                .map(|(rank, row)| (row, rank))
-                .collect::<Vec<_>>()
-        }};
+        ($c:ident, $db:ty, $q:expr) => {
+            crate::search_ranked!(
+                $c,
+                filtered!($db, user_id, filter),
+                contacts,
+                $db,
+                contacts::name_key,
+                ContactJson,
+                $q,
+                from.as_ref(),
+                limit + 1
+            )?
+            .into_iter()
+            .map(|(rank, _, row)| (row, rank))
+            .collect()
+        };
     }
     let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();
     // On the concrete connection: rows are read without the multi-backend

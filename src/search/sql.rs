@@ -122,54 +122,69 @@ pub enum Ids {
     None,
 }
 
-/// Up to `$limit` rows of `$base` (a query on `$table`, not yet boxed)
-/// that match `$q`, from `$from` (an `Option<&From>`) in the order of
-/// rank, then `$key`, then id; each as `(rank, key, $row)`.
+/// Up to `$limit` rows of `$query` (boxed for backend `$db`, on `$table`,
+/// already narrowed to the rows that match `$q`) from `$from` (an
+/// `Option<&From>`) in the order of rank, then `$key`, then id; each as
+/// `(rank, key, $row)`, loaded on `$conn` (the backend's own connection).
+/// The contact list by relevance and every type of `GET /v1/search` page so.
 #[macro_export]
-macro_rules! search_page {
-    ($conn:expr, $base:expr, $table:ident, $key:expr, $row:ty, $q:expr, $from:expr, $limit:expr) => {{
+macro_rules! search_ranked {
+    ($conn:expr, $query:expr, $table:ident, $db:ty, $key:expr, $row:ty, $q:expr, $from:expr, $limit:expr) => {{
         use $crate::search::sql::Ids;
         let q: &$crate::search::text::Query = $q;
         let from: Option<&$crate::search::sql::From> = $from;
+        let mut query = $query;
+        if let Some(f) = from {
+            type Cond = Box<
+                dyn diesel::BoxableExpression<
+                    $table::table,
+                    $db,
+                    SqlType = diesel::sql_types::Bool,
+                >,
+            >;
+            let key = f.key.clone();
+            let same_key: Cond = match &f.ids {
+                Ids::All => Box::new($key.ge(key)),
+                Ids::After(id) => Box::new(
+                    $key.gt(key.clone())
+                        .or($key.eq(key).and($table::id.gt(id.clone()))),
+                ),
+                Ids::None => Box::new($key.gt(key)),
+            };
+            query = query.filter(
+                $crate::search_rank!($table, $db, q)
+                    .gt(f.rank)
+                    .or($crate::search_rank!($table, $db, q)
+                        .eq(f.rank)
+                        .and(same_key)),
+            );
+        }
+        query
+            .select((
+                $crate::search_rank!($table, $db, q),
+                $key,
+                <$row>::as_select(),
+            ))
+            // `ORDER BY 1`: by the rank selected, not computed again.
+            .order((
+                diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
+                $key.asc(),
+                $table::id.asc(),
+            ))
+            .limit($limit)
+            .load::<(i32, String, $row)>($conn)
+    }};
+}
+
+/// Up to `$limit` rows of `$base` (a query on `$table`, not yet boxed)
+/// that match `$q`, as `search_ranked!` pages them.
+#[macro_export]
+macro_rules! search_page {
+    ($conn:expr, $base:expr, $table:ident, $key:expr, $row:ty, $q:expr, $from:expr, $limit:expr) => {{
+        let q: &$crate::search::text::Query = $q;
         $crate::per_backend!($conn, |c, DB| {
-            let mut query = $crate::search_matching!($base.into_boxed::<DB>(), $table, DB, q);
-            if let Some(f) = from {
-                type Cond = Box<
-                    dyn diesel::BoxableExpression<
-                        $table::table,
-                        DB,
-                        SqlType = diesel::sql_types::Bool,
-                    >,
-                >;
-                let key = f.key.clone();
-                let same_key: Cond = match &f.ids {
-                    Ids::All => Box::new($key.ge(key)),
-                    Ids::After(id) => Box::new(
-                        $key.gt(key.clone())
-                            .or($key.eq(key).and($table::id.gt(id.clone()))),
-                    ),
-                    Ids::None => Box::new($key.gt(key)),
-                };
-                query = query.filter(
-                    $crate::search_rank!($table, DB, q)
-                        .gt(f.rank)
-                        .or($crate::search_rank!($table, DB, q).eq(f.rank).and(same_key)),
-                );
-            }
-            query
-                .select((
-                    $crate::search_rank!($table, DB, q),
-                    $key,
-                    <$row>::as_select(),
-                ))
-                // `ORDER BY 1`: by the rank selected, not computed again.
-                .order((
-                    diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
-                    $key.asc(),
-                    $table::id.asc(),
-                ))
-                .limit($limit)
-                .load::<(i32, String, $row)>(c)
+            let query = $crate::search_matching!($base.into_boxed::<DB>(), $table, DB, q);
+            $crate::search_ranked!(c, query, $table, DB, $key, $row, q, $from, $limit)
         })
     }};
 }
