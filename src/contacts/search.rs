@@ -5,37 +5,23 @@
 //! handles `?email=` and `?phone=` find it by.
 
 use super::model::{ContactRow, Email, Phone};
-use crate::search::text::{compose, digits};
+use crate::search::text::{compose_fields, digits};
 
-/// The search text of a contact.
+/// The search text of a contact: its fields as hits name them, phone
+/// numbers also as their digits.
 pub fn text_of(row: &ContactRow) -> String {
-    let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
-    let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();
-    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
-    let phone_digits: Vec<String> = phones.iter().map(|p| digits(&p.number)).collect();
-    let names = [
-        Some(row.display_name.as_str()),
-        row.given_name.as_deref(),
-        row.family_name.as_deref(),
-    ];
-    let fields = [
-        row.company.as_deref(),
-        row.title.as_deref(),
-        row.location.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .chain(emails.iter().map(|e| e.address.as_str()))
-    .chain(tags.iter().map(String::as_str))
-    .chain(row.notes.as_deref())
-    .chain(row.how_we_met.as_deref())
-    .chain(phones.iter().map(|p| p.number.as_str()))
-    .chain(phone_digits.iter().map(String::as_str));
-    compose(names.into_iter().flatten(), fields)
+    let mut fields = fields_of(row);
+    let phone_digits: Vec<(&str, String)> = fields
+        .iter()
+        .filter(|(f, _)| *f == "phones")
+        .map(|(f, number)| (*f, digits(number)))
+        .collect();
+    fields.extend(phone_digits);
+    compose_fields(&fields, &["display_name", "given_name", "family_name"])
 }
 
-/// The fields a search hit may name, each with its value as written: the
-/// same as `text_of` looks in, in the same order.
+/// The fields a search hit may name, each with its value as written (what
+/// `text_of` looks in).
 pub fn fields_of(row: &ContactRow) -> Vec<(&'static str, String)> {
     let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
     let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();

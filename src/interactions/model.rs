@@ -275,7 +275,7 @@ impl InteractionRow {
 
     /// Writes what search looks in: its summary (its title) and notes.
     pub fn stamp_search(&mut self) {
-        self.search_text = text::compose([self.summary.as_str()], self.notes.as_deref());
+        self.search_text = text::compose_fields(&self.search_fields(), &["summary"]);
         self.search_key = text::key_of(&self.summary);
     }
 

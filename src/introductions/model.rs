@@ -212,7 +212,7 @@ impl IntroductionRow {
 
     /// Writes what search looks in: its note.
     pub fn stamp_search(&mut self) {
-        self.search_text = text::compose([], self.note.as_deref());
+        self.search_text = text::compose_fields(&self.search_fields(), &[]);
         self.search_key = text::key_of(self.note.as_deref().unwrap_or_default());
     }
 

@@ -402,7 +402,7 @@ impl EntryRow {
 
     /// Writes what search looks in: its description (its title).
     pub fn stamp_search(&mut self) {
-        self.search_text = text::compose([self.description.as_str()], []);
+        self.search_text = text::compose_fields(&self.search_fields(), &["description"]);
         self.search_key = text::key_of(&self.description);
     }
 

@@ -80,6 +80,18 @@ pub fn compose<'a>(
     text
 }
 
+/// The search text of a row from its fields as a hit names them (field,
+/// value): those named in `names` are its names, the others its fields.
+pub fn compose_fields(fields: &[(&str, String)], names: &[&str]) -> String {
+    let of = |is_name: bool| {
+        fields
+            .iter()
+            .filter(move |(f, _)| names.contains(f) == is_name)
+            .map(|(_, v)| v.as_str())
+    };
+    compose(of(true), of(false))
+}
+
 /// The sort key of a row's title among search hits: folded, at most 64
 /// characters.
 pub fn key_of(title: &str) -> String {
@@ -302,6 +314,14 @@ mod tests {
             "\u{2}jose garcia\u{3}\u{2}jose\u{3}\u{1}jose\u{1}garcia\nacme\n+1 555"
         );
         assert_eq!(compose([], []), "\n");
+        let fields = [
+            ("notes", "Lisbon".to_string()),
+            ("summary", "Café".to_string()),
+        ];
+        assert_eq!(
+            compose_fields(&fields, &["summary"]),
+            compose(["Café"], ["Lisbon"])
+        );
     }
 
     #[test]
