@@ -149,6 +149,16 @@ struct HandleRow {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = crate::db::schema::contact_names)]
+struct NameRow {
+    user_id: String,
+    contact_id: String,
+    kind: &'static str,
+    name: String,
+    name_key: String,
+}
+
+#[derive(Insertable)]
 #[diesel(table_name = ledger_balances)]
 struct BalanceRow {
     user_id: String,
@@ -245,6 +255,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
     let mut rows: Vec<ContactRow> = Vec::with_capacity(o.contacts);
     let mut tag_rows = Vec::new();
     let mut handle_rows = Vec::new();
+    let mut name_rows = Vec::new();
     for n in 0..o.contacts {
         let first = FIRST[rng.below(FIRST.len() as u64) as usize];
         let last = LAST[rng.below(LAST.len() as u64) as usize];
@@ -456,6 +467,15 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
                 value,
             });
         }
+        for (kind, name) in crate::contacts::search::names_of(row) {
+            name_rows.push(NameRow {
+                user_id: row.user_id.clone(),
+                contact_id: row.id.clone(),
+                kind: kind.as_str(),
+                name,
+                name_key: row.name_key.clone(),
+            });
+        }
         row.stamp_json();
     }
 
@@ -496,6 +516,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         insert_all!(c, crate::db::schema::contacts::table, rows);
         insert_all!(c, contact_tags::table, tag_rows);
         insert_all!(c, crate::db::schema::contact_handles::table, handle_rows);
+        insert_all!(c, crate::db::schema::contact_names::table, name_rows);
         Ok(())
     })?;
     tx(conn, &mut |c| {

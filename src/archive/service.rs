@@ -239,7 +239,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 row.version = version_of(&meta);
                 contact_store::insert(conn, &mut row)?;
                 contact_store::insert_tags(conn, &row)?;
-                contact_store::insert_handles(conn, &row)?;
+                contact_store::insert_lookups(conn, &row)?;
                 if let Some(old) = str_of(&meta, "id") {
                     contact_ids.0.insert(old, row.id.clone());
                 }

@@ -151,7 +151,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
     derived::refresh_new(conn, &mut row)?;
     store::insert(conn, &mut row)?;
     store::insert_tags(conn, &row)?;
-    store::insert_handles(conn, &row)?;
+    store::insert_lookups(conn, &row)?;
     record_upsert(conn, &row)?;
     Ok(row)
 }
@@ -193,8 +193,14 @@ pub fn update(
     if tags_changed {
         store::sync_tags(conn, &row)?;
     }
-    if handles_changed {
-        store::sync_handles(conn, &row)?;
+    let names_changed = (&row.display_name, &row.given_name, &row.family_name)
+        != (
+            &unchanged.display_name,
+            &unchanged.given_name,
+            &unchanged.family_name,
+        );
+    if handles_changed || names_changed {
+        store::sync_lookups(conn, &row)?;
     }
     Ok(row)
 }
@@ -281,7 +287,7 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                 row.search_text = super::search::text_of(&row);
                 // Only what is derived: a row written meanwhile keeps its own.
                 if store::write_derived(conn, &row)? {
-                    store::sync_handles(conn, &row)?;
+                    store::sync_lookups(conn, &row)?;
                 }
             }
             Ok(n)

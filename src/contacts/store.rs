@@ -8,9 +8,9 @@ use diesel::prelude::*;
 
 use super::model::ContactRow;
 use super::read_model::ContactJson;
-use crate::db::schema::{contact_handles, contact_tags, contacts};
+use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::DbConn;
-use crate::search::text::Query;
+use crate::search::text::{NameRank, Query};
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
     crate::per_backend!(conn, |c| crate::owned_by_id!(
@@ -118,25 +118,49 @@ pub fn write_derived(conn: &mut DbConn, row: &ContactRow) -> QueryResult<bool> {
         .map(|n| n == 1)
 }
 
-/// Makes `contact_handles` hold exactly the row's emails and phone numbers.
-pub fn sync_handles(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+/// Makes the contact's lookup rows (`insert_lookups`) hold exactly what
+/// the row says.
+pub fn sync_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
     diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))
         .execute(conn)?;
-    insert_handles(conn, row)
+    diesel::delete(contact_names::table.filter(contact_names::contact_id.eq(&row.id)))
+        .execute(conn)?;
+    insert_lookups(conn, row)
 }
 
-/// Adds the row's emails and phone numbers to `contact_handles` (a new
-/// contact has none there).
-pub fn insert_handles(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    for (kind, value) in super::search::handles(row) {
-        diesel::insert_into(contact_handles::table)
-            .values((
+/// Adds the contact's lookup rows (a new contact has none): its emails and
+/// phone numbers to `contact_handles`, its names to `contact_names`.
+pub fn insert_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
+    let handles: Vec<_> = super::search::handles(row)
+        .into_iter()
+        .map(|(kind, value)| {
+            (
                 contact_handles::user_id.eq(&row.user_id),
                 contact_handles::contact_id.eq(&row.id),
                 contact_handles::kind.eq(kind),
                 contact_handles::value.eq(value),
-            ))
-            .execute(conn)?;
+            )
+        })
+        .collect();
+    if !handles.is_empty() {
+        let insert = diesel::insert_into(contact_handles::table).values(handles);
+        crate::per_backend!(conn, |c| insert.execute(c))?;
+    }
+    let names: Vec<_> = super::search::names_of(row)
+        .into_iter()
+        .map(|(kind, name)| {
+            (
+                contact_names::user_id.eq(&row.user_id),
+                contact_names::contact_id.eq(&row.id),
+                contact_names::kind.eq(kind.as_str()),
+                contact_names::name.eq(name),
+                contact_names::name_key.eq(&row.name_key),
+            )
+        })
+        .collect();
+    if !names.is_empty() {
+        let insert = diesel::insert_into(contact_names::table).values(names);
+        crate::per_backend!(conn, |c| insert.execute(c))?;
     }
     Ok(())
 }
@@ -363,38 +387,13 @@ pub fn list(
             rows
         }};
     }
-    // A page by rank, then name: the rank is computed for every match.
-    let from = match after {
-        Some(After::Ranked(rank, key, id)) => Some(crate::search::sql::From {
-            rank: *rank,
-            key: key.clone(),
-            ids: crate::search::sql::Ids::After(id.clone()),
-        }),
-        _ => None,
-    };
-    macro_rules! ranked {
-        ($c:ident, $db:ty, $q:expr) => {
-            crate::search_ranked!(
-                $c,
-                filtered!($db, user_id, filter),
-                contacts,
-                $db,
-                contacts::name_key,
-                ContactJson,
-                $q,
-                from.as_ref(),
-                limit + 1
-            )?
-            .into_iter()
-            .map(|(rank, _, row)| (row, rank))
-            .collect()
-        };
-    }
     let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();
     // On the concrete connection: rows are read without the multi-backend
     // layer (a fifth of a page's reading time).
+    if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
+        return ranked(conn, user_id, filter, q, limit + 1, after);
+    }
     let rows = crate::per_backend!(conn, |c, DB| match (sort.key, &filter.q) {
-        (SortKey::Relevance, Some(q)) => ranked!(c, DB, q),
         (SortKey::Name | SortKey::Relevance, _) =>
             unranked(plain!(c, DB, contacts::name_key, Name)),
         (SortKey::CreatedAt, _) => unranked(plain!(c, DB, contacts::created_at, Instant)),
@@ -405,6 +404,149 @@ pub fn list(
         (SortKey::NextDueAt, _) => unranked(nulls_last!(c, DB, contacts::next_due_at)),
     });
     Ok(rows)
+}
+
+/// Up to `need` of the user's contacts that pass `filter` (and match `q`)
+/// after `after`, by rank, then name, each with its rank.
+///
+/// The ranks a contact's names decide (`Query::name_ranks`) are read from
+/// `contact_names` in name order, a few more than the page at a time, so
+/// that a page costs its own rows however many contacts match; the ranks
+/// beyond, by each match's search text (`search_ranked!`).
+fn ranked(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    q: &Query,
+    need: i64,
+    after: Option<&After>,
+) -> QueryResult<Vec<(ContactJson, i32)>> {
+    // The most contacts one read of `contact_names` hands on (each a bound
+    // parameter of the next read).
+    const MOST: i64 = 4096;
+    let (start_rank, start) = match after {
+        Some(After::Ranked(rank, key, id)) => (*rank, Some((key.clone(), id.clone()))),
+        _ => (0, None),
+    };
+    let names = q.name_ranks();
+    // A match by name needs no search text: the other filters only.
+    let others = ListFilter {
+        q: None,
+        ..filter.clone()
+    };
+    let mut out: Vec<(ContactJson, i32)> = Vec::new();
+    for rank in names.iter().filter(|r| r.rank >= start_rank) {
+        let mut position = start.clone().filter(|_| rank.rank == start_rank);
+        let mut batch = need - out.len() as i64 + 8;
+        loop {
+            let found = named(conn, user_id, &names, rank, position.as_ref(), batch)?;
+            let ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
+            let rows: Vec<ContactJson> =
+                crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
+                    .filter(contacts::id.eq_any(ids))
+                    .load(c))?;
+            let mut rows: HashMap<String, ContactJson> =
+                rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+            for (_, id) in &found {
+                if let Some(row) = rows.remove(id) {
+                    out.push((row, rank.rank));
+                    if out.len() as i64 == need {
+                        return Ok(out);
+                    }
+                }
+            }
+            if (found.len() as i64) < batch {
+                break;
+            }
+            position = found.last().cloned();
+            batch = (batch * 4).min(MOST);
+        }
+    }
+    if q.beyond_names() {
+        use crate::search::sql::{From, Ids};
+        let next = names.len() as i32;
+        let from = match start {
+            Some((key, id)) if start_rank >= next => From {
+                rank: start_rank,
+                key,
+                ids: Ids::After(id),
+            },
+            _ => From {
+                rank: next,
+                key: String::new(),
+                ids: Ids::All,
+            },
+        };
+        let more = need - out.len() as i64;
+        let rows = crate::per_backend!(conn, |c, DB| crate::search_ranked!(
+            c,
+            filtered!(DB, user_id, filter),
+            contacts,
+            DB,
+            contacts::name_key,
+            ContactJson,
+            q,
+            Some(&from),
+            more
+        ))?;
+        out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
+    }
+    Ok(out)
+}
+
+/// Up to `limit` of the user's contacts of name rank `rank` (one of
+/// `ranks`), after the (name key, id) `after`, as (name key, id) in that
+/// order: those with a name in its range and none in a better one's.
+fn named(
+    conn: &mut DbConn,
+    user_id: &str,
+    ranks: &[NameRank],
+    rank: &NameRank,
+    after: Option<&(String, String)>,
+    limit: i64,
+) -> QueryResult<Vec<(String, String)>> {
+    let better = diesel::alias!(contact_names as better);
+    crate::per_backend!(conn, |c, DB| {
+        let mut query = contact_names::table
+            .filter(contact_names::user_id.eq(user_id))
+            .filter(contact_names::kind.eq(rank.kind.as_str()))
+            .filter(contact_names::name.ge(&rank.from))
+            .filter(contact_names::name.lt(&rank.to))
+            .select((contact_names::name_key, contact_names::contact_id))
+            .into_boxed::<DB>();
+        // Not the contacts of a better rank: one set, read once (a
+        // correlated probe per candidate costs more than the set).
+        for b in ranks.iter().filter(|b| b.rank < rank.rank) {
+            let name = better.field(contact_names::name);
+            let of_better = better
+                .filter(better.field(contact_names::user_id).eq(user_id))
+                .filter(better.field(contact_names::kind).eq(b.kind.as_str()))
+                .filter(name.ge(b.from.clone()))
+                .filter(name.lt(b.to.clone()))
+                .select(better.field(contact_names::contact_id));
+            query = query.filter(diesel::dsl::not(
+                contact_names::contact_id.eq_any(of_better),
+            ));
+        }
+        if let Some((key, id)) = after {
+            query = query.filter(
+                contact_names::name_key.gt(key).or(contact_names::name_key
+                    .eq(key)
+                    .and(contact_names::contact_id.gt(id))),
+            );
+        }
+        // A contact has several names in a range but one place in the page.
+        if rank.rank > 0 {
+            query = query.distinct();
+        }
+        query
+            .order((
+                contact_names::name_key.asc(),
+                contact_names::contact_id.asc(),
+            ))
+            .limit(limit)
+            .load(c)
+    })
 }
 
 /// Search hits among the user's rows (`search::sql::search_page!`).

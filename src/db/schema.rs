@@ -84,6 +84,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    contact_names (contact_id, kind, name) {
+        user_id -> Text,
+        contact_id -> Text,
+        kind -> Text,
+        name -> Text,
+        name_key -> Text,
+    }
+}
+
+diesel::table! {
     idempotency_keys (user_id, idem_key) {
         user_id -> Text,
         idem_key -> Text,
@@ -255,6 +265,7 @@ diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
 diesel::joinable!(contact_tags -> contacts (contact_id));
 diesel::joinable!(contact_handles -> contacts (contact_id));
+diesel::joinable!(contact_names -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -272,6 +283,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     contacts,
     contact_tags,
     contact_handles,
+    contact_names,
     idempotency_keys,
     changes,
 );

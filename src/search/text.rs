@@ -54,21 +54,16 @@ pub fn compose<'a>(
     names: impl IntoIterator<Item = &'a str>,
     fields: impl IntoIterator<Item = &'a str>,
 ) -> String {
-    let names: Vec<String> = names.into_iter().map(fold).collect();
+    let (names, words) = names_and_words(names);
     let mut text = String::new();
-    for name in names.iter().filter(|n| !n.trim().is_empty()) {
+    for name in &names {
         text.push(NAME);
-        text.push_str(name.trim());
+        text.push_str(name);
         text.push(NAME_END);
     }
-    // Each word once (a display name repeats the given and family names).
-    let mut words: Vec<&str> = Vec::new();
-    for word in names.iter().flat_map(|n| n.split_whitespace()) {
-        if !words.contains(&word) {
-            words.push(word);
-            text.push(WORD);
-            text.push_str(word);
-        }
+    for word in &words {
+        text.push(WORD);
+        text.push_str(word);
     }
     for field in fields {
         text.push('\n');
@@ -78,6 +73,27 @@ pub fn compose<'a>(
         text.push('\n');
     }
     text
+}
+
+/// The names of a row as its search text marks them: each folded and
+/// trimmed, blank ones left out; and each word of them, once (a display
+/// name repeats the given and family names); no name twice. What the
+/// first three ranks look for; a store may keep them as rows
+/// (`contact_names`).
+pub fn names_and_words<'a>(given: impl IntoIterator<Item = &'a str>) -> (Vec<String>, Vec<String>) {
+    let mut names: Vec<String> = Vec::new();
+    for name in given.into_iter().map(|n| fold(n).trim().to_string()) {
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut words: Vec<String> = Vec::new();
+    for word in names.iter().flat_map(|n| n.split_whitespace()) {
+        if !words.iter().any(|w| w == word) {
+            words.push(word.to_string());
+        }
+    }
+    (names, words)
 }
 
 /// The search text of a row from its fields as a hit names them (field,
@@ -96,6 +112,37 @@ pub fn compose_fields(fields: &[(&str, String)], names: &[&str]) -> String {
 /// characters.
 pub fn key_of(title: &str) -> String {
     fold(title.trim()).chars().take(64).collect()
+}
+
+/// Which of a row's names `Query::name_ranks` looks at: its whole names,
+/// or the words of them (`names_and_words`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameKind {
+    Name,
+    Word,
+}
+
+impl NameKind {
+    /// As a store keeps it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NameKind::Name => "name",
+            NameKind::Word => "word",
+        }
+    }
+}
+
+/// A rank that a row's names alone decide: the row has a name (or a word
+/// of a name) of `kind` in `from..to`, in code point order, and none in
+/// the range of a better rank. Equal to a query is `q..q␁` (a name never
+/// holds the marks `fold` drops), beginning with it `q..q` + the last
+/// character.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameRank {
+    pub rank: i32,
+    pub kind: NameKind,
+    pub from: String,
+    pub to: String,
 }
 
 /// A query, as the strings it looks for.
@@ -170,6 +217,34 @@ impl Query {
             vec![like(NAME, q, "")],
             words,
         ]
+    }
+
+    /// The ranks a row's names alone decide, best first: a name equal to
+    /// the query, a name that begins with it, and for a short query (which
+    /// finds nothing else) a name's word that begins with it. The rows of
+    /// the other ranks are `beyond_names`.
+    pub fn name_ranks(&self) -> Vec<NameRank> {
+        let q = &self.needles[0];
+        let range = |rank, kind, end: char| NameRank {
+            rank,
+            kind,
+            from: q.clone(),
+            to: format!("{q}{end}"),
+        };
+        let mut ranks = vec![
+            range(0, NameKind::Name, WORD),
+            range(1, NameKind::Name, char::MAX),
+        ];
+        if self.short {
+            ranks.push(range(2, NameKind::Word, char::MAX));
+        }
+        ranks
+    }
+
+    /// Whether rows the names do not rank can match: a query long enough
+    /// to be looked for anywhere.
+    pub fn beyond_names(&self) -> bool {
+        !self.short
     }
 
     /// The rank (index in `RANKS`) of a search text that matches, as the
@@ -361,6 +436,44 @@ mod tests {
         assert_eq!(q("robo").rank(&text), 2);
         assert_eq!(q("alog").rank(&text), 3);
         assert_eq!(q("anabel ruiz").rank(&text), 0);
+    }
+
+    #[test]
+    fn name_ranks_agree_with_the_rank_of_the_text() {
+        // Every query, every row: the first name rank a row's names meet is
+        // the rank of its text; a row they do not meet ranks beyond them.
+        let rows = [
+            (vec!["Ana Lima", "Ana", "Lima"], vec!["Lima Labs"]),
+            (vec!["Limar Ruiz", "Limar", "Ruiz"], vec!["lima beans"]),
+            (vec!["Nora Lima", "", "Lima"], vec![]),
+            (vec!["José Nó", "José", "Nó"], vec!["notes"]),
+        ];
+        for query in ["lima", "li", "ana", "ana lima", "no", "ruiz", "beans", "jo"] {
+            let q = q(query);
+            for (names, fields) in &rows {
+                let (wholes, words) = names_and_words(names.iter().copied());
+                let text = compose(names.iter().copied(), fields.iter().copied());
+                let meets = |r: &NameRank| {
+                    let list = match r.kind {
+                        NameKind::Name => &wholes,
+                        NameKind::Word => &words,
+                    };
+                    list.iter().any(|n| *n >= r.from && *n < r.to)
+                };
+                let n = &q.needles[0];
+                let matches = match q.short {
+                    true => text.contains(&format!("{WORD}{n}")),
+                    false => text.contains(n.as_str()),
+                };
+                match q.name_ranks().iter().find(|r| meets(r)) {
+                    Some(r) => {
+                        assert!(matches, "{query} in {names:?}");
+                        assert_eq!(r.rank, q.rank(&text), "{query} in {names:?}");
+                    }
+                    None => assert!(!matches || q.beyond_names(), "{query} in {names:?}"),
+                }
+            }
+        }
     }
 
     #[test]

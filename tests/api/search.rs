@@ -165,6 +165,7 @@ async fn contacts_from_before_are_found_after_the_backfill() {
     )
     .await;
     sql(&app, "DELETE FROM contact_handles");
+    sql(&app, "DELETE FROM contact_names");
     sql(
         &app,
         "UPDATE contacts SET search_text = 'josé', api_json = NULL",
@@ -305,6 +306,40 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
         in_order(&app, &s, "/v1/contacts?q=ana&trashed=true", 2).await,
         ["Anabel Ortiz"]
     );
+    // A renamed contact ranks by its new name, and other filters still
+    // narrow a ranked list.
+    for (i, patch) in [
+        (6, json!({"display_name": "Ana Dov", "tags": ["vip"]})),
+        (4, json!({"display_name": "Anya"})),
+    ] {
+        let res = app
+            .patch(&format!("/v1/contacts/{}", ids[i]))
+            .auth(&s)
+            .raw(
+                "application/merge-patch+json",
+                patch.to_string().into_bytes(),
+            )
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{}", res.text());
+    }
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=ana", 2).await,
+        [
+            "Ana Dov",
+            "Ben Cole",
+            "Maria Ána López",
+            "Carla Diaz",
+            "Zed Brown"
+        ]
+    );
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=an&tag=vip", 1).await,
+        ["Ana Dov"]
+    );
+    assert!(in_order(&app, &s, "/v1/contacts?q=dov&tag=nobody", 1)
+        .await
+        .is_empty());
     // A cursor of a ranked list is refused by another sort.
     let res = app.get("/v1/contacts?q=ana&limit=1").auth(&s).send().await;
     let cursor = res.json()["next_cursor"].as_str().unwrap().to_string();
