@@ -3,8 +3,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 
+use serde_json::Value;
+use utoipa::IntoParams;
+
 use super::model::{
-    tag_name, Contact, ContactChanges, ContactCreate, ContactListParams, ContactPage, ContactPatch,
+    tag_name, BatchReport, Contact, ContactBatch, ContactBatchItem, ContactChanges, ContactCreate,
+    ContactListParams, ContactPage, ContactPatch, MAX_BATCH,
 };
 use super::read_model::{self, ContactJson};
 use super::service;
@@ -56,6 +60,108 @@ pub async fn create(
         &row.to_api(),
         &format!("/v1/contacts/{}", row.id),
     ))
+}
+
+#[derive(IntoParams, serde::Deserialize)]
+#[into_params(parameter_in = Query)]
+pub struct BatchParams {
+    /// `true`: all or nothing; one failed item fails the batch with a
+    /// `422` naming each failed item (`items[3].contact.display_name`), and
+    /// nothing is written.
+    pub atomic: Option<bool>,
+}
+
+/// Create or update up to 500 contacts.
+///
+/// Each item is a contact as a create takes it, with an optional `match`:
+/// `email` or `phone` updates the contact (not in the trash) that has one of
+/// the item's emails or phone numbers, an external id `source:value` the
+/// contact that holds it; without a match, or when none is found, the item
+/// is created (holding the external id it was matched by). An update sets
+/// the fields the item gives and keeps the others, and merges external ids.
+/// Items are applied in order, each on its own: a bad item fails with its
+/// problem and the others go in, unless `atomic=true`.
+#[utoipa::path(
+    post, path = "/v1/contacts/batch", tag = "contacts", operation_id = "batch_contacts",
+    request_body(content = ContactBatch, content_type = "application/json",
+        example = json!({"items": [
+            {"match": "crm:42", "contact": {"display_name": "Ana Lima", "company": "Initech"}},
+            {"match": "email", "contact": {"display_name": "Ben Ode", "emails": [{"address": "ben@example.com"}]}}
+        ]})),
+    params(BatchParams, crate::http::idempotency::IdempotencyKey),
+    security(("bearer" = ["write"])),
+    responses(
+        (status = 200, description = "What became of each item", body = BatchReport,
+            example = json!({"created": 1, "updated": 0, "unchanged": 1, "failed": 0, "items": [
+                {"index": 0, "status": "created", "id": "01a2b3c4-0000-7000-8000-000000000001", "error": null},
+                {"index": 1, "status": "unchanged", "id": "01a2b3c4-0000-7000-8000-000000000002", "error": null}
+            ]})),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
+    )
+)]
+pub async fn batch(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    body: input::JsonBody,
+) -> Result<HttpResponse, ApiError> {
+    let p: BatchParams = input::params(&req)?;
+    let items = batch_items(body.into_inner())?
+        .into_iter()
+        .map(batch_item)
+        .collect();
+    let atomic = p.atomic.unwrap_or(false);
+    let report = state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            Ok(service::batch(conn, &user.id, items, atomic)?)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(report))
+}
+
+/// The items of a batch body: `{"items": [...]}` with 1–`MAX_BATCH` of
+/// them (each is read on its own by `batch_item`).
+fn batch_items(body: Value) -> Result<Vec<Value>, ApiError> {
+    let Value::Object(mut fields) = body else {
+        return Err(ApiError::field(
+            "body",
+            "invalid_type",
+            "must be an object with `items`",
+        ));
+    };
+    if let Some(other) = fields.keys().find(|k| *k != "items") {
+        return Err(ApiError::field(other, "unknown_field", "no such field"));
+    }
+    match fields.remove("items") {
+        Some(Value::Array(items)) if (1..=MAX_BATCH).contains(&items.len()) => Ok(items),
+        Some(Value::Array(_)) => Err(ApiError::field(
+            "items",
+            "invalid_length",
+            format!("a batch has 1–{MAX_BATCH} items"),
+        )),
+        Some(_) => Err(ApiError::field("items", "invalid_type", "must be an array")),
+        None => Err(ApiError::field(
+            "items",
+            "required",
+            "this field is required",
+        )),
+    }
+}
+
+/// One batch item read as a create (its schema and rules) and as the patch
+/// an update applies.
+fn batch_item(value: Value) -> Result<service::BatchItem, ApiError> {
+    let contact = value.get("contact").cloned().unwrap_or(Value::Null);
+    let item: ContactBatchItem = input::from_value(value)?;
+    let patch: ContactPatch = serde_json::from_value(contact)
+        .map_err(|e| ApiError::field("contact", "invalid", e.to_string()))?;
+    Ok(service::BatchItem {
+        match_: item.match_.as_deref().map(service::Match::parse),
+        create: ContactChanges::from(item.contact),
+        update: ContactChanges::from(patch),
+    })
 }
 
 /// Get a contact.
@@ -225,6 +331,7 @@ pub async fn list(
         company: p.company,
         email: p.email,
         phone: p.phone,
+        external_id: p.external_id,
         archived: p.archived.unwrap_or(false),
         trashed: p.trashed.unwrap_or(false),
         due_by: p.due.filter(|d| *d).map(|_| crate::time::now()),

@@ -2,6 +2,8 @@
 //! create or a merge-patch changes, with the rules of its fields the schema
 //! cannot state.
 
+use std::collections::BTreeMap;
+
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -103,6 +105,10 @@ pub struct Contact<'a> {
     pub balance: i32,
     /// How well you know them: 1 (barely) to 5 (very well).
     pub closeness: Option<i32>,
+    /// The contact's ids in other systems, by source (`{"crm": "42"}`):
+    /// each names one contact of yours.
+    #[schema(value_type = HashMap<String, String>, example = json!({"crm": "42"}))]
+    pub external_ids: &'a RawValue,
 }
 
 impl Contact<'_> {
@@ -119,6 +125,7 @@ impl Contact<'_> {
             created_at: time, updated_at: time, version: int,
             effective_cadence_days: opt_int, last_interaction_at: opt_time,
             next_due_at: opt_time, balance: int, closeness: opt_int,
+            external_ids: raw,
         );
     }
 }
@@ -185,6 +192,12 @@ pub struct ContactCreate {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 5)]
     pub closeness: Option<i32>,
+    /// Ids in other systems by source: at most 20; a source is 1–40
+    /// characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
+    /// Another contact of yours with the same id of a source is a `409`.
+    #[serde(default)]
+    #[schema(value_type = Option<HashMap<String, ExternalIdValue>>, example = json!({"crm": "42"}))]
+    pub external_ids: Option<BTreeMap<String, String>>,
 }
 
 /// A JSON merge patch of a contact: an absent field is kept, `null` clears
@@ -254,6 +267,119 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<i32>, minimum = 1, maximum = 5)]
     pub closeness: Option<Option<i32>>,
+    /// Merged into the contact's ids by source: a value sets that source's
+    /// id, `null` removes it; `null` for the whole field removes them all.
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<HashMap<String, ExternalIdOrNull>>, example = json!({"crm": "43", "old_crm": null}))]
+    pub external_ids: Option<Option<BTreeMap<String, Option<String>>>>,
+}
+
+/// An id in another system (schema only): 1–500 characters.
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 500, example = "42")]
+pub struct ExternalIdValue(pub String);
+
+/// An id in another system, or `null` to remove it (schema only).
+#[derive(ToSchema)]
+#[schema(min_length = 1, max_length = 500, example = "43")]
+pub struct ExternalIdOrNull(pub Option<String>);
+
+/// What a create or a patch says about a contact's external ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExternalIdsChange {
+    /// These and no others.
+    Replace(BTreeMap<String, String>),
+    /// Set (`Some`) or remove (`None`) these sources' ids, keep the others.
+    Merge(BTreeMap<String, Option<String>>),
+}
+
+impl ExternalIdsChange {
+    /// The ids after the change of `current`, each value trimmed.
+    pub fn applied_to(self, mut current: BTreeMap<String, String>) -> BTreeMap<String, String> {
+        let changes = match self {
+            ExternalIdsChange::Replace(all) => {
+                current.clear();
+                all.into_iter().map(|(k, v)| (k, Some(v))).collect()
+            }
+            ExternalIdsChange::Merge(some) => some,
+        };
+        for (source, value) in changes {
+            match value {
+                Some(v) => current.insert(source, v.trim().to_string()),
+                None => current.remove(&source),
+            };
+        }
+        current
+    }
+}
+
+/// The most items a batch holds.
+pub const MAX_BATCH: usize = 500;
+
+/// The largest batch body: 500 contacts with long notes.
+pub const MAX_BATCH_BYTES: usize = 8 << 20;
+
+/// Contacts to create or update in one request (`POST /v1/contacts/batch`;
+/// schema only: each item is read on its own, so a bad one fails alone).
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct ContactBatch {
+    /// 1–500 contacts, each applied in order.
+    #[schema(min_items = 1, max_items = 500)]
+    pub items: Vec<ContactBatchItem>,
+}
+
+/// One contact of a batch.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactBatchItem {
+    /// How to find the contact to update: `email` (any of the item's
+    /// emails), `phone` (any of its phone numbers, by their digits) or an
+    /// external id `source:value` (which a created contact then holds).
+    /// Without it the item is created.
+    #[serde(rename = "match")]
+    #[schema(
+        max_length = 541,
+        pattern = r"^(?:email|phone|[a-z][a-z0-9_.\-]{0,39}:.+)$",
+        example = "crm:42"
+    )]
+    pub match_: Option<String>,
+    /// The contact: what a create takes. An update sets the fields given
+    /// and keeps the others; its external ids are merged.
+    pub contact: ContactCreate,
+}
+
+/// What became of one item of a batch.
+#[derive(Serialize, ToSchema, Clone, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum BatchStatus {
+    Created,
+    Updated,
+    Unchanged,
+    Failed,
+}
+
+/// One item's result.
+#[derive(Serialize, ToSchema, Debug)]
+pub struct BatchItemResult {
+    /// The item's place in `items`, from 0.
+    pub index: usize,
+    pub status: BatchStatus,
+    /// The contact created, updated or left unchanged.
+    pub id: Option<String>,
+    /// Why the item failed (its fields are named from the item, as
+    /// `contact.emails[0].address`).
+    pub error: Option<crate::error::Problem>,
+}
+
+/// The result of a batch, item by item.
+#[derive(Serialize, ToSchema, Debug, Default)]
+pub struct BatchReport {
+    pub created: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub failed: usize,
+    pub items: Vec<BatchItemResult>,
 }
 
 /// A page of contacts.
@@ -339,6 +465,13 @@ pub struct ContactListParams {
         example = "+1 555 0103"
     )]
     pub phone: Option<String>,
+    /// Only the contact with this external id, as `source:value`.
+    #[param(
+        max_length = 541,
+        pattern = r"^[a-z][a-z0-9_.\-]{0,39}:.+$",
+        example = "crm:42"
+    )]
+    pub external_id: Option<String>,
     /// `true`: only archived contacts (default: archived ones are left out).
     pub archived: Option<bool>,
     /// `true`: only the trash.
@@ -412,6 +545,8 @@ pub struct ContactRow {
     pub api_json: Option<String>,
     /// The `version` `api_json` was written for.
     pub api_json_version: Option<i32>,
+    /// JSON object of the ids in other systems, by source (sorted).
+    pub external_ids: String,
 }
 
 impl ContactRow {
@@ -460,6 +595,7 @@ impl ContactRow {
             next_due_at: row.next_due_at.map(Timestamp),
             balance: row.balance,
             closeness: row.closeness,
+            external_ids: raw_object(&row.external_ids),
         }
     }
 }
@@ -471,6 +607,21 @@ fn raw_list(stored: &str) -> &RawValue {
     serde_json::from_str(stored)
         .or_else(|_| serde_json::from_str("[]"))
         .unwrap_or_else(|_| unreachable!("[] is valid JSON"))
+}
+
+/// A stored JSON object as it will be written out (`{}` should it ever
+/// not be one).
+fn raw_object(stored: &str) -> &RawValue {
+    serde_json::from_str(stored)
+        .or_else(|_| serde_json::from_str("{}"))
+        .unwrap_or_else(|_| unreachable!("{{}} is valid JSON"))
+}
+
+impl ContactRow {
+    /// The ids in other systems, by source.
+    pub fn external_ids(&self) -> BTreeMap<String, String> {
+        serde_json::from_str(&self.external_ids).unwrap_or_default()
+    }
 }
 
 /// Everything a create or a merge-patch says about a contact's fields.
@@ -493,6 +644,7 @@ pub struct ContactChanges {
     pub snoozed_until: Option<Option<String>>,
     pub archived: Option<bool>,
     pub closeness: Option<Option<i32>>,
+    pub external_ids: Option<ExternalIdsChange>,
 }
 
 impl From<ContactCreate> for ContactChanges {
@@ -515,6 +667,9 @@ impl From<ContactCreate> for ContactChanges {
             snoozed_until: Some(new.snoozed_until),
             archived: new.archived,
             closeness: Some(new.closeness),
+            external_ids: Some(ExternalIdsChange::Replace(
+                new.external_ids.unwrap_or_default(),
+            )),
         }
     }
 }
@@ -539,6 +694,10 @@ impl From<ContactPatch> for ContactChanges {
             snoozed_until: patch.snoozed_until,
             archived: patch.archived,
             closeness: patch.closeness,
+            external_ids: patch.external_ids.map(|ids| match ids {
+                Some(some) => ExternalIdsChange::Merge(some),
+                None => ExternalIdsChange::Replace(BTreeMap::new()),
+            }),
         }
     }
 }
@@ -561,6 +720,17 @@ impl input::Rules for ContactCreate {
     }
 }
 
+impl input::Rules for ContactBatchItem {
+    fn check(body: &Value, errors: &mut Vec<FieldError>) {
+        let mut found = Vec::new();
+        rules(&body["contact"], &mut found);
+        errors.extend(found.into_iter().map(|mut e| {
+            e.field = format!("contact.{}", e.field);
+            e
+        }));
+    }
+}
+
 impl input::Rules for ContactPatch {
     fn check(body: &Value, errors: &mut Vec<FieldError>) {
         rules(body, errors);
@@ -576,6 +746,34 @@ fn rules(body: &Value, errors: &mut Vec<FieldError>) {
             errors.push(FieldError::new("birthday", code, message));
         }
     }
+    if let Some(ids) = body["external_ids"].as_object() {
+        if ids.len() > MAX_EXTERNAL_IDS {
+            errors.push(FieldError::new(
+                "external_ids",
+                "too_many",
+                format!("at most {MAX_EXTERNAL_IDS} external ids"),
+            ));
+        }
+        for source in ids.keys().filter(|s| !is_source(s)) {
+            errors.push(FieldError::new(
+                format!("external_ids.{source}"),
+                "invalid_format",
+                "a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter",
+            ));
+        }
+    }
+}
+
+/// The most external ids a contact holds.
+pub const MAX_EXTERNAL_IDS: usize = 20;
+
+/// Whether `s` can name the source of an external id: 1–40 characters of
+/// `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
+pub fn is_source(s: &str) -> bool {
+    let mut chars = s.chars();
+    s.len() <= 40
+        && chars.next().is_some_and(|c| c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-.".contains(c))
 }
 
 /// A tag name: 1–50 characters, no `/` or control characters, lower-cased.
@@ -660,6 +858,7 @@ mod tests {
             next_due_at: Some(Timestamp(1_800_000_000_999_999)),
             balance: -5,
             closeness: Some(5),
+            external_ids: raw(r#"{"crm":"42","linkedin":"https://www.linkedin.com/in/ana"}"#),
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }
@@ -693,6 +892,7 @@ mod tests {
             next_due_at: None,
             balance: 0,
             closeness: None,
+            external_ids: raw("{}"),
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }

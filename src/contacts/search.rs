@@ -66,16 +66,24 @@ pub fn fields_of(row: &ContactRow) -> Vec<(&'static str, String)> {
     out
 }
 
-/// What `?email=` and `?phone=` find a contact by: each email in lower
-/// case (`email`), each phone number as its digits (`phone`), once each.
+/// What `?email=`, `?phone=` and `?external_id=` find a contact by: each
+/// email in lower case (`email`), each phone number as its digits
+/// (`phone`), each external id as `source:value` (`external_id`), once
+/// each.
 pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {
     let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
     let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();
+    let external = row.external_ids();
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let found = emails
         .iter()
         .map(|e| ("email", email_key(&e.address)))
-        .chain(phones.iter().map(|p| ("phone", phone_key(&p.number))));
+        .chain(phones.iter().map(|p| ("phone", phone_key(&p.number))))
+        .chain(
+            external
+                .iter()
+                .map(|(s, v)| ("external_id", external_id_key(s, v))),
+        );
     for handle in found {
         if !handle.1.is_empty() && !out.contains(&handle) {
             out.push(handle);
@@ -92,4 +100,10 @@ pub fn email_key(s: &str) -> String {
 /// A phone number as `?phone=` compares it: its digits.
 pub fn phone_key(s: &str) -> String {
     digits(s)
+}
+
+/// An external id as `?external_id=` and the lookup rows write it:
+/// `source:value`.
+pub fn external_id_key(source: &str, value: &str) -> String {
+    format!("{source}:{value}")
 }

@@ -4,15 +4,21 @@
 //! balance, follow-up) and the search text right and records the change, in
 //! the same transaction.
 
-use diesel::QueryResult;
+use diesel::{Connection, QueryResult};
 
 use super::derived;
-use super::model::{ContactChanges, ContactRow};
+use std::collections::BTreeMap;
+
+use super::model::{
+    BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, ExternalIdsChange,
+    MAX_EXTERNAL_IDS,
+};
 use super::read_model::{self, ContactJson};
 use super::store::{self, After, ListFilter, Sort};
 use crate::changes;
 use crate::db::DbConn;
 use crate::domain::{cut_page, Error, Expected, Result};
+use crate::error::{ApiError, FieldError, Problem};
 use crate::ids;
 use crate::time;
 
@@ -39,6 +45,46 @@ pub fn check_reference(conn: &mut DbConn, user_id: &str, id: &str, field: &str) 
     }
     Ok(())
 }
+
+/// Checks that the row's external ids are at most `MAX_EXTERNAL_IDS` and
+/// that no other contact of the user holds one of them.
+fn check_external_ids(conn: &mut DbConn, row: &ContactRow) -> Result<()> {
+    let ids = row.external_ids();
+    if ids.len() > MAX_EXTERNAL_IDS {
+        return Err(Error::field(
+            "external_ids",
+            "too_many",
+            format!("at most {MAX_EXTERNAL_IDS} external ids"),
+        ));
+    }
+    for (source, value) in &ids {
+        let key = super::search::external_id_key(source, value);
+        if let Some(holder) = store::holding(conn, &row.user_id, "external_id", &key)? {
+            if holder != row.id {
+                return Err(Error::Conflict(EXTERNAL_ID_TAKEN.0, EXTERNAL_ID_TAKEN.1));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The one unique rule of the lookup rows a concurrent write can break
+/// after `check_external_ids` passed (on PostgreSQL; SQLite has one
+/// writer): an external id that another contact took meanwhile.
+fn taken_as_conflict(written: QueryResult<()>) -> Result<()> {
+    use diesel::result::{DatabaseErrorKind, Error as DbError};
+    match written {
+        Err(DbError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {
+            Err(Error::Conflict(EXTERNAL_ID_TAKEN.0, EXTERNAL_ID_TAKEN.1))
+        }
+        other => Ok(other?),
+    }
+}
+
+const EXTERNAL_ID_TAKEN: (&str, &str) = (
+    "external_id_taken",
+    "another of your contacts has this external id",
+);
 
 fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "[]".into())
@@ -75,6 +121,9 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
     }
     if let Some(v) = c.phones {
         row.phones = to_json(&v);
+    }
+    if let Some(v) = c.external_ids {
+        row.external_ids = to_json(&v.applied_to(row.external_ids()));
     }
     if let Some(v) = c.tags {
         row.tags = to_json(&v);
@@ -140,6 +189,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         follow_up: None,
         api_json: None,
         api_json_version: None,
+        external_ids: "{}".into(),
     };
     apply(&mut row, c);
     row
@@ -148,10 +198,11 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
 pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<ContactRow> {
     let mut row = new_row(user_id, c);
     check_met_via(conn, &row)?;
+    check_external_ids(conn, &row)?;
     derived::refresh_new(conn, &mut row)?;
     store::insert(conn, &mut row)?;
     store::insert_tags(conn, &row)?;
-    store::insert_lookups(conn, &row)?;
+    taken_as_conflict(store::insert_lookups(conn, &row))?;
     record_upsert(conn, &row)?;
     Ok(row)
 }
@@ -180,7 +231,7 @@ pub fn update(
         ));
     }
     let tags_changed = c.tags.is_some();
-    let handles_changed = c.emails.is_some() || c.phones.is_some();
+    let handles_changed = c.emails.is_some() || c.phones.is_some() || c.external_ids.is_some();
     let unchanged = row.clone();
     apply(&mut row, c);
     // A patch that changes nothing leaves the version (and the feed) as is.
@@ -188,6 +239,7 @@ pub fn update(
         return Ok(row);
     }
     check_met_via(conn, &row)?;
+    check_external_ids(conn, &row)?;
     derived::refresh(conn, &mut row)?;
     save(conn, &mut row)?;
     if tags_changed {
@@ -200,7 +252,7 @@ pub fn update(
             &unchanged.family_name,
         );
     if handles_changed || names_changed {
-        store::sync_lookups(conn, &row)?;
+        taken_as_conflict(store::sync_lookups(conn, &row))?;
     }
     Ok(row)
 }
@@ -306,5 +358,162 @@ pub async fn fill_missing_json(db: crate::db::Db) {
             contacts = total,
             "stored the JSON of contacts that had none"
         );
+    }
+}
+
+/// How a batch item finds the contact it updates.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Match {
+    /// Any of the item's emails.
+    Email,
+    /// Any of the item's phone numbers.
+    Phone,
+    /// This external id (`source`, `value`).
+    External(String, String),
+}
+
+impl Match {
+    /// As `ContactBatchItem::match_` names it (its pattern checked).
+    pub fn parse(s: &str) -> Match {
+        match s {
+            "email" => Match::Email,
+            "phone" => Match::Phone,
+            _ => {
+                let (source, value) = s.split_once(':').unwrap_or((s, ""));
+                Match::External(source.to_string(), value.trim().to_string())
+            }
+        }
+    }
+}
+
+/// One batch item, read: what it creates, what it changes when it matches.
+pub struct BatchItem {
+    pub match_: Option<Match>,
+    pub create: ContactChanges,
+    pub update: ContactChanges,
+}
+
+/// Applies a batch's items in order, each alone (a savepoint apiece): a bad
+/// one fails with its reason and the others go in. With `atomic`, one
+/// failure fails them all, each failed item named by its index.
+pub fn batch(
+    conn: &mut DbConn,
+    user_id: &str,
+    items: Vec<std::result::Result<BatchItem, ApiError>>,
+    atomic: bool,
+) -> Result<BatchReport> {
+    let mut report = BatchReport::default();
+    let mut invalid = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let done = match item {
+            Ok(item) => conn
+                .transaction(|c| upsert(c, user_id, item))
+                .map_err(ApiError::from),
+            Err(e) => Err(e),
+        };
+        let (status, id, error) = match done {
+            Ok((status, id)) => (status, Some(id), None),
+            Err(e) => {
+                let problem = e.problem();
+                invalid.extend(batch_errors(index, &problem));
+                (BatchStatus::Failed, None, Some(problem))
+            }
+        };
+        *match status {
+            BatchStatus::Created => &mut report.created,
+            BatchStatus::Updated => &mut report.updated,
+            BatchStatus::Unchanged => &mut report.unchanged,
+            BatchStatus::Failed => &mut report.failed,
+        } += 1;
+        report.items.push(BatchItemResult {
+            index,
+            status,
+            id,
+            error,
+        });
+    }
+    if atomic && !invalid.is_empty() {
+        return Err(Error::Invalid(invalid));
+    }
+    Ok(report)
+}
+
+/// A failed item's problem as fields of the batch (`items[3].contact.…`).
+fn batch_errors(index: usize, problem: &Problem) -> Vec<FieldError> {
+    let at = format!("items[{index}]");
+    if problem.errors.is_empty() {
+        return vec![FieldError::new(at, "item_failed", problem.detail.clone())];
+    }
+    problem
+        .errors
+        .iter()
+        .map(|e| FieldError::new(format!("{at}.{}", e.field), e.code, e.message.clone()))
+        .collect()
+}
+
+/// Creates the item's contact, or updates the one it matches.
+fn upsert(conn: &mut DbConn, user_id: &str, item: BatchItem) -> Result<(BatchStatus, String)> {
+    let BatchItem {
+        match_,
+        mut create,
+        mut update,
+    } = item;
+    let found = match &match_ {
+        None => None,
+        Some(Match::Email) => {
+            let emails = create.emails.iter().flatten();
+            let keys: Vec<String> = emails
+                .map(|e| super::search::email_key(&e.address))
+                .collect();
+            store::live_holder(conn, user_id, "email", &keys)?
+        }
+        Some(Match::Phone) => {
+            let phones = create.phones.iter().flatten();
+            let keys: Vec<String> = phones
+                .map(|p| super::search::phone_key(&p.number))
+                .collect();
+            store::live_holder(conn, user_id, "phone", &keys)?
+        }
+        Some(Match::External(source, value)) => {
+            let key = super::search::external_id_key(source, value);
+            store::holding(conn, user_id, "external_id", &key)?
+        }
+    };
+    // The external id matched by is one the contact holds.
+    if let Some(Match::External(source, value)) = match_ {
+        let id = BTreeMap::from([(source, Some(value))]);
+        for changes in [&mut create, &mut update] {
+            changes.external_ids = Some(match changes.external_ids.take() {
+                Some(ExternalIdsChange::Replace(mut all)) => {
+                    all.extend(
+                        id.clone()
+                            .into_iter()
+                            .map(|(k, v)| (k, v.unwrap_or_default())),
+                    );
+                    ExternalIdsChange::Replace(all)
+                }
+                Some(ExternalIdsChange::Merge(mut some)) => {
+                    some.extend(id.clone());
+                    ExternalIdsChange::Merge(some)
+                }
+                None => ExternalIdsChange::Merge(id.clone()),
+            });
+        }
+    }
+    match found {
+        None => Ok((
+            BatchStatus::Created,
+            self::create(conn, user_id, create)?.id,
+        )),
+        Some(id) => {
+            let before = get(conn, user_id, &id)?.version;
+            let row = self::update(conn, user_id, &id, &Expected::Any, update)?;
+            let status = if row.version == before {
+                BatchStatus::Unchanged
+            } else {
+                BatchStatus::Updated
+            };
+            Ok((status, row.id))
+        }
     }
 }

@@ -118,6 +118,48 @@ pub fn write_derived(conn: &mut DbConn, row: &ContactRow) -> QueryResult<bool> {
         .map(|n| n == 1)
 }
 
+/// The contact of the user that has the lookup row (`kind`, `value`).
+pub fn holding(
+    conn: &mut DbConn,
+    user_id: &str,
+    kind: &str,
+    value: &str,
+) -> QueryResult<Option<String>> {
+    contact_handles::table
+        .filter(contact_handles::user_id.eq(user_id))
+        .filter(contact_handles::kind.eq(kind))
+        .filter(contact_handles::value.eq(value))
+        .select(contact_handles::contact_id)
+        .first(conn)
+        .optional()
+}
+
+/// The first of `values` (lookup rows of `kind`) that a contact of the
+/// user not in the trash has, as that contact's id.
+pub fn live_holder(
+    conn: &mut DbConn,
+    user_id: &str,
+    kind: &str,
+    values: &[String],
+) -> QueryResult<Option<String>> {
+    for value in values {
+        let found = contact_handles::table
+            .inner_join(contacts::table)
+            .filter(contact_handles::user_id.eq(user_id))
+            .filter(contact_handles::kind.eq(kind))
+            .filter(contact_handles::value.eq(value))
+            .filter(contacts::trashed_at.is_null())
+            .select(contact_handles::contact_id)
+            .order(contact_handles::contact_id)
+            .first::<String>(conn)
+            .optional()?;
+        if found.is_some() {
+            return Ok(found);
+        }
+    }
+    Ok(None)
+}
+
 /// Makes the contact's lookup rows (`insert_lookups`) hold exactly what
 /// the row says.
 pub fn sync_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
@@ -221,6 +263,8 @@ pub struct ListFilter {
     pub email: Option<String>,
     /// Only contacts with this phone number (compared by its digits).
     pub phone: Option<String>,
+    /// Only the contact with this `source:value` external id.
+    pub external_id: Option<String>,
     pub archived: bool,
     pub trashed: bool,
     /// Only contacts with `next_due_at` at or before this instant.
@@ -257,6 +301,7 @@ macro_rules! filtered {
                 "phone",
                 filter.phone.as_deref().map(super::search::phone_key),
             ),
+            ("external_id", filter.external_id.clone()),
         ] {
             if let Some(value) = value {
                 let found = contact_handles::table

@@ -63,6 +63,7 @@ diesel::table! {
         follow_up -> Nullable<Text>,
         api_json -> Nullable<Text>,
         api_json_version -> Nullable<Integer>,
+        external_ids -> Text,
     }
 }
 

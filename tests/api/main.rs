@@ -5,6 +5,7 @@
 mod access;
 mod agenda;
 mod auth;
+mod batch;
 mod changes;
 mod cli;
 mod contact_json;

@@ -257,6 +257,33 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create or update up to 500 contacts.
+         * @description Each item is a contact as a create takes it, with an optional `match`:
+         *     `email` or `phone` updates the contact (not in the trash) that has one of
+         *     the item's emails or phone numbers, an external id `source:value` the
+         *     contact that holds it; without a match, or when none is found, the item
+         *     is created (holding the external id it was matched by). An update sets
+         *     the fields the item gives and keeps the others, and merges external ids.
+         *     Items are applied in order, each on its own: a bad item fails with its
+         *     problem and the others go in, unless `atomic=true`.
+         */
+        post: operations["batch_contacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{id}": {
         parameters: {
             query?: never;
@@ -959,6 +986,31 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description One item's result. */
+        BatchItemResult: {
+            error?: components["schemas"]["Problem"] | null;
+            /**
+             * Format: uuid
+             * @description The contact created, updated or left unchanged.
+             */
+            id?: string | null;
+            /** @description The item's place in `items`, from 0. */
+            index: number;
+            status: components["schemas"]["BatchStatus"];
+        };
+        /** @description The result of a batch, item by item. */
+        BatchReport: {
+            created: number;
+            failed: number;
+            items: components["schemas"]["BatchItemResult"][];
+            unchanged: number;
+            updated: number;
+        };
+        /**
+         * @description What became of one item of a batch.
+         * @enum {string}
+         */
+        BatchStatus: string;
         /** @description One change. */
         Change: components["schemas"]["ContactChange"] | components["schemas"]["InteractionChange"] | components["schemas"]["LedgerEntryChange"] | components["schemas"]["RelationshipChange"] | components["schemas"]["IntroductionChange"] | components["schemas"]["TagChange"];
         /**
@@ -1013,6 +1065,16 @@ export interface components {
              */
             effective_cadence_days?: number | null;
             emails: components["schemas"]["Email"][];
+            /**
+             * @description The contact's ids in other systems, by source (`{"crm": "42"}`):
+             *     each names one contact of yours.
+             * @example {
+             *       "crm": "42"
+             *     }
+             */
+            external_ids: {
+                [key: string]: string;
+            };
             family_name?: string | null;
             given_name?: string | null;
             how_we_met?: string | null;
@@ -1068,6 +1130,30 @@ export interface components {
              */
             takes_without_giving: boolean;
         };
+        /**
+         * @description Contacts to create or update in one request (`POST /v1/contacts/batch`;
+         *     schema only: each item is read on its own, so a bad one fails alone).
+         */
+        ContactBatch: {
+            /** @description 1–500 contacts, each applied in order. */
+            items: components["schemas"]["ContactBatchItem"][];
+        };
+        /** @description One contact of a batch. */
+        ContactBatchItem: {
+            /**
+             * @description The contact: what a create takes. An update sets the fields given
+             *     and keeps the others; its external ids are merged.
+             */
+            contact: components["schemas"]["ContactCreate"];
+            /**
+             * @description How to find the contact to update: `email` (any of the item's
+             *     emails), `phone` (any of its phone numbers, by their digits) or an
+             *     external id `source:value` (which a created contact then holds).
+             *     Without it the item is created.
+             * @example crm:42
+             */
+            match?: string | null;
+        };
         /** @description A change to a contact. */
         ContactChange: {
             /** @description The contact as `GET` returned it after this change; `null` for a delete. */
@@ -1112,6 +1198,17 @@ export interface components {
             /** @example Ana Lima */
             display_name: string;
             emails?: components["schemas"]["Email"][] | null;
+            /**
+             * @description Ids in other systems by source: at most 20; a source is 1–40
+             *     characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
+             *     Another contact of yours with the same id of a source is a `409`.
+             * @example {
+             *       "crm": "42"
+             *     }
+             */
+            external_ids?: {
+                [key: string]: components["schemas"]["ExternalIdValue"];
+            } | null;
             /** @example Lima */
             family_name?: string | null;
             /** @example Ana */
@@ -1162,6 +1259,17 @@ export interface components {
             /** @example Ana Lima */
             display_name?: string;
             emails?: components["schemas"]["Email"][] | null;
+            /**
+             * @description Merged into the contact's ids by source: a value sets that source's
+             *     id, `null` removes it; `null` for the whole field removes them all.
+             * @example {
+             *       "crm": "43",
+             *       "old_crm": null
+             *     }
+             */
+            external_ids?: {
+                [key: string]: components["schemas"]["ExternalIdOrNull"];
+            } | null;
             /** @example Lima */
             family_name?: string | null;
             /** @example Ana */
@@ -1242,6 +1350,16 @@ export interface components {
             tokens: components["schemas"]["AccessToken"][];
             user: components["schemas"]["User"];
         };
+        /**
+         * @description An id in another system, or `null` to remove it (schema only).
+         * @example 43
+         */
+        ExternalIdOrNull: string | null;
+        /**
+         * @description An id in another system (schema only): 1–500 characters.
+         * @example 42
+         */
+        ExternalIdValue: string;
         /**
          * @description `given`: you did it for them; `received`: they did it for you.
          * @enum {string}
@@ -2799,6 +2917,11 @@ export interface operations {
                  * @example +1 555 0103
                  */
                 phone?: string;
+                /**
+                 * @description Only the contact with this external id, as `source:value`.
+                 * @example crm:42
+                 */
+                external_id?: string;
                 /** @description `true`: only archived contacts (default: archived ones are left out). */
                 archived?: boolean;
                 /** @description `true`: only the trash. */
@@ -2857,6 +2980,9 @@ export interface operations {
                      *               "label": "work"
                      *             }
                      *           ],
+                     *           "external_ids": {
+                     *             "crm": "42"
+                     *           },
                      *           "family_name": "example",
                      *           "given_name": "example",
                      *           "how_we_met": "example",
@@ -2923,6 +3049,9 @@ export interface operations {
                  *           "label": "work"
                  *         }
                  *       ],
+                 *       "external_ids": {
+                 *         "crm": "42"
+                 *       },
                  *       "family_name": "Lima",
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
@@ -2983,6 +3112,9 @@ export interface operations {
                      *           "label": "work"
                      *         }
                      *       ],
+                     *       "external_ids": {
+                     *         "crm": "42"
+                     *       },
                      *       "family_name": "example",
                      *       "given_name": "example",
                      *       "how_we_met": "example",
@@ -3009,6 +3141,118 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    batch_contacts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true`: all or nothing; one failed item fails the batch with a
+                 *     `422` naming each failed item (`items[3].contact.display_name`), and
+                 *     nothing is written.
+                 */
+                atomic?: boolean;
+            };
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "items": [
+                 *         {
+                 *           "contact": {
+                 *             "company": "Initech",
+                 *             "display_name": "Ana Lima"
+                 *           },
+                 *           "match": "crm:42"
+                 *         },
+                 *         {
+                 *           "contact": {
+                 *             "display_name": "Ben Ode",
+                 *             "emails": [
+                 *               {
+                 *                 "address": "ben@example.com"
+                 *               }
+                 *             ]
+                 *           },
+                 *           "match": "email"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContactBatch"];
+            };
+        };
+        responses: {
+            /** @description What became of each item */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "failed": 0,
+                     *       "items": [
+                     *         {
+                     *           "error": null,
+                     *           "id": "01a2b3c4-0000-7000-8000-000000000001",
+                     *           "index": 0,
+                     *           "status": "created"
+                     *         },
+                     *         {
+                     *           "error": null,
+                     *           "id": "01a2b3c4-0000-7000-8000-000000000002",
+                     *           "index": 1,
+                     *           "status": "unchanged"
+                     *         }
+                     *       ],
+                     *       "unchanged": 1,
+                     *       "updated": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BatchReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3080,6 +3324,9 @@ export interface operations {
                      *           "label": "work"
                      *         }
                      *       ],
+                     *       "external_ids": {
+                     *         "crm": "42"
+                     *       },
                      *       "family_name": "example",
                      *       "given_name": "example",
                      *       "how_we_met": "example",
@@ -3190,6 +3437,10 @@ export interface operations {
                  *           "label": "work"
                  *         }
                  *       ],
+                 *       "external_ids": {
+                 *         "crm": "43",
+                 *         "old_crm": null
+                 *       },
                  *       "family_name": "Lima",
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
@@ -3246,6 +3497,9 @@ export interface operations {
                      *           "label": "work"
                      *         }
                      *       ],
+                     *       "external_ids": {
+                     *         "crm": "42"
+                     *       },
                      *       "family_name": "example",
                      *       "given_name": "example",
                      *       "how_we_met": "example",
@@ -3590,6 +3844,9 @@ export interface operations {
                      *           "label": "work"
                      *         }
                      *       ],
+                     *       "external_ids": {
+                     *         "crm": "42"
+                     *       },
                      *       "family_name": "example",
                      *       "given_name": "example",
                      *       "how_we_met": "example",
@@ -3690,6 +3947,9 @@ export interface operations {
                      *               "label": "work"
                      *             }
                      *           ],
+                     *           "external_ids": {
+                     *             "crm": "42"
+                     *           },
                      *           "family_name": "example",
                      *           "given_name": "example",
                      *           "how_we_met": "example",
@@ -3851,6 +4111,9 @@ export interface operations {
                  *               "label": "work"
                  *             }
                  *           ],
+                 *           "external_ids": {
+                 *             "crm": "42"
+                 *           },
                  *           "family_name": "example",
                  *           "given_name": "example",
                  *           "how_we_met": "example",

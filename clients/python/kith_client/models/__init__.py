@@ -6,15 +6,23 @@ from .agenda_item import AgendaItem
 from .auth_response import AuthResponse
 from .balance import Balance
 from .balance_page import BalancePage
+from .batch_item_result import BatchItemResult
+from .batch_report import BatchReport
+from .batch_status import BatchStatus
 from .change_op import ChangeOp
 from .change_page import ChangePage
 from .contact import Contact
 from .contact_balance import ContactBalance
+from .contact_batch import ContactBatch
+from .contact_batch_item import ContactBatchItem
 from .contact_change import ContactChange
 from .contact_change_type import ContactChangeType
 from .contact_create import ContactCreate
+from .contact_create_external_ids_type_0 import ContactCreateExternalIdsType0
+from .contact_external_ids import ContactExternalIds
 from .contact_page import ContactPage
 from .contact_patch import ContactPatch
+from .contact_patch_external_ids_type_0 import ContactPatchExternalIdsType0
 from .created_token import CreatedToken
 from .delete_account import DeleteAccount
 from .direction import Direction
@@ -101,15 +109,23 @@ __all__ = (
     "AuthResponse",
     "Balance",
     "BalancePage",
+    "BatchItemResult",
+    "BatchReport",
+    "BatchStatus",
     "ChangeOp",
     "ChangePage",
     "Contact",
     "ContactBalance",
+    "ContactBatch",
+    "ContactBatchItem",
     "ContactChange",
     "ContactChangeType",
     "ContactCreate",
+    "ContactCreateExternalIdsType0",
+    "ContactExternalIds",
     "ContactPage",
     "ContactPatch",
+    "ContactPatchExternalIdsType0",
     "CreatedToken",
     "DeleteAccount",
     "Direction",

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.contact_external_ids import ContactExternalIds
     from ..models.email import Email
     from ..models.phone import Phone
 
@@ -28,6 +29,8 @@ class Contact:
         created_at (datetime.datetime):
         display_name (str):  Example: Ana Lima.
         emails (list[Email]):
+        external_ids (ContactExternalIds): The contact's ids in other systems, by source (`{"crm": "42"}`):
+            each names one contact of yours. Example: {'crm': '42'}.
         id (UUID):
         phones (list[Phone]):
         tags (list[str]): Lower-case tag names.
@@ -63,6 +66,7 @@ class Contact:
     created_at: datetime.datetime
     display_name: str
     emails: list[Email]
+    external_ids: ContactExternalIds
     id: UUID
     phones: list[Phone]
     tags: list[str]
@@ -98,6 +102,8 @@ class Contact:
         for emails_item_data in self.emails:
             emails_item = emails_item_data.to_dict()
             emails.append(emails_item)
+
+        external_ids = self.external_ids.to_dict()
 
         id = str(self.id)
 
@@ -227,6 +233,7 @@ class Contact:
                 "created_at": created_at,
                 "display_name": display_name,
                 "emails": emails,
+                "external_ids": external_ids,
                 "id": id,
                 "phones": phones,
                 "tags": tags,
@@ -271,6 +278,7 @@ class Contact:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_external_ids import ContactExternalIds
         from ..models.email import Email
         from ..models.phone import Phone
 
@@ -289,6 +297,8 @@ class Contact:
             emails_item = Email.from_dict(emails_item_data)
 
             emails.append(emails_item)
+
+        external_ids = ContactExternalIds.from_dict(d.pop("external_ids"))
 
         id = UUID(d.pop("id"))
 
@@ -501,6 +511,7 @@ class Contact:
             created_at=created_at,
             display_name=display_name,
             emails=emails,
+            external_ids=external_ids,
             id=id,
             phones=phones,
             tags=tags,

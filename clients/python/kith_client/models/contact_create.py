@@ -10,6 +10,9 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.contact_create_external_ids_type_0 import (
+        ContactCreateExternalIdsType0,
+    )
     from ..models.email import Email
     from ..models.phone import Phone
 
@@ -31,6 +34,10 @@ class ContactCreate:
             closeness (int | None | Unset): How well you know them, 1–5.
             company (None | str | Unset):  Example: Initech.
             emails (list[Email] | None | Unset):
+            external_ids (ContactCreateExternalIdsType0 | None | Unset): Ids in other systems by source: at most 20; a
+                source is 1–40
+                characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
+                Another contact of yours with the same id of a source is a `409`. Example: {'crm': '42'}.
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
@@ -50,6 +57,7 @@ class ContactCreate:
     closeness: int | None | Unset = UNSET
     company: None | str | Unset = UNSET
     emails: list[Email] | None | Unset = UNSET
+    external_ids: ContactCreateExternalIdsType0 | None | Unset = UNSET
     family_name: None | str | Unset = UNSET
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
@@ -62,6 +70,10 @@ class ContactCreate:
     title: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_create_external_ids_type_0 import (
+            ContactCreateExternalIdsType0,
+        )
+
         display_name = self.display_name
 
         archived: bool | None | Unset
@@ -105,6 +117,14 @@ class ContactCreate:
 
         else:
             emails = self.emails
+
+        external_ids: dict[str, Any] | None | Unset
+        if isinstance(self.external_ids, Unset):
+            external_ids = UNSET
+        elif isinstance(self.external_ids, ContactCreateExternalIdsType0):
+            external_ids = self.external_ids.to_dict()
+        else:
+            external_ids = self.external_ids
 
         family_name: None | str | Unset
         if isinstance(self.family_name, Unset):
@@ -198,6 +218,8 @@ class ContactCreate:
             field_dict["company"] = company
         if emails is not UNSET:
             field_dict["emails"] = emails
+        if external_ids is not UNSET:
+            field_dict["external_ids"] = external_ids
         if family_name is not UNSET:
             field_dict["family_name"] = family_name
         if given_name is not UNSET:
@@ -223,6 +245,9 @@ class ContactCreate:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_create_external_ids_type_0 import (
+            ContactCreateExternalIdsType0,
+        )
         from ..models.email import Email
         from ..models.phone import Phone
 
@@ -295,6 +320,25 @@ class ContactCreate:
             return cast(list[Email] | None | Unset, data)
 
         emails = _parse_emails(d.pop("emails", UNSET))
+
+        def _parse_external_ids(
+            data: object,
+        ) -> ContactCreateExternalIdsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                external_ids_type_0 = ContactCreateExternalIdsType0.from_dict(data)
+
+                return external_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactCreateExternalIdsType0 | None | Unset, data)
+
+        external_ids = _parse_external_ids(d.pop("external_ids", UNSET))
 
         def _parse_family_name(data: object) -> None | str | Unset:
             if data is None:
@@ -431,6 +475,7 @@ class ContactCreate:
             closeness=closeness,
             company=company,
             emails=emails,
+            external_ids=external_ids,
             family_name=family_name,
             given_name=given_name,
             how_we_met=how_we_met,

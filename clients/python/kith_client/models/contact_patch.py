@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.contact_patch_external_ids_type_0 import ContactPatchExternalIdsType0
     from ..models.email import Email
     from ..models.phone import Phone
 
@@ -31,6 +32,9 @@ class ContactPatch:
             company (None | str | Unset):  Example: Initech.
             display_name (str | Unset):  Example: Ana Lima.
             emails (list[Email] | None | Unset):
+            external_ids (ContactPatchExternalIdsType0 | None | Unset): Merged into the contact's ids by source: a value
+                sets that source's
+                id, `null` removes it; `null` for the whole field removes them all. Example: {'crm': '43', 'old_crm': None}.
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
@@ -50,6 +54,7 @@ class ContactPatch:
     company: None | str | Unset = UNSET
     display_name: str | Unset = UNSET
     emails: list[Email] | None | Unset = UNSET
+    external_ids: ContactPatchExternalIdsType0 | None | Unset = UNSET
     family_name: None | str | Unset = UNSET
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
@@ -62,6 +67,10 @@ class ContactPatch:
     title: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.contact_patch_external_ids_type_0 import (
+            ContactPatchExternalIdsType0,
+        )
+
         archived = self.archived
 
         birthday: None | str | Unset
@@ -101,6 +110,14 @@ class ContactPatch:
 
         else:
             emails = self.emails
+
+        external_ids: dict[str, Any] | None | Unset
+        if isinstance(self.external_ids, Unset):
+            external_ids = UNSET
+        elif isinstance(self.external_ids, ContactPatchExternalIdsType0):
+            external_ids = self.external_ids.to_dict()
+        else:
+            external_ids = self.external_ids
 
         family_name: None | str | Unset
         if isinstance(self.family_name, Unset):
@@ -192,6 +209,8 @@ class ContactPatch:
             field_dict["display_name"] = display_name
         if emails is not UNSET:
             field_dict["emails"] = emails
+        if external_ids is not UNSET:
+            field_dict["external_ids"] = external_ids
         if family_name is not UNSET:
             field_dict["family_name"] = family_name
         if given_name is not UNSET:
@@ -217,6 +236,9 @@ class ContactPatch:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.contact_patch_external_ids_type_0 import (
+            ContactPatchExternalIdsType0,
+        )
         from ..models.email import Email
         from ..models.phone import Phone
 
@@ -282,6 +304,25 @@ class ContactPatch:
             return cast(list[Email] | None | Unset, data)
 
         emails = _parse_emails(d.pop("emails", UNSET))
+
+        def _parse_external_ids(
+            data: object,
+        ) -> ContactPatchExternalIdsType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                external_ids_type_0 = ContactPatchExternalIdsType0.from_dict(data)
+
+                return external_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContactPatchExternalIdsType0 | None | Unset, data)
+
+        external_ids = _parse_external_ids(d.pop("external_ids", UNSET))
 
         def _parse_family_name(data: object) -> None | str | Unset:
             if data is None:
@@ -418,6 +459,7 @@ class ContactPatch:
             company=company,
             display_name=display_name,
             emails=emails,
+            external_ids=external_ids,
             family_name=family_name,
             given_name=given_name,
             how_we_met=how_we_met,

@@ -19,6 +19,7 @@ def _get_kwargs(
     company: str | Unset = UNSET,
     email: str | Unset = UNSET,
     phone: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -39,6 +40,8 @@ def _get_kwargs(
     params["email"] = email
 
     params["phone"] = phone
+
+    params["external_id"] = external_id
 
     params["archived"] = archived
 
@@ -125,6 +128,7 @@ def sync_detailed(
     company: str | Unset = UNSET,
     email: str | Unset = UNSET,
     phone: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -144,6 +148,7 @@ def sync_detailed(
         company (str | Unset):
         email (str | Unset):
         phone (str | Unset):
+        external_id (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -167,6 +172,7 @@ def sync_detailed(
         company=company,
         email=email,
         phone=phone,
+        external_id=external_id,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -191,6 +197,7 @@ def sync(
     company: str | Unset = UNSET,
     email: str | Unset = UNSET,
     phone: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -210,6 +217,7 @@ def sync(
         company (str | Unset):
         email (str | Unset):
         phone (str | Unset):
+        external_id (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -234,6 +242,7 @@ def sync(
         company=company,
         email=email,
         phone=phone,
+        external_id=external_id,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -252,6 +261,7 @@ async def asyncio_detailed(
     company: str | Unset = UNSET,
     email: str | Unset = UNSET,
     phone: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -271,6 +281,7 @@ async def asyncio_detailed(
         company (str | Unset):
         email (str | Unset):
         phone (str | Unset):
+        external_id (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -294,6 +305,7 @@ async def asyncio_detailed(
         company=company,
         email=email,
         phone=phone,
+        external_id=external_id,
         archived=archived,
         trashed=trashed,
         due=due,
@@ -316,6 +328,7 @@ async def asyncio(
     company: str | Unset = UNSET,
     email: str | Unset = UNSET,
     phone: str | Unset = UNSET,
+    external_id: str | Unset = UNSET,
     archived: bool | Unset = UNSET,
     trashed: bool | Unset = UNSET,
     due: bool | Unset = UNSET,
@@ -335,6 +348,7 @@ async def asyncio(
         company (str | Unset):
         email (str | Unset):
         phone (str | Unset):
+        external_id (str | Unset):
         archived (bool | Unset):
         trashed (bool | Unset):
         due (bool | Unset):
@@ -360,6 +374,7 @@ async def asyncio(
             company=company,
             email=email,
             phone=phone,
+            external_id=external_id,
             archived=archived,
             trashed=trashed,
             due=due,

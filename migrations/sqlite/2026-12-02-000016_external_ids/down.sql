@@ -1,0 +1,2 @@
+DROP INDEX contact_handles_external_id;
+ALTER TABLE contacts DROP COLUMN external_ids;
