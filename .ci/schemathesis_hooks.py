@@ -21,6 +21,11 @@ with its reason:
   export writes) cannot say: a positive import is an empty archive (the
   examples phase imports the document's full one);
 - reach needs at least one of `company`, `tag` or `q`;
+- a contact's `met_on` is a past day; a batch's contacts are contacts
+  (each item's `contact` is made meaningful as a create body is);
+- an import's body is a file in one of the formats, which a string schema
+  cannot say: a positive import sends a small LinkedIn export (its format
+  read from it);
 - a token's `expires_at` is in the future, an interaction's `occurred_at`
   at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
   name existing records (left out here);
@@ -40,6 +45,12 @@ import schemathesis
 
 CONTACTS = [c for c in os.environ.get("KITH_CI_CONTACTS", "").split(",") if c]
 PERSON_FIELDS = ("contact_id", "other_id", "introducer_id", "person_a_id", "person_b_id", "met_via")
+
+
+IMPORT = (
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Ana,Lima,https://www.linkedin.com/in/ana-lima,ana@example.com,Initech,CTO,09 Oct 2024\n"
+)
 
 
 def positive(case):
@@ -67,11 +78,33 @@ def before_call(context, case, kwargs):
     if case.method.upper() == "DELETE" and case.operation.path == "/v1/contacts/{id}" and path_id in CONTACTS:
         case.path_parameters["id"] = str(uuid.uuid4())
     body = case.body
+    if case.operation.path == "/v1/imports":
+        if isinstance(case.query, dict):
+            case.query.pop("format", None)
+        case.body = IMPORT.encode()
+        return
+    if case.operation.path == "/v1/contacts/batch" and isinstance(body, dict):
+        for item in body.get("items") or []:
+            if isinstance(item, dict) and isinstance(item.get("contact"), dict):
+                meaningful(item["contact"], case, path_id)
+        return
+    meaningful(body, case, path_id)
+
+
+def meaningful(body, case, path_id):
+    """A positive body as a real client sends it (the rules above)."""
     if isinstance(body, dict) and CONTACTS:
         people = iter([c for c in CONTACTS if c != path_id] or CONTACTS)
         for field in PERSON_FIELDS:
             if isinstance(body.get(field), str):
                 body[field] = next(people, CONTACTS[0])
+        if isinstance(body.get("met_on"), str):
+            try:
+                past = datetime.date.fromisoformat(body["met_on"]) <= datetime.date.today()
+            except ValueError:
+                past = False
+            if not past:
+                body["met_on"] = "2024-10-09"
         if isinstance(body.get("contact_ids"), list):
             body["contact_ids"] = CONTACTS[: max(1, min(len(body["contact_ids"]), len(CONTACTS)))]
         if "expires_at" in body and body["expires_at"] is not None:

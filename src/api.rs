@@ -4,8 +4,8 @@
 
 use crate::http::operations::Operations;
 use crate::{
-    agenda, archive, auth, changes, contacts, interactions, introductions, ledger, network, ops,
-    relationships, search, tags,
+    agenda, archive, auth, changes, contacts, imports, interactions, introductions, ledger,
+    network, ops, relationships, search, tags,
 };
 
 pub fn operations() -> Operations {
@@ -13,6 +13,7 @@ pub fn operations() -> Operations {
     ops::operations(&mut all);
     auth::operations(&mut all);
     contacts::operations(&mut all);
+    imports::operations(&mut all);
     interactions::operations(&mut all);
     tags::operations(&mut all);
     agenda::operations(&mut all);

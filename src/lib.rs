@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod http;
 pub mod ids;
+pub mod imports;
 pub mod input;
 pub mod interactions;
 pub mod introductions;

@@ -65,9 +65,10 @@ pub async fn create(
 #[derive(IntoParams, serde::Deserialize)]
 #[into_params(parameter_in = Query)]
 pub struct BatchParams {
-    /// `true`: all or nothing; one failed item fails the batch with a
-    /// `422` naming each failed item (`items[3].contact.display_name`), and
-    /// nothing is written.
+    /// `true`: all or nothing; one failed item fails the batch and nothing
+    /// is written: a `422` naming each failed item
+    /// (`items[3].contact.display_name`), or a `409` when every failed item
+    /// conflicts with a contact you have (an external id it holds).
     pub atomic: Option<bool>,
 }
 
@@ -79,8 +80,12 @@ pub struct BatchParams {
 /// contact that holds it; without a match, or when none is found, the item
 /// is created (holding the external id it was matched by). An update sets
 /// the fields the item gives and keeps the others, and merges external ids.
-/// Items are applied in order, each on its own: a bad item fails with its
-/// problem and the others go in, unless `atomic=true`.
+/// A body that breaks the schema is a `422` naming each field
+/// (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+/// items are applied in order, each on its own: an item that breaks a rule
+/// the schema cannot state (a birthday in the future, a `met_via` that is
+/// not yours, an external id another contact holds) fails with its problem
+/// and the others go in, unless `atomic=true`.
 #[utoipa::path(
     post, path = "/v1/contacts/batch", tag = "contacts", operation_id = "batch_contacts",
     request_body(content = ContactBatch, content_type = "application/json",
@@ -96,7 +101,7 @@ pub struct BatchParams {
                 {"index": 0, "status": "created", "id": "01a2b3c4-0000-7000-8000-000000000001", "error": null},
                 {"index": 1, "status": "unchanged", "id": "01a2b3c4-0000-7000-8000-000000000002", "error": null}
             ]})),
-        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "With `atomic`, an item conflicts with a contact you have (`batch_conflict`); or a request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
         crate::http::problems::Write,
     )
 )]
@@ -107,10 +112,15 @@ pub async fn batch(
     body: input::JsonBody,
 ) -> Result<HttpResponse, ApiError> {
     let p: BatchParams = input::params(&req)?;
-    let items = batch_items(body.into_inner())?
-        .into_iter()
-        .map(batch_item)
-        .collect();
+    let body = body.into_inner();
+    // What the schema says is checked for the whole batch (a client's
+    // mistake: nothing is written); the rules it cannot say fail an item
+    // alone (`batch_item`).
+    let errors = input::schema::Schema::of::<ContactBatch>().check(&body);
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
+    }
+    let items = batch_items(body)?.into_iter().map(batch_item).collect();
     let atomic = p.atomic.unwrap_or(false);
     let report = state
         .db

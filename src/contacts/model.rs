@@ -71,6 +71,9 @@ pub struct Contact<'a> {
     #[schema(example = "--04-17")]
     pub birthday: Option<&'a str>,
     pub how_we_met: Option<&'a str>,
+    /// The day you met.
+    #[schema(format = Date, example = "2024-10-09")]
+    pub met_on: Option<&'a str>,
     /// The contact who introduced you.
     pub met_via: Option<&'a str>,
     /// How often you aim to be in touch, in days.
@@ -120,7 +123,7 @@ impl Contact<'_> {
             id: str, display_name: str, given_name: opt_str, family_name: opt_str,
             emails: raw, phones: raw, company: opt_str, title: opt_str,
             location: opt_str, notes: opt_str, tags: raw, birthday: opt_str,
-            how_we_met: opt_str, met_via: opt_str, cadence_days: opt_int,
+            how_we_met: opt_str, met_on: opt_str, met_via: opt_str, cadence_days: opt_int,
             snoozed_until: opt_str, archived: bool, trashed_at: opt_time,
             created_at: time, updated_at: time, version: int,
             effective_cadence_days: opt_int, last_interaction_at: opt_time,
@@ -176,6 +179,10 @@ pub struct ContactCreate {
     #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 2000, example = "RustConf 2025, the hallway track")]
     pub how_we_met: Option<String>,
+    /// The day you met: a past day, `YYYY-MM-DD`.
+    #[serde(default)]
+    #[schema(format = Date, example = "2024-10-09")]
+    pub met_on: Option<String>,
     /// The id of another of your contacts.
     #[serde(default)]
     #[schema(max_length = 64)]
@@ -192,11 +199,8 @@ pub struct ContactCreate {
     #[serde(default)]
     #[schema(minimum = 1, maximum = 5)]
     pub closeness: Option<i32>,
-    /// Ids in other systems by source: at most 20; a source is 1–40
-    /// characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
-    /// Another contact of yours with the same id of a source is a `409`.
     #[serde(default)]
-    #[schema(value_type = Option<HashMap<String, ExternalIdValue>>, example = json!({"crm": "42"}))]
+    #[schema(schema_with = external_ids_create)]
     pub external_ids: Option<BTreeMap<String, String>>,
 }
 
@@ -252,6 +256,9 @@ pub struct ContactPatch {
     #[schema(value_type = Option<String>, max_length = 2000, example = "RustConf 2025, the hallway track")]
     pub how_we_met: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<String>, format = Date, example = "2024-10-09")]
+    pub met_on: Option<Option<String>>,
+    #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<String>, max_length = 64)]
     pub met_via: Option<Option<String>>,
     #[serde(default, deserialize_with = "input::patch")]
@@ -267,22 +274,59 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<i32>, minimum = 1, maximum = 5)]
     pub closeness: Option<Option<i32>>,
-    /// Merged into the contact's ids by source: a value sets that source's
-    /// id, `null` removes it; `null` for the whole field removes them all.
     #[serde(default, deserialize_with = "input::patch")]
-    #[schema(value_type = Option<HashMap<String, ExternalIdOrNull>>, example = json!({"crm": "43", "old_crm": null}))]
+    #[schema(schema_with = external_ids_patch)]
     pub external_ids: Option<Option<BTreeMap<String, Option<String>>>>,
 }
 
-/// An id in another system (schema only): 1–500 characters.
-#[derive(ToSchema)]
-#[schema(min_length = 1, max_length = 500, example = "42")]
-pub struct ExternalIdValue(pub String);
+/// The schema of `external_ids` in a create (`patch`: false) or a patch:
+/// an object of at most `MAX_EXTERNAL_IDS` ids by source, each 1–500
+/// characters (`null` removes one in a patch).
+fn external_ids_schema(patch: bool) -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+    let value = ObjectBuilder::new()
+        .min_length(Some(1))
+        .max_length(Some(500));
+    let value = match patch {
+        true => value.schema_type(SchemaType::from_iter([Type::String, Type::Null])),
+        false => value.schema_type(Type::String),
+    };
+    let source = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(SOURCE_PATTERN));
+    let (description, example) = match patch {
+        true => (
+            "Merged into the contact's ids by source: a value sets that source's id, \
+             `null` removes it; `null` for the whole field removes them all.",
+            serde_json::json!({"crm": "43", "old_crm": null}),
+        ),
+        false => (
+            "Ids in other systems by source (`a-z`, `0-9`, `_`, `-`, `.`, beginning \
+             with a letter; at most 20). Another contact of yours with the same id of \
+             a source is a `409`.",
+            serde_json::json!({"crm": "42"}),
+        ),
+    };
+    ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Object, Type::Null]))
+        .additional_properties(Some(value))
+        .property_names(Some(source))
+        .max_properties(Some(MAX_EXTERNAL_IDS))
+        .description(Some(description))
+        .examples([example])
+        .build()
+}
 
-/// An id in another system, or `null` to remove it (schema only).
-#[derive(ToSchema)]
-#[schema(min_length = 1, max_length = 500, example = "43")]
-pub struct ExternalIdOrNull(pub Option<String>);
+fn external_ids_create() -> utoipa::openapi::schema::Object {
+    external_ids_schema(false)
+}
+
+fn external_ids_patch() -> utoipa::openapi::schema::Object {
+    external_ids_schema(true)
+}
+
+/// What a source of an external id looks like.
+const SOURCE_PATTERN: &str = "^[a-z][a-z0-9_.-]{0,39}$";
 
 /// What a create or a patch says about a contact's external ids.
 #[derive(Debug, Clone, PartialEq)]
@@ -340,7 +384,7 @@ pub struct ContactBatchItem {
     #[serde(rename = "match")]
     #[schema(
         max_length = 541,
-        pattern = r"^(?:email|phone|[a-z][a-z0-9_.\-]{0,39}:.+)$",
+        pattern = r"^(?:email|phone|[a-z][a-z0-9_.\-]{0,39}:[^\x00]+)$",
         example = "crm:42"
     )]
     pub match_: Option<String>,
@@ -468,7 +512,7 @@ pub struct ContactListParams {
     /// Only the contact with this external id, as `source:value`.
     #[param(
         max_length = 541,
-        pattern = r"^[a-z][a-z0-9_.\-]{0,39}:.+$",
+        pattern = r"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]+$",
         example = "crm:42"
     )]
     pub external_id: Option<String>,
@@ -547,6 +591,8 @@ pub struct ContactRow {
     pub api_json_version: Option<i32>,
     /// JSON object of the ids in other systems, by source (sorted).
     pub external_ids: String,
+    /// The day you met, `YYYY-MM-DD`.
+    pub met_on: Option<String>,
 }
 
 impl ContactRow {
@@ -582,6 +628,7 @@ impl ContactRow {
             tags: raw_list(&row.tags),
             birthday: row.birthday.as_deref(),
             how_we_met: row.how_we_met.as_deref(),
+            met_on: row.met_on.as_deref(),
             met_via: row.met_via.as_deref(),
             cadence_days: row.cadence_days,
             snoozed_until: row.snoozed_until.as_deref(),
@@ -639,6 +686,7 @@ pub struct ContactChanges {
     pub tags: Option<Vec<String>>,
     pub birthday: Option<Option<String>>,
     pub how_we_met: Option<Option<String>>,
+    pub met_on: Option<Option<String>>,
     pub met_via: Option<Option<String>>,
     pub cadence_days: Option<Option<i32>>,
     pub snoozed_until: Option<Option<String>>,
@@ -662,6 +710,7 @@ impl From<ContactCreate> for ContactChanges {
             tags: Some(tags(new.tags.unwrap_or_default())),
             birthday: Some(new.birthday),
             how_we_met: Some(new.how_we_met),
+            met_on: Some(new.met_on),
             met_via: Some(new.met_via),
             cadence_days: Some(new.cadence_days),
             snoozed_until: Some(new.snoozed_until),
@@ -689,6 +738,7 @@ impl From<ContactPatch> for ContactChanges {
             tags: patch.tags.map(|t| tags(t.unwrap_or_default())),
             birthday: patch.birthday,
             how_we_met: patch.how_we_met,
+            met_on: patch.met_on,
             met_via: patch.met_via,
             cadence_days: patch.cadence_days,
             snoozed_until: patch.snoozed_until,
@@ -744,6 +794,17 @@ fn rules(body: &Value, errors: &mut Vec<FieldError>) {
     if let Some(b) = body["birthday"].as_str() {
         if let Err((code, message)) = parse_birthday(b) {
             errors.push(FieldError::new("birthday", code, message));
+        }
+    }
+    if let Some(d) = body["met_on"].as_str() {
+        let today = chrono::Utc::now().date_naive();
+        // Its form is the schema's (`format: date`).
+        if input::parse_date(d).is_ok_and(|day| day > today) {
+            errors.push(FieldError::new(
+                "met_on",
+                "in_future",
+                "must not be in the future",
+            ));
         }
     }
     if let Some(ids) = body["external_ids"].as_object() {
@@ -845,6 +906,7 @@ mod tests {
             tags: raw(r#"["rust","ops"]"#),
             birthday: Some("--04-17"),
             how_we_met: Some("RustConf"),
+            met_on: Some("2024-10-09"),
             met_via: Some("01b3"),
             cadence_days: Some(30),
             snoozed_until: Some("2026-12-24"),
@@ -878,6 +940,7 @@ mod tests {
             notes: None,
             tags: raw("[]"),
             birthday: None,
+            met_on: None,
             how_we_met: None,
             met_via: None,
             cadence_days: None,

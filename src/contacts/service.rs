@@ -106,6 +106,7 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
         notes,
         birthday,
         how_we_met,
+        met_on,
         met_via,
         cadence_days,
         snoozed_until,
@@ -190,6 +191,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         api_json: None,
         api_json_version: None,
         external_ids: "{}".into(),
+        met_on: None,
     };
     apply(&mut row, c);
     row
@@ -386,6 +388,47 @@ impl Match {
     }
 }
 
+/// The contact of the user that `how` finds for a contact with these
+/// fields (a create's): one not in the trash with any of its emails or
+/// phone numbers, or the one holding the external id.
+pub fn matching(
+    conn: &mut DbConn,
+    user_id: &str,
+    how: &Match,
+    fields: &ContactChanges,
+) -> Result<Option<String>> {
+    Ok(match how {
+        Match::Email => {
+            let emails = fields.emails.iter().flatten();
+            let keys: Vec<String> = emails
+                .map(|e| super::search::email_key(&e.address))
+                .collect();
+            store::live_holder(conn, user_id, "email", &keys)?
+        }
+        Match::Phone => {
+            let phones = fields.phones.iter().flatten();
+            let keys: Vec<String> = phones
+                .map(|p| super::search::phone_key(&p.number))
+                .collect();
+            store::live_holder(conn, user_id, "phone", &keys)?
+        }
+        Match::External(source, value) => {
+            let key = super::search::external_id_key(source, value);
+            store::holding(conn, user_id, "external_id", &key)?
+        }
+    })
+}
+
+/// Whether a contact of the user holds the external id.
+pub fn external_id_held(
+    conn: &mut DbConn,
+    user_id: &str,
+    (source, value): (&str, &str),
+) -> Result<bool> {
+    let key = super::search::external_id_key(source, value);
+    Ok(store::holding(conn, user_id, "external_id", &key)?.is_some())
+}
+
 /// One batch item, read: what it creates, what it changes when it matches.
 pub struct BatchItem {
     pub match_: Option<Match>,
@@ -432,7 +475,20 @@ pub fn batch(
             error,
         });
     }
-    if atomic && !invalid.is_empty() {
+    if atomic && report.failed > 0 {
+        // Items that conflict with what exists (409) are not invalid input.
+        let conflicts = report
+            .items
+            .iter()
+            .filter_map(|i| i.error.as_ref())
+            .all(|p| p.status == 409);
+        if conflicts {
+            return Err(Error::Conflict(
+                "batch_conflict",
+                "an item conflicts with a contact you have (the same batch without \
+                 `atomic` reports which); nothing was written",
+            ));
+        }
         return Err(Error::Invalid(invalid));
     }
     Ok(report)
@@ -460,24 +516,7 @@ fn upsert(conn: &mut DbConn, user_id: &str, item: BatchItem) -> Result<(BatchSta
     } = item;
     let found = match &match_ {
         None => None,
-        Some(Match::Email) => {
-            let emails = create.emails.iter().flatten();
-            let keys: Vec<String> = emails
-                .map(|e| super::search::email_key(&e.address))
-                .collect();
-            store::live_holder(conn, user_id, "email", &keys)?
-        }
-        Some(Match::Phone) => {
-            let phones = create.phones.iter().flatten();
-            let keys: Vec<String> = phones
-                .map(|p| super::search::phone_key(&p.number))
-                .collect();
-            store::live_holder(conn, user_id, "phone", &keys)?
-        }
-        Some(Match::External(source, value)) => {
-            let key = super::search::external_id_key(source, value);
-            store::holding(conn, user_id, "external_id", &key)?
-        }
+        Some(how) => matching(conn, user_id, how, &create)?,
     };
     // The external id matched by is one the contact holds.
     if let Some(Match::External(source, value)) = match_ {

@@ -64,6 +64,7 @@ diesel::table! {
         api_json -> Nullable<Text>,
         api_json_version -> Nullable<Integer>,
         external_ids -> Text,
+        met_on -> Nullable<Text>,
     }
 }
 
@@ -91,6 +92,24 @@ diesel::table! {
         kind -> Text,
         name -> Text,
         name_key -> Text,
+    }
+}
+
+diesel::table! {
+    imports (id) {
+        id -> Text,
+        user_id -> Text,
+        format -> Text,
+        on_duplicate -> Text,
+        created_at -> BigInt,
+        undone_at -> Nullable<BigInt>,
+        created -> Integer,
+        updated -> Integer,
+        unchanged -> Integer,
+        skipped -> Integer,
+        failed -> Integer,
+        items -> Text,
+        undo -> Text,
     }
 }
 
@@ -285,6 +304,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     contact_tags,
     contact_handles,
     contact_names,
+    imports,
     idempotency_keys,
     changes,
 );

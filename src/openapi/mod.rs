@@ -63,6 +63,7 @@ Every `POST` accepts an `Idempotency-Key`.",
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "contacts", description = "The people in your network"),
+        (name = "imports", description = "Contacts brought in from LinkedIn, Google and Outlook exports, and undone"),
         (name = "interactions", description = "Emails, calls, coffees: what keeps a cadence"),
         (name = "ledger", description = "Favors given and received, and the balance of each relationship"),
         (name = "network", description = "Relationships, introductions and reach"),

@@ -182,7 +182,7 @@ async fn a_batch_creates_updates_and_fails_item_by_item() {
         {"match": "email", "contact": {"display_name": "Ben Ode", "emails": [{"address": "BEN@example.com"}], "title": "CTO"}},
         {"match": "phone", "contact": {"display_name": "Ben Ode", "phones": [{"number": "+1 555 0103"}], "title": "CTO"}},
         {"match": "crm:7", "contact": {"display_name": "Dana", "external_ids": {"hubspot": "9"}}},
-        {"contact": {"company": "No name"}},
+        {"contact": {"display_name": "Future", "birthday": "2999-01-01"}},
         {"match": "email", "contact": {"display_name": "Cleo", "emails": [{"address": "cleo@example.com"}]}},
     ]);
     let res = batch(&app, &s, "", items.clone()).await;
@@ -206,10 +206,7 @@ async fn a_batch_creates_updates_and_fails_item_by_item() {
     let failed = &report["items"][4];
     assert_eq!(failed["id"], Value::Null);
     assert_eq!(failed["error"]["status"], 422);
-    assert_eq!(
-        failed["error"]["errors"][0]["field"],
-        "contact.display_name"
-    );
+    assert_eq!(failed["error"]["errors"][0]["field"], "contact.birthday");
 
     // The update set what the item gave and kept the rest.
     let got = app
@@ -296,10 +293,42 @@ async fn an_atomic_batch_is_all_or_nothing_and_bad_bodies_change_nothing() {
         .collect();
     assert_eq!(fields, ["items[1].contact.birthday", "items[2]"]);
     assert_eq!(listed(&app, &s, "/v1/contacts").await, ["Held"]);
+    // Only conflicts: a 409.
+    let res = batch(&app, &s, "?atomic=true", json!([items[0], items[2]])).await;
+    res.problem(409, "batch_conflict");
+    assert_eq!(listed(&app, &s, "/v1/contacts").await, ["Held"]);
     // Without `atomic` the good one goes in; the taken id fails alone.
     let report = batch(&app, &s, "", items).await.json();
     assert_eq!(statuses(&report), ["created", "failed", "failed"]);
     assert_eq!(report["items"][2]["error"]["code"], "external_id_taken");
+    assert_eq!(listed(&app, &s, "/v1/contacts").await, ["Fine", "Held"]);
+
+    // A body that breaks the schema writes nothing, whatever `atomic` says,
+    // and names each field.
+    let res = batch(
+        &app,
+        &s,
+        "",
+        json!([{"contact": {"display_name": "Fine too"}}, {"contact": {"company": "No name"}},
+               {"match": "fax", "contact": {"display_name": "X", "emails": [{"address": "nope"}]}}]),
+    )
+    .await;
+    let p = res.problem(422, "validation_failed");
+    let mut fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    fields.sort();
+    assert_eq!(
+        fields,
+        [
+            "items[1].contact.display_name",
+            "items[2].contact.emails[0].address",
+            "items[2].match"
+        ]
+    );
     assert_eq!(listed(&app, &s, "/v1/contacts").await, ["Fine", "Held"]);
 
     // The envelope: an object with 1–500 items, nothing else.

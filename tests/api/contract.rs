@@ -161,6 +161,10 @@ async fn every_body_takes_its_minimal_form_and_names_each_missing_field() {
             else {
                 continue;
             };
+            // A file (an import) is not a JSON body: tests/api/imports.rs.
+            if !media_type.contains("json") {
+                continue;
+            }
             let id = op["operationId"].as_str().unwrap();
             let schema = resolve(&doc, &content["schema"]);
             let example = &content["example"];

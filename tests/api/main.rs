@@ -12,6 +12,7 @@ mod contact_json;
 mod contacts;
 mod contract;
 mod helpers;
+mod imports;
 mod interactions;
 mod ledger;
 mod mechanics;

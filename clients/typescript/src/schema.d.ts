@@ -274,8 +274,12 @@ export interface paths {
          *     contact that holds it; without a match, or when none is found, the item
          *     is created (holding the external id it was matched by). An update sets
          *     the fields the item gives and keeps the others, and merges external ids.
-         *     Items are applied in order, each on its own: a bad item fails with its
-         *     problem and the others go in, unless `atomic=true`.
+         *     A body that breaks the schema is a `422` naming each field
+         *     (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+         *     items are applied in order, each on its own: an item that breaks a rule
+         *     the schema cannot state (a birthday in the future, a `met_via` that is
+         *     not yours, an external id another contact holds) fails with its problem
+         *     and the others go in, unless `atomic=true`.
          */
         post: operations["batch_contacts"];
         delete?: never;
@@ -442,6 +446,64 @@ export interface paths {
          */
         post: operations["import_archive"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List imports.
+         * @description Newest first, without their items.
+         */
+        get: operations["list_imports"];
+        put?: never;
+        /**
+         * Import contacts from a file.
+         * @description The body is the file as exported: LinkedIn's `Connections.csv`, a
+         *     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
+         *     names it, or it is read from the content. Each row is validated as
+         *     `POST /v1/contacts` validates a contact, and matched against your
+         *     contacts by any email (ignoring case), then any phone number (by its
+         *     digits), then its LinkedIn profile URL or another external id. A row
+         *     that matches is skipped, updated or created again as `on_duplicate`
+         *     says; the others are created. A bad row fails alone, with its line and
+         *     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
+         *     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
+         *     and `Connected On` as `met_on`.
+         */
+        post: operations["create_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get an import and its report. */
+        get: operations["get_import"];
+        put?: never;
+        post?: never;
+        /**
+         * Undo an import.
+         * @description Moves the contacts it created to the trash and changes back the fields
+         *     it changed, on each contact not written since; says which contacts it
+         *     could not undo and why. The import stays listed, with `undone_at`; a
+         *     second undo is a `409`.
+         */
+        delete: operations["undo_import"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1088,6 +1150,12 @@ export interface components {
             last_interaction_at?: string | null;
             location?: string | null;
             /**
+             * Format: date
+             * @description The day you met.
+             * @example 2024-10-09
+             */
+            met_on?: string | null;
+            /**
              * Format: uuid
              * @description The contact who introduced you.
              */
@@ -1199,15 +1267,13 @@ export interface components {
             display_name: string;
             emails?: components["schemas"]["Email"][] | null;
             /**
-             * @description Ids in other systems by source: at most 20; a source is 1–40
-             *     characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
-             *     Another contact of yours with the same id of a source is a `409`.
+             * @description Ids in other systems by source (`a-z`, `0-9`, `_`, `-`, `.`, beginning with a letter; at most 20). Another contact of yours with the same id of a source is a `409`.
              * @example {
              *       "crm": "42"
              *     }
              */
             external_ids?: {
-                [key: string]: components["schemas"]["ExternalIdValue"];
+                [key: string]: string;
             } | null;
             /** @example Lima */
             family_name?: string | null;
@@ -1217,6 +1283,12 @@ export interface components {
             how_we_met?: string | null;
             /** @example Lisbon */
             location?: string | null;
+            /**
+             * Format: date
+             * @description The day you met: a past day, `YYYY-MM-DD`.
+             * @example 2024-10-09
+             */
+            met_on?: string | null;
             /**
              * Format: uuid
              * @description The id of another of your contacts.
@@ -1260,15 +1332,14 @@ export interface components {
             display_name?: string;
             emails?: components["schemas"]["Email"][] | null;
             /**
-             * @description Merged into the contact's ids by source: a value sets that source's
-             *     id, `null` removes it; `null` for the whole field removes them all.
+             * @description Merged into the contact's ids by source: a value sets that source's id, `null` removes it; `null` for the whole field removes them all.
              * @example {
              *       "crm": "43",
              *       "old_crm": null
              *     }
              */
             external_ids?: {
-                [key: string]: components["schemas"]["ExternalIdOrNull"];
+                [key: string]: string | null;
             } | null;
             /** @example Lima */
             family_name?: string | null;
@@ -1278,6 +1349,11 @@ export interface components {
             how_we_met?: string | null;
             /** @example Porto */
             location?: string | null;
+            /**
+             * Format: date
+             * @example 2024-10-09
+             */
+            met_on?: string | null;
             /** Format: uuid */
             met_via?: string | null;
             /** @example Moved to Porto in May. */
@@ -1351,16 +1427,6 @@ export interface components {
             user: components["schemas"]["User"];
         };
         /**
-         * @description An id in another system, or `null` to remove it (schema only).
-         * @example 43
-         */
-        ExternalIdOrNull: string | null;
-        /**
-         * @description An id in another system (schema only): 1–500 characters.
-         * @example 42
-         */
-        ExternalIdValue: string;
-        /**
          * @description `given`: you did it for them; `received`: they did it for you.
          * @enum {string}
          */
@@ -1394,6 +1460,11 @@ export interface components {
             /** @description A human-readable explanation. */
             message: string;
         };
+        /**
+         * @description A format kith imports.
+         * @enum {string}
+         */
+        Format: string;
         /** @description Contacts and the relationships among them. */
         Graph: {
             edges: components["schemas"]["Edge"][];
@@ -1416,6 +1487,35 @@ export interface components {
          * @enum {string}
          */
         HitType: string;
+        /** @description An import and its report. */
+        Import: {
+            /** Format: int32 */
+            created: number;
+            /** Format: date-time */
+            created_at: string;
+            dry_run: boolean;
+            /** Format: int32 */
+            failed: number;
+            format: components["schemas"]["Format"];
+            /**
+             * Format: uuid
+             * @description `null` for a dry run (nothing is kept).
+             */
+            id?: string | null;
+            items: components["schemas"]["ImportItem"][];
+            on_duplicate: components["schemas"]["OnDuplicate"];
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            unchanged: number;
+            /**
+             * Format: date-time
+             * @description When it was undone (`DELETE`); `null` while it stands.
+             */
+            undone_at?: string | null;
+            /** Format: int32 */
+            updated: number;
+        };
         /** @description How many records each section brought in. */
         ImportCounts: {
             /** Format: int64 */
@@ -1430,6 +1530,67 @@ export interface components {
             relationships: number;
             /** Format: int64 */
             tags: number;
+        };
+        /**
+         * Format: binary
+         * @description An exported file, as the body of an import (schema only): for example
+         *     `First Name,Last Name,URL,Email Address,Company,Position,Connected On`,
+         *     then a row per connection.
+         */
+        ImportFile: string;
+        /** @description One row of the file and what became of it. */
+        ImportItem: {
+            /** @description The fields the row set (created) or changed (updated). */
+            changed_fields: string[];
+            /**
+             * Format: uuid
+             * @description The contact created, updated, left unchanged or matched (skipped).
+             */
+            contact_id?: string | null;
+            /** @description Why the row failed. */
+            error?: string | null;
+            /**
+             * Format: int64
+             * @description The line of the file the row begins on, from 1.
+             */
+            line: number;
+            status: components["schemas"]["ItemStatus"];
+        };
+        /** @description A page of imports, newest first. */
+        ImportPage: {
+            items: components["schemas"]["ImportSummary"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description An import without its items, as lists show it. */
+        ImportSummary: {
+            /** Format: int32 */
+            created: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            failed: number;
+            format: components["schemas"]["Format"];
+            /** Format: uuid */
+            id: string;
+            on_duplicate: components["schemas"]["OnDuplicate"];
+            /** Format: int32 */
+            skipped: number;
+            /** Format: int32 */
+            unchanged: number;
+            /** Format: date-time */
+            undone_at?: string | null;
+            /** Format: int32 */
+            updated: number;
+        };
+        /** @description What undoing an import did. */
+        ImportUndo: {
+            /** @description The contacts it could not undo, and why. */
+            not_undone: components["schemas"]["NotUndone"][];
+            /** @description The contacts whose fields it changed, changed back. */
+            reverted: string[];
+            /** @description The contacts it created, now in the trash. */
+            trashed: string[];
         };
         /** @description One time you were in touch with one or more contacts. */
         Interaction: {
@@ -1651,6 +1812,11 @@ export interface components {
         /** @enum {string} */
         IntroductionStatus: string;
         /**
+         * @description What became of one row.
+         * @enum {string}
+         */
+        ItemStatus: string;
+        /**
          * @description Why an item is on the agenda.
          * @enum {string}
          */
@@ -1817,6 +1983,20 @@ export interface components {
             /** Format: uuid */
             id: string;
         };
+        NotUndone: {
+            /** Format: uuid */
+            contact_id: string;
+            /**
+             * @description `changed_since` (it was written after the import), `gone` (deleted)
+             *     or `in_trash` (an update that cannot be reverted there).
+             */
+            reason: string;
+        };
+        /**
+         * @description What an import does with a row that matches a contact you have.
+         * @enum {string}
+         */
+        OnDuplicate: string;
         /** @description The other side of a relationship. */
         OtherContact: {
             display_name: string;
@@ -2989,6 +3169,7 @@ export interface operations {
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
                      *           "location": "example",
+                     *           "met_on": "2024-10-09",
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
                      *           "notes": "example",
@@ -3056,6 +3237,7 @@ export interface operations {
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
                  *       "location": "Lisbon",
+                 *       "met_on": "2024-10-09",
                  *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *       "notes": "Prefers mornings; two kids.",
                  *       "phones": [
@@ -3121,6 +3303,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
@@ -3168,9 +3351,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description `true`: all or nothing; one failed item fails the batch with a
-                 *     `422` naming each failed item (`items[3].contact.display_name`), and
-                 *     nothing is written.
+                 * @description `true`: all or nothing; one failed item fails the batch and nothing
+                 *     is written: a `422` naming each failed item
+                 *     (`items[3].contact.display_name`), or a `409` when every failed item
+                 *     conflicts with a contact you have (an external id it holds).
                  */
                 atomic?: boolean;
             };
@@ -3258,7 +3442,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description A request with this Idempotency-Key is in progress */
+            /** @description With `atomic`, an item conflicts with a contact you have (`batch_conflict`); or a request with this Idempotency-Key is in progress */
             409: {
                 headers: {
                     /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
@@ -3333,6 +3517,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
@@ -3445,6 +3630,7 @@ export interface operations {
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
                  *       "location": "Porto",
+                 *       "met_on": "2024-10-09",
                  *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *       "notes": "Moved to Porto in May.",
                  *       "phones": [
@@ -3506,6 +3692,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
@@ -3853,6 +4040,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
@@ -3956,6 +4144,7 @@ export interface operations {
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
                      *           "location": "example",
+                     *           "met_on": "2024-10-09",
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
                      *           "notes": "example",
@@ -4120,6 +4309,7 @@ export interface operations {
                  *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "last_interaction_at": "2026-03-14T09:30:00Z",
                  *           "location": "example",
+                 *           "met_on": "2024-10-09",
                  *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "next_due_at": "2026-03-14T09:30:00Z",
                  *           "notes": "example",
@@ -4269,6 +4459,334 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             /** @description The account already has data (`account_not_empty`) */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_imports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of imports */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created": 1,
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "failed": 1,
+                     *           "format": "linkedin",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "on_duplicate": "skip",
+                     *           "skipped": 1,
+                     *           "unchanged": 1,
+                     *           "undone_at": "2026-03-14T09:30:00Z",
+                     *           "updated": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_import: {
+        parameters: {
+            query?: {
+                /** @description The file's format; read from its content when absent. */
+                format?: "linkedin" | "google" | "outlook";
+                /**
+                 * @description What to do with a row that matches a contact (by any email, then any
+                 *     phone number's digits, then its LinkedIn profile or another external
+                 *     id): `skip` (default), `update` or `create`.
+                 */
+                on_duplicate?: "skip" | "update" | "create";
+                /** @description `true`: the same report, nothing written (no import is kept). */
+                dry_run?: boolean;
+            };
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The exported file, as it is (any content type is read the same) */
+        requestBody: {
+            content: {
+                "application/octet-stream": components["schemas"]["ImportFile"];
+            };
+        };
+        responses: {
+            /** @description A dry run's report (nothing written) */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "dry_run": true,
+                     *       "failed": 1,
+                     *       "format": "linkedin",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "items": [
+                     *         {
+                     *           "changed_fields": [
+                     *             "example"
+                     *           ],
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "error": "example",
+                     *           "line": 0,
+                     *           "status": "created"
+                     *         }
+                     *       ],
+                     *       "on_duplicate": "skip",
+                     *       "skipped": 1,
+                     *       "unchanged": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "updated": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description The import and its report */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The import's URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "dry_run": true,
+                     *       "failed": 1,
+                     *       "format": "linkedin",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "items": [
+                     *         {
+                     *           "changed_fields": [
+                     *             "example"
+                     *           ],
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "error": "example",
+                     *           "line": 0,
+                     *           "status": "created"
+                     *         }
+                     *       ],
+                     *       "on_duplicate": "skip",
+                     *       "skipped": 1,
+                     *       "unchanged": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "updated": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created": 1,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "dry_run": true,
+                     *       "failed": 1,
+                     *       "format": "linkedin",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "items": [
+                     *         {
+                     *           "changed_fields": [
+                     *             "example"
+                     *           ],
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "error": "example",
+                     *           "line": 0,
+                     *           "status": "created"
+                     *         }
+                     *       ],
+                     *       "on_duplicate": "skip",
+                     *       "skipped": 1,
+                     *       "unchanged": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "updated": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    undo_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Import id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What was undone */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "not_undone": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "reason": "example"
+                     *         }
+                     *       ],
+                     *       "reverted": [
+                     *         "example"
+                     *       ],
+                     *       "trashed": [
+                     *         "example"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ImportUndo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The import was undone already (`import_undone`) */
             409: {
                 headers: {
                     /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */

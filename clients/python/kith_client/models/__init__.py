@@ -23,6 +23,8 @@ from .contact_external_ids import ContactExternalIds
 from .contact_page import ContactPage
 from .contact_patch import ContactPatch
 from .contact_patch_external_ids_type_0 import ContactPatchExternalIdsType0
+from .create_import_format import CreateImportFormat
+from .create_import_on_duplicate import CreateImportOnDuplicate
 from .created_token import CreatedToken
 from .delete_account import DeleteAccount
 from .direction import Direction
@@ -34,10 +36,16 @@ from .favor_kind import FavorKind
 from .favor_status import FavorStatus
 from .feed_url import FeedUrl
 from .field_error import FieldError
+from .format_ import Format
 from .graph import Graph
 from .health import Health
 from .hit_type import HitType
+from .import_ import Import
 from .import_counts import ImportCounts
+from .import_item import ImportItem
+from .import_page import ImportPage
+from .import_summary import ImportSummary
+from .import_undo import ImportUndo
 from .interaction import Interaction
 from .interaction_change import InteractionChange
 from .interaction_change_type import InteractionChangeType
@@ -52,6 +60,7 @@ from .introduction_create import IntroductionCreate
 from .introduction_page import IntroductionPage
 from .introduction_patch import IntroductionPatch
 from .introduction_status import IntroductionStatus
+from .item_status import ItemStatus
 from .item_type import ItemType
 from .ledger_entry import LedgerEntry
 from .ledger_entry_change import LedgerEntryChange
@@ -70,6 +79,8 @@ from .list_ledger_entries_status import ListLedgerEntriesStatus
 from .login_request import LoginRequest
 from .month_count import MonthCount
 from .node import Node
+from .not_undone import NotUndone
+from .on_duplicate import OnDuplicate
 from .other_contact import OtherContact
 from .path_kind import PathKind
 from .person import Person
@@ -126,6 +137,8 @@ __all__ = (
     "ContactPage",
     "ContactPatch",
     "ContactPatchExternalIdsType0",
+    "CreateImportFormat",
+    "CreateImportOnDuplicate",
     "CreatedToken",
     "DeleteAccount",
     "Direction",
@@ -137,10 +150,16 @@ __all__ = (
     "FavorStatus",
     "FeedUrl",
     "FieldError",
+    "Format",
     "Graph",
     "Health",
     "HitType",
+    "Import",
     "ImportCounts",
+    "ImportItem",
+    "ImportPage",
+    "ImportSummary",
+    "ImportUndo",
     "Interaction",
     "InteractionChange",
     "InteractionChangeType",
@@ -155,6 +174,7 @@ __all__ = (
     "IntroductionPage",
     "IntroductionPatch",
     "IntroductionStatus",
+    "ItemStatus",
     "ItemType",
     "LedgerEntry",
     "LedgerEntryChange",
@@ -173,6 +193,8 @@ __all__ = (
     "LoginRequest",
     "MonthCount",
     "Node",
+    "NotUndone",
+    "OnDuplicate",
     "OtherContact",
     "PathKind",
     "Person",

@@ -49,6 +49,7 @@ class Contact:
             that count as a
             touch and include this contact.
         location (None | str | Unset):
+        met_on (datetime.date | None | Unset): The day you met. Example: 2024-10-09.
         met_via (None | Unset | UUID): The contact who introduced you.
         next_due_at (datetime.datetime | None | Unset): Read-only: `last_interaction_at` (or `created_at`) plus the
             effective
@@ -82,6 +83,7 @@ class Contact:
     how_we_met: None | str | Unset = UNSET
     last_interaction_at: datetime.datetime | None | Unset = UNSET
     location: None | str | Unset = UNSET
+    met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
     next_due_at: datetime.datetime | None | Unset = UNSET
     notes: None | str | Unset = UNSET
@@ -180,6 +182,14 @@ class Contact:
         else:
             location = self.location
 
+        met_on: None | str | Unset
+        if isinstance(self.met_on, Unset):
+            met_on = UNSET
+        elif isinstance(self.met_on, datetime.date):
+            met_on = self.met_on.isoformat()
+        else:
+            met_on = self.met_on
+
         met_via: None | str | Unset
         if isinstance(self.met_via, Unset):
             met_via = UNSET
@@ -261,6 +271,8 @@ class Contact:
             field_dict["last_interaction_at"] = last_interaction_at
         if location is not UNSET:
             field_dict["location"] = location
+        if met_on is not UNSET:
+            field_dict["met_on"] = met_on
         if met_via is not UNSET:
             field_dict["met_via"] = met_via
         if next_due_at is not UNSET:
@@ -419,6 +431,23 @@ class Contact:
 
         location = _parse_location(d.pop("location", UNSET))
 
+        def _parse_met_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                met_on_type_0 = datetime.date.fromisoformat(data)
+
+                return met_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        met_on = _parse_met_on(d.pop("met_on", UNSET))
+
         def _parse_met_via(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -527,6 +556,7 @@ class Contact:
             how_we_met=how_we_met,
             last_interaction_at=last_interaction_at,
             location=location,
+            met_on=met_on,
             met_via=met_via,
             next_due_at=next_due_at,
             notes=notes,

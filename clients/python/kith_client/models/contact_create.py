@@ -34,14 +34,14 @@ class ContactCreate:
             closeness (int | None | Unset): How well you know them, 1–5.
             company (None | str | Unset):  Example: Initech.
             emails (list[Email] | None | Unset):
-            external_ids (ContactCreateExternalIdsType0 | None | Unset): Ids in other systems by source: at most 20; a
-                source is 1–40
-                characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
-                Another contact of yours with the same id of a source is a `409`. Example: {'crm': '42'}.
+            external_ids (ContactCreateExternalIdsType0 | None | Unset): Ids in other systems by source (`a-z`, `0-9`, `_`,
+                `-`, `.`, beginning with a letter; at most 20). Another contact of yours with the same id of a source is a
+                `409`.
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
             location (None | str | Unset):  Example: Lisbon.
+            met_on (datetime.date | None | Unset): The day you met: a past day, `YYYY-MM-DD`. Example: 2024-10-09.
             met_via (None | Unset | UUID): The id of another of your contacts.
             notes (None | str | Unset):  Example: Prefers mornings; two kids..
             phones (list[Phone] | None | Unset):
@@ -62,6 +62,7 @@ class ContactCreate:
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
+    met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
     notes: None | str | Unset = UNSET
     phones: list[Phone] | None | Unset = UNSET
@@ -150,6 +151,14 @@ class ContactCreate:
         else:
             location = self.location
 
+        met_on: None | str | Unset
+        if isinstance(self.met_on, Unset):
+            met_on = UNSET
+        elif isinstance(self.met_on, datetime.date):
+            met_on = self.met_on.isoformat()
+        else:
+            met_on = self.met_on
+
         met_via: None | str | Unset
         if isinstance(self.met_via, Unset):
             met_via = UNSET
@@ -228,6 +237,8 @@ class ContactCreate:
             field_dict["how_we_met"] = how_we_met
         if location is not UNSET:
             field_dict["location"] = location
+        if met_on is not UNSET:
+            field_dict["met_on"] = met_on
         if met_via is not UNSET:
             field_dict["met_via"] = met_via
         if notes is not UNSET:
@@ -376,6 +387,23 @@ class ContactCreate:
 
         location = _parse_location(d.pop("location", UNSET))
 
+        def _parse_met_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                met_on_type_0 = datetime.date.fromisoformat(data)
+
+                return met_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        met_on = _parse_met_on(d.pop("met_on", UNSET))
+
         def _parse_met_via(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -480,6 +508,7 @@ class ContactCreate:
             given_name=given_name,
             how_we_met=how_we_met,
             location=location,
+            met_on=met_on,
             met_via=met_via,
             notes=notes,
             phones=phones,

@@ -11,12 +11,8 @@ T = TypeVar("T", bound="ContactCreateExternalIdsType0")
 
 @_attrs_define
 class ContactCreateExternalIdsType0:
-    """Ids in other systems by source: at most 20; a source is 1–40
-    characters of `a-z`, `0-9`, `_`, `-` and `.`, beginning with a letter.
-    Another contact of yours with the same id of a source is a `409`.
-
-        Example:
-            {'crm': '42'}
+    """Ids in other systems by source (`a-z`, `0-9`, `_`, `-`, `.`, beginning with a letter; at most 20). Another contact
+    of yours with the same id of a source is a `409`.
 
     """
 

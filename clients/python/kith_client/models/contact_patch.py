@@ -33,12 +33,12 @@ class ContactPatch:
             display_name (str | Unset):  Example: Ana Lima.
             emails (list[Email] | None | Unset):
             external_ids (ContactPatchExternalIdsType0 | None | Unset): Merged into the contact's ids by source: a value
-                sets that source's
-                id, `null` removes it; `null` for the whole field removes them all. Example: {'crm': '43', 'old_crm': None}.
+                sets that source's id, `null` removes it; `null` for the whole field removes them all.
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
             location (None | str | Unset):  Example: Porto.
+            met_on (datetime.date | None | Unset):  Example: 2024-10-09.
             met_via (None | Unset | UUID):
             notes (None | str | Unset):  Example: Moved to Porto in May..
             phones (list[Phone] | None | Unset):
@@ -59,6 +59,7 @@ class ContactPatch:
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
     location: None | str | Unset = UNSET
+    met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
     notes: None | str | Unset = UNSET
     phones: list[Phone] | None | Unset = UNSET
@@ -143,6 +144,14 @@ class ContactPatch:
         else:
             location = self.location
 
+        met_on: None | str | Unset
+        if isinstance(self.met_on, Unset):
+            met_on = UNSET
+        elif isinstance(self.met_on, datetime.date):
+            met_on = self.met_on.isoformat()
+        else:
+            met_on = self.met_on
+
         met_via: None | str | Unset
         if isinstance(self.met_via, Unset):
             met_via = UNSET
@@ -219,6 +228,8 @@ class ContactPatch:
             field_dict["how_we_met"] = how_we_met
         if location is not UNSET:
             field_dict["location"] = location
+        if met_on is not UNSET:
+            field_dict["met_on"] = met_on
         if met_via is not UNSET:
             field_dict["met_via"] = met_via
         if notes is not UNSET:
@@ -360,6 +371,23 @@ class ContactPatch:
 
         location = _parse_location(d.pop("location", UNSET))
 
+        def _parse_met_on(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                met_on_type_0 = datetime.date.fromisoformat(data)
+
+                return met_on_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        met_on = _parse_met_on(d.pop("met_on", UNSET))
+
         def _parse_met_via(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -464,6 +492,7 @@ class ContactPatch:
             given_name=given_name,
             how_we_met=how_we_met,
             location=location,
+            met_on=met_on,
             met_via=met_via,
             notes=notes,
             phones=phones,

@@ -11,11 +11,8 @@ T = TypeVar("T", bound="ContactPatchExternalIdsType0")
 
 @_attrs_define
 class ContactPatchExternalIdsType0:
-    """Merged into the contact's ids by source: a value sets that source's
-    id, `null` removes it; `null` for the whole field removes them all.
-
-        Example:
-            {'crm': '43', 'old_crm': None}
+    """Merged into the contact's ids by source: a value sets that source's id, `null` removes it; `null` for the whole
+    field removes them all.
 
     """
 

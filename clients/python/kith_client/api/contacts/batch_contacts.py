@@ -126,8 +126,12 @@ def sync_detailed(
     contact that holds it; without a match, or when none is found, the item
     is created (holding the external id it was matched by). An update sets
     the fields the item gives and keeps the others, and merges external ids.
-    Items are applied in order, each on its own: a bad item fails with its
-    problem and the others go in, unless `atomic=true`.
+    A body that breaks the schema is a `422` naming each field
+    (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+    items are applied in order, each on its own: an item that breaks a rule
+    the schema cannot state (a birthday in the future, a `met_via` that is
+    not yours, an external id another contact holds) fails with its problem
+    and the others go in, unless `atomic=true`.
 
     Args:
         atomic (bool | Unset):
@@ -172,8 +176,12 @@ def sync(
     contact that holds it; without a match, or when none is found, the item
     is created (holding the external id it was matched by). An update sets
     the fields the item gives and keeps the others, and merges external ids.
-    Items are applied in order, each on its own: a bad item fails with its
-    problem and the others go in, unless `atomic=true`.
+    A body that breaks the schema is a `422` naming each field
+    (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+    items are applied in order, each on its own: an item that breaks a rule
+    the schema cannot state (a birthday in the future, a `met_via` that is
+    not yours, an external id another contact holds) fails with its problem
+    and the others go in, unless `atomic=true`.
 
     Args:
         atomic (bool | Unset):
@@ -213,8 +221,12 @@ async def asyncio_detailed(
     contact that holds it; without a match, or when none is found, the item
     is created (holding the external id it was matched by). An update sets
     the fields the item gives and keeps the others, and merges external ids.
-    Items are applied in order, each on its own: a bad item fails with its
-    problem and the others go in, unless `atomic=true`.
+    A body that breaks the schema is a `422` naming each field
+    (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+    items are applied in order, each on its own: an item that breaks a rule
+    the schema cannot state (a birthday in the future, a `met_via` that is
+    not yours, an external id another contact holds) fails with its problem
+    and the others go in, unless `atomic=true`.
 
     Args:
         atomic (bool | Unset):
@@ -257,8 +269,12 @@ async def asyncio(
     contact that holds it; without a match, or when none is found, the item
     is created (holding the external id it was matched by). An update sets
     the fields the item gives and keeps the others, and merges external ids.
-    Items are applied in order, each on its own: a bad item fails with its
-    problem and the others go in, unless `atomic=true`.
+    A body that breaks the schema is a `422` naming each field
+    (`items[3].contact.emails[0].address`) and writes nothing. Otherwise
+    items are applied in order, each on its own: an item that breaks a rule
+    the schema cannot state (a birthday in the future, a `met_via` that is
+    not yours, an external id another contact holds) fails with its problem
+    and the others go in, unless `atomic=true`.
 
     Args:
         atomic (bool | Unset):

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    GOOGLE = "google"
+    LINKEDIN = "linkedin"
+    OUTLOOK = "outlook"
+
+    def __str__(self) -> str:
+        return str(self.value)
