@@ -14,7 +14,8 @@ use crate::state::AppState;
 
 /// Import contacts from a file.
 ///
-/// The body is the file as exported: LinkedIn's `Connections.csv`, a
+/// The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+/// Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
 /// Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
 /// names it, or it is read from the content. Each row is validated as
 /// `POST /v1/contacts` validates a contact, and matched against your
@@ -24,7 +25,8 @@ use crate::state::AppState;
 /// says; the others are created. A bad row fails alone, with its line and
 /// its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
 /// (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-/// and `Connected On` as `met_on`.
+/// (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+/// On` as `met_on`.
 #[utoipa::path(
     post, path = "/v1/imports", tag = "imports", operation_id = "create_import",
     params(ImportParams, crate::http::idempotency::IdempotencyKey),
@@ -73,13 +75,11 @@ pub async fn create(
             }
             let format = match format.or_else(|| Format::detect(text)) {
                 Some(f) => f,
-                None => {
-                    return Err(ApiError::field(
-                        "format",
-                        "unknown_format",
-                        "cannot tell the file's format; name it: linkedin, google or outlook",
-                    ))
-                }
+                None => return Err(ApiError::field(
+                    "format",
+                    "unknown_format",
+                    "cannot tell the file's format; name it: vcard, linkedin, google or outlook",
+                )),
             };
             let records = format
                 .read(text)

@@ -122,6 +122,12 @@ fn no_nul(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                 for p in o.properties.values_mut() {
                     mark(p, refs);
                 }
+                // The values of a map (`external_ids`) too.
+                if let Some(utoipa::openapi::schema::AdditionalProperties::RefOr(v)) =
+                    o.additional_properties.as_deref_mut()
+                {
+                    mark(v, refs);
+                }
             }
             RefOr::T(Schema::Array(a)) => {
                 if let ArrayItems::RefOrSchema(items) = &mut a.items {

@@ -401,3 +401,71 @@ async fn bad_files_are_refused_and_change_nothing() {
     let all = contacts(&app, &s).await;
     assert_eq!(all.len(), 2);
 }
+
+#[actix_web::test]
+async fn vcards_from_apple_google_and_outlook() {
+    let app = TestApp::spawn().await;
+    let s = app.user("vcard@example.com").await;
+    for (file, statuses) in [
+        ("apple.vcf", vec![(1, "created"), (18, "created")]),
+        ("google.vcf", vec![(1, "created"), (13, "failed")]),
+        ("outlook.vcf", vec![(1, "created"), (12, "failed")]),
+    ] {
+        let res = import(&app, &s, "", fixture(file)).await;
+        assert_eq!(res.status, 201, "{file}: {}", res.text());
+        let report = res.json();
+        assert_eq!(report["format"], "vcard", "{file}");
+        let got = items(&report);
+        assert_eq!(
+            got.iter()
+                .map(|(l, s, _)| (*l, s.as_str()))
+                .collect::<Vec<_>>(),
+            statuses,
+            "{file}: {got:?}"
+        );
+    }
+    let all = contacts(&app, &s).await;
+    let ana = named(&all, "Ana Lima");
+    assert_eq!(
+        (
+            ana["company"].as_str(),
+            ana["birthday"].as_str(),
+            ana["location"].as_str()
+        ),
+        (Some("Initech"), Some("--07-01"), Some("Lisboa"))
+    );
+    assert_eq!(
+        ana["phones"],
+        json!([{"number": "+351 912 345 678", "label": "mobile"}])
+    );
+    assert_eq!(
+        ana["notes"],
+        "Prefers mornings, two kids. A note long enough that Apple folds it across two lines."
+    );
+    assert_eq!(
+        ana["external_ids"]["linkedin"],
+        "https://www.linkedin.com/in/ana-lima"
+    );
+    assert_eq!(named(&all, "Ben Okafor")["birthday"], "1985-04-15");
+    let emma = named(&all, "Emma Stone");
+    assert_eq!(
+        (emma["birthday"].as_str(), emma["tags"].clone()),
+        (Some("--07-01"), json!(["investors"]))
+    );
+    assert_eq!(
+        emma["external_ids"]["linkedin"],
+        "https://www.linkedin.com/in/emma-stone-v"
+    );
+    let j = named(&all, "Jürgen Müller");
+    assert_eq!(
+        (j["family_name"].as_str(), j["birthday"].as_str()),
+        (Some("Müller"), Some("1980-02-03"))
+    );
+    assert_eq!(j["notes"], "Zwei Zeilen\r\nund mehr");
+    // Ana from LinkedIn is the same person (her profile): skipped.
+    let report = import(&app, &s, "", fixture("linkedin-2024.csv"))
+        .await
+        .json();
+    assert_eq!(report["items"][0]["status"], "skipped");
+    assert_eq!(report["items"][0]["contact_id"], ana["id"]);
+}

@@ -466,7 +466,8 @@ export interface paths {
         put?: never;
         /**
          * Import contacts from a file.
-         * @description The body is the file as exported: LinkedIn's `Connections.csv`, a
+         * @description The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+         *     Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
          *     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
          *     names it, or it is read from the content. Each row is validated as
          *     `POST /v1/contacts` validates a contact, and matched against your
@@ -476,7 +477,8 @@ export interface paths {
          *     says; the others are created. A bad row fails alone, with its line and
          *     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
          *     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-         *     and `Connected On` as `met_on`.
+         *     (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+         *     On` as `met_on`.
          */
         post: operations["create_import"];
         delete?: never;
@@ -4536,7 +4538,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description The file's format; read from its content when absent. */
-                format?: "linkedin" | "google" | "outlook";
+                format?: "linkedin" | "google" | "outlook" | "vcard";
                 /**
                  * @description What to do with a row that matches a contact (by any email, then any
                  *     phone number's digits, then its LinkedIn profile or another external

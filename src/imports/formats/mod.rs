@@ -7,6 +7,7 @@ pub mod google;
 pub mod linkedin;
 pub mod outlook;
 mod table;
+pub mod vcard;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -23,6 +24,8 @@ pub enum Format {
     Google,
     /// Outlook CSV.
     Outlook,
+    /// vCard 2.1, 3.0 or 4.0 (Apple, Google, Outlook and phone exports).
+    Vcard,
 }
 
 impl Format {
@@ -31,18 +34,27 @@ impl Format {
             Format::Linkedin => "linkedin",
             Format::Google => "google",
             Format::Outlook => "outlook",
+            Format::Vcard => "vcard",
         }
     }
 
     pub fn parse(s: &str) -> Option<Format> {
-        [Format::Linkedin, Format::Google, Format::Outlook]
-            .into_iter()
-            .find(|f| f.as_str() == s)
+        [
+            Format::Linkedin,
+            Format::Google,
+            Format::Outlook,
+            Format::Vcard,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
     }
 
     /// The format a file's content is in, from its first lines.
     pub fn detect(text: &str) -> Option<Format> {
         let head: String = text.lines().take(12).collect::<Vec<_>>().join("\n");
+        if vcard::looks_like(text) {
+            return Some(Format::Vcard);
+        }
         if linkedin::header_line(text).is_some() {
             return Some(Format::Linkedin);
         }
@@ -61,6 +73,7 @@ impl Format {
             Format::Linkedin => linkedin::read(text),
             Format::Google => google::read(text),
             Format::Outlook => outlook::read(text),
+            Format::Vcard => vcard::read(text),
         }
     }
 }

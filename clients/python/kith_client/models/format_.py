@@ -5,6 +5,7 @@ class Format(StrEnum):
     GOOGLE = "google"
     LINKEDIN = "linkedin"
     OUTLOOK = "outlook"
+    VCARD = "vcard"
 
     def __str__(self) -> str:
         return str(self.value)

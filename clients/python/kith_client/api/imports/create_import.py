@@ -141,7 +141,8 @@ def sync_detailed(
 ) -> Response[Import | Problem]:
     """Import contacts from a file.
 
-     The body is the file as exported: LinkedIn's `Connections.csv`, a
+     The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+    Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
     names it, or it is read from the content. Each row is validated as
     `POST /v1/contacts` validates a contact, and matched against your
@@ -151,7 +152,8 @@ def sync_detailed(
     says; the others are created. A bad row fails alone, with its line and
     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-    and `Connected On` as `met_on`.
+    (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+    On` as `met_on`.
 
     Args:
         format_ (CreateImportFormat | Unset): A format kith imports.
@@ -197,7 +199,8 @@ def sync(
 ) -> Import | Problem | None:
     """Import contacts from a file.
 
-     The body is the file as exported: LinkedIn's `Connections.csv`, a
+     The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+    Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
     names it, or it is read from the content. Each row is validated as
     `POST /v1/contacts` validates a contact, and matched against your
@@ -207,7 +210,8 @@ def sync(
     says; the others are created. A bad row fails alone, with its line and
     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-    and `Connected On` as `met_on`.
+    (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+    On` as `met_on`.
 
     Args:
         format_ (CreateImportFormat | Unset): A format kith imports.
@@ -248,7 +252,8 @@ async def asyncio_detailed(
 ) -> Response[Import | Problem]:
     """Import contacts from a file.
 
-     The body is the file as exported: LinkedIn's `Connections.csv`, a
+     The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+    Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
     names it, or it is read from the content. Each row is validated as
     `POST /v1/contacts` validates a contact, and matched against your
@@ -258,7 +263,8 @@ async def asyncio_detailed(
     says; the others are created. A bad row fails alone, with its line and
     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-    and `Connected On` as `met_on`.
+    (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+    On` as `met_on`.
 
     Args:
         format_ (CreateImportFormat | Unset): A format kith imports.
@@ -302,7 +308,8 @@ async def asyncio(
 ) -> Import | Problem | None:
     """Import contacts from a file.
 
-     The body is the file as exported: LinkedIn's `Connections.csv`, a
+     The body is the file as exported: vCards (2.1, 3.0 or 4.0, as Apple,
+    Google, Outlook and phones write them), LinkedIn's `Connections.csv`, a
     Google Contacts CSV or an Outlook CSV (UTF-8, at most 20 MiB); `format`
     names it, or it is read from the content. Each row is validated as
     `POST /v1/contacts` validates a contact, and matched against your
@@ -312,7 +319,8 @@ async def asyncio(
     says; the others are created. A bad row fails alone, with its line and
     its reason. The import is kept (`GET /v1/imports/{id}`) and can be undone
     (`DELETE`). LinkedIn rows keep the profile as the external id `linkedin`
-    and `Connected On` as `met_on`.
+    (so does a card's LinkedIn `URL` or `X-SOCIALPROFILE`) and `Connected
+    On` as `met_on`.
 
     Args:
         format_ (CreateImportFormat | Unset): A format kith imports.
