@@ -75,9 +75,13 @@ impl DbTarget {
                 let mut conn = diesel::SqliteConnection::establish(path_str)
                     .map_err(|e| format!("cannot open SQLite database {path_str}: {e}"))?;
                 // busy_timeout first: switching to WAL itself may wait for a lock.
+                // A page cache of 32 MiB (the default is 2 MiB): a large write
+                // (an import of 10,000 contacts) otherwise spills its pages to
+                // the WAL and reads them back (docs/BENCHMARKS.md, "Imports").
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                     PRAGMA cache_size = -32768;",
                 )
                 .map_err(|e| format!("cannot configure SQLite: {e}"))?;
                 Ok(DbConn::Sqlite(conn))
