@@ -8,7 +8,7 @@ use utoipa::IntoParams;
 
 use super::model::{
     tag_name, BatchReport, Contact, ContactBatch, ContactBatchItem, ContactChanges, ContactCreate,
-    ContactListParams, ContactPage, ContactPatch, MAX_BATCH,
+    ContactListParams, ContactPage, ContactPatch, DuplicatePage, DuplicateReason, MAX_BATCH,
 };
 use super::read_model::{self, ContactJson};
 use super::service;
@@ -172,6 +172,51 @@ fn batch_item(value: Value) -> Result<service::BatchItem, ApiError> {
         create: ContactChanges::from(item.contact),
         update: ContactChanges::from(patch),
     })
+}
+
+/// List likely duplicates.
+///
+/// Groups of two or more of your contacts (not in the trash) that share an
+/// email (ignoring case), a phone number (by its digits), or a name and a
+/// company (ignoring case), by reason, then what they share.
+#[utoipa::path(
+    get, path = "/v1/contacts/duplicates", tag = "contacts", operation_id = "list_duplicates",
+    params(crate::http::PageParams),
+    security(("bearer" = ["read"])),
+    responses(
+        (status = 200, description = "A page of duplicate groups", body = DuplicatePage,
+            example = json!({"items": [{"reason": "email", "key": "ana@example.com", "contacts": [
+                {"id": "01a2b3c4-0000-7000-8000-000000000001", "display_name": "Ana Lima"},
+                {"id": "01a2b3c4-0000-7000-8000-000000000002", "display_name": "Ana M. Lima"}]}],
+                "next_cursor": null})),
+        crate::http::problems::List,
+    )
+)]
+pub async fn duplicates(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    const SORT: &str = "duplicates";
+    let crate::http::PageParams { limit, cursor } = input::params(&req)?;
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    let after = match cursor {
+        Some(c) => {
+            let (reason, key) = decode_cursor::<DuplicateReason>(&c, SORT)?;
+            Some((reason, key))
+        }
+        None => None,
+    };
+    let (items, more) = state
+        .db
+        .read_as(user.id.clone(), move |conn| {
+            Ok(service::duplicates(conn, &user.id, after, limit)?)
+        })
+        .await?;
+    let next_cursor = cursor_after(&items, more, |last| {
+        encode_cursor(SORT, last.reason, &last.key)
+    });
+    Ok(HttpResponse::Ok().json(DuplicatePage { items, next_cursor }))
 }
 
 /// Get a contact.

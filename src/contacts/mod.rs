@@ -17,6 +17,7 @@ pub fn operations(ops: &mut Operations) {
         // Before `/v1/contacts/{id}`, which would take the path.
         .add(handlers::__path_batch, handlers::batch)
         .json_limit(model::MAX_BATCH_BYTES)
+        .add(handlers::__path_duplicates, handlers::duplicates)
         .add(handlers::__path_get, handlers::get)
         .add(handlers::__path_update, handlers::update)
         .add(handlers::__path_delete, handlers::delete)

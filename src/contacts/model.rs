@@ -426,6 +426,55 @@ pub struct BatchReport {
     pub items: Vec<BatchItemResult>,
 }
 
+/// Why contacts look like one person.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateReason {
+    /// The same email (ignoring case).
+    Email,
+    /// The same name (ignoring case) at the same company.
+    NameAndCompany,
+    /// The same phone number (by its digits).
+    Phone,
+}
+
+impl DuplicateReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DuplicateReason::Email => "email",
+            DuplicateReason::NameAndCompany => "name_and_company",
+            DuplicateReason::Phone => "phone",
+        }
+    }
+}
+
+/// A contact of a duplicate group.
+#[derive(Serialize, ToSchema, Debug, Clone, PartialEq)]
+pub struct DuplicateMember {
+    pub id: String,
+    pub display_name: String,
+}
+
+/// Contacts (not in the trash) that look like one person, and why.
+#[derive(Serialize, ToSchema, Debug, Clone, PartialEq)]
+pub struct DuplicateGroup {
+    pub reason: DuplicateReason,
+    /// What they share: the email, the phone number's digits, or the name
+    /// and company (lower case, `name / company`).
+    #[schema(example = "ana@example.com")]
+    pub key: String,
+    /// Two or more, by name.
+    pub contacts: Vec<DuplicateMember>,
+}
+
+/// A page of duplicate groups, by reason, then key.
+#[derive(Serialize, ToSchema)]
+pub struct DuplicatePage {
+    pub items: Vec<DuplicateGroup>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
 /// A page of contacts.
 #[derive(Serialize, ToSchema)]
 pub struct ContactPage<'a> {

@@ -10,8 +10,8 @@ use super::derived;
 use std::collections::BTreeMap;
 
 use super::model::{
-    BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, ExternalIdsChange,
-    MAX_EXTERNAL_IDS,
+    BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, DuplicateGroup,
+    DuplicateMember, DuplicateReason, ExternalIdsChange, MAX_EXTERNAL_IDS,
 };
 use super::read_model::{self, ContactJson};
 use super::store::{self, After, ListFilter, Sort};
@@ -555,4 +555,47 @@ fn upsert(conn: &mut DbConn, user_id: &str, item: BatchItem) -> Result<(BatchSta
             Ok((status, row.id))
         }
     }
+}
+
+/// Groups of the user's contacts (not in the trash) that look like one
+/// person, by reason, then key, after `after`: `limit` of them at most, and
+/// whether more follow.
+pub fn duplicates(
+    conn: &mut DbConn,
+    user_id: &str,
+    after: Option<(DuplicateReason, String)>,
+    limit: i64,
+) -> Result<(Vec<DuplicateGroup>, bool)> {
+    let mut groups = Vec::new();
+    for reason in [
+        DuplicateReason::Email,
+        DuplicateReason::NameAndCompany,
+        DuplicateReason::Phone,
+    ] {
+        let from = match &after {
+            Some((r, _)) if reason < *r => continue,
+            Some((r, key)) if reason == *r => Some(key.as_str()),
+            _ => None,
+        };
+        let need = limit + 1 - groups.len() as i64;
+        if need <= 0 {
+            break;
+        }
+        for key in store::duplicate_keys(conn, user_id, reason, from, need)? {
+            let contacts: Vec<DuplicateMember> =
+                store::duplicate_members(conn, user_id, reason, &key)?
+                    .into_iter()
+                    .map(|(id, display_name)| DuplicateMember { id, display_name })
+                    .collect();
+            if contacts.len() > 1 {
+                groups.push(DuplicateGroup {
+                    reason,
+                    key,
+                    contacts,
+                });
+            }
+        }
+    }
+    let more = cut_page(&mut groups, limit);
+    Ok((groups, more))
 }

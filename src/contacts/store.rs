@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::model::ContactRow;
+use super::model::{ContactRow, DuplicateReason};
 use super::read_model::ContactJson;
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::DbConn;
@@ -614,4 +614,88 @@ pub fn search(
         from,
         limit
     )
+}
+
+// ---------------------------------------------------------------------------
+// Duplicates
+
+/// The keys (after `after`, at most `limit`, in order) that two or more of
+/// the user's contacts not in the trash share, for `reason`.
+pub fn duplicate_keys(
+    conn: &mut DbConn,
+    user_id: &str,
+    reason: DuplicateReason,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<String>> {
+    use diesel::dsl::count_star;
+    let after = after.unwrap_or("").to_string();
+    match reason {
+        DuplicateReason::Email | DuplicateReason::Phone => contact_handles::table
+            .inner_join(contacts::table)
+            .filter(contact_handles::user_id.eq(user_id))
+            .filter(contact_handles::kind.eq(reason.as_str()))
+            .filter(contacts::trashed_at.is_null())
+            .filter(contact_handles::value.gt(after))
+            .group_by(contact_handles::value)
+            .having(count_star().gt(1))
+            .select(contact_handles::value)
+            .order(contact_handles::value.asc())
+            .limit(limit)
+            .load(conn),
+        DuplicateReason::NameAndCompany => {
+            let key = diesel::dsl::sql::<diesel::sql_types::Text>(NAME_AND_COMPANY);
+            contacts::table
+                .filter(contacts::user_id.eq(user_id))
+                .filter(contacts::trashed_at.is_null())
+                .filter(contacts::company_key.is_not_null())
+                .filter(
+                    diesel::dsl::sql::<diesel::sql_types::Bool>(NAME_AND_COMPANY)
+                        .sql(" > ")
+                        .bind::<diesel::sql_types::Text, _>(after),
+                )
+                .group_by(key.clone())
+                .having(count_star().gt(1))
+                .select(key.clone())
+                .order(key.asc())
+                .limit(limit)
+                .load(conn)
+        }
+    }
+}
+
+/// A contact's name and company as the duplicates of `NameAndCompany` key
+/// them.
+const NAME_AND_COMPANY: &str = "contacts.name_key || ' / ' || contacts.company_key";
+
+/// The contacts not in the trash that share `key` for `reason`, by name.
+pub fn duplicate_members(
+    conn: &mut DbConn,
+    user_id: &str,
+    reason: DuplicateReason,
+    key: &str,
+) -> QueryResult<Vec<(String, String)>> {
+    let live = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::trashed_at.is_null())
+        .select((contacts::id, contacts::display_name))
+        .order((contacts::name_key.asc(), contacts::id.asc()))
+        .into_boxed();
+    match reason {
+        DuplicateReason::Email | DuplicateReason::Phone => {
+            let holders = contact_handles::table
+                .filter(contact_handles::user_id.eq(user_id))
+                .filter(contact_handles::kind.eq(reason.as_str()))
+                .filter(contact_handles::value.eq(key.to_string()))
+                .select(contact_handles::contact_id);
+            live.filter(contacts::id.eq_any(holders)).load(conn)
+        }
+        DuplicateReason::NameAndCompany => live
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>(NAME_AND_COMPANY)
+                    .sql(" = ")
+                    .bind::<diesel::sql_types::Text, _>(key.to_string()),
+            )
+            .load(conn),
+    }
 }

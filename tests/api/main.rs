@@ -11,6 +11,7 @@ mod cli;
 mod contact_json;
 mod contacts;
 mod contract;
+mod duplicates;
 mod helpers;
 mod imports;
 mod interactions;

@@ -288,6 +288,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List likely duplicates.
+         * @description Groups of two or more of your contacts (not in the trash) that share an
+         *     email (ignoring case), a phone number (by its digits), or a name and a
+         *     company (ignoring case), by reason, then what they share.
+         */
+        get: operations["list_duplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{id}": {
         parameters: {
             query?: never;
@@ -1385,6 +1407,35 @@ export interface components {
          * @enum {string}
          */
         Direction: string;
+        /** @description Contacts (not in the trash) that look like one person, and why. */
+        DuplicateGroup: {
+            /** @description Two or more, by name. */
+            contacts: components["schemas"]["DuplicateMember"][];
+            /**
+             * @description What they share: the email, the phone number's digits, or the name
+             *     and company (lower case, `name / company`).
+             * @example ana@example.com
+             */
+            key: string;
+            reason: components["schemas"]["DuplicateReason"];
+        };
+        /** @description A contact of a duplicate group. */
+        DuplicateMember: {
+            display_name: string;
+            /** Format: uuid */
+            id: string;
+        };
+        /** @description A page of duplicate groups, by reason, then key. */
+        DuplicatePage: {
+            items: components["schemas"]["DuplicateGroup"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Why contacts look like one person.
+         * @enum {string}
+         */
+        DuplicateReason: string;
         /** @description An edge of the graph (a relationship, from `source`'s side). */
         Edge: {
             kind: string;
@@ -3457,6 +3508,64 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_duplicates: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of duplicate groups */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contacts": [
+                     *             {
+                     *               "display_name": "Ana Lima",
+                     *               "id": "01a2b3c4-0000-7000-8000-000000000001"
+                     *             },
+                     *             {
+                     *               "display_name": "Ana M. Lima",
+                     *               "id": "01a2b3c4-0000-7000-8000-000000000002"
+                     *             }
+                     *           ],
+                     *           "key": "ana@example.com",
+                     *           "reason": "email"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DuplicatePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];

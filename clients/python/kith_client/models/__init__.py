@@ -28,6 +28,10 @@ from .create_import_on_duplicate import CreateImportOnDuplicate
 from .created_token import CreatedToken
 from .delete_account import DeleteAccount
 from .direction import Direction
+from .duplicate_group import DuplicateGroup
+from .duplicate_member import DuplicateMember
+from .duplicate_page import DuplicatePage
+from .duplicate_reason import DuplicateReason
 from .edge import Edge
 from .email import Email
 from .export import Export
@@ -142,6 +146,10 @@ __all__ = (
     "CreatedToken",
     "DeleteAccount",
     "Direction",
+    "DuplicateGroup",
+    "DuplicateMember",
+    "DuplicatePage",
+    "DuplicateReason",
     "Edge",
     "Email",
     "Export",
