@@ -97,13 +97,15 @@ impl Schema {
     }
 
     /// Whether a property of the root object is free text: a string with no
-    /// `enum`, `pattern` or `format` (an empty value of it says nothing).
+    /// `enum`, `pattern`, `format` or `minLength` (an empty value of it says
+    /// nothing; one that must have text is refused when it has none, as
+    /// the document's pattern says).
     pub fn is_free_text(&self, name: &str) -> bool {
         let Some(p) = self.root.get("properties").and_then(|p| p.get(name)) else {
             return false;
         };
         self.property_type(name) == Some("string")
-            && ["enum", "pattern", "format"]
+            && ["enum", "pattern", "format", "minLength"]
                 .iter()
                 .all(|k| p.get(k).is_none())
     }

@@ -469,6 +469,14 @@ async fn reach_finds_the_best_path_to_each_target() {
     assert_eq!(limited["items"].as_array().unwrap().len(), 2);
     let none = app.get("/v1/network/reach").auth(&s).send().await;
     assert_eq!(none.invalid_fields(), ["company"]);
+    // A blank `company` is refused as the document says (it must have
+    // text), not read as absent, whatever else the query asks.
+    let blank = app
+        .get("/v1/network/reach?company=%20&q=acme")
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(blank.invalid_fields(), ["company"]);
     let eve = app.user("eve@example.com").await;
     let theirs = app
         .get("/v1/network/reach?company=acme")
