@@ -772,6 +772,21 @@ impl From<ContactCreate> for ContactChanges {
     }
 }
 
+impl ContactChanges {
+    /// A contact body as a create takes it (its schema and rules), read as
+    /// the create it is and as the update it makes of a contact it matches
+    /// (the fields it gives set, the others kept): what a batch item and an
+    /// import's row both are.
+    pub fn upsert_of(
+        body: Value,
+    ) -> Result<(ContactChanges, ContactChanges), crate::error::ApiError> {
+        let create: ContactCreate = input::from_value(body.clone())?;
+        let patch: ContactPatch = serde_json::from_value(body)
+            .map_err(|e| crate::error::ApiError::field("contact", "invalid", e.to_string()))?;
+        Ok((ContactChanges::from(create), ContactChanges::from(patch)))
+    }
+}
+
 impl From<ContactPatch> for ContactChanges {
     fn from(patch: ContactPatch) -> ContactChanges {
         ContactChanges {

@@ -15,7 +15,7 @@ use super::model::{
     Updated,
 };
 use super::store;
-use crate::contacts::model::{ContactChanges, ContactCreate, ContactPatch, ExternalIdsChange};
+use crate::contacts::model::{ContactChanges, ContactPatch, ExternalIdsChange};
 use crate::contacts::service::{self as contacts, Match};
 use crate::db::DbConn;
 use crate::domain::{Error, Expected, Result};
@@ -129,25 +129,11 @@ fn row(
         .as_object()
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
-    let patch = body.clone();
-    let create: ContactCreate = match crate::input::from_value(body) {
-        Ok(c) => c,
+    let (create, update) = match ContactChanges::upsert_of(body) {
+        Ok(both) => both,
         Err(e) => return failed(reason(&e)),
     };
-    let patch: ContactPatch = match serde_json::from_value(patch) {
-        Ok(p) => p,
-        Err(e) => return failed(e.to_string()),
-    };
-    let done = conn.transaction(|c| {
-        apply(
-            c,
-            user_id,
-            on_duplicate,
-            ContactChanges::from(create),
-            ContactChanges::from(patch),
-            &fields,
-        )
-    });
+    let done = conn.transaction(|c| apply(c, user_id, on_duplicate, create, update, &fields));
     match done {
         Ok((status, id, changed, before)) => {
             match (status, before) {
