@@ -11,8 +11,9 @@ with its reason:
 - an id in a body must name one of your live contacts (422 otherwise, as a
   path id that names nothing is 404): the CI account's contacts are used,
   each person once;
-- the CI account's contacts stay live (a positive DELETE of one goes to
-  an id that names nothing), and a contact's `met_via` is another one;
+- the CI account's contacts stay live (a positive DELETE of one, or a
+  merge into one, goes to an id that names nothing: 404), and a contact's
+  `met_via` is another one;
 - an Idempotency-Key names one request, and its reuse with another body is
   refused (422, as the IETF draft says): each positive case gets its own;
 - a birthday with a year is a real day, from 1800 to today;
@@ -77,6 +78,9 @@ def before_call(context, case, kwargs):
     path_id = (case.path_parameters or {}).get("id")
     if case.method.upper() == "DELETE" and case.operation.path == "/v1/contacts/{id}" and path_id in CONTACTS:
         case.path_parameters["id"] = str(uuid.uuid4())
+    if case.operation.path == "/v1/contacts/{id}/merge":
+        case.path_parameters["id"] = str(uuid.uuid4())
+        return
     body = case.body
     if case.operation.path == "/v1/imports":
         if isinstance(case.query, dict):

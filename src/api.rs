@@ -4,7 +4,7 @@
 
 use crate::http::operations::Operations;
 use crate::{
-    agenda, archive, auth, changes, contacts, imports, interactions, introductions, ledger,
+    agenda, archive, auth, changes, contacts, imports, interactions, introductions, ledger, merge,
     network, ops, relationships, search, tags,
 };
 
@@ -13,6 +13,7 @@ pub fn operations() -> Operations {
     ops::operations(&mut all);
     auth::operations(&mut all);
     contacts::operations(&mut all);
+    merge::operations(&mut all);
     imports::operations(&mut all);
     interactions::operations(&mut all);
     tags::operations(&mut all);

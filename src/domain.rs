@@ -60,6 +60,14 @@ pub fn cut_page<T>(rows: &mut Vec<T>, limit: i64) -> bool {
     more
 }
 
+/// In a merge of contacts `from` into `to`: `to` where `id` is one of
+/// `from`.
+pub fn merge_id(id: &mut String, from: &[String], to: &str) {
+    if from.contains(id) {
+        *id = to.to_string();
+    }
+}
+
 /// The versions a write may change (the client's `If-Match`): any, or only
 /// those named.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -18,6 +18,7 @@ pub mod interactions;
 pub mod introductions;
 pub mod json;
 pub mod ledger;
+pub mod merge;
 pub mod metrics;
 pub mod network;
 pub mod openapi;

@@ -226,6 +226,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "next_due_at",
                 "balance",
                 "met_via",
+                "merged_into",
             ],
         );
         match crate::input::from_value::<crate::contacts::model::ContactCreate>(Value::Object(m))
@@ -250,15 +251,20 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         }
     }
     for (n, (id, meta)) in contact_meta.iter().enumerate() {
-        if let Some(old) = meta.get("met_via").filter(|v| !v.is_null()) {
+        for field in ["met_via", "merged_into"] {
+            let Some(old) = meta.get(field).filter(|v| !v.is_null()) else {
+                continue;
+            };
             match contact_ids.map(old) {
                 Some(new) => {
-                    diesel::update(c::table.find(id))
-                        .set(c::met_via.eq(new))
-                        .execute(conn)?;
+                    let row = diesel::update(c::table.find(id));
+                    match field {
+                        "met_via" => row.set(c::met_via.eq(new)).execute(conn)?,
+                        _ => row.set(c::merged_into.eq(new)).execute(conn)?,
+                    };
                 }
                 None => rd.error(
-                    format!("contacts[{n}].met_via"),
+                    format!("contacts[{n}].{field}"),
                     "unknown_contact",
                     "not a contact of this archive",
                 ),

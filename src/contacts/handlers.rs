@@ -322,7 +322,7 @@ pub async fn delete(
     security(("bearer" = ["write"])),
     responses(
         (status = 200, description = "The restored contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
-        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The contact was merged into another (`contact_merged`), or a request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Idempotency-Key reused with another request", body = Problem, content_type = "application/problem+json"),
         crate::http::problems::ActVersioned,
     )

@@ -85,6 +85,9 @@ pub struct Contact<'a> {
     /// When the contact was moved to the trash; `null` when it is not there.
     #[schema(value_type = Option<String>, format = DateTime)]
     pub trashed_at: Option<Timestamp>,
+    /// The contact this one was merged into; a merged contact stays in the
+    /// trash and cannot be restored.
+    pub merged_into: Option<&'a str>,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: Timestamp,
     #[schema(value_type = String, format = DateTime)]
@@ -124,7 +127,7 @@ impl Contact<'_> {
             emails: raw, phones: raw, company: opt_str, title: opt_str,
             location: opt_str, notes: opt_str, tags: raw, birthday: opt_str,
             how_we_met: opt_str, met_on: opt_str, met_via: opt_str, cadence_days: opt_int,
-            snoozed_until: opt_str, archived: bool, trashed_at: opt_time,
+            snoozed_until: opt_str, archived: bool, trashed_at: opt_time, merged_into: opt_str,
             created_at: time, updated_at: time, version: int,
             effective_cadence_days: opt_int, last_interaction_at: opt_time,
             next_due_at: opt_time, balance: int, closeness: opt_int,
@@ -642,6 +645,8 @@ pub struct ContactRow {
     pub external_ids: String,
     /// The day you met, `YYYY-MM-DD`.
     pub met_on: Option<String>,
+    /// The contact this one was merged into (it stays in the trash).
+    pub merged_into: Option<String>,
 }
 
 impl ContactRow {
@@ -683,6 +688,7 @@ impl ContactRow {
             snoozed_until: row.snoozed_until.as_deref(),
             archived: row.archived,
             trashed_at: row.trashed_at.map(Timestamp),
+            merged_into: row.merged_into.as_deref(),
             created_at: Timestamp(row.created_at),
             updated_at: Timestamp(row.updated_at),
             version: row.version,
@@ -976,6 +982,7 @@ mod tests {
             snoozed_until: Some("2026-12-24"),
             archived: true,
             trashed_at: Some(Timestamp(1_700_000_000_000_001)),
+            merged_into: Some("01c4"),
             created_at: Timestamp(-1),
             updated_at: Timestamp(i64::MAX),
             version: i32::MAX,
@@ -1011,6 +1018,7 @@ mod tests {
             snoozed_until: None,
             archived: false,
             trashed_at: None,
+            merged_into: None,
             created_at: Timestamp(0),
             updated_at: Timestamp(0),
             version: 1,

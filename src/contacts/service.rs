@@ -192,6 +192,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         api_json_version: None,
         external_ids: "{}".into(),
         met_on: None,
+        merged_into: None,
     };
     apply(&mut row, c);
     row
@@ -275,6 +276,40 @@ pub fn trash(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) ->
     Ok(())
 }
 
+/// Moves a contact merged into `into` to the trash for good: it names
+/// `into`, and its external ids (which the kept contact takes) are freed.
+pub fn trash_merged(conn: &mut DbConn, user_id: &str, id: &str, into: &str) -> Result<()> {
+    let mut row = get_for_update(conn, user_id, id)?;
+    let now = time::now();
+    row.trashed_at = Some(now);
+    row.merged_into = Some(into.to_string());
+    row.external_ids = "{}".into();
+    row.version += 1;
+    row.updated_at = now.max(row.updated_at + 1);
+    store::update_row(conn, &mut row)?;
+    store::sync_lookups(conn, &row)?;
+    changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
+    Ok(())
+}
+
+/// Contacts met via one of `from` are met via `to` instead (a merge);
+/// `to` itself then names no one. Returns how many changed.
+pub fn replace_met_via(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &[String],
+    to: &str,
+) -> QueryResult<usize> {
+    let ids = store::met_via_any(conn, user_id, from)?;
+    for id in &ids {
+        if let Some(mut row) = store::find_for_update(conn, user_id, id)? {
+            row.met_via = (row.id != to).then(|| to.to_string());
+            save(conn, &mut row)?;
+        }
+    }
+    Ok(ids.len())
+}
+
 pub fn restore(
     conn: &mut DbConn,
     user_id: &str,
@@ -285,6 +320,12 @@ pub fn restore(
     expected.check(row.version)?;
     if row.trashed_at.is_none() {
         return Ok(row);
+    }
+    if row.merged_into.is_some() {
+        return Err(Error::Conflict(
+            "contact_merged",
+            "this contact was merged into the contact its merged_into names; it cannot be restored",
+        ));
     }
     row.trashed_at = None;
     save(conn, &mut row)?;

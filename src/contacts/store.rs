@@ -55,6 +55,16 @@ pub fn names(
         .collect())
 }
 
+/// The ids of the user's contacts met via any of `ids`, in id order.
+pub fn met_via_any(conn: &mut DbConn, user_id: &str, ids: &[String]) -> QueryResult<Vec<String>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::met_via.eq_any(ids))
+        .select(contacts::id)
+        .order(contacts::id)
+        .load(conn)
+}
+
 /// Inserts a new contact row, its JSON written with it.
 pub fn insert(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     row.stamp_json();

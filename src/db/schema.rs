@@ -65,6 +65,7 @@ diesel::table! {
         api_json_version -> Nullable<Integer>,
         external_ids -> Text,
         met_on -> Nullable<Text>,
+        merged_into -> Nullable<Text>,
     }
 }
 

@@ -73,6 +73,21 @@ pub trait Rules {
     fn check(_body: &Value, _errors: &mut Vec<FieldError>) {}
 }
 
+/// A list of ids in `body[field]` names each once: the first repeat is a
+/// `duplicate` at its index.
+pub fn named_once(body: &Value, field: &str, errors: &mut Vec<FieldError>) {
+    if let Some(ids) = body[field].as_array() {
+        let mut seen = std::collections::HashSet::new();
+        if let Some((n, id)) = ids.iter().enumerate().find(|(_, id)| !seen.insert(*id)) {
+            errors.push(FieldError::new(
+                format!("{field}[{n}]"),
+                "duplicate",
+                format!("{id} is named twice"),
+            ));
+        }
+    }
+}
+
 /// `value` read as a `T`: checked against `T`'s schema and rules (every
 /// broken one at once), then deserialized. For bodies inside bodies, such
 /// as an archive, too.

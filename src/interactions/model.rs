@@ -159,16 +159,7 @@ fn rules(body: &serde_json::Value, errors: &mut Vec<crate::error::FieldError>) {
             ));
         }
     }
-    if let Some(ids) = body["contact_ids"].as_array() {
-        let mut seen = std::collections::HashSet::new();
-        if let Some((n, id)) = ids.iter().enumerate().find(|(_, id)| !seen.insert(*id)) {
-            errors.push(FieldError::new(
-                format!("contact_ids[{n}]"),
-                "duplicate",
-                format!("{id} is named twice"),
-            ));
-        }
-    }
+    input::named_once(body, "contact_ids", errors);
 }
 
 /// A JSON merge patch of an interaction: an absent field is kept; `notes`

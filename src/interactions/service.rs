@@ -7,12 +7,14 @@
 
 use std::collections::BTreeSet;
 
+use diesel::QueryResult;
+
 use super::model::{InteractionCreate, InteractionPatch, InteractionRow};
 use super::store::{self, ListFilter};
 use crate::changes;
 use crate::contacts::service::refresh_contacts;
 use crate::db::DbConn;
-use crate::domain::{cut_page, Error, Expected, Result};
+use crate::domain::{cut_page, merge_id, Error, Expected, Result};
 use crate::error::FieldError;
 use crate::time::{self, Micros};
 use crate::{ids, input};
@@ -102,10 +104,7 @@ pub fn update(
     if row == unchanged {
         return Ok(row);
     }
-    row.version += 1;
-    row.updated_at = time::now().max(row.updated_at + 1);
-    store::update(conn, &mut row)?;
-    changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    save(conn, &mut row)?;
     let affected: Vec<String> = before
         .into_iter()
         .chain(row.participants())
@@ -114,6 +113,44 @@ pub fn update(
         .collect();
     refresh_contacts(conn, user_id, &affected)?;
     Ok(row)
+}
+
+/// Writes a changed row back with a new version, and records it.
+fn save(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
+    row.version += 1;
+    row.updated_at = time::now().max(row.updated_at + 1);
+    store::update(conn, row)?;
+    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    Ok(())
+}
+
+/// Puts `to` in the place of the contacts `from` in every interaction they
+/// take part in (a merge), each contact taking part once, and refreshes the
+/// derived fields of them all. Returns how many interactions changed.
+pub fn replace_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &[String],
+    to: &str,
+) -> Result<usize> {
+    let ids = store::ids_involving(conn, user_id, from)?;
+    for id in &ids {
+        let Some(mut row) = store::find_for_update(conn, user_id, id)? else {
+            continue;
+        };
+        let mut participants: Vec<String> = Vec::new();
+        for mut p in row.participants() {
+            merge_id(&mut p, from, to);
+            if !participants.contains(&p) {
+                participants.push(p);
+            }
+        }
+        row.contact_ids = json_ids(&participants);
+        save(conn, &mut row)?;
+    }
+    let affected: Vec<String> = from.iter().cloned().chain([to.to_string()]).collect();
+    refresh_contacts(conn, user_id, &affected)?;
+    Ok(ids.len())
 }
 
 pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {

@@ -66,6 +66,22 @@ pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// The ids of the user's interactions in which any of `contact_ids` takes
+/// part, in id order.
+pub fn ids_involving(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    ic::table
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::contact_id.eq_any(contact_ids))
+        .select(ic::interaction_id)
+        .distinct()
+        .order(ic::interaction_id)
+        .load(conn)
+}
+
 /// The participation rows of `row` (one per contact), as the agenda and the
 /// per-contact lists read them.
 fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {

@@ -10,7 +10,7 @@ use super::store;
 use crate::changes;
 use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::DbConn;
-use crate::domain::{cut_page, Error, Expected, Result};
+use crate::domain::{cut_page, merge_id, Error, Expected, Result};
 use crate::error::FieldError;
 use crate::ids;
 use crate::ledger::model::EntryRow;
@@ -232,10 +232,54 @@ pub fn update(
 pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {
     let row = get_for_update(conn, user_id, id)?;
     expected.check(row.version)?;
-    undo_effects(conn, &row)?;
+    remove(conn, &row)
+}
+
+/// Deletes an introduction with the ledger entries it made, and records it.
+fn remove(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
+    undo_effects(conn, row)?;
     store::delete(conn, &row.id)?;
-    changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
+    changes::record::<()>(conn, &row.user_id, RESOURCE, &row.id, None)?;
     Ok(())
+}
+
+/// Puts `to` in the place of the contacts `from` among the people of the
+/// user's introductions (a merge). What a made one set in motion moves with
+/// the contacts themselves. One in which `to` would then be two of the
+/// people is deleted, as `DELETE` does. Returns (moved, deleted).
+pub fn replace_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &[String],
+    to: &str,
+) -> Result<(usize, usize)> {
+    let (mut moved, mut deleted) = (0, 0);
+    for id in store::ids_involving(conn, user_id, from)? {
+        let Some(mut row) = store::find_for_update(conn, user_id, &id)? else {
+            continue;
+        };
+        for p in [&mut row.introducer_id, &mut row.person_a_id]
+            .into_iter()
+            .flatten()
+        {
+            merge_id(p, from, to);
+        }
+        merge_id(&mut row.person_b_id, from, to);
+        let named = [row.introducer_id.as_deref(), row.person_a_id.as_deref()]
+            .into_iter()
+            .chain([Some(row.person_b_id.as_str())]);
+        if named.filter(|p| *p == Some(to)).count() > 1 {
+            remove(conn, &row)?;
+            deleted += 1;
+        } else {
+            row.version += 1;
+            row.updated_at = time::now().max(row.updated_at + 1);
+            store::update(conn, &mut row)?;
+            record(conn, &row)?;
+            moved += 1;
+        }
+    }
+    Ok((moved, deleted))
 }
 
 /// A page of the user's introductions, newest first, after `after`; and

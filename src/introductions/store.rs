@@ -44,6 +44,26 @@ pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// The ids of the user's introductions in which any of `contact_ids` is one
+/// of the people, in id order.
+pub fn ids_involving(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    it::table
+        .filter(it::user_id.eq(user_id))
+        .filter(
+            it::introducer_id
+                .eq_any(contact_ids)
+                .or(it::person_a_id.eq_any(contact_ids))
+                .or(it::person_b_id.eq_any(contact_ids).nullable()),
+        )
+        .select(it::id)
+        .order(it::id)
+        .load(conn)
+}
+
 /// The ledger entries an introduction made.
 pub fn entries_of(conn: &mut DbConn, row: &IntroductionRow) -> QueryResult<Vec<EntryRow>> {
     le::table

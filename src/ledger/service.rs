@@ -208,6 +208,27 @@ pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -
     delete_row(conn, &row)
 }
 
+/// Moves every entry with one of the contacts `from` to `to` (a merge), and
+/// recomputes the balances of them all. Returns how many moved.
+pub fn move_entries(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &[String],
+    to: &str,
+) -> QueryResult<usize> {
+    let ids = store::ids_of_contacts(conn, user_id, from)?;
+    for id in &ids {
+        if let Some(mut row) = store::find_for_update(conn, user_id, id)? {
+            row.contact_id = to.to_string();
+            save(conn, &mut row)?;
+        }
+    }
+    for contact_id in from.iter().map(String::as_str).chain([to]) {
+        balances::refresh(conn, user_id, contact_id)?;
+    }
+    Ok(ids.len())
+}
+
 /// Entries that point at a deleted interaction lose the link (new version).
 pub fn unlink_interaction(
     conn: &mut DbConn,

@@ -71,6 +71,20 @@ pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// The ids of the user's entries with any of `contact_ids`, in id order.
+pub fn ids_of_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    le::table
+        .filter(le::user_id.eq(user_id))
+        .filter(le::contact_id.eq_any(contact_ids))
+        .select(le::id)
+        .order(le::id)
+        .load(conn)
+}
+
 /// The user's entries that repay `id`.
 pub fn repaying(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Vec<EntryRow>> {
     le::table

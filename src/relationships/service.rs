@@ -12,7 +12,7 @@ use super::model::{
 use super::store;
 use crate::changes;
 use crate::db::DbConn;
-use crate::domain::{cut_page, Error, Expected, Result};
+use crate::domain::{cut_page, merge_id, Error, Expected, Result};
 use crate::error::FieldError;
 use crate::{ids, time};
 
@@ -83,6 +83,39 @@ pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
     Ok(())
+}
+
+/// Puts `to` in the place of the contacts `from` in the user's relationships
+/// (a merge). One that would relate `to` to itself, or repeat a
+/// relationship `to` already has, is deleted. Returns (moved, deleted).
+pub fn replace_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &[String],
+    to: &str,
+) -> Result<(usize, usize)> {
+    let (mut moved, mut deleted) = (0, 0);
+    for id in store::ids_of_contacts(conn, user_id, from)? {
+        let Some(mut row) = store::find_for_update(conn, user_id, &id)? else {
+            continue;
+        };
+        merge_id(&mut row.contact_id, from, to);
+        merge_id(&mut row.other_id, from, to);
+        row.pair_key = pair_key(&row.contact_id, &row.other_id, &row.kind);
+        if row.contact_id == row.other_id
+            || store::pair_taken(conn, user_id, &row.pair_key, &row.id)?
+        {
+            store::delete(conn, &row.id)?;
+            changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
+            deleted += 1;
+        } else {
+            row.version += 1;
+            row.updated_at = time::now().max(row.updated_at + 1);
+            save(conn, &row, false)?;
+            moved += 1;
+        }
+    }
+    Ok((moved, deleted))
 }
 
 /// Up to `limit` of a live or trashed contact's relationships, seen from its

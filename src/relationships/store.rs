@@ -78,6 +78,25 @@ pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     diesel::delete(r::table.find(id)).execute(conn).map(|_| ())
 }
 
+/// The ids of the user's relationships with any of `contact_ids` on either
+/// side, in id order.
+pub fn ids_of_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    contact_ids: &[String],
+) -> QueryResult<Vec<String>> {
+    r::table
+        .filter(r::user_id.eq(user_id))
+        .filter(
+            r::contact_id
+                .eq_any(contact_ids)
+                .or(r::other_id.eq_any(contact_ids)),
+        )
+        .select(r::id)
+        .order(r::id)
+        .load(conn)
+}
+
 /// Up to `limit` of a contact's relationships, either side, by id after
 /// `after`.
 pub fn page_of_contact(

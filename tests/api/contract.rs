@@ -90,6 +90,7 @@ impl World {
             "other_id" | "person_b_id" => json!(self.b),
             "introducer_id" => json!(self.c),
             "contact_ids" => json!([self.a]),
+            "ids" => json!([self.b]),
             "email" => json!(email),
             "password" => json!(PASSWORD),
             "refresh_token" => json!(s.refresh),

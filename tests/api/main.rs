@@ -17,6 +17,7 @@ mod imports;
 mod interactions;
 mod ledger;
 mod mechanics;
+mod merge;
 mod network;
 mod openapi;
 mod operations;

@@ -397,6 +397,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge contacts into this one.
+         * @description The contact the path names is kept. It gains every email, phone, tag and
+         *     external id of the merged contacts (its own id of a source wins) and each
+         *     field it lacks from the first of them that has it. Every interaction,
+         *     ledger entry, relationship and introduction that named a merged contact
+         *     names the kept one instead: a contact takes part in an interaction once,
+         *     a relationship the kept contact already has (or one between the merged
+         *     contacts) is deleted, and so is an introduction in which it would be two
+         *     of the people. Contacts met via a merged one are met via the kept one.
+         *     The merged contacts go to the trash with `merged_into` naming the kept
+         *     one, and cannot be restored. Every change is in the change feed; all of
+         *     it happens or none. `If-Match` names the kept contact's version.
+         */
+        post: operations["merge_contacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{id}/relationships": {
         parameters: {
             query?: never;
@@ -1173,6 +1203,11 @@ export interface components {
              */
             last_interaction_at?: string | null;
             location?: string | null;
+            /**
+             * @description The contact this one was merged into; a merged contact stays in the
+             *     trash and cannot be restored.
+             */
+            merged_into?: string | null;
             /**
              * Format: date
              * @description The day you met.
@@ -2017,6 +2052,28 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        /** @description The kept contact after the merge, and what moved to it. */
+        MergeReport: {
+            /** @description The kept contact as `GET` shows it now. */
+            contact: components["schemas"]["Contact"];
+            /**
+             * @description The merged contacts: in the trash, with `merged_into` naming the kept
+             *     one.
+             */
+            merged: string[];
+            moved: components["schemas"]["Moved"];
+        };
+        /** @description The contacts to merge into the one the path names. */
+        MergeRequest: {
+            /**
+             * @description 1–20 distinct ids of your contacts outside the trash, other than the
+             *     kept one.
+             * @example [
+             *       "01J9Z7Y1Q4R8X2V6T3M5N0B7CD"
+             *     ]
+             */
+            ids: string[];
+        };
         /** @description A count for one calendar month. */
         MonthCount: {
             /** Format: int64 */
@@ -2026,6 +2083,35 @@ export interface components {
              * @example 2026-11
              */
             month: string;
+        };
+        /**
+         * @description How many of a kind of record moved to the kept contact, and how many were
+         *     deleted because they would have repeated one it has.
+         */
+        Moved: {
+            /**
+             * @description Interactions that now include the kept contact (each contact takes
+             *     part once).
+             */
+            interactions: number;
+            /** @description Introductions now naming the kept contact. */
+            introductions: number;
+            /**
+             * @description Introductions deleted because the kept contact would be two of their
+             *     people (with the ledger entries they made).
+             */
+            introductions_deleted: number;
+            /** @description Ledger entries now with the kept contact. */
+            ledger_entries: number;
+            /** @description Contacts met via a merged contact, now met via the kept one. */
+            met_via: number;
+            /** @description Relationships now of the kept contact. */
+            relationships: number;
+            /**
+             * @description Relationships deleted: between the merged contacts, or the same kind
+             *     the kept contact already has with that person.
+             */
+            relationships_deleted: number;
         };
         /** @description A node of the graph. */
         Node: {
@@ -3222,6 +3308,7 @@ export interface operations {
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
                      *           "location": "example",
+                     *           "merged_into": "example",
                      *           "met_on": "2024-10-09",
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
@@ -3356,6 +3443,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
@@ -3628,6 +3716,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
@@ -3803,6 +3892,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
@@ -4028,6 +4118,142 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    merge_contacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold of the kept contact. */
+                "If-Match"?: string | null;
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The contact to keep */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ids": [
+                 *         "01J9Z7Y1Q4R8X2V6T3M5N0B7CD"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description The kept contact and what moved to it */
+            200: {
+                headers: {
+                    /** @description The kept contact's new version */
+                    ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contact": {
+                     *         "archived": true,
+                     *         "balance": 1,
+                     *         "birthday": "--04-17",
+                     *         "cadence_days": 1,
+                     *         "closeness": 1,
+                     *         "company": "example",
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "display_name": "Ana Lima",
+                     *         "effective_cadence_days": 1,
+                     *         "emails": [
+                     *           {
+                     *             "address": "ana@example.com",
+                     *             "label": "work"
+                     *           }
+                     *         ],
+                     *         "external_ids": {
+                     *           "crm": "42"
+                     *         },
+                     *         "family_name": "example",
+                     *         "given_name": "example",
+                     *         "how_we_met": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *         "location": "example",
+                     *         "merged_into": "example",
+                     *         "met_on": "2024-10-09",
+                     *         "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "next_due_at": "2026-03-14T09:30:00Z",
+                     *         "notes": "example",
+                     *         "phones": [
+                     *           {
+                     *             "label": "mobile",
+                     *             "number": "+351 912 345 678"
+                     *           }
+                     *         ],
+                     *         "snoozed_until": "2026-03-14",
+                     *         "tags": [
+                     *           "example"
+                     *         ],
+                     *         "title": "example",
+                     *         "trashed_at": "2026-03-14T09:30:00Z",
+                     *         "updated_at": "2026-03-14T09:30:00Z",
+                     *         "version": 1
+                     *       },
+                     *       "merged": [
+                     *         "example"
+                     *       ],
+                     *       "moved": {
+                     *         "interactions": 0,
+                     *         "introductions": 0,
+                     *         "introductions_deleted": 0,
+                     *         "ledger_entries": 0,
+                     *         "met_via": 0,
+                     *         "relationships": 0,
+                     *         "relationships_deleted": 0
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["MergeReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The kept contact is in the trash (`contact_trashed`), or a request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     list_contact_relationships: {
         parameters: {
             query?: {
@@ -4151,6 +4377,7 @@ export interface operations {
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
                      *       "location": "example",
+                     *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
@@ -4177,7 +4404,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description A request with this Idempotency-Key is in progress */
+            /** @description The contact was merged into another (`contact_merged`), or a request with this Idempotency-Key is in progress */
             409: {
                 headers: {
                     /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
@@ -4255,6 +4482,7 @@ export interface operations {
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
                      *           "location": "example",
+                     *           "merged_into": "example",
                      *           "met_on": "2024-10-09",
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
@@ -4420,6 +4648,7 @@ export interface operations {
                  *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "last_interaction_at": "2026-03-14T09:30:00Z",
                  *           "location": "example",
+                 *           "merged_into": "example",
                  *           "met_on": "2024-10-09",
                  *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "next_due_at": "2026-03-14T09:30:00Z",

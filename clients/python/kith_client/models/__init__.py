@@ -81,7 +81,10 @@ from .list_ledger_entries_direction import ListLedgerEntriesDirection
 from .list_ledger_entries_kind import ListLedgerEntriesKind
 from .list_ledger_entries_status import ListLedgerEntriesStatus
 from .login_request import LoginRequest
+from .merge_report import MergeReport
+from .merge_request import MergeRequest
 from .month_count import MonthCount
+from .moved import Moved
 from .node import Node
 from .not_undone import NotUndone
 from .on_duplicate import OnDuplicate
@@ -199,7 +202,10 @@ __all__ = (
     "ListLedgerEntriesKind",
     "ListLedgerEntriesStatus",
     "LoginRequest",
+    "MergeReport",
+    "MergeRequest",
     "MonthCount",
+    "Moved",
     "Node",
     "NotUndone",
     "OnDuplicate",

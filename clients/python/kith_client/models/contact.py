@@ -49,6 +49,8 @@ class Contact:
             that count as a
             touch and include this contact.
         location (None | str | Unset):
+        merged_into (None | str | Unset): The contact this one was merged into; a merged contact stays in the
+            trash and cannot be restored.
         met_on (datetime.date | None | Unset): The day you met. Example: 2024-10-09.
         met_via (None | Unset | UUID): The contact who introduced you.
         next_due_at (datetime.datetime | None | Unset): Read-only: `last_interaction_at` (or `created_at`) plus the
@@ -83,6 +85,7 @@ class Contact:
     how_we_met: None | str | Unset = UNSET
     last_interaction_at: datetime.datetime | None | Unset = UNSET
     location: None | str | Unset = UNSET
+    merged_into: None | str | Unset = UNSET
     met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
     next_due_at: datetime.datetime | None | Unset = UNSET
@@ -182,6 +185,12 @@ class Contact:
         else:
             location = self.location
 
+        merged_into: None | str | Unset
+        if isinstance(self.merged_into, Unset):
+            merged_into = UNSET
+        else:
+            merged_into = self.merged_into
+
         met_on: None | str | Unset
         if isinstance(self.met_on, Unset):
             met_on = UNSET
@@ -271,6 +280,8 @@ class Contact:
             field_dict["last_interaction_at"] = last_interaction_at
         if location is not UNSET:
             field_dict["location"] = location
+        if merged_into is not UNSET:
+            field_dict["merged_into"] = merged_into
         if met_on is not UNSET:
             field_dict["met_on"] = met_on
         if met_via is not UNSET:
@@ -431,6 +442,15 @@ class Contact:
 
         location = _parse_location(d.pop("location", UNSET))
 
+        def _parse_merged_into(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        merged_into = _parse_merged_into(d.pop("merged_into", UNSET))
+
         def _parse_met_on(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -556,6 +576,7 @@ class Contact:
             how_we_met=how_we_met,
             last_interaction_at=last_interaction_at,
             location=location,
+            merged_into=merged_into,
             met_on=met_on,
             met_via=met_via,
             next_due_at=next_due_at,
