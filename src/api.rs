@@ -4,8 +4,8 @@
 
 use crate::http::operations::Operations;
 use crate::{
-    agenda, archive, auth, changes, contacts, imports, interactions, introductions, ledger, merge,
-    network, ops, relationships, search, tags,
+    agenda, archive, auth, changes, contacts, exports, imports, interactions, introductions,
+    ledger, merge, network, ops, relationships, search, tags,
 };
 
 pub fn operations() -> Operations {
@@ -14,6 +14,7 @@ pub fn operations() -> Operations {
     auth::operations(&mut all);
     contacts::operations(&mut all);
     merge::operations(&mut all);
+    exports::operations(&mut all);
     imports::operations(&mut all);
     interactions::operations(&mut all);
     tags::operations(&mut all);

@@ -10,6 +10,7 @@ pub mod contacts;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod exports;
 pub mod http;
 pub mod ids;
 pub mod imports;

@@ -46,6 +46,63 @@ pub struct Phone {
     pub label: Option<String>,
 }
 
+/// A web address of a contact: a profile, a site.
+#[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    /// An `http` or `https` URL.
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[^\x00-\x20\x7f]+$",
+        example = "https://www.linkedin.com/in/ana-lima"
+    )]
+    pub url: String,
+    /// Free text such as `linkedin` or `blog`.
+    #[serde(default, deserialize_with = "input::opt_trimmed")]
+    #[schema(max_length = 50, example = "linkedin")]
+    pub label: Option<String>,
+}
+
+/// A vCard property kith does not read, as one unfolded line (`X-…`, with
+/// its group, parameters and value), kept from an import and written back
+/// on export (schema only).
+#[derive(ToSchema)]
+#[schema(
+    max_length = 4000,
+    pattern = r"^(?:[A-Za-z0-9-]+\.)?[Xx]-[A-Za-z0-9-]+[;:][^\r\n\x00]*$",
+    example = "X-PHONETIC-FIRST-NAME:AH-nah"
+)]
+pub struct VcardExtra(pub String);
+
+/// What a vCard extra is (the `VcardExtra` schema's pattern).
+pub fn is_vcard_extra(line: &str) -> bool {
+    static FORM: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    line.len() <= 4000
+        && FORM
+            .get_or_init(|| {
+                regex::Regex::new(r"^(?:[A-Za-z0-9-]+\.)?[Xx]-[A-Za-z0-9-]+[;:][^\r\n\x00]*$").ok()
+            })
+            .as_ref()
+            .is_some_and(|r| r.is_match(line))
+}
+
+/// Whether `url` is what a link holds (the `Link` schema's pattern).
+pub fn is_link(url: &str) -> bool {
+    (url.starts_with("http://") || url.starts_with("https://"))
+        && url.len() <= 2000
+        && !url.chars().any(|c| c <= ' ' || c == '\x7f')
+}
+
+/// A JSON list column of a contact read back (kith writes these with
+/// serde, so they read; anything else reads as empty).
+pub fn stored_list<T: serde::de::DeserializeOwned>(json: &str) -> Vec<T> {
+    serde_json::from_str(json).unwrap_or_default()
+}
+
+/// The most links and vCard extras a contact holds.
+pub const MAX_LINKS: usize = 20;
+pub const MAX_VCARD_EXTRAS: usize = 50;
+
 /// A person in your network.
 // It borrows from the stored row: the JSON lists (emails, phones, tags) are
 // written out as stored, and no field is copied on the way to the response.
@@ -60,6 +117,8 @@ pub struct Contact<'a> {
     pub emails: &'a RawValue,
     #[schema(value_type = Vec<Phone>)]
     pub phones: &'a RawValue,
+    #[schema(value_type = Vec<Link>)]
+    pub links: &'a RawValue,
     pub company: Option<&'a str>,
     pub title: Option<&'a str>,
     pub location: Option<&'a str>,
@@ -115,6 +174,10 @@ pub struct Contact<'a> {
     /// each names one contact of yours.
     #[schema(value_type = HashMap<String, String>, example = json!({"crm": "42"}))]
     pub external_ids: &'a RawValue,
+    /// vCard properties kith does not read, kept from an import and written
+    /// back on export.
+    #[schema(value_type = Vec<VcardExtra>)]
+    pub vcard_extras: &'a RawValue,
 }
 
 impl Contact<'_> {
@@ -124,14 +187,14 @@ impl Contact<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         crate::json_object!(out, self;
             id: str, display_name: str, given_name: opt_str, family_name: opt_str,
-            emails: raw, phones: raw, company: opt_str, title: opt_str,
+            emails: raw, phones: raw, links: raw, company: opt_str, title: opt_str,
             location: opt_str, notes: opt_str, tags: raw, birthday: opt_str,
             how_we_met: opt_str, met_on: opt_str, met_via: opt_str, cadence_days: opt_int,
             snoozed_until: opt_str, archived: bool, trashed_at: opt_time, merged_into: opt_str,
             created_at: time, updated_at: time, version: int,
             effective_cadence_days: opt_int, last_interaction_at: opt_time,
             next_due_at: opt_time, balance: int, closeness: opt_int,
-            external_ids: raw,
+            external_ids: raw, vcard_extras: raw,
         );
     }
 }
@@ -156,6 +219,9 @@ pub struct ContactCreate {
     #[serde(default)]
     #[schema(max_items = 20)]
     pub phones: Option<Vec<Phone>>,
+    #[serde(default)]
+    #[schema(max_items = 20)]
+    pub links: Option<Vec<Link>>,
     #[serde(default, deserialize_with = "input::opt_trimmed")]
     #[schema(max_length = 200, example = "Initech")]
     pub company: Option<String>,
@@ -205,6 +271,11 @@ pub struct ContactCreate {
     #[serde(default)]
     #[schema(schema_with = external_ids_create)]
     pub external_ids: Option<BTreeMap<String, String>>,
+    /// vCard properties kith does not read (`X-…` lines), written back on
+    /// export.
+    #[serde(default)]
+    #[schema(value_type = Option<Vec<VcardExtra>>, max_items = 50)]
+    pub vcard_extras: Option<Vec<String>>,
 }
 
 /// A JSON merge patch of a contact: an absent field is kept, `null` clears
@@ -233,6 +304,9 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(value_type = Option<Vec<Phone>>, max_items = 20)]
     pub phones: Option<Option<Vec<Phone>>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<Vec<Link>>, max_items = 20)]
+    pub links: Option<Option<Vec<Link>>>,
     #[serde(default, deserialize_with = "input::patch_text")]
     #[schema(value_type = Option<String>, max_length = 200, example = "Initech")]
     pub company: Option<Option<String>>,
@@ -280,6 +354,9 @@ pub struct ContactPatch {
     #[serde(default, deserialize_with = "input::patch")]
     #[schema(schema_with = external_ids_patch)]
     pub external_ids: Option<Option<BTreeMap<String, Option<String>>>>,
+    #[serde(default, deserialize_with = "input::patch")]
+    #[schema(value_type = Option<Vec<VcardExtra>>, max_items = 50)]
+    pub vcard_extras: Option<Option<Vec<String>>>,
 }
 
 /// The schema of `external_ids` in a create (`patch`: false) or a patch:
@@ -647,6 +724,10 @@ pub struct ContactRow {
     pub met_on: Option<String>,
     /// The contact this one was merged into (it stays in the trash).
     pub merged_into: Option<String>,
+    /// JSON array of `Link`.
+    pub links: String,
+    /// JSON array of unfolded vCard lines.
+    pub vcard_extras: String,
 }
 
 impl ContactRow {
@@ -675,6 +756,7 @@ impl ContactRow {
             family_name: row.family_name.as_deref(),
             emails: raw_list(&row.emails),
             phones: raw_list(&row.phones),
+            links: raw_list(&row.links),
             company: row.company.as_deref(),
             title: row.title.as_deref(),
             location: row.location.as_deref(),
@@ -698,6 +780,7 @@ impl ContactRow {
             balance: row.balance,
             closeness: row.closeness,
             external_ids: raw_object(&row.external_ids),
+            vcard_extras: raw_list(&row.vcard_extras),
         }
     }
 }
@@ -734,6 +817,7 @@ pub struct ContactChanges {
     pub family_name: Option<Option<String>>,
     pub emails: Option<Vec<Email>>,
     pub phones: Option<Vec<Phone>>,
+    pub links: Option<Vec<Link>>,
     pub company: Option<Option<String>>,
     pub title: Option<Option<String>>,
     pub location: Option<Option<String>>,
@@ -748,6 +832,7 @@ pub struct ContactChanges {
     pub archived: Option<bool>,
     pub closeness: Option<Option<i32>>,
     pub external_ids: Option<ExternalIdsChange>,
+    pub vcard_extras: Option<Vec<String>>,
 }
 
 impl From<ContactCreate> for ContactChanges {
@@ -758,6 +843,8 @@ impl From<ContactCreate> for ContactChanges {
             family_name: Some(new.family_name),
             emails: Some(new.emails.unwrap_or_default()),
             phones: Some(new.phones.unwrap_or_default()),
+            links: Some(new.links.unwrap_or_default()),
+            vcard_extras: Some(new.vcard_extras.unwrap_or_default()),
             company: Some(new.company),
             title: Some(new.title),
             location: Some(new.location),
@@ -801,6 +888,8 @@ impl From<ContactPatch> for ContactChanges {
             family_name: patch.family_name,
             emails: patch.emails.map(Option::unwrap_or_default),
             phones: patch.phones.map(Option::unwrap_or_default),
+            links: patch.links.map(Option::unwrap_or_default),
+            vcard_extras: patch.vcard_extras.map(Option::unwrap_or_default),
             company: patch.company,
             title: patch.title,
             location: patch.location,
@@ -969,6 +1058,7 @@ mod tests {
             family_name: Some("Lima\\"),
             emails: raw(r#"[{"address":"ana@example.com","label":"work"}]"#),
             phones: raw(r#"[{"number":"+351 912","label":null}]"#),
+            links: raw(r#"[{"url":"https://ana.example/\"x\"","label":"blog"}]"#),
             company: Some("Initech\u{1}"),
             title: Some("CTO"),
             location: Some("Lisboa"),
@@ -992,6 +1082,7 @@ mod tests {
             balance: -5,
             closeness: Some(5),
             external_ids: raw(r#"{"crm":"42","linkedin":"https://www.linkedin.com/in/ana"}"#),
+            vcard_extras: raw(r#"["X-PHONETIC-FIRST-NAME:AH-nah"]"#),
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }
@@ -1005,6 +1096,7 @@ mod tests {
             family_name: None,
             emails: raw("[]"),
             phones: raw("[]"),
+            links: raw("[]"),
             company: None,
             title: None,
             location: None,
@@ -1028,6 +1120,7 @@ mod tests {
             balance: 0,
             closeness: None,
             external_ids: raw("{}"),
+            vcard_extras: raw("[]"),
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }

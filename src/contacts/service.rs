@@ -123,6 +123,12 @@ fn apply(row: &mut ContactRow, c: ContactChanges) {
     if let Some(v) = c.phones {
         row.phones = to_json(&v);
     }
+    if let Some(v) = c.links {
+        row.links = to_json(&v);
+    }
+    if let Some(v) = c.vcard_extras {
+        row.vcard_extras = to_json(&v);
+    }
     if let Some(v) = c.external_ids {
         row.external_ids = to_json(&v.applied_to(row.external_ids()));
     }
@@ -193,6 +199,8 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         external_ids: "{}".into(),
         met_on: None,
         merged_into: None,
+        links: "[]".into(),
+        vcard_extras: "[]".into(),
     };
     apply(&mut row, c);
     row

@@ -65,6 +65,46 @@ pub fn met_via_any(conn: &mut DbConn, user_id: &str, ids: &[String]) -> QueryRes
         .load(conn)
 }
 
+/// Up to `limit` of the user's contacts outside the trash, by name then id
+/// after `after`: only those with `tag`, and only those among `ids`, when
+/// given (an export).
+pub fn page_for_export(
+    conn: &mut DbConn,
+    user_id: &str,
+    tag: Option<&str>,
+    ids: Option<&[String]>,
+    after: Option<&(String, String)>,
+    limit: i64,
+) -> QueryResult<Vec<ContactRow>> {
+    crate::per_backend!(conn, |c, Db| {
+        let mut query = contacts::table
+            .filter(contacts::user_id.eq(user_id))
+            .filter(contacts::trashed_at.is_null())
+            .select(ContactRow::as_select())
+            .order((contacts::name_key, contacts::id))
+            .limit(limit)
+            .into_boxed::<Db>();
+        if let Some(tag) = tag {
+            let tagged = contact_tags::table
+                .filter(contact_tags::user_id.eq(user_id))
+                .filter(contact_tags::tag.eq(tag.to_lowercase()))
+                .select(contact_tags::contact_id);
+            query = query.filter(contacts::id.eq_any(tagged));
+        }
+        if let Some(ids) = ids {
+            query = query.filter(contacts::id.eq_any(ids));
+        }
+        if let Some((name, id)) = after {
+            query = query.filter(
+                contacts::name_key
+                    .gt(name)
+                    .or(contacts::name_key.eq(name).and(contacts::id.gt(id))),
+            );
+        }
+        query.load(c)
+    })
+}
+
 /// Inserts a new contact row, its JSON written with it.
 pub fn insert(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     row.stamp_json();

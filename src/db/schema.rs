@@ -66,6 +66,8 @@ diesel::table! {
         external_ids -> Text,
         met_on -> Nullable<Text>,
         merged_into -> Nullable<Text>,
+        links -> Text,
+        vcard_extras -> Text,
     }
 }
 

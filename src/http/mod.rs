@@ -304,6 +304,18 @@ pub fn versioned_json(
     })
 }
 
+/// `versioned` for a body of another media type (a vCard, a photo).
+pub fn versioned_bytes(
+    req: &HttpRequest,
+    version: i32,
+    content_type: &str,
+    body: Vec<u8>,
+) -> HttpResponse {
+    versioned_with(req, StatusCode::OK, version, |res| {
+        res.content_type(content_type).body(body)
+    })
+}
+
 fn versioned_with(
     req: &HttpRequest,
     status: StatusCode,

@@ -13,8 +13,8 @@ use crate::state::AppState;
 
 /// Merge contacts into this one.
 ///
-/// The contact the path names is kept. It gains every email, phone, tag and
-/// external id of the merged contacts (its own id of a source wins) and each
+/// The contact the path names is kept. It gains every email, phone, link,
+/// tag and external id of the merged contacts (its own id of a source wins) and each
 /// field it lacks from the first of them that has it. Every interaction,
 /// ledger entry, relationship and introduction that named a merged contact
 /// names the kept one instead: a contact takes part in an interaction once,

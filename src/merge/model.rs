@@ -15,7 +15,12 @@ pub const MAX_MERGED: usize = 20;
 pub struct MergeRequest {
     /// 1–20 distinct ids of your contacts outside the trash, other than the
     /// kept one.
-    #[schema(min_items = 1, max_items = 20, example = json!(["01J9Z7Y1Q4R8X2V6T3M5N0B7CD"]))]
+    #[schema(
+        value_type = std::collections::BTreeSet<String>,
+        min_items = 1,
+        max_items = 20,
+        example = json!(["01J9Z7Y1Q4R8X2V6T3M5N0B7CD"])
+    )]
     pub ids: Vec<String>,
 }
 

@@ -9,7 +9,10 @@
 use std::collections::BTreeMap;
 
 use super::model::{Moved, MAX_MERGED};
-use crate::contacts::model::{ContactChanges, ContactRow, Email, ExternalIdsChange, Phone};
+use crate::contacts::model::{
+    stored_list as list, ContactChanges, ContactRow, Email, ExternalIdsChange, Link, Phone,
+    MAX_LINKS, MAX_VCARD_EXTRAS,
+};
 use crate::contacts::search::{email_key, phone_key};
 use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::DbConn;
@@ -17,7 +20,8 @@ use crate::domain::{Error, Expected, Result};
 use crate::error::FieldError;
 use crate::{interactions, introductions, ledger, relationships};
 
-/// The most a contact holds of each list (as its schema says).
+/// The most a contact holds of each list (as its schema says; links and
+/// vCard extras are the model's).
 const MAX_EMAILS: usize = 20;
 const MAX_PHONES: usize = 20;
 const MAX_TAGS: usize = 50;
@@ -105,9 +109,10 @@ fn lock(
     Ok((kept, merged))
 }
 
-/// What the kept contact becomes: every email, phone, tag and external id
-/// of the others after its own (each once; its own id of a source wins),
-/// and each field it lacks from the first of the others that has it.
+/// What the kept contact becomes: every email, phone, link, tag, vCard
+/// extra and external id of the others after its own (each once; its own
+/// id of a source wins), and each field it lacks from the first of the
+/// others that has it.
 fn combined(kept: &ContactRow, merged: &[ContactRow]) -> Result<ContactChanges> {
     let all = || std::iter::once(kept).chain(merged);
     let emails: Vec<Email> = union(all().flat_map(|r| list(&r.emails)), |e: &Email| {
@@ -116,7 +121,9 @@ fn combined(kept: &ContactRow, merged: &[ContactRow]) -> Result<ContactChanges> 
     let phones: Vec<Phone> = union(all().flat_map(|r| list(&r.phones)), |p: &Phone| {
         phone_key(&p.number)
     });
+    let links: Vec<Link> = union(all().flat_map(|r| list(&r.links)), |l: &Link| l.url.clone());
     let tags: Vec<String> = union(all().flat_map(|r| list(&r.tags)), String::clone);
+    let extras: Vec<String> = union(all().flat_map(|r| list(&r.vcard_extras)), String::clone);
     let mut external_ids = BTreeMap::new();
     for row in all() {
         for (source, value) in row.external_ids() {
@@ -127,6 +134,8 @@ fn combined(kept: &ContactRow, merged: &[ContactRow]) -> Result<ContactChanges> 
     for (field, n, max) in [
         ("emails", emails.len(), MAX_EMAILS),
         ("phones", phones.len(), MAX_PHONES),
+        ("links", links.len(), MAX_LINKS),
+        ("vcard_extras", extras.len(), MAX_VCARD_EXTRAS),
         ("tags", tags.len(), MAX_TAGS),
         (
             "external_ids",
@@ -181,15 +190,12 @@ fn combined(kept: &ContactRow, merged: &[ContactRow]) -> Result<ContactChanges> 
             .map(Some),
         emails: Some(emails),
         phones: Some(phones),
+        links: Some(links),
+        vcard_extras: Some(extras),
         tags: Some(tags),
         external_ids: Some(ExternalIdsChange::Replace(external_ids)),
         ..ContactChanges::default()
     })
-}
-
-/// A stored JSON list read back (kith writes these, so they read).
-fn list<T: serde::de::DeserializeOwned>(json: &str) -> Vec<T> {
-    serde_json::from_str(json).unwrap_or_default()
 }
 
 /// `items` in order, each key once (the first wins).

@@ -12,6 +12,7 @@ mod contact_json;
 mod contacts;
 mod contract;
 mod duplicates;
+mod exports;
 mod helpers;
 mod imports;
 mod interactions;

@@ -408,8 +408,8 @@ export interface paths {
         put?: never;
         /**
          * Merge contacts into this one.
-         * @description The contact the path names is kept. It gains every email, phone, tag and
-         *     external id of the merged contacts (its own id of a source wins) and each
+         * @description The contact the path names is kept. It gains every email, phone, link,
+         *     tag and external id of the merged contacts (its own id of a source wins) and each
          *     field it lacks from the first of them that has it. Every interaction,
          *     ledger entry, relationship and introduction that named a merged contact
          *     names the kept one instead: a contact takes part in an interaction once,
@@ -461,6 +461,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/{id}/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact as a vCard.
+         * @description Every field kith has: the standard properties phones read, kith's own
+         *     `X-KITH-` properties for the others, and the `X-` properties an import
+         *     kept. Importing it gives the contact back. A trashed contact reads too.
+         */
+        get: operations["get_contact_vcard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/export": {
         parameters: {
             query?: never;
@@ -474,6 +496,28 @@ export interface paths {
          *     only). `POST /v1/import/archive` loads it into an empty account.
          */
         get: operations["export_account"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/export/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Contacts as one vCard file.
+         * @description Your contacts outside the trash, by name (with `tag`, only those with
+         *     it; with `ids`, only those of them; an id that names none of yours is
+         *     left out), each as `GET /v1/contacts/{id}/vcard` writes it.
+         */
+        get: operations["export_vcards"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1202,6 +1246,7 @@ export interface components {
              *     touch and include this contact.
              */
             last_interaction_at?: string | null;
+            links: components["schemas"]["Link"][];
             location?: string | null;
             /**
              * @description The contact this one was merged into; a merged contact stays in the
@@ -1243,6 +1288,11 @@ export interface components {
             trashed_at?: string | null;
             /** Format: date-time */
             updated_at: string;
+            /**
+             * @description vCard properties kith does not read, kept from an import and written
+             *     back on export.
+             */
+            vcard_extras: components["schemas"]["VcardExtra"][];
             /**
              * Format: int32
              * @description Increases with every change; also sent as the `ETag`.
@@ -1340,6 +1390,7 @@ export interface components {
             given_name?: string | null;
             /** @example RustConf 2025, the hallway track */
             how_we_met?: string | null;
+            links?: components["schemas"]["Link"][] | null;
             /** @example Lisbon */
             location?: string | null;
             /**
@@ -1362,6 +1413,11 @@ export interface components {
             tags?: components["schemas"]["TagName"][] | null;
             /** @example Head of Platform */
             title?: string | null;
+            /**
+             * @description vCard properties kith does not read (`X-…` lines), written back on
+             *     export.
+             */
+            vcard_extras?: components["schemas"]["VcardExtra"][] | null;
         };
         /** @description A page of contacts. */
         ContactPage: {
@@ -1406,6 +1462,7 @@ export interface components {
             given_name?: string | null;
             /** @example RustConf 2025, the hallway track */
             how_we_met?: string | null;
+            links?: components["schemas"]["Link"][] | null;
             /** @example Porto */
             location?: string | null;
             /**
@@ -1423,6 +1480,7 @@ export interface components {
             tags?: components["schemas"]["TagName"][] | null;
             /** @example VP Engineering */
             title?: string | null;
+            vcard_extras?: components["schemas"]["VcardExtra"][] | null;
         };
         /** @description A new token, with its secret: shown this once. */
         CreatedToken: components["schemas"]["AccessToken"] & {
@@ -2045,6 +2103,19 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A web address of a contact: a profile, a site. */
+        Link: {
+            /**
+             * @description Free text such as `linkedin` or `blog`.
+             * @example linkedin
+             */
+            label?: string | null;
+            /**
+             * @description An `http` or `https` URL.
+             * @example https://www.linkedin.com/in/ana-lima
+             */
+            url: string;
+        };
         /** @description Log in with email and password. */
         LoginRequest: {
             /** @example ana@example.com */
@@ -2514,6 +2585,13 @@ export interface components {
             id: string;
             name: string;
         };
+        /**
+         * @description A vCard property kith does not read, as one unfolded line (`X-…`, with
+         *     its group, parameters and value), kept from an import and written back
+         *     on export (schema only).
+         * @example X-PHONETIC-FIRST-NAME:AH-nah
+         */
+        VcardExtra: string;
     };
     responses: {
         /** @description Malformed JSON or an unreadable body */
@@ -3307,6 +3385,12 @@ export interface operations {
                      *           "how_we_met": "example",
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *           "links": [
+                     *             {
+                     *               "label": "linkedin",
+                     *               "url": "https://www.linkedin.com/in/ana-lima"
+                     *             }
+                     *           ],
                      *           "location": "example",
                      *           "merged_into": "example",
                      *           "met_on": "2024-10-09",
@@ -3326,6 +3410,9 @@ export interface operations {
                      *           "title": "example",
                      *           "trashed_at": "2026-03-14T09:30:00Z",
                      *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "vcard_extras": [
+                     *             "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *           ],
                      *           "version": 1
                      *         }
                      *       ],
@@ -3376,6 +3463,12 @@ export interface operations {
                  *       "family_name": "Lima",
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
+                 *       "links": [
+                 *         {
+                 *           "label": "linkedin",
+                 *           "url": "https://www.linkedin.com/in/ana-lima"
+                 *         }
+                 *       ],
                  *       "location": "Lisbon",
                  *       "met_on": "2024-10-09",
                  *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
@@ -3390,7 +3483,10 @@ export interface operations {
                  *       "tags": [
                  *         "example"
                  *       ],
-                 *       "title": "Head of Platform"
+                 *       "title": "Head of Platform",
+                 *       "vcard_extras": [
+                 *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                 *       ]
                  *     }
                  */
                 "application/json": components["schemas"]["ContactCreate"];
@@ -3442,6 +3538,12 @@ export interface operations {
                      *       "how_we_met": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "links": [
+                     *         {
+                     *           "label": "linkedin",
+                     *           "url": "https://www.linkedin.com/in/ana-lima"
+                     *         }
+                     *       ],
                      *       "location": "example",
                      *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
@@ -3461,6 +3563,9 @@ export interface operations {
                      *       "title": "example",
                      *       "trashed_at": "2026-03-14T09:30:00Z",
                      *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "vcard_extras": [
+                     *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *       ],
                      *       "version": 1
                      *     }
                      */
@@ -3715,6 +3820,12 @@ export interface operations {
                      *       "how_we_met": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "links": [
+                     *         {
+                     *           "label": "linkedin",
+                     *           "url": "https://www.linkedin.com/in/ana-lima"
+                     *         }
+                     *       ],
                      *       "location": "example",
                      *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
@@ -3734,6 +3845,9 @@ export interface operations {
                      *       "title": "example",
                      *       "trashed_at": "2026-03-14T09:30:00Z",
                      *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "vcard_extras": [
+                     *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *       ],
                      *       "version": 1
                      *     }
                      */
@@ -3829,6 +3943,12 @@ export interface operations {
                  *       "family_name": "Lima",
                  *       "given_name": "Ana",
                  *       "how_we_met": "RustConf 2025, the hallway track",
+                 *       "links": [
+                 *         {
+                 *           "label": "linkedin",
+                 *           "url": "https://www.linkedin.com/in/ana-lima"
+                 *         }
+                 *       ],
                  *       "location": "Porto",
                  *       "met_on": "2024-10-09",
                  *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
@@ -3843,7 +3963,10 @@ export interface operations {
                  *       "tags": [
                  *         "example"
                  *       ],
-                 *       "title": "VP Engineering"
+                 *       "title": "VP Engineering",
+                 *       "vcard_extras": [
+                 *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                 *       ]
                  *     }
                  */
                 "application/merge-patch+json": components["schemas"]["ContactPatch"];
@@ -3891,6 +4014,12 @@ export interface operations {
                      *       "how_we_met": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "links": [
+                     *         {
+                     *           "label": "linkedin",
+                     *           "url": "https://www.linkedin.com/in/ana-lima"
+                     *         }
+                     *       ],
                      *       "location": "example",
                      *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
@@ -3910,6 +4039,9 @@ export interface operations {
                      *       "title": "example",
                      *       "trashed_at": "2026-03-14T09:30:00Z",
                      *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "vcard_extras": [
+                     *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *       ],
                      *       "version": 1
                      *     }
                      */
@@ -4193,6 +4325,12 @@ export interface operations {
                      *         "how_we_met": "example",
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *         "links": [
+                     *           {
+                     *             "label": "linkedin",
+                     *             "url": "https://www.linkedin.com/in/ana-lima"
+                     *           }
+                     *         ],
                      *         "location": "example",
                      *         "merged_into": "example",
                      *         "met_on": "2024-10-09",
@@ -4212,6 +4350,9 @@ export interface operations {
                      *         "title": "example",
                      *         "trashed_at": "2026-03-14T09:30:00Z",
                      *         "updated_at": "2026-03-14T09:30:00Z",
+                     *         "vcard_extras": [
+                     *           "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *         ],
                      *         "version": 1
                      *       },
                      *       "merged": [
@@ -4376,6 +4517,12 @@ export interface operations {
                      *       "how_we_met": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "links": [
+                     *         {
+                     *           "label": "linkedin",
+                     *           "url": "https://www.linkedin.com/in/ana-lima"
+                     *         }
+                     *       ],
                      *       "location": "example",
                      *       "merged_into": "example",
                      *       "met_on": "2024-10-09",
@@ -4395,6 +4542,9 @@ export interface operations {
                      *       "title": "example",
                      *       "trashed_at": "2026-03-14T09:30:00Z",
                      *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "vcard_extras": [
+                     *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *       ],
                      *       "version": 1
                      *     }
                      */
@@ -4417,6 +4567,66 @@ export interface operations {
             };
             412: components["responses"]["PreconditionFailed"];
             /** @description Idempotency-Key reused with another request */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_contact_vcard: {
+        parameters: {
+            query?: {
+                /** @description `4.0` (default) or `3.0` for older address books. */
+                version?: "4.0" | "3.0";
+            };
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vCard */
+            200: {
+                headers: {
+                    /** @description The contact's version */
+                    ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Not modified since the ETag you hold */
+            304: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            /** @description An unknown `version` */
             422: {
                 headers: {
                     /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
@@ -4481,6 +4691,12 @@ export interface operations {
                      *           "how_we_met": "example",
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *           "links": [
+                     *             {
+                     *               "label": "linkedin",
+                     *               "url": "https://www.linkedin.com/in/ana-lima"
+                     *             }
+                     *           ],
                      *           "location": "example",
                      *           "merged_into": "example",
                      *           "met_on": "2024-10-09",
@@ -4500,6 +4716,9 @@ export interface operations {
                      *           "title": "example",
                      *           "trashed_at": "2026-03-14T09:30:00Z",
                      *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "vcard_extras": [
+                     *             "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *           ],
                      *           "version": 1
                      *         }
                      *       ],
@@ -4604,6 +4823,58 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    export_vcards: {
+        parameters: {
+            query?: {
+                /** @description Only contacts with this tag (ignoring case). */
+                tag?: string;
+                /**
+                 * @description Only these contacts: up to 100 ids, comma-separated.
+                 * @example 01J9Z7Y1Q4R8X2V6T3M5N0B7CD,01J9Z7Y1Q4R8X2V6T3M5N0B7CE
+                 */
+                ids?: string;
+                /** @description `4.0` (default) or `3.0` for older address books. */
+                version?: "4.0" | "3.0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The vCard file */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description More than 100 ids */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     import_archive: {
         parameters: {
             query?: never;
@@ -4647,6 +4918,12 @@ export interface operations {
                  *           "how_we_met": "example",
                  *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "last_interaction_at": "2026-03-14T09:30:00Z",
+                 *           "links": [
+                 *             {
+                 *               "label": "linkedin",
+                 *               "url": "https://www.linkedin.com/in/ana-lima"
+                 *             }
+                 *           ],
                  *           "location": "example",
                  *           "merged_into": "example",
                  *           "met_on": "2024-10-09",
@@ -4666,6 +4943,9 @@ export interface operations {
                  *           "title": "example",
                  *           "trashed_at": "2026-03-14T09:30:00Z",
                  *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "vcard_extras": [
+                 *             "X-PHONETIC-FIRST-NAME:AH-nah"
+                 *           ],
                  *           "version": 1
                  *         }
                  *       ],

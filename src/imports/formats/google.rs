@@ -49,7 +49,10 @@ fn numbered(row: &Row, kind: &str) -> Vec<(String, Option<String>)> {
                 &format!("{kind} {n} - Type"),
             ],
         );
-        let label = values(label).into_iter().next().map(|(l, _)| l);
+        let label = values(label)
+            .into_iter()
+            .next()
+            .map(|(l, _)| l.to_lowercase());
         for (v, _) in values(value) {
             out.push((v, label.clone()));
         }
@@ -86,6 +89,7 @@ fn contact(row: &Row) -> Result<serde_json::Value, String> {
         .or_else(|| b.get("company").map(str::to_string));
     b.list("emails", "address", emails);
     b.list("phones", "number", numbered(row, "Phone"));
+    b.links(numbered(row, "Website"));
     let labels = first(row, &["Labels", "Group Membership"]);
     b.tags(
         values(labels)

@@ -36,6 +36,7 @@ fn contact(row: &table::Row) -> Result<serde_json::Value, String> {
     b.list("emails", "address", vec![(email.to_string(), None)]);
     if let Some(url) = linkedin_url(row.get("URL")) {
         b.external_id("linkedin", &url);
+        b.links(vec![(url, Some("linkedin".into()))]);
     }
     b.text("how_we_met", "Connected on LinkedIn");
     let connected = row.get("Connected On");
@@ -64,6 +65,7 @@ mod tests {
             records[0].contact.as_ref().unwrap(),
             &json!({"given_name": "Jin", "family_name": "Park, CFA", "company": "Acme, Inc.",
                     "title": "Analyst", "external_ids": {"linkedin": "https://www.linkedin.com/in/jinpark"},
+                    "links": [{"url": "https://www.linkedin.com/in/jinpark", "label": "linkedin"}],
                     "how_we_met": "Connected on LinkedIn", "met_on": "2024-10-09",
                     "display_name": "Jin Park, CFA"})
         );

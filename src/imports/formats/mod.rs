@@ -114,7 +114,8 @@ impl Body {
         self.0.get(field).and_then(Value::as_str)
     }
 
-    /// `emails` or `phones`: each value once, with its label when it has one.
+    /// `emails`, `phones` or `links`: each value once, with its label when
+    /// it has one.
     pub fn list(&mut self, field: &str, key: &str, values: Vec<(String, Option<String>)>) {
         let mut items: Vec<Value> = Vec::new();
         for (v, label) in values {
@@ -124,9 +125,10 @@ impl Body {
             }
             let mut item = Map::new();
             item.insert(key.into(), Value::String(v));
+            // A label is at most 50 characters; a longer one is left out.
             if let Some(l) = label
-                .map(|l| l.trim().to_lowercase())
-                .filter(|l| !l.is_empty())
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty() && l.chars().count() <= 50)
             {
                 item.insert("label".into(), Value::String(l));
             }
@@ -135,6 +137,29 @@ impl Body {
         if !items.is_empty() {
             self.0.insert(field.into(), Value::Array(items));
         }
+    }
+
+    /// Web addresses (`http` and `https` only; others are left out).
+    pub fn links(&mut self, urls: Vec<(String, Option<String>)>) {
+        let urls = urls
+            .into_iter()
+            .map(|(u, label)| {
+                let u = u.trim();
+                // The scheme in lower case (`HTTPS://` is the same address).
+                let u = match u.split_once("://") {
+                    Some((scheme, rest)) => format!("{}://{rest}", scheme.to_ascii_lowercase()),
+                    None => u.to_string(),
+                };
+                (u, label)
+            })
+            .filter(|(u, _)| crate::contacts::model::is_link(u))
+            .collect();
+        self.list("links", "url", urls);
+    }
+
+    /// Any other field, as it is.
+    pub fn set(&mut self, field: &str, value: Value) {
+        self.0.insert(field.into(), value);
     }
 
     pub fn tags(&mut self, names: Vec<String>) {

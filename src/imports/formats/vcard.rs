@@ -5,6 +5,10 @@
 use calcard::common::{IanaString, PartialDateTime};
 use calcard::vcard::{VCard, VCardEntry, VCardParameterName, VCardParameterValue, VCardProperty};
 
+use std::collections::HashMap;
+
+use serde_json::Value;
+
 use super::{linkedin_url, Body, Record};
 
 /// Whether the text is a vCard file (its first line that is not blank).
@@ -79,7 +83,7 @@ fn first_text(card: &VCard, p: VCardProperty) -> String {
 }
 
 /// An entry's `TYPE`s in lower case, and whether it is preferred.
-fn kinds(e: &VCardEntry) -> (Vec<String>, bool) {
+pub fn kinds(e: &VCardEntry) -> (Vec<String>, bool) {
     let mut types = Vec::new();
     let mut pref = e.params.iter().any(|p| p.name == VCardParameterName::Pref);
     for p in e
@@ -101,17 +105,36 @@ fn kinds(e: &VCardEntry) -> (Vec<String>, bool) {
     (types, pref)
 }
 
-/// Emails or phone numbers, preferred first, each with a label from its
-/// types (`cell` reads `mobile`).
-fn handles(card: &VCard, p: VCardProperty) -> Vec<(String, Option<String>)> {
+/// Emails, phone numbers or web addresses, preferred first, each with a
+/// label: Apple's `X-ABLabel` of its group, else its first type (a
+/// phone's `cell` reads `mobile`).
+fn handles(
+    card: &VCard,
+    p: VCardProperty,
+    labels: &HashMap<String, String>,
+) -> Vec<(String, Option<String>)> {
+    let phone = p == VCardProperty::Tel;
     let mut all: Vec<(bool, String, Option<String>)> = card
         .properties(&p)
         .map(|e| {
             let (types, pref) = kinds(e);
-            let label = types
-                .into_iter()
-                .find(|t| !matches!(t.as_str(), "internet" | "voice" | "x400"))
-                .map(|t| if t == "cell" { "mobile".into() } else { t });
+            let grouped = e
+                .group
+                .as_ref()
+                .and_then(|g| labels.get(&g.to_ascii_lowercase()))
+                .cloned();
+            let label = grouped.or_else(|| {
+                types
+                    .into_iter()
+                    .find(|t| !SKIPPED_TYPES.contains(&t.as_str()))
+                    .map(|t| {
+                        if phone && t == "cell" {
+                            "mobile".into()
+                        } else {
+                            t
+                        }
+                    })
+            });
             let value = texts(e).join("");
             let value = value.strip_prefix("tel:").unwrap_or(&value).to_string();
             (pref, value, label)
@@ -119,6 +142,114 @@ fn handles(card: &VCard, p: VCardProperty) -> Vec<(String, Option<String>)> {
         .collect();
     all.sort_by_key(|(pref, _, _)| !pref);
     all.into_iter().map(|(_, v, l)| (v, l)).collect()
+}
+
+/// Types that say what a value is rather than label it.
+pub const SKIPPED_TYPES: [&str; 5] = ["internet", "voice", "x400", "pref", "text"];
+
+/// Apple's labels by group (`item1.X-ABLabel:_$!<Other>!$_` labels
+/// `item1.EMAIL`), its own names read in lower case (`other`).
+fn group_labels(card: &VCard) -> HashMap<String, String> {
+    card.entries
+        .iter()
+        .filter(|e| is_named(e, AB_LABEL))
+        .filter_map(|e| {
+            let group = e.group.as_ref()?.to_ascii_lowercase();
+            let text = texts(e).join(",");
+            let label = match text
+                .strip_prefix("_$!<")
+                .and_then(|t| t.strip_suffix(">!$_"))
+            {
+                Some(apple) => apple.to_lowercase(),
+                None => text,
+            };
+            Some((group, label))
+        })
+        .collect()
+}
+
+/// Apple's label of a grouped property.
+pub const AB_LABEL: &str = "X-ABLabel";
+
+/// Whether an entry is the property `name` (kith's and others' `X-` ones).
+fn is_named(e: &VCardEntry, name: &str) -> bool {
+    matches!(&e.name, VCardProperty::Other(n) if n.eq_ignore_ascii_case(name))
+}
+
+/// kith's own properties, for the fields vCard has none for: written on
+/// export, read on import.
+pub const KITH_FIELDS: [(&str, &str); 6] = [
+    ("X-KITH-HOW-WE-MET", "how_we_met"),
+    ("X-KITH-MET-ON", "met_on"),
+    ("X-KITH-CADENCE-DAYS", "cadence_days"),
+    ("X-KITH-CLOSENESS", "closeness"),
+    ("X-KITH-SNOOZED-UNTIL", "snoozed_until"),
+    ("X-KITH-ARCHIVED", "archived"),
+];
+
+/// What kith's export has in its `PRODID`.
+pub const PRODID_MARK: &str = "//kith//";
+
+/// An external id, as `source:value`.
+pub const KITH_EXTERNAL_ID: &str = "X-KITH-EXTERNAL-ID";
+
+/// kith's fields from its own properties (a value that does not read as
+/// its field's type is left out).
+fn kith_fields(card: &VCard, b: &mut Body) {
+    for (name, field) in KITH_FIELDS {
+        let Some(text) = card
+            .entries
+            .iter()
+            .find(|e| is_named(e, name))
+            .map(|e| texts(e).join(","))
+        else {
+            continue;
+        };
+        let value = match field {
+            "cadence_days" | "closeness" => text.trim().parse::<i64>().ok().map(Value::from),
+            "archived" => Some(Value::Bool(text.trim().eq_ignore_ascii_case("true"))),
+            _ => Some(Value::String(text)),
+        };
+        if let Some(v) = value {
+            b.set(field, v);
+        }
+    }
+    for e in card
+        .entries
+        .iter()
+        .filter(|e| is_named(e, KITH_EXTERNAL_ID))
+    {
+        let text = texts(e).join(",");
+        if let Some((source, value)) = text.split_once(':') {
+            b.external_id(source, value);
+        }
+    }
+}
+
+/// The `X-` properties kith does not read, each as one unfolded line.
+fn extras(card: &VCard) -> Vec<Value> {
+    let read = |e: &&VCardEntry| match &e.name {
+        VCardProperty::Other(n) => {
+            let n = n.to_ascii_uppercase();
+            !n.starts_with("X-")
+                || n.starts_with("X-KITH-")
+                || n == AB_LABEL.to_ascii_uppercase()
+                || n == "X-SOCIALPROFILE"
+        }
+        _ => true,
+    };
+    card.entries
+        .iter()
+        .filter(|e| !read(e))
+        .filter_map(|e| {
+            let mut line = String::new();
+            e.write_to(&mut line, true).ok()?;
+            let line = line.replace("\r\n ", "").replace("\r\n\t", "");
+            let line = line.trim_end().to_string();
+            crate::contacts::model::is_vcard_extra(&line).then_some(Value::String(line))
+        })
+        .take(crate::contacts::model::MAX_VCARD_EXTRAS)
+        .collect()
 }
 
 /// `BDAY` as kith keeps it: `YYYY-MM-DD`, or `--MM-DD` without a year
@@ -190,13 +321,18 @@ fn contact(card: &VCard) -> Result<serde_json::Value, String> {
     if let Some(d) = birthday(card) {
         b.text("birthday", &d);
     }
-    let emails = handles(card, VCardProperty::Email);
+    let labels = group_labels(card);
+    let emails = handles(card, VCardProperty::Email, &labels);
     let fallback = emails
         .first()
         .map(|(e, _)| e.clone())
         .or_else(|| b.get("company").map(str::to_string));
     b.list("emails", "address", emails);
-    b.list("phones", "number", handles(card, VCardProperty::Tel));
+    b.list(
+        "phones",
+        "number",
+        handles(card, VCardProperty::Tel, &labels),
+    );
     let categories: Vec<String> = card
         .properties(&VCardProperty::Categories)
         .flat_map(texts)
@@ -205,15 +341,27 @@ fn contact(card: &VCard) -> Result<serde_json::Value, String> {
         .filter(|c| !c.eq_ignore_ascii_case("myContacts"))
         .collect();
     b.tags(categories);
-    let profiles = card.entries.iter().filter(|e| match &e.name {
-        VCardProperty::Url | VCardProperty::Socialprofile => true,
-        VCardProperty::Other(n) => n.eq_ignore_ascii_case("X-SOCIALPROFILE"),
-        _ => false,
+    let mut links = handles(card, VCardProperty::Url, &labels);
+    let social = card.entries.iter().filter(|e| {
+        matches!(e.name, VCardProperty::Socialprofile) || is_named(e, "X-SOCIALPROFILE")
     });
-    for e in profiles {
-        if let Some(url) = texts(e).iter().find_map(|t| linkedin_url(t)) {
-            b.external_id("linkedin", &url);
+    for e in social {
+        let (types, _) = kinds(e);
+        links.extend(texts(e).into_iter().map(|t| (t, types.first().cloned())));
+    }
+    // kith's own export says its external ids; others have them in links.
+    if !first_text(card, VCardProperty::Prodid).contains(PRODID_MARK) {
+        for (url, _) in &links {
+            if let Some(url) = linkedin_url(url) {
+                b.external_id("linkedin", &url);
+            }
         }
+    }
+    b.links(links);
+    kith_fields(card, &mut b);
+    let extras = extras(card);
+    if !extras.is_empty() {
+        b.set("vcard_extras", Value::Array(extras));
     }
     b.named(fallback.as_deref())
 }
@@ -225,7 +373,7 @@ mod tests {
 
     #[test]
     fn an_apple_card_with_folded_lines_types_and_no_birth_year() {
-        let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.0//EN\r\nN:Lima;Ana;Maria;;\r\nFN:Ana Maria Lima\r\nORG:Initech;Platform;\r\nTITLE:CTO\r\nEMAIL;type=INTERNET;type=HOME:ana@home.example\r\nEMAIL;type=INTERNET;type=WORK;type=pref:ana@work.example\r\nTEL;type=CELL;type=VOICE;type=pref:+351 912 345 678\r\nitem1.ADR;type=WORK:;;Rua Augusta 1;Lisboa;;1100-048;Portugal\r\nNOTE:Met at the conference\\, second day. Long note folded\r\n  across two lines\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-07-01\r\nX-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/ana-lima\r\nCATEGORIES:Investors,Friends\r\nEND:VCARD\r\n";
+        let file = "BEGIN:VCARD\r\nVERSION:3.0\r\nPRODID:-//Apple Inc.//iPhone OS 17.0//EN\r\nN:Lima;Ana;Maria;;\r\nFN:Ana Maria Lima\r\nORG:Initech;Platform;\r\nTITLE:CTO\r\nEMAIL;type=INTERNET;type=HOME:ana@home.example\r\nEMAIL;type=INTERNET;type=WORK;type=pref:ana@work.example\r\nTEL;type=CELL;type=VOICE;type=pref:+351 912 345 678\r\nitem1.ADR;type=WORK:;;Rua Augusta 1;Lisboa;;1100-048;Portugal\r\nNOTE:Met at the conference\\, second day. Long note folded\r\n  across two lines\r\nBDAY;X-APPLE-OMIT-YEAR=1604:1604-07-01\r\nX-SOCIALPROFILE;type=linkedin:https://www.linkedin.com/in/ana-lima\r\nCATEGORIES:Investors,Friends\r\nitem2.EMAIL;type=INTERNET:ana@old.example\r\nitem2.X-ABLabel:_$!<Other>!$_\r\nitem3.URL;type=pref:https://ana.example/blog\r\nitem3.X-ABLabel:Ana's blog\r\nX-PHONETIC-FIRST-NAME:AH-nah\r\nX-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE\\:ABPerson\r\nEND:VCARD\r\n";
         let r = read(file).unwrap();
         assert_eq!(r[0].line, 1);
         let ana = r[0].contact.as_ref().unwrap();
@@ -237,7 +385,20 @@ mod tests {
         assert_eq!(ana["company"], "Initech");
         assert_eq!(
             ana["emails"],
-            json!([{"address": "ana@work.example", "label": "work"}, {"address": "ana@home.example", "label": "home"}])
+            json!([{"address": "ana@work.example", "label": "work"}, {"address": "ana@home.example", "label": "home"},
+                   {"address": "ana@old.example", "label": "other"}])
+        );
+        assert_eq!(
+            ana["links"],
+            json!([{"url": "https://ana.example/blog", "label": "Ana's blog"},
+                   {"url": "https://www.linkedin.com/in/ana-lima", "label": "linkedin"}])
+        );
+        assert_eq!(
+            ana["vcard_extras"],
+            json!([
+                "X-PHONETIC-FIRST-NAME:AH-nah",
+                "X-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE:ABPerson"
+            ])
         );
         assert_eq!(
             ana["phones"],

@@ -35,12 +35,14 @@ from .duplicate_reason import DuplicateReason
 from .edge import Edge
 from .email import Email
 from .export import Export
+from .export_vcards_version import ExportVcardsVersion
 from .favor_direction import FavorDirection
 from .favor_kind import FavorKind
 from .favor_status import FavorStatus
 from .feed_url import FeedUrl
 from .field_error import FieldError
 from .format_ import Format
+from .get_contact_vcard_version import GetContactVcardVersion
 from .graph import Graph
 from .health import Health
 from .hit_type import HitType
@@ -72,6 +74,7 @@ from .ledger_entry_change_type import LedgerEntryChangeType
 from .ledger_entry_create import LedgerEntryCreate
 from .ledger_entry_patch import LedgerEntryPatch
 from .ledger_page import LedgerPage
+from .link import Link
 from .list_balances_owing import ListBalancesOwing
 from .list_contacts_sort import ListContactsSort
 from .list_interactions_direction import ListInteractionsDirection
@@ -156,12 +159,14 @@ __all__ = (
     "Edge",
     "Email",
     "Export",
+    "ExportVcardsVersion",
     "FavorDirection",
     "FavorKind",
     "FavorStatus",
     "FeedUrl",
     "FieldError",
     "Format",
+    "GetContactVcardVersion",
     "Graph",
     "Health",
     "HitType",
@@ -193,6 +198,7 @@ __all__ = (
     "LedgerEntryCreate",
     "LedgerEntryPatch",
     "LedgerPage",
+    "Link",
     "ListBalancesOwing",
     "ListContactsSort",
     "ListInteractionsDirection",

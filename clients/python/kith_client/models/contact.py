@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.contact_external_ids import ContactExternalIds
     from ..models.email import Email
+    from ..models.link import Link
     from ..models.phone import Phone
 
 
@@ -32,9 +33,12 @@ class Contact:
         external_ids (ContactExternalIds): The contact's ids in other systems, by source (`{"crm": "42"}`):
             each names one contact of yours. Example: {'crm': '42'}.
         id (UUID):
+        links (list[Link]):
         phones (list[Phone]):
         tags (list[str]): Lower-case tag names.
         updated_at (datetime.datetime):
+        vcard_extras (list[str]): vCard properties kith does not read, kept from an import and written
+            back on export.
         version (int): Increases with every change; also sent as the `ETag`.
         birthday (None | str | Unset): `YYYY-MM-DD`, or `--MM-DD` when the year is unknown. Example: --04-17.
         cadence_days (int | None | Unset): How often you aim to be in touch, in days.
@@ -71,9 +75,11 @@ class Contact:
     emails: list[Email]
     external_ids: ContactExternalIds
     id: UUID
+    links: list[Link]
     phones: list[Phone]
     tags: list[str]
     updated_at: datetime.datetime
+    vcard_extras: list[str]
     version: int
     birthday: None | str | Unset = UNSET
     cadence_days: int | None | Unset = UNSET
@@ -112,6 +118,11 @@ class Contact:
 
         id = str(self.id)
 
+        links = []
+        for links_item_data in self.links:
+            links_item = links_item_data.to_dict()
+            links.append(links_item)
+
         phones = []
         for phones_item_data in self.phones:
             phones_item = phones_item_data.to_dict()
@@ -120,6 +131,8 @@ class Contact:
         tags = self.tags
 
         updated_at = self.updated_at.isoformat()
+
+        vcard_extras = self.vcard_extras
 
         version = self.version
 
@@ -254,9 +267,11 @@ class Contact:
                 "emails": emails,
                 "external_ids": external_ids,
                 "id": id,
+                "links": links,
                 "phones": phones,
                 "tags": tags,
                 "updated_at": updated_at,
+                "vcard_extras": vcard_extras,
                 "version": version,
             }
         )
@@ -303,6 +318,7 @@ class Contact:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.contact_external_ids import ContactExternalIds
         from ..models.email import Email
+        from ..models.link import Link
         from ..models.phone import Phone
 
         d = dict(src_dict)
@@ -325,6 +341,13 @@ class Contact:
 
         id = UUID(d.pop("id"))
 
+        links = []
+        _links = d.pop("links")
+        for links_item_data in _links:
+            links_item = Link.from_dict(links_item_data)
+
+            links.append(links_item)
+
         phones = []
         _phones = d.pop("phones")
         for phones_item_data in _phones:
@@ -335,6 +358,8 @@ class Contact:
         tags = cast(list[str], d.pop("tags"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        vcard_extras = cast(list[str], d.pop("vcard_extras"))
 
         version = d.pop("version")
 
@@ -562,9 +587,11 @@ class Contact:
             emails=emails,
             external_ids=external_ids,
             id=id,
+            links=links,
             phones=phones,
             tags=tags,
             updated_at=updated_at,
+            vcard_extras=vcard_extras,
             version=version,
             birthday=birthday,
             cadence_days=cadence_days,

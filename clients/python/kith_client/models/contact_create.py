@@ -14,6 +14,7 @@ if TYPE_CHECKING:
         ContactCreateExternalIdsType0,
     )
     from ..models.email import Email
+    from ..models.link import Link
     from ..models.phone import Phone
 
 
@@ -40,6 +41,7 @@ class ContactCreate:
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
+            links (list[Link] | None | Unset):
             location (None | str | Unset):  Example: Lisbon.
             met_on (datetime.date | None | Unset): The day you met: a past day, `YYYY-MM-DD`. Example: 2024-10-09.
             met_via (None | Unset | UUID): The id of another of your contacts.
@@ -48,6 +50,8 @@ class ContactCreate:
             snoozed_until (datetime.date | None | Unset):
             tags (list[str] | None | Unset): Tags of 1–50 characters (no `/`); stored in lower case, each once.
             title (None | str | Unset):  Example: Head of Platform.
+            vcard_extras (list[str] | None | Unset): vCard properties kith does not read (`X-…` lines), written back on
+                export.
     """
 
     display_name: str
@@ -61,6 +65,7 @@ class ContactCreate:
     family_name: None | str | Unset = UNSET
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
+    links: list[Link] | None | Unset = UNSET
     location: None | str | Unset = UNSET
     met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
@@ -69,6 +74,7 @@ class ContactCreate:
     snoozed_until: datetime.date | None | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     title: None | str | Unset = UNSET
+    vcard_extras: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_create_external_ids_type_0 import (
@@ -145,6 +151,18 @@ class ContactCreate:
         else:
             how_we_met = self.how_we_met
 
+        links: list[dict[str, Any]] | None | Unset
+        if isinstance(self.links, Unset):
+            links = UNSET
+        elif isinstance(self.links, list):
+            links = []
+            for links_type_0_item_data in self.links:
+                links_type_0_item = links_type_0_item_data.to_dict()
+                links.append(links_type_0_item)
+
+        else:
+            links = self.links
+
         location: None | str | Unset
         if isinstance(self.location, Unset):
             location = UNSET
@@ -208,6 +226,15 @@ class ContactCreate:
         else:
             title = self.title
 
+        vcard_extras: list[str] | None | Unset
+        if isinstance(self.vcard_extras, Unset):
+            vcard_extras = UNSET
+        elif isinstance(self.vcard_extras, list):
+            vcard_extras = self.vcard_extras
+
+        else:
+            vcard_extras = self.vcard_extras
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -235,6 +262,8 @@ class ContactCreate:
             field_dict["given_name"] = given_name
         if how_we_met is not UNSET:
             field_dict["how_we_met"] = how_we_met
+        if links is not UNSET:
+            field_dict["links"] = links
         if location is not UNSET:
             field_dict["location"] = location
         if met_on is not UNSET:
@@ -251,6 +280,8 @@ class ContactCreate:
             field_dict["tags"] = tags
         if title is not UNSET:
             field_dict["title"] = title
+        if vcard_extras is not UNSET:
+            field_dict["vcard_extras"] = vcard_extras
 
         return field_dict
 
@@ -260,6 +291,7 @@ class ContactCreate:
             ContactCreateExternalIdsType0,
         )
         from ..models.email import Email
+        from ..models.link import Link
         from ..models.phone import Phone
 
         d = dict(src_dict)
@@ -378,6 +410,28 @@ class ContactCreate:
 
         how_we_met = _parse_how_we_met(d.pop("how_we_met", UNSET))
 
+        def _parse_links(data: object) -> list[Link] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                links_type_0 = []
+                _links_type_0 = data
+                for links_type_0_item_data in _links_type_0:
+                    links_type_0_item = Link.from_dict(links_type_0_item_data)
+
+                    links_type_0.append(links_type_0_item)
+
+                return links_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Link] | None | Unset, data)
+
+        links = _parse_links(d.pop("links", UNSET))
+
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -495,6 +549,23 @@ class ContactCreate:
 
         title = _parse_title(d.pop("title", UNSET))
 
+        def _parse_vcard_extras(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                vcard_extras_type_0 = cast(list[str], data)
+
+                return vcard_extras_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        vcard_extras = _parse_vcard_extras(d.pop("vcard_extras", UNSET))
+
         contact_create = cls(
             display_name=display_name,
             archived=archived,
@@ -507,6 +578,7 @@ class ContactCreate:
             family_name=family_name,
             given_name=given_name,
             how_we_met=how_we_met,
+            links=links,
             location=location,
             met_on=met_on,
             met_via=met_via,
@@ -515,6 +587,7 @@ class ContactCreate:
             snoozed_until=snoozed_until,
             tags=tags,
             title=title,
+            vcard_extras=vcard_extras,
         )
 
         return contact_create

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.contact_patch_external_ids_type_0 import ContactPatchExternalIdsType0
     from ..models.email import Email
+    from ..models.link import Link
     from ..models.phone import Phone
 
 
@@ -37,6 +38,7 @@ class ContactPatch:
             family_name (None | str | Unset):  Example: Lima.
             given_name (None | str | Unset):  Example: Ana.
             how_we_met (None | str | Unset):  Example: RustConf 2025, the hallway track.
+            links (list[Link] | None | Unset):
             location (None | str | Unset):  Example: Porto.
             met_on (datetime.date | None | Unset):  Example: 2024-10-09.
             met_via (None | Unset | UUID):
@@ -45,6 +47,7 @@ class ContactPatch:
             snoozed_until (datetime.date | None | Unset):
             tags (list[str] | None | Unset):
             title (None | str | Unset):  Example: VP Engineering.
+            vcard_extras (list[str] | None | Unset):
     """
 
     archived: bool | Unset = UNSET
@@ -58,6 +61,7 @@ class ContactPatch:
     family_name: None | str | Unset = UNSET
     given_name: None | str | Unset = UNSET
     how_we_met: None | str | Unset = UNSET
+    links: list[Link] | None | Unset = UNSET
     location: None | str | Unset = UNSET
     met_on: datetime.date | None | Unset = UNSET
     met_via: None | Unset | UUID = UNSET
@@ -66,6 +70,7 @@ class ContactPatch:
     snoozed_until: datetime.date | None | Unset = UNSET
     tags: list[str] | None | Unset = UNSET
     title: None | str | Unset = UNSET
+    vcard_extras: list[str] | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.contact_patch_external_ids_type_0 import (
@@ -138,6 +143,18 @@ class ContactPatch:
         else:
             how_we_met = self.how_we_met
 
+        links: list[dict[str, Any]] | None | Unset
+        if isinstance(self.links, Unset):
+            links = UNSET
+        elif isinstance(self.links, list):
+            links = []
+            for links_type_0_item_data in self.links:
+                links_type_0_item = links_type_0_item_data.to_dict()
+                links.append(links_type_0_item)
+
+        else:
+            links = self.links
+
         location: None | str | Unset
         if isinstance(self.location, Unset):
             location = UNSET
@@ -201,6 +218,15 @@ class ContactPatch:
         else:
             title = self.title
 
+        vcard_extras: list[str] | None | Unset
+        if isinstance(self.vcard_extras, Unset):
+            vcard_extras = UNSET
+        elif isinstance(self.vcard_extras, list):
+            vcard_extras = self.vcard_extras
+
+        else:
+            vcard_extras = self.vcard_extras
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -226,6 +252,8 @@ class ContactPatch:
             field_dict["given_name"] = given_name
         if how_we_met is not UNSET:
             field_dict["how_we_met"] = how_we_met
+        if links is not UNSET:
+            field_dict["links"] = links
         if location is not UNSET:
             field_dict["location"] = location
         if met_on is not UNSET:
@@ -242,6 +270,8 @@ class ContactPatch:
             field_dict["tags"] = tags
         if title is not UNSET:
             field_dict["title"] = title
+        if vcard_extras is not UNSET:
+            field_dict["vcard_extras"] = vcard_extras
 
         return field_dict
 
@@ -251,6 +281,7 @@ class ContactPatch:
             ContactPatchExternalIdsType0,
         )
         from ..models.email import Email
+        from ..models.link import Link
         from ..models.phone import Phone
 
         d = dict(src_dict)
@@ -361,6 +392,28 @@ class ContactPatch:
             return cast(None | str | Unset, data)
 
         how_we_met = _parse_how_we_met(d.pop("how_we_met", UNSET))
+
+        def _parse_links(data: object) -> list[Link] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                links_type_0 = []
+                _links_type_0 = data
+                for links_type_0_item_data in _links_type_0:
+                    links_type_0_item = Link.from_dict(links_type_0_item_data)
+
+                    links_type_0.append(links_type_0_item)
+
+                return links_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[Link] | None | Unset, data)
+
+        links = _parse_links(d.pop("links", UNSET))
 
         def _parse_location(data: object) -> None | str | Unset:
             if data is None:
@@ -479,6 +532,23 @@ class ContactPatch:
 
         title = _parse_title(d.pop("title", UNSET))
 
+        def _parse_vcard_extras(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                vcard_extras_type_0 = cast(list[str], data)
+
+                return vcard_extras_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        vcard_extras = _parse_vcard_extras(d.pop("vcard_extras", UNSET))
+
         contact_patch = cls(
             archived=archived,
             birthday=birthday,
@@ -491,6 +561,7 @@ class ContactPatch:
             family_name=family_name,
             given_name=given_name,
             how_we_met=how_we_met,
+            links=links,
             location=location,
             met_on=met_on,
             met_via=met_via,
@@ -499,6 +570,7 @@ class ContactPatch:
             snoozed_until=snoozed_until,
             tags=tags,
             title=title,
+            vcard_extras=vcard_extras,
         )
 
         return contact_patch

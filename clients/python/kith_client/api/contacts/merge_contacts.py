@@ -132,8 +132,8 @@ def sync_detailed(
 ) -> Response[MergeReport | Problem]:
     """Merge contacts into this one.
 
-     The contact the path names is kept. It gains every email, phone, tag and
-    external id of the merged contacts (its own id of a source wins) and each
+     The contact the path names is kept. It gains every email, phone, link,
+    tag and external id of the merged contacts (its own id of a source wins) and each
     field it lacks from the first of them that has it. Every interaction,
     ledger entry, relationship and introduction that named a merged contact
     names the kept one instead: a contact takes part in an interaction once,
@@ -182,8 +182,8 @@ def sync(
 ) -> MergeReport | Problem | None:
     """Merge contacts into this one.
 
-     The contact the path names is kept. It gains every email, phone, tag and
-    external id of the merged contacts (its own id of a source wins) and each
+     The contact the path names is kept. It gains every email, phone, link,
+    tag and external id of the merged contacts (its own id of a source wins) and each
     field it lacks from the first of them that has it. Every interaction,
     ledger entry, relationship and introduction that named a merged contact
     names the kept one instead: a contact takes part in an interaction once,
@@ -227,8 +227,8 @@ async def asyncio_detailed(
 ) -> Response[MergeReport | Problem]:
     """Merge contacts into this one.
 
-     The contact the path names is kept. It gains every email, phone, tag and
-    external id of the merged contacts (its own id of a source wins) and each
+     The contact the path names is kept. It gains every email, phone, link,
+    tag and external id of the merged contacts (its own id of a source wins) and each
     field it lacks from the first of them that has it. Every interaction,
     ledger entry, relationship and introduction that named a merged contact
     names the kept one instead: a contact takes part in an interaction once,
@@ -275,8 +275,8 @@ async def asyncio(
 ) -> MergeReport | Problem | None:
     """Merge contacts into this one.
 
-     The contact the path names is kept. It gains every email, phone, tag and
-    external id of the merged contacts (its own id of a source wins) and each
+     The contact the path names is kept. It gains every email, phone, link,
+    tag and external id of the merged contacts (its own id of a source wins) and each
     field it lacks from the first of them that has it. Every interaction,
     ledger entry, relationship and introduction that named a merged contact
     names the kept one instead: a contact takes part in an interaction once,

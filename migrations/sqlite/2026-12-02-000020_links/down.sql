@@ -1,0 +1,2 @@
+ALTER TABLE contacts DROP COLUMN vcard_extras;
+ALTER TABLE contacts DROP COLUMN links;
