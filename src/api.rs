@@ -5,7 +5,7 @@
 use crate::http::operations::Operations;
 use crate::{
     agenda, archive, auth, changes, contacts, exports, imports, interactions, introductions,
-    ledger, merge, network, ops, relationships, search, tags,
+    ledger, merge, network, ops, photos, relationships, search, tags,
 };
 
 pub fn operations() -> Operations {
@@ -15,6 +15,7 @@ pub fn operations() -> Operations {
     contacts::operations(&mut all);
     merge::operations(&mut all);
     exports::operations(&mut all);
+    photos::operations(&mut all);
     imports::operations(&mut all);
     interactions::operations(&mut all);
     tags::operations(&mut all);

@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod network;
 pub mod openapi;
 pub mod ops;
+pub mod photos;
 pub mod relationships;
 pub mod search;
 pub mod seed;

@@ -35,6 +35,22 @@ pub struct Export<'a> {
     pub tags: Vec<Tag>,
     /// Metadata only: secrets are never exported.
     pub tokens: Vec<AccessToken>,
+    /// The contacts' photos as they were put (their thumbnails are made
+    /// again on import). An archive without it has none.
+    #[schema(required = false)]
+    pub photos: Vec<ArchivePhoto>,
+}
+
+/// A contact's photo in an archive.
+#[derive(Serialize, ToSchema)]
+pub struct ArchivePhoto {
+    /// The contact's id in the archive.
+    pub contact_id: String,
+    #[schema(example = "image/jpeg")]
+    pub content_type: String,
+    /// The image, in base64.
+    #[schema(format = Byte)]
+    pub data: String,
 }
 
 /// How many records each section brought in.
@@ -46,4 +62,5 @@ pub struct ImportCounts {
     pub relationships: i64,
     pub introductions: i64,
     pub tags: i64,
+    pub photos: i64,
 }

@@ -28,7 +28,8 @@ use crate::relationships::model::KINDS as RELATIONSHIP_KINDS;
 use crate::relationships::model::{pair_key, RelationshipRow};
 use crate::{changes, input, time};
 
-use super::model::{Export, ImportCounts, FORMAT_VERSION};
+use super::model::{ArchivePhoto, Export, ImportCounts, FORMAT_VERSION};
+use base64::Engine;
 
 /// The account's archive, written to JSON (it borrows from the rows it reads).
 pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>> {
@@ -82,6 +83,14 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>> {
             .collect(),
         tags: crate::tags::store::list(conn, user_id)?,
         tokens: tokens::list_for(conn, user_id)?,
+        photos: crate::photos::store::originals(conn, user_id)?
+            .into_iter()
+            .map(|(contact_id, content_type, data)| ArchivePhoto {
+                contact_id,
+                content_type,
+                data: base64::engine::general_purpose::STANDARD.encode(data),
+            })
+            .collect(),
     })
     .map_err(|e| Error::Internal(e.to_string()))
 }
@@ -227,6 +236,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "balance",
                 "met_via",
                 "merged_into",
+                "photo_url",
             ],
         );
         match crate::input::from_value::<crate::contacts::model::ContactCreate>(Value::Object(m))
@@ -547,6 +557,45 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 format!("relationships[{n}]"),
                 "invalid_value",
                 "needs two different contacts of this archive, a kind and a strength of 1–5",
+            ),
+        }
+    }
+
+    for (n, item) in rd.section(&doc, "photos").iter().enumerate() {
+        let at = |field: &str| format!("photos[{n}].{field}");
+        let Some(id) = item.get("contact_id").and_then(|v| contact_ids.map(v)) else {
+            rd.error(
+                at("contact_id"),
+                "unknown_contact",
+                "not a contact of this archive",
+            );
+            continue;
+        };
+        let content_type = item.get("content_type").and_then(Value::as_str);
+        let data = item
+            .get("data")
+            .and_then(Value::as_str)
+            .and_then(|d| base64::engine::general_purpose::STANDARD.decode(d).ok());
+        let (Some(content_type), Some(data)) = (content_type, data) else {
+            rd.error(
+                at("data"),
+                "invalid_value",
+                "needs a content_type and the image in base64",
+            );
+            continue;
+        };
+        match crate::photos::image::process(content_type, data) {
+            Ok(photo) => {
+                crate::photos::store::replace(conn, user_id, &id, &photo)?;
+                diesel::update(c::table.find(&id))
+                    .set(c::photo_url.eq(crate::photos::service::url_of(&id, &photo.hash)))
+                    .execute(conn)?;
+                counts.photos += 1;
+            }
+            Err(_) => rd.error(
+                at("data"),
+                "invalid_image",
+                "not a JPEG, PNG or WebP image of its content_type",
             ),
         }
     }

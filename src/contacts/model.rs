@@ -119,6 +119,11 @@ pub struct Contact<'a> {
     pub phones: &'a RawValue,
     #[schema(value_type = Vec<Link>)]
     pub links: &'a RawValue,
+    /// Read-only: where the contact's photo is (`PUT` there to set one);
+    /// `null` without one. Its `v` changes with the photo, so a client may
+    /// keep what it read from this URL for good.
+    #[schema(example = "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65")]
+    pub photo_url: Option<&'a str>,
     pub company: Option<&'a str>,
     pub title: Option<&'a str>,
     pub location: Option<&'a str>,
@@ -187,7 +192,7 @@ impl Contact<'_> {
     pub fn write_json(&self, out: &mut Vec<u8>) {
         crate::json_object!(out, self;
             id: str, display_name: str, given_name: opt_str, family_name: opt_str,
-            emails: raw, phones: raw, links: raw, company: opt_str, title: opt_str,
+            emails: raw, phones: raw, links: raw, photo_url: opt_str, company: opt_str, title: opt_str,
             location: opt_str, notes: opt_str, tags: raw, birthday: opt_str,
             how_we_met: opt_str, met_on: opt_str, met_via: opt_str, cadence_days: opt_int,
             snoozed_until: opt_str, archived: bool, trashed_at: opt_time, merged_into: opt_str,
@@ -728,6 +733,8 @@ pub struct ContactRow {
     pub links: String,
     /// JSON array of unfolded vCard lines.
     pub vcard_extras: String,
+    /// The photo's URL with its hash as `?v=`; `None` without a photo.
+    pub photo_url: Option<String>,
 }
 
 impl ContactRow {
@@ -757,6 +764,7 @@ impl ContactRow {
             emails: raw_list(&row.emails),
             phones: raw_list(&row.phones),
             links: raw_list(&row.links),
+            photo_url: row.photo_url.as_deref(),
             company: row.company.as_deref(),
             title: row.title.as_deref(),
             location: row.location.as_deref(),
@@ -1059,6 +1067,7 @@ mod tests {
             emails: raw(r#"[{"address":"ana@example.com","label":"work"}]"#),
             phones: raw(r#"[{"number":"+351 912","label":null}]"#),
             links: raw(r#"[{"url":"https://ana.example/\"x\"","label":"blog"}]"#),
+            photo_url: Some("/v1/contacts/01a2/photo?v=9f86d081884c7d65"),
             company: Some("Initech\u{1}"),
             title: Some("CTO"),
             location: Some("Lisboa"),
@@ -1097,6 +1106,7 @@ mod tests {
             emails: raw("[]"),
             phones: raw("[]"),
             links: raw("[]"),
+            photo_url: None,
             company: None,
             title: None,
             location: None,

@@ -201,6 +201,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         merged_into: None,
         links: "[]".into(),
         vcard_extras: "[]".into(),
+        photo_url: None,
     };
     apply(&mut row, c);
     row

@@ -68,6 +68,7 @@ diesel::table! {
         merged_into -> Nullable<Text>,
         links -> Text,
         vcard_extras -> Text,
+        photo_url -> Nullable<Text>,
     }
 }
 
@@ -98,6 +99,15 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    contact_photos (contact_id, size) {
+        contact_id -> Text,
+        size -> Integer,
+        user_id -> Text,
+        content_type -> Text,
+        data -> Binary,
+    }
+}
 diesel::table! {
     imports (id) {
         id -> Text,

@@ -49,14 +49,27 @@ pub async fn get_vcard(
 ) -> Result<HttpResponse, ApiError> {
     let p: VcardParams = input::params(&req)?;
     let id = id.into_inner();
-    let row = state
+    let (row, photo) = state
         .db
         .read_as(user.id.clone(), move |conn| {
-            Ok(contacts::get(conn, &user.id, &id)?)
+            let row = contacts::get(conn, &user.id, &id)?;
+            let photo = photo_of(conn, &row)?;
+            Ok((row, photo))
         })
         .await?;
-    let card = vcard::card(&row, p.version.unwrap_or_default());
+    let card = vcard::card(&row, photo.as_ref(), p.version.unwrap_or_default());
     Ok(versioned_bytes(&req, row.version, VCARD, card.into_bytes()))
+}
+
+/// The photo a contact's vCard carries: its 256-pixel square.
+fn photo_of(
+    conn: &mut crate::db::DbConn,
+    row: &crate::contacts::model::ContactRow,
+) -> diesel::QueryResult<Option<vcard::CardPhoto>> {
+    match row.photo_url {
+        Some(_) => crate::photos::store::find(conn, &row.user_id, &row.id, 256),
+        None => Ok(None),
+    }
 }
 
 #[derive(IntoParams, Deserialize)]
@@ -133,7 +146,8 @@ pub async fn export_vcards(
                     PAGE,
                 )?;
                 for row in &rows {
-                    out.push_str(&vcard::card(row, version));
+                    let photo = photo_of(conn, row)?;
+                    out.push_str(&vcard::card(row, photo.as_ref(), version));
                 }
                 match rows.last() {
                     Some(last) if rows.len() as i64 == PAGE => {

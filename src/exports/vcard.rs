@@ -3,7 +3,7 @@
 //! read them and the others as kith's own `X-KITH-` properties, so that
 //! importing an export gives the contacts back (tested below).
 
-use calcard::common::PartialDateTime;
+use calcard::common::{Data, PartialDateTime};
 use calcard::vcard::{
     VCard, VCardEntry, VCardParameter, VCardParameterName, VCardProperty, VCardValue, VCardVersion,
 };
@@ -27,8 +27,12 @@ pub enum Version {
     V3,
 }
 
-/// The contact as one vCard.
-pub fn card(row: &ContactRow, version: Version) -> String {
+/// A photo as a vCard carries it: its media type and bytes.
+pub type CardPhoto = (String, Vec<u8>);
+
+/// The contact as one vCard, with its photo (the 256-pixel square, as
+/// address books show it) when it has one.
+pub fn card(row: &ContactRow, photo: Option<&CardPhoto>, version: Version) -> String {
     let mut card = VCard {
         entries: Vec::new(),
     };
@@ -68,6 +72,14 @@ pub fn card(row: &ContactRow, version: Version) -> String {
     }
     if let Some(notes) = &row.notes {
         e.push(text(VCardProperty::Note, notes));
+    }
+    if let Some((content_type, data)) = photo {
+        e.push(
+            VCardEntry::new(VCardProperty::Photo).with_value(VCardValue::Binary(Data {
+                content_type: Some(content_type.clone()),
+                data: data.clone(),
+            })),
+        );
     }
     if let Some(b) = row.birthday.as_deref().and_then(|b| birthday(b, version)) {
         e.push(b);
@@ -371,7 +383,7 @@ mod tests {
                 ContactChanges::upsert_of(body.clone()).expect("valid").0,
             );
             for version in [Version::V4, Version::V3] {
-                let card = card(&row, version);
+                let card = card(&row, None, version);
                 let records = read(&card).expect("reads");
                 assert_eq!(records.len(), 1, "{card}");
                 let back = records[0]
@@ -388,6 +400,32 @@ mod tests {
     }
 
     #[test]
+    fn a_photo_goes_out_and_comes_back_in_both_versions() {
+        let mut png = std::io::Cursor::new(Vec::new());
+        ::image::DynamicImage::ImageRgb8(::image::RgbImage::from_pixel(
+            300,
+            200,
+            ::image::Rgb([1, 2, 3]),
+        ))
+        .write_to(&mut png, ::image::ImageFormat::Png)
+        .expect("encodes");
+        let photo = ("image/png".to_string(), png.into_inner());
+        let row = new_row(
+            "u",
+            ContactChanges::upsert_of(json!({"display_name": "Ana"}))
+                .expect("valid")
+                .0,
+        );
+        for version in [Version::V4, Version::V3] {
+            let card = card(&row, Some(&photo), version);
+            let back = read(&card).expect("reads").remove(0);
+            let got = back.photo.unwrap_or_else(|| panic!("no photo in {card}"));
+            assert_eq!(got.original, photo.1, "{version:?}");
+            assert_eq!(got.content_type, "image/png");
+        }
+    }
+
+    #[test]
     fn a_birthday_without_a_year_is_written_as_each_version_can() {
         let row = new_row(
             "u",
@@ -395,7 +433,9 @@ mod tests {
                 .expect("valid")
                 .0,
         );
-        assert!(card(&row, Version::V4).contains("BDAY:--0417\r\n"));
-        assert!(card(&row, Version::V3).contains("BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-17\r\n"));
+        assert!(card(&row, None, Version::V4).contains("BDAY:--0417\r\n"));
+        assert!(
+            card(&row, None, Version::V3).contains("BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-17\r\n")
+        );
     }
 }

@@ -304,6 +304,29 @@ pub fn versioned_json(
     })
 }
 
+/// A body that is not JSON (a file, a photo), read whole up to `limit`
+/// bytes: beyond it a `413` naming the limit (`what` is what the body is).
+pub async fn read_body(
+    payload: &mut web::Payload,
+    limit: usize,
+    what: &str,
+) -> Result<web::BytesMut, ApiError> {
+    use futures_util::StreamExt;
+    let mut bytes = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::bad_request("body_unreadable", e.to_string()))?;
+        if bytes.len() + chunk.len() > limit {
+            return Err(ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("{what} is at most {} MiB", limit >> 20),
+            ));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    Ok(bytes)
+}
+
 /// `versioned` for a body of another media type (a vCard, a photo).
 pub fn versioned_bytes(
     req: &HttpRequest,

@@ -1,14 +1,15 @@
 //! HTTP handlers for imports.
 
 use actix_web::{web, HttpRequest, HttpResponse};
-use futures_util::StreamExt;
 
 use super::formats::{self, Format};
 use super::model::{Import, ImportFile, ImportPage, ImportParams, ImportUndo, MAX_IMPORT_BYTES};
 use super::{service, store};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{cursor_after, decode_cursor, encode_cursor, PageParams, DEFAULT_LIMIT};
+use crate::http::{
+    cursor_after, decode_cursor, encode_cursor, read_body, PageParams, DEFAULT_LIMIT,
+};
 use crate::input;
 use crate::state::AppState;
 
@@ -52,18 +53,7 @@ pub async fn create(
     mut payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
     let p: ImportParams = input::params(&req)?;
-    let mut bytes = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::bad_request("body_unreadable", e.to_string()))?;
-        if bytes.len() + chunk.len() > MAX_IMPORT_BYTES {
-            return Err(ApiError::new(
-                actix_web::http::StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
-                format!("an import is at most {} MiB", MAX_IMPORT_BYTES >> 20),
-            ));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
+    let bytes = read_body(&mut payload, MAX_IMPORT_BYTES, "an import").await?;
     // Reading a large file takes a while: not on this worker.
     let format = p.format;
     let read = web::block(

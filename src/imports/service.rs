@@ -133,7 +133,17 @@ fn row(
         Ok(both) => both,
         Err(e) => return failed(reason(&e)),
     };
-    let done = conn.transaction(|c| apply(c, user_id, on_duplicate, create, update, &fields));
+    let photo = record.photo;
+    let done = conn.transaction(|c| {
+        let mut applied = apply(c, user_id, on_duplicate, create, update, &fields)?;
+        let (status, id, changed, _) = &mut applied;
+        if let (Some(p), ItemStatus::Created | ItemStatus::Updated) = (&photo, *status) {
+            crate::photos::service::put(c, user_id, id, &Expected::Any, p)?;
+            changed.push("photo".into());
+            changed.sort();
+        }
+        Ok::<_, Error>(applied)
+    });
     match done {
         Ok((status, id, changed, before)) => {
             match (status, before) {

@@ -443,6 +443,17 @@ async fn seed(app: &TestApp, s: &Session) {
         .await;
     app.put_tag(s, "vip", json!({"default_cadence_days": 14}))
         .await;
+    let photo = crate::helpers::image_bytes(40, 30, image::ImageFormat::Jpeg);
+    let res = app
+        .req(
+            actix_web::http::Method::PUT,
+            &format!("/v1/contacts/{}/photo", a["id"].as_str().unwrap()),
+        )
+        .auth(s)
+        .raw("image/jpeg", photo)
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
     let i = app
         .post("/v1/interactions")
         .auth(s)
@@ -484,12 +495,19 @@ async fn seed(app: &TestApp, s: &Session) {
 fn normalise(v: &Value, ids: &mut Vec<String>) -> Value {
     match v {
         Value::String(s) if s.len() == 36 && s.matches('-').count() == 4 => {
-            let n = ids.iter().position(|i| i == s).unwrap_or_else(|| {
-                ids.push(s.clone());
-                ids.len() - 1
-            });
-            json!(format!("id#{n}"))
+            json!(id_number(s, ids))
         }
+        // A URL with an id in its path (a photo's).
+        Value::String(s) if s.starts_with("/v1/") => json!(s
+            .split('/')
+            .map(
+                |part| match part.len() == 36 && part.matches('-').count() == 4 {
+                    true => id_number(part, ids),
+                    false => part.to_string(),
+                }
+            )
+            .collect::<Vec<_>>()
+            .join("/")),
         Value::Array(a) => Value::Array(a.iter().map(|x| normalise(x, ids)).collect()),
         Value::Object(o) => Value::Object(
             o.iter()
@@ -500,8 +518,16 @@ fn normalise(v: &Value, ids: &mut Vec<String>) -> Value {
     }
 }
 
+fn id_number(s: &str, ids: &mut Vec<String>) -> String {
+    let n = ids.iter().position(|i| i == s).unwrap_or_else(|| {
+        ids.push(s.to_string());
+        ids.len() - 1
+    });
+    format!("id#{n}")
+}
+
 /// The lists of an export, one per kind of record.
-const EXPORT_SECTIONS: [&str; 7] = [
+const EXPORT_SECTIONS: [&str; 8] = [
     "contacts",
     "interactions",
     "ledger",
@@ -509,6 +535,7 @@ const EXPORT_SECTIONS: [&str; 7] = [
     "introductions",
     "tags",
     "tokens",
+    "photos",
 ];
 
 #[actix_web::test]
@@ -548,7 +575,7 @@ async fn an_export_imports_into_a_new_account_unchanged() {
     assert_eq!(res.status, 201, "{}", res.text());
     assert_eq!(
         res.json(),
-        json!({"contacts": 4, "interactions": 1, "ledger": 4, "relationships": 2, "introductions": 1, "tags": 1})
+        json!({"contacts": 4, "interactions": 1, "ledger": 4, "relationships": 2, "introductions": 1, "tags": 1, "photos": 1})
     );
     let second = app.get("/v1/export").auth(&other).send().await.json();
 

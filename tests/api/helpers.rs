@@ -303,3 +303,13 @@ impl TestApp {
         res.json()
     }
 }
+
+/// An image of `w`×`h` pixels encoded as `format`, for photo tests.
+pub fn image_bytes(w: u32, h: u32, format: image::ImageFormat) -> Vec<u8> {
+    let img = image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(w, h, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    }));
+    let mut out = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut out, format).expect("encodes");
+    out.into_inner()
+}

@@ -22,6 +22,7 @@ mod merge;
 mod network;
 mod openapi;
 mod operations;
+mod photos;
 mod search;
 mod seed;
 mod shapes;

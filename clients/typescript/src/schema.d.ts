@@ -427,6 +427,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contacts/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's photo.
+         * @description Its `ETag` names the photo and size; `If-None-Match` with it answers
+         *     `304`. Read at the `photo_url` the contact shows (its `v` is the
+         *     photo's version), the answer may be cached for good; otherwise it is to
+         *     be checked again each time.
+         */
+        get: operations["get_contact_photo"];
+        /**
+         * Set a contact's photo.
+         * @description The body is the image itself, as `image/jpeg`, `image/png` or
+         *     `image/webp`, at most 2 MiB. It is decoded whole: bytes that are not a
+         *     complete image of the type named are refused. Square thumbnails of 64,
+         *     128 and 256 pixels are made once, here. The contact's `photo_url` (and
+         *     so its version) changes.
+         */
+        put: operations["put_contact_photo"];
+        post?: never;
+        /** Remove a contact's photo. */
+        delete: operations["delete_contact_photo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contacts/{id}/relationships": {
         parameters: {
             query?: never;
@@ -1087,6 +1119,21 @@ export interface components {
             reason: string;
             type: components["schemas"]["ItemType"];
         };
+        /** @description A contact's photo in an archive. */
+        ArchivePhoto: {
+            /**
+             * Format: uuid
+             * @description The contact's id in the archive.
+             */
+            contact_id: string;
+            /** @example image/jpeg */
+            content_type: string;
+            /**
+             * Format: byte
+             * @description The image, in base64.
+             */
+            data: string;
+        };
         /** @description A fresh pair of tokens. */
         AuthResponse: {
             /** @description A JWT to send as `Authorization: Bearer …`. */
@@ -1273,6 +1320,13 @@ export interface components {
             next_due_at?: string | null;
             notes?: string | null;
             phones: components["schemas"]["Phone"][];
+            /**
+             * @description Read-only: where the contact's photo is (`PUT` there to set one);
+             *     `null` without one. Its `v` changes with the photo, so a client may
+             *     keep what it read from this URL for good.
+             * @example /v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65
+             */
+            photo_url?: string | null;
             /**
              * Format: date
              * @description No reminders before this date.
@@ -1566,6 +1620,11 @@ export interface components {
             interactions: components["schemas"]["Interaction"][];
             introductions: components["schemas"]["Introduction"][];
             ledger: components["schemas"]["LedgerEntry"][];
+            /**
+             * @description The contacts' photos as they were put (their thumbnails are made
+             *     again on import). An archive without it has none.
+             */
+            photos?: components["schemas"]["ArchivePhoto"][];
             relationships: components["schemas"]["Relationship"][];
             tags: components["schemas"]["Tag"][];
             /** @description Metadata only: secrets are never exported. */
@@ -1672,6 +1731,8 @@ export interface components {
             introductions: number;
             /** Format: int64 */
             ledger: number;
+            /** Format: int64 */
+            photos: number;
             /** Format: int64 */
             relationships: number;
             /** Format: int64 */
@@ -2234,6 +2295,11 @@ export interface components {
              */
             number: string;
         };
+        /**
+         * Format: binary
+         * @description A photo's bytes (schema only).
+         */
+        PhotoFile: string;
         /** @description A problem details document (RFC 9457). */
         Problem: {
             /** @description A stable machine-readable code in snake_case. */
@@ -3403,6 +3469,7 @@ export interface operations {
                      *               "number": "+351 912 345 678"
                      *             }
                      *           ],
+                     *           "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *           "snoozed_until": "2026-03-14",
                      *           "tags": [
                      *             "example"
@@ -3556,6 +3623,7 @@ export interface operations {
                      *           "number": "+351 912 345 678"
                      *         }
                      *       ],
+                     *       "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *       "snoozed_until": "2026-03-14",
                      *       "tags": [
                      *         "example"
@@ -3838,6 +3906,7 @@ export interface operations {
                      *           "number": "+351 912 345 678"
                      *         }
                      *       ],
+                     *       "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *       "snoozed_until": "2026-03-14",
                      *       "tags": [
                      *         "example"
@@ -4032,6 +4101,7 @@ export interface operations {
                      *           "number": "+351 912 345 678"
                      *         }
                      *       ],
+                     *       "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *       "snoozed_until": "2026-03-14",
                      *       "tags": [
                      *         "example"
@@ -4343,6 +4413,7 @@ export interface operations {
                      *             "number": "+351 912 345 678"
                      *           }
                      *         ],
+                     *         "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *         "snoozed_until": "2026-03-14",
                      *         "tags": [
                      *           "example"
@@ -4391,6 +4462,257 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_contact_photo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A square thumbnail of this many pixels a side; the photo as it was
+                 *     put without it.
+                 */
+                size?: "64" | "128" | "256";
+                /**
+                 * @description The photo's version, as `photo_url` carries it: an answer to a URL
+                 *     with the current one may be kept for good.
+                 */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo */
+            200: {
+                headers: {
+                    /** @description How long it may be kept */
+                    "Cache-Control"?: string;
+                    /** @description The photo and size */
+                    ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["PhotoFile"];
+                    "image/png": components["schemas"]["PhotoFile"];
+                    "image/webp": components["schemas"]["PhotoFile"];
+                };
+            };
+            /** @description Not modified since the ETag you hold */
+            304: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description No such contact, or it has no photo */
+            404: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An unknown `size` */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_contact_photo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold of the contact. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": components["schemas"]["PhotoFile"];
+                "image/png": components["schemas"]["PhotoFile"];
+                "image/webp": components["schemas"]["PhotoFile"];
+            };
+        };
+        responses: {
+            /** @description The contact with its new `photo_url` */
+            200: {
+                headers: {
+                    /** @description The contact's new version */
+                    ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "archived": true,
+                     *       "balance": 1,
+                     *       "birthday": "--04-17",
+                     *       "cadence_days": 1,
+                     *       "closeness": 1,
+                     *       "company": "example",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "display_name": "Ana Lima",
+                     *       "effective_cadence_days": 1,
+                     *       "emails": [
+                     *         {
+                     *           "address": "ana@example.com",
+                     *           "label": "work"
+                     *         }
+                     *       ],
+                     *       "external_ids": {
+                     *         "crm": "42"
+                     *       },
+                     *       "family_name": "example",
+                     *       "given_name": "example",
+                     *       "how_we_met": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *       "links": [
+                     *         {
+                     *           "label": "linkedin",
+                     *           "url": "https://www.linkedin.com/in/ana-lima"
+                     *         }
+                     *       ],
+                     *       "location": "example",
+                     *       "merged_into": "example",
+                     *       "met_on": "2024-10-09",
+                     *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "next_due_at": "2026-03-14T09:30:00Z",
+                     *       "notes": "example",
+                     *       "phones": [
+                     *         {
+                     *           "label": "mobile",
+                     *           "number": "+351 912 345 678"
+                     *         }
+                     *       ],
+                     *       "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
+                     *       "snoozed_until": "2026-03-14",
+                     *       "tags": [
+                     *         "example"
+                     *       ],
+                     *       "title": "example",
+                     *       "trashed_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "vcard_extras": [
+                     *         "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *       ],
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The contact is in the trash (`contact_trashed`) */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_contact_photo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold of the contact. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Contact id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contact has no photo */
+            204: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The contact is in the trash (`contact_trashed`) */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -4535,6 +4857,7 @@ export interface operations {
                      *           "number": "+351 912 345 678"
                      *         }
                      *       ],
+                     *       "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *       "snoozed_until": "2026-03-14",
                      *       "tags": [
                      *         "example"
@@ -4709,6 +5032,7 @@ export interface operations {
                      *               "number": "+351 912 345 678"
                      *             }
                      *           ],
+                     *           "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                      *           "snoozed_until": "2026-03-14",
                      *           "tags": [
                      *             "example"
@@ -4775,6 +5099,13 @@ export interface operations {
                      *           "updated_at": "2026-03-14T09:30:00Z",
                      *           "version": 1,
                      *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "photos": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "content_type": "image/jpeg",
+                     *           "data": "example"
                      *         }
                      *       ],
                      *       "relationships": [
@@ -4936,6 +5267,7 @@ export interface operations {
                  *               "number": "+351 912 345 678"
                  *             }
                  *           ],
+                 *           "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
                  *           "snoozed_until": "2026-03-14",
                  *           "tags": [
                  *             "example"
@@ -5004,6 +5336,13 @@ export interface operations {
                  *           "weight": 1
                  *         }
                  *       ],
+                 *       "photos": [
+                 *         {
+                 *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "content_type": "image/jpeg",
+                 *           "data": "example"
+                 *         }
+                 *       ],
                  *       "relationships": [
                  *         {
                  *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
@@ -5068,6 +5407,7 @@ export interface operations {
                      *       "interactions": 1,
                      *       "introductions": 1,
                      *       "ledger": 1,
+                     *       "photos": 1,
                      *       "relationships": 1,
                      *       "tags": 1
                      *     }

@@ -84,6 +84,8 @@ impl Format {
 pub struct Record {
     pub line: u64,
     pub contact: Result<Value, String>,
+    /// The photo a card carries, checked and made into thumbnails.
+    pub photo: Option<crate::photos::image::Photo>,
 }
 
 /// The text of a file: UTF-8 without a byte order mark.

@@ -105,6 +105,7 @@ pub fn records(
                 Ok(_) => contact(&row),
                 Err(why) => Err(why.clone()),
             },
+            photo: None,
         })
         .collect()
 }

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde_json::Value;
 
 use super::{linkedin_url, Body, Record};
+use crate::photos::image::{self, Photo, Refused};
 
 /// Whether the text is a vCard file (its first line that is not blank).
 pub fn looks_like(text: &str) -> bool {
@@ -26,18 +27,62 @@ pub fn read(text: &str) -> Result<Vec<Record>, String> {
     }
     Ok(cards
         .into_iter()
-        .map(|(line, card)| Record {
-            line,
-            contact: if !ends(card) {
+        .map(|(line, card)| {
+            let read = if !ends(card) {
                 Err("the card has no END:VCARD: the file is cut short".into())
             } else {
                 match VCard::parse(card) {
-                    Ok(card) => contact(&card),
+                    Ok(card) => photo(&card).and_then(|p| Ok((contact(&card)?, p))),
                     Err(e) => Err(format!("not a readable vCard: {e:?}")),
                 }
-            },
+            };
+            match read {
+                Ok((contact, photo)) => Record {
+                    line,
+                    contact: Ok(contact),
+                    photo,
+                },
+                Err(why) => Record {
+                    line,
+                    contact: Err(why),
+                    photo: None,
+                },
+            }
         })
         .collect())
+}
+
+/// The card's `PHOTO`, when it carries the image itself (a link to one
+/// elsewhere is not fetched), checked and made into thumbnails.
+fn photo(card: &VCard) -> Result<Option<Photo>, String> {
+    let Some(e) = card.property(&VCardProperty::Photo) else {
+        return Ok(None);
+    };
+    let data = e.values.iter().find_map(|v| match v {
+        calcard::vcard::VCardValue::Binary(d) => Some(d.clone()),
+        _ => None,
+    });
+    let Some(data) = data else {
+        return Ok(None);
+    };
+    let content_type = match data.content_type {
+        Some(t) if t.contains('/') => t,
+        _ => ::image::guess_format(&data.data)
+            .map(|f| f.to_mime_type().to_string())
+            .unwrap_or_default(),
+    };
+    match image::process(&content_type, data.data) {
+        Ok(p) => Ok(Some(p)),
+        Err(Refused::MediaType) => Err(format!(
+            "PHOTO: a photo is JPEG, PNG or WebP, not {}",
+            if content_type.is_empty() {
+                "an unknown type"
+            } else {
+                &content_type
+            }
+        )),
+        Err(Refused::NotAnImage(why)) => Err(format!("PHOTO: {why}")),
+    }
 }
 
 /// Each card's text and the line (from 1) its `BEGIN:VCARD` is on.

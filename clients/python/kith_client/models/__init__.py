@@ -3,6 +3,7 @@
 from .access_token import AccessToken
 from .agenda import Agenda
 from .agenda_item import AgendaItem
+from .archive_photo import ArchivePhoto
 from .auth_response import AuthResponse
 from .balance import Balance
 from .balance_page import BalancePage
@@ -42,6 +43,7 @@ from .favor_status import FavorStatus
 from .feed_url import FeedUrl
 from .field_error import FieldError
 from .format_ import Format
+from .get_contact_photo_size import GetContactPhotoSize
 from .get_contact_vcard_version import GetContactVcardVersion
 from .graph import Graph
 from .health import Health
@@ -127,6 +129,7 @@ __all__ = (
     "AccessToken",
     "Agenda",
     "AgendaItem",
+    "ArchivePhoto",
     "AuthResponse",
     "Balance",
     "BalancePage",
@@ -166,6 +169,7 @@ __all__ = (
     "FeedUrl",
     "FieldError",
     "Format",
+    "GetContactPhotoSize",
     "GetContactVcardVersion",
     "Graph",
     "Health",

@@ -62,6 +62,10 @@ class Contact:
             cadence, no earlier than 00:00 UTC of `snoozed_until`; `null` without a
             cadence or when archived.
         notes (None | str | Unset):
+        photo_url (None | str | Unset): Read-only: where the contact's photo is (`PUT` there to set one);
+            `null` without one. Its `v` changes with the photo, so a client may
+            keep what it read from this URL for good. Example:
+            /v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65.
         snoozed_until (datetime.date | None | Unset): No reminders before this date.
         title (None | str | Unset):
         trashed_at (datetime.datetime | None | Unset): When the contact was moved to the trash; `null` when it is not
@@ -96,6 +100,7 @@ class Contact:
     met_via: None | Unset | UUID = UNSET
     next_due_at: datetime.datetime | None | Unset = UNSET
     notes: None | str | Unset = UNSET
+    photo_url: None | str | Unset = UNSET
     snoozed_until: datetime.date | None | Unset = UNSET
     title: None | str | Unset = UNSET
     trashed_at: datetime.datetime | None | Unset = UNSET
@@ -234,6 +239,12 @@ class Contact:
         else:
             notes = self.notes
 
+        photo_url: None | str | Unset
+        if isinstance(self.photo_url, Unset):
+            photo_url = UNSET
+        else:
+            photo_url = self.photo_url
+
         snoozed_until: None | str | Unset
         if isinstance(self.snoozed_until, Unset):
             snoozed_until = UNSET
@@ -305,6 +316,8 @@ class Contact:
             field_dict["next_due_at"] = next_due_at
         if notes is not UNSET:
             field_dict["notes"] = notes
+        if photo_url is not UNSET:
+            field_dict["photo_url"] = photo_url
         if snoozed_until is not UNSET:
             field_dict["snoozed_until"] = snoozed_until
         if title is not UNSET:
@@ -536,6 +549,15 @@ class Contact:
 
         notes = _parse_notes(d.pop("notes", UNSET))
 
+        def _parse_photo_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        photo_url = _parse_photo_url(d.pop("photo_url", UNSET))
+
         def _parse_snoozed_until(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -608,6 +630,7 @@ class Contact:
             met_via=met_via,
             next_due_at=next_due_at,
             notes=notes,
+            photo_url=photo_url,
             snoozed_until=snoozed_until,
             title=title,
             trashed_at=trashed_at,

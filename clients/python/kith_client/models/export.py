@@ -6,8 +6,11 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.access_token import AccessToken
+    from ..models.archive_photo import ArchivePhoto
     from ..models.contact import Contact
     from ..models.interaction import Interaction
     from ..models.introduction import Introduction
@@ -36,6 +39,8 @@ class Export:
             tags (list[Tag]):
             tokens (list[AccessToken]): Metadata only: secrets are never exported.
             user (User): The account.
+            photos (list[ArchivePhoto] | Unset): The contacts' photos as they were put (their thumbnails are made
+                again on import). An archive without it has none.
     """
 
     contacts: list[Contact]
@@ -48,6 +53,7 @@ class Export:
     tags: list[Tag]
     tokens: list[AccessToken]
     user: User
+    photos: list[ArchivePhoto] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         contacts = []
@@ -91,6 +97,13 @@ class Export:
 
         user = self.user.to_dict()
 
+        photos: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.photos, Unset):
+            photos = []
+            for photos_item_data in self.photos:
+                photos_item = photos_item_data.to_dict()
+                photos.append(photos_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -107,12 +120,15 @@ class Export:
                 "user": user,
             }
         )
+        if photos is not UNSET:
+            field_dict["photos"] = photos
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.access_token import AccessToken
+        from ..models.archive_photo import ArchivePhoto
         from ..models.contact import Contact
         from ..models.interaction import Interaction
         from ..models.introduction import Introduction
@@ -177,6 +193,15 @@ class Export:
 
         user = User.from_dict(d.pop("user"))
 
+        _photos = d.pop("photos", UNSET)
+        photos: list[ArchivePhoto] | Unset = UNSET
+        if _photos is not UNSET:
+            photos = []
+            for photos_item_data in _photos:
+                photos_item = ArchivePhoto.from_dict(photos_item_data)
+
+                photos.append(photos_item)
+
         export = cls(
             contacts=contacts,
             exported_at=exported_at,
@@ -188,6 +213,7 @@ class Export:
             tags=tags,
             tokens=tokens,
             user=user,
+            photos=photos,
         )
 
         return export

@@ -17,6 +17,7 @@ class ImportCounts:
         interactions (int):
         introductions (int):
         ledger (int):
+        photos (int):
         relationships (int):
         tags (int):
     """
@@ -25,6 +26,7 @@ class ImportCounts:
     interactions: int
     introductions: int
     ledger: int
+    photos: int
     relationships: int
     tags: int
 
@@ -36,6 +38,8 @@ class ImportCounts:
         introductions = self.introductions
 
         ledger = self.ledger
+
+        photos = self.photos
 
         relationships = self.relationships
 
@@ -49,6 +53,7 @@ class ImportCounts:
                 "interactions": interactions,
                 "introductions": introductions,
                 "ledger": ledger,
+                "photos": photos,
                 "relationships": relationships,
                 "tags": tags,
             }
@@ -67,6 +72,8 @@ class ImportCounts:
 
         ledger = d.pop("ledger")
 
+        photos = d.pop("photos")
+
         relationships = d.pop("relationships")
 
         tags = d.pop("tags")
@@ -76,6 +83,7 @@ class ImportCounts:
             interactions=interactions,
             introductions=introductions,
             ledger=ledger,
+            photos=photos,
             relationships=relationships,
             tags=tags,
         )

@@ -1,0 +1,2 @@
+DROP TABLE contact_photos;
+ALTER TABLE contacts DROP COLUMN photo_url;
