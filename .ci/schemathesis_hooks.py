@@ -153,7 +153,7 @@ def meaningful(body, case, path_id):
             if not real:
                 body["birthday"] = "1990-04-17"
         if case.operation.path == "/v1/import/archive":
-            for section in ("contacts", "tags", "interactions", "ledger", "relationships", "introductions", "tokens"):
+            for section in ("contacts", "tags", "interactions", "ledger", "relationships", "introductions", "tokens", "photos"):
                 if isinstance(body.get(section), list):
                     body[section] = []
         if case.operation.path == "/v1/ledger/{id}":

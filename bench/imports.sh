@@ -4,6 +4,9 @@
 #   - a LinkedIn Connections.csv of ROWS rows (10,000 by default; half with
 #     an email) into an empty account, then the same file again (every row
 #     matched and skipped), then again with on_duplicate=update;
+#   - a vCard 3.0 file of ROWS cards (as a phone exports them: names,
+#     an email, a phone, an organisation, a birthday, a note) into an empty
+#     account;
 #   - POST /v1/contacts/batch with 500 contacts matched by external id:
 #     first all created, then all unchanged.
 # Each figure is the wall time of the request as curl reports it, the best
@@ -44,6 +47,22 @@ for n in range(rows):
     date = f"{rnd.randint(1, 28):02d} {rnd.choice(months)} {rnd.randint(2010, 2025)}"
     print(f"{f},{l} {n},https://www.linkedin.com/in/{f.lower()}-{l.lower()}-{n},{email},{company},Engineer,{date}")
 PY
+python3 - "$ROWS" >"$WORK/contacts.vcf" <<'PY'
+import random, sys
+rows = int(sys.argv[1])
+rnd = random.Random(17)
+first = ["Ana", "Ben", "Cleo", "Dev", "Emma", "Farid", "Gita", "Hana", "Ivan", "Jin", "Kofi", "Lena"]
+last = ["Lima", "Okafor", "Park", "Rao", "Stone", "Haddad", "Kim", "Novak", "Mensah", "Silva"]
+for n in range(rows):
+    f, l = rnd.choice(first), f"{rnd.choice(last)} {n}"
+    print("BEGIN:VCARD\r\nVERSION:3.0\r")
+    print(f"N:{l};{f};;;\r\nFN:{f} {l}\r")
+    print(f"EMAIL;type=INTERNET;type=WORK;type=pref:{f}.{n}@example.com\r".lower())
+    print(f"TEL;type=CELL;type=VOICE:+1 555 {n:07d}\r")
+    print(f"ORG:Company {n % 700};\r\nTITLE:Engineer\r")
+    print(f"BDAY:{rnd.randint(1950, 2000)}-{rnd.randint(1, 12):02d}-{rnd.randint(1, 28):02d}\r")
+    print(f"NOTE:Met at conference {n % 40}\\, hallway track\r\nCATEGORIES:imported,phone\r\nEND:VCARD\r")
+PY
 python3 - >"$WORK/batch.json" <<'PY'
 import json
 items = [{"match": f"crm:{n}", "contact": {"display_name": f"Batch Person {n}", "company": "Initech",
@@ -73,6 +92,11 @@ for run in $(seq 1 "$RUNS"); do
   note again "$(timed -X POST "$API/v1/imports" -H "$AUTH" --data-binary @"$WORK/Connections.csv")"
   python3 -c "import json; r=json.load(open('$WORK/answer.json')); assert r['skipped'] == $ROWS, r['skipped']"
   note update "$(timed -X POST "$API/v1/imports?on_duplicate=update" -H "$AUTH" --data-binary @"$WORK/Connections.csv")"
+  TOKEN_V=$(curl -fs -X POST "$API/v1/auth/register" -H 'content-type: application/json' \
+    -d "{\"email\":\"bench-vcard$run@example.com\",\"password\":\"bench-password-123\",\"name\":\"Bench\"}" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  note vcard "$(timed -X POST "$API/v1/imports" -H "Authorization: Bearer $TOKEN_V" --data-binary @"$WORK/contacts.vcf")"
+  python3 -c "import json; r=json.load(open('$WORK/answer.json')); assert r['created'] == $ROWS, (r['created'], r['items'][:2])"
   note batch "$(timed -X POST "$API/v1/contacts/batch" -H "$AUTH" -H 'content-type: application/json' --data-binary @"$WORK/batch.json")"
   python3 -c "import json; r=json.load(open('$WORK/answer.json')); assert r['created'] == 500, r"
   note batch_again "$(timed -X POST "$API/v1/contacts/batch" -H "$AUTH" -H 'content-type: application/json' --data-binary @"$WORK/batch.json")"
@@ -84,6 +108,7 @@ echo "|---|---:|---:|"
 echo "| LinkedIn, $ROWS rows, empty account | $(ms "${best[linkedin]}") | $(ms "${worst[linkedin]}") |"
 echo "| the same file again (all skipped) | $(ms "${best[again]}") | $(ms "${worst[again]}") |"
 echo "| the same file, on_duplicate=update (all unchanged) | $(ms "${best[update]}") | $(ms "${worst[update]}") |"
+echo "| vCard 3.0, $ROWS cards, empty account | $(ms "${best[vcard]}") | $(ms "${worst[vcard]}") |"
 echo "| batch of 500, all created | $(ms "${best[batch]}") | $(ms "${worst[batch]}") |"
 echo "| the same batch again (all unchanged) | $(ms "${best[batch_again]}") | $(ms "${worst[batch_again]}") |"
 echo

@@ -49,7 +49,7 @@ pub struct ArchivePhoto {
     #[schema(example = "image/jpeg")]
     pub content_type: String,
     /// The image, in base64.
-    #[schema(format = Byte)]
+    #[schema(format = Byte, example = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC")]
     pub data: String,
 }
 

@@ -1131,6 +1131,7 @@ export interface components {
             /**
              * Format: byte
              * @description The image, in base64.
+             * @example iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC
              */
             data: string;
         };
@@ -5105,7 +5106,7 @@ export interface operations {
                      *         {
                      *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "content_type": "image/jpeg",
-                     *           "data": "example"
+                     *           "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
                      *         }
                      *       ],
                      *       "relationships": [
@@ -5340,7 +5341,7 @@ export interface operations {
                  *         {
                  *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "content_type": "image/jpeg",
-                 *           "data": "example"
+                 *           "data": "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC"
                  *         }
                  *       ],
                  *       "relationships": [

@@ -16,7 +16,8 @@ class ArchivePhoto:
     Attributes:
         contact_id (UUID): The contact's id in the archive.
         content_type (str):  Example: image/jpeg.
-        data (str): The image, in base64.
+        data (str): The image, in base64. Example:
+            iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4//8/AAX+Av4N70a4AAAAAElFTkSuQmCC.
     """
 
     contact_id: UUID
