@@ -521,6 +521,10 @@ pub enum DuplicateReason {
     NameAndCompany,
     /// The same phone number (by its digits).
     Phone,
+    /// The same web address among their links (a LinkedIn profile, say),
+    /// compared without its scheme, `www.`, query or trailing `/`, ignoring
+    /// case.
+    ProfileUrl,
 }
 
 impl DuplicateReason {
@@ -529,6 +533,7 @@ impl DuplicateReason {
             DuplicateReason::Email => "email",
             DuplicateReason::NameAndCompany => "name_and_company",
             DuplicateReason::Phone => "phone",
+            DuplicateReason::ProfileUrl => "profile_url",
         }
     }
 }

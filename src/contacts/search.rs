@@ -69,11 +69,14 @@ pub fn fields_of(row: &ContactRow) -> Vec<(&'static str, String)> {
 /// What `?email=`, `?phone=` and `?external_id=` find a contact by: each
 /// email in lower case (`email`), each phone number as its digits
 /// (`phone`), each external id as `source:value` (`external_id`), once
-/// each.
+/// each; and each link as the duplicates listing compares it
+/// (`profile_url`).
 pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {
     let emails: Vec<Email> = serde_json::from_str(&row.emails).unwrap_or_default();
     let phones: Vec<Phone> = serde_json::from_str(&row.phones).unwrap_or_default();
     let external = row.external_ids();
+    let links: Vec<crate::contacts::model::Link> =
+        serde_json::from_str(&row.links).unwrap_or_default();
     let mut out: Vec<(&'static str, String)> = Vec::new();
     let found = emails
         .iter()
@@ -83,13 +86,25 @@ pub fn handles(row: &ContactRow) -> Vec<(&'static str, String)> {
             external
                 .iter()
                 .map(|(s, v)| ("external_id", external_id_key(s, v))),
-        );
+        )
+        .chain(links.iter().map(|l| ("profile_url", profile_key(&l.url))));
     for handle in found {
         if !handle.1.is_empty() && !out.contains(&handle) {
             out.push(handle);
         }
     }
     out
+}
+
+/// A web address as the duplicates listing compares it: lower case,
+/// without its scheme, `www.`, query, fragment or trailing `/`
+/// (`HTTPS://www.LinkedIn.com/in/ana/?trk=x` is `linkedin.com/in/ana`).
+pub fn profile_key(url: &str) -> String {
+    let url = url.trim().to_lowercase();
+    let url = url.split_once("://").map_or(url.as_str(), |(_, rest)| rest);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    let url = url.split(['?', '#']).next().unwrap_or_default();
+    url.trim_end_matches('/').to_string()
 }
 
 /// An email as `?email=` compares it: trimmed, lower case.

@@ -243,7 +243,8 @@ pub fn update(
         ));
     }
     let tags_changed = c.tags.is_some();
-    let handles_changed = c.emails.is_some() || c.phones.is_some() || c.external_ids.is_some();
+    let handles_changed =
+        c.emails.is_some() || c.phones.is_some() || c.links.is_some() || c.external_ids.is_some();
     let unchanged = row.clone();
     apply(&mut row, c);
     // A patch that changes nothing leaves the version (and the feed) as is.
@@ -621,6 +622,7 @@ pub fn duplicates(
         DuplicateReason::Email,
         DuplicateReason::NameAndCompany,
         DuplicateReason::Phone,
+        DuplicateReason::ProfileUrl,
     ] {
         let from = match &after {
             Some((r, _)) if reason < *r => continue,

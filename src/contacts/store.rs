@@ -681,18 +681,20 @@ pub fn duplicate_keys(
     use diesel::dsl::count_star;
     let after = after.unwrap_or("").to_string();
     match reason {
-        DuplicateReason::Email | DuplicateReason::Phone => contact_handles::table
-            .inner_join(contacts::table)
-            .filter(contact_handles::user_id.eq(user_id))
-            .filter(contact_handles::kind.eq(reason.as_str()))
-            .filter(contacts::trashed_at.is_null())
-            .filter(contact_handles::value.gt(after))
-            .group_by(contact_handles::value)
-            .having(count_star().gt(1))
-            .select(contact_handles::value)
-            .order(contact_handles::value.asc())
-            .limit(limit)
-            .load(conn),
+        DuplicateReason::Email | DuplicateReason::Phone | DuplicateReason::ProfileUrl => {
+            contact_handles::table
+                .inner_join(contacts::table)
+                .filter(contact_handles::user_id.eq(user_id))
+                .filter(contact_handles::kind.eq(reason.as_str()))
+                .filter(contacts::trashed_at.is_null())
+                .filter(contact_handles::value.gt(after))
+                .group_by(contact_handles::value)
+                .having(count_star().gt(1))
+                .select(contact_handles::value)
+                .order(contact_handles::value.asc())
+                .limit(limit)
+                .load(conn)
+        }
         DuplicateReason::NameAndCompany => {
             let key = diesel::dsl::sql::<diesel::sql_types::Text>(NAME_AND_COMPANY);
             contacts::table
@@ -732,7 +734,7 @@ pub fn duplicate_members(
         .order((contacts::name_key.asc(), contacts::id.asc()))
         .into_boxed();
     match reason {
-        DuplicateReason::Email | DuplicateReason::Phone => {
+        DuplicateReason::Email | DuplicateReason::Phone | DuplicateReason::ProfileUrl => {
             let holders = contact_handles::table
                 .filter(contact_handles::user_id.eq(user_id))
                 .filter(contact_handles::kind.eq(reason.as_str()))

@@ -1,5 +1,5 @@
 //! `GET /v1/contacts/duplicates`: groups of contacts that look like one
-//! person, by email, phone digits, or name and company.
+//! person, by email, phone digits, name and company, or profile URL.
 
 use serde_json::{json, Value};
 
@@ -19,6 +19,8 @@ async fn duplicates_are_grouped_by_email_phone_and_name_at_a_company() {
         json!({"display_name": "cleo park", "company": "HOOLI"}),
         json!({"display_name": "Dana Wu"}),
         json!({"display_name": "Dana Wu"}),
+        json!({"display_name": "Jin Park", "links": [{"url": "https://www.linkedin.com/in/jinpark/"}]}),
+        json!({"display_name": "J. Park", "links": [{"url": "https://LinkedIn.com/in/JinPark?trk=x", "label": "linkedin"}]}),
         json!({"display_name": "Trashed Ana", "emails": [{"address": "ana@example.com"}]}),
     ] {
         let c = app.contact(&s, body.clone()).await;
@@ -87,6 +89,11 @@ async fn duplicates_are_grouped_by_email_phone_and_name_at_a_company() {
                 "phone".into(),
                 "15550103".into(),
                 vec!["Ben Ode".into(), "Benjamin Ode".into()]
+            ),
+            (
+                "profile_url".into(),
+                "linkedin.com/in/jinpark".into(),
+                vec!["J. Park".into(), "Jin Park".into()]
             ),
         ]
     );

@@ -298,8 +298,11 @@ export interface paths {
         /**
          * List likely duplicates.
          * @description Groups of two or more of your contacts (not in the trash) that share an
-         *     email (ignoring case), a phone number (by its digits), or a name and a
-         *     company (ignoring case), by reason, then what they share.
+         *     email (ignoring case), a phone number (by its digits), a name and a
+         *     company (ignoring case), or a web address among their links (such as a
+         *     LinkedIn profile, without scheme, `www.`, query or trailing `/`), by
+         *     reason, then what they share. `POST /v1/contacts/{id}/merge` makes a
+         *     group one contact.
          */
         get: operations["list_duplicates"];
         put?: never;

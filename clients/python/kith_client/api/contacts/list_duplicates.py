@@ -87,8 +87,11 @@ def sync_detailed(
     """List likely duplicates.
 
      Groups of two or more of your contacts (not in the trash) that share an
-    email (ignoring case), a phone number (by its digits), or a name and a
-    company (ignoring case), by reason, then what they share.
+    email (ignoring case), a phone number (by its digits), a name and a
+    company (ignoring case), or a web address among their links (such as a
+    LinkedIn profile, without scheme, `www.`, query or trailing `/`), by
+    reason, then what they share. `POST /v1/contacts/{id}/merge` makes a
+    group one contact.
 
     Args:
         limit (int | Unset):
@@ -123,8 +126,11 @@ def sync(
     """List likely duplicates.
 
      Groups of two or more of your contacts (not in the trash) that share an
-    email (ignoring case), a phone number (by its digits), or a name and a
-    company (ignoring case), by reason, then what they share.
+    email (ignoring case), a phone number (by its digits), a name and a
+    company (ignoring case), or a web address among their links (such as a
+    LinkedIn profile, without scheme, `www.`, query or trailing `/`), by
+    reason, then what they share. `POST /v1/contacts/{id}/merge` makes a
+    group one contact.
 
     Args:
         limit (int | Unset):
@@ -154,8 +160,11 @@ async def asyncio_detailed(
     """List likely duplicates.
 
      Groups of two or more of your contacts (not in the trash) that share an
-    email (ignoring case), a phone number (by its digits), or a name and a
-    company (ignoring case), by reason, then what they share.
+    email (ignoring case), a phone number (by its digits), a name and a
+    company (ignoring case), or a web address among their links (such as a
+    LinkedIn profile, without scheme, `www.`, query or trailing `/`), by
+    reason, then what they share. `POST /v1/contacts/{id}/merge` makes a
+    group one contact.
 
     Args:
         limit (int | Unset):
@@ -188,8 +197,11 @@ async def asyncio(
     """List likely duplicates.
 
      Groups of two or more of your contacts (not in the trash) that share an
-    email (ignoring case), a phone number (by its digits), or a name and a
-    company (ignoring case), by reason, then what they share.
+    email (ignoring case), a phone number (by its digits), a name and a
+    company (ignoring case), or a web address among their links (such as a
+    LinkedIn profile, without scheme, `www.`, query or trailing `/`), by
+    reason, then what they share. `POST /v1/contacts/{id}/merge` makes a
+    group one contact.
 
     Args:
         limit (int | Unset):
