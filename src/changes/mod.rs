@@ -6,7 +6,7 @@ pub mod handlers;
 pub mod model;
 pub mod store;
 
-pub use store::record;
+pub use store::{record, record_json};
 
 use crate::http::operations::Operations;
 

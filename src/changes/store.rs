@@ -19,11 +19,6 @@ pub fn record<T: Serialize>(
     resource_id: &str,
     data: Option<&T>,
 ) -> QueryResult<i64> {
-    // One statement takes the number (and the lock on the user's row).
-    let seq: i64 = crate::per_backend!(conn, |c| diesel::update(users::table.find(user_id))
-        .set(users::change_seq.eq(users::change_seq + 1))
-        .returning(users::change_seq)
-        .get_result(c))?;
     let data = match data {
         Some(d) => Some(
             serde_json::to_string(d)
@@ -31,6 +26,23 @@ pub fn record<T: Serialize>(
         ),
         None => None,
     };
+    record_json(conn, user_id, resource_type, resource_id, data.as_deref())
+}
+
+/// `record` with the resource already written as JSON (a contact's stored
+/// JSON, say).
+pub fn record_json(
+    conn: &mut DbConn,
+    user_id: &str,
+    resource_type: &str,
+    resource_id: &str,
+    data: Option<&str>,
+) -> QueryResult<i64> {
+    // One statement takes the number (and the lock on the user's row).
+    let seq: i64 = crate::per_backend!(conn, |c| diesel::update(users::table.find(user_id))
+        .set(users::change_seq.eq(users::change_seq + 1))
+        .returning(users::change_seq)
+        .get_result(c))?;
     metrics::counter!("kith_changes_recorded_total").increment(1);
     diesel::insert_into(changes::table)
         .values((

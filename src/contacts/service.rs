@@ -154,7 +154,14 @@ fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<()> {
 
 /// Records the contact in the change feed as it now is.
 pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    // The JSON stored with the row is the contact as it is (every write
+    // stamps it), written once.
+    match (&row.api_json, row.api_json_version == Some(row.version)) {
+        (Some(json), true) => {
+            changes::record_json(conn, &row.user_id, RESOURCE, &row.id, Some(json))?
+        }
+        _ => changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?,
+    };
     Ok(())
 }
 
