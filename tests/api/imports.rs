@@ -132,6 +132,11 @@ async fn a_linkedin_export_comes_in_once_and_bad_rows_fail_alone() {
         .json();
     assert_eq!(rest["items"][0]["id"], id.as_str());
     assert_eq!(rest["next_cursor"], Value::Null);
+    app.get("/v1/imports?cursor=not-a-cursor")
+        .auth(&s)
+        .send()
+        .await
+        .problem(422, "validation_failed");
     let one = app
         .get(&format!("/v1/imports/{id}"))
         .auth(&s)
