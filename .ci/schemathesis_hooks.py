@@ -29,7 +29,7 @@ with its reason:
   read from it); a photo's body is an image, so every one sends a small
   PNG (a binary schema cannot be broken, see schemathesis.toml);
 - a token's `expires_at` is in the future, an interaction's `occurred_at`
-  at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
+  and a captured message's `date` at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
   name existing records (left out here);
 - a ledger entry's status only moves forward (open to done, declined or
   cancelled) and only an open one is due, so a PATCH leaves both out; an
@@ -144,6 +144,9 @@ def meaningful(body, case, path_id):
         for field in ("occurred_at",):
             if isinstance(body.get(field), str):
                 body[field] = "2026-03-14T09:30:00Z"
+        for message in body.get("messages") or []:
+            if isinstance(message, dict) and isinstance(message.get("date"), str):
+                message["date"] = "2026-03-14T09:30:00Z"
         if isinstance(body.get("birthday"), str) and not body["birthday"].startswith("--"):
             try:
                 day = datetime.date.fromisoformat(body["birthday"])

@@ -4,8 +4,8 @@
 
 use crate::http::operations::Operations;
 use crate::{
-    agenda, archive, auth, changes, contacts, exports, imports, interactions, introductions,
-    ledger, merge, network, ops, photos, relationships, search, tags,
+    agenda, archive, auth, captures, changes, contacts, exports, imports, interactions,
+    introductions, ledger, merge, network, ops, photos, relationships, search, tags,
 };
 
 pub fn operations() -> Operations {
@@ -17,6 +17,7 @@ pub fn operations() -> Operations {
     exports::operations(&mut all);
     photos::operations(&mut all);
     imports::operations(&mut all);
+    captures::operations(&mut all);
     interactions::operations(&mut all);
     tags::operations(&mut all);
     agenda::operations(&mut all);

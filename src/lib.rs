@@ -4,6 +4,7 @@ pub mod agenda;
 pub mod api;
 pub mod archive;
 pub mod auth;
+pub mod captures;
 pub mod changes;
 pub mod config;
 pub mod contacts;

@@ -109,6 +109,44 @@ diesel::table! {
     }
 }
 diesel::table! {
+    user_addresses (user_id, email) {
+        user_id -> Text,
+        email -> Text,
+    }
+}
+diesel::table! {
+    captures (id) {
+        id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        created_at -> BigInt,
+        undone_at -> Nullable<BigInt>,
+        received -> Integer,
+        logged -> Integer,
+        duplicates -> Integer,
+        unmatched -> Integer,
+        interaction_ids -> Text,
+    }
+}
+diesel::table! {
+    captured_messages (user_id, source_key) {
+        user_id -> Text,
+        source_key -> Text,
+        capture_id -> Text,
+        interaction_id -> Text,
+    }
+}
+diesel::table! {
+    capture_addresses (user_id, email) {
+        user_id -> Text,
+        email -> Text,
+        first_seen -> BigInt,
+        last_seen -> BigInt,
+        seen -> Integer,
+        dismissed -> Bool,
+    }
+}
+diesel::table! {
     imports (id) {
         id -> Text,
         user_id -> Text,
@@ -302,6 +340,10 @@ diesel::joinable!(contact_names -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    capture_addresses,
+    captured_messages,
+    captures,
+    user_addresses,
     access_tokens,
     relationships,
     introductions,

@@ -416,6 +416,31 @@ pub struct PageParams {
     pub cursor: Option<String>,
 }
 
+/// The sort of a list newest first by id (ids are time-ordered).
+const NEWEST_FIRST: &str = "-id";
+
+/// A list newest first by id: the page size, and the id the page continues
+/// after.
+pub fn newest_first(p: PageParams) -> Result<(i64, Option<String>), ApiError> {
+    let after = match p.cursor {
+        Some(c) => Some(decode_cursor::<()>(&c, NEWEST_FIRST)?.1),
+        None => None,
+    };
+    Ok((p.limit.unwrap_or(DEFAULT_LIMIT), after))
+}
+
+/// Ends a page of a list newest first by id, read with `limit + 1` rows:
+/// the next page's cursor.
+pub fn newest_first_cursor<T>(
+    rows: &mut Vec<T>,
+    limit: i64,
+    id: impl Fn(&T) -> &str,
+) -> Option<String> {
+    next_cursor(rows, limit, |last| {
+        encode_cursor(NEWEST_FIRST, (), id(last))
+    })
+}
+
 pub fn encode_cursor<K: Serialize>(sort: &str, key: K, id: &str) -> String {
     let data = CursorData {
         s: sort.to_string(),

@@ -7,9 +7,7 @@ use super::model::{Import, ImportFile, ImportPage, ImportParams, ImportUndo, MAX
 use super::{service, store};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{
-    cursor_after, decode_cursor, encode_cursor, read_body, PageParams, DEFAULT_LIMIT,
-};
+use crate::http::{newest_first, newest_first_cursor, read_body, PageParams};
 use crate::input;
 use crate::state::AppState;
 
@@ -121,21 +119,14 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    const SORT: &str = "-id";
-    let PageParams { limit, cursor } = input::params(&req)?;
-    let limit = limit.unwrap_or(DEFAULT_LIMIT);
-    let after = match cursor {
-        Some(c) => Some(decode_cursor::<()>(&c, SORT)?.1),
-        None => None,
-    };
+    let (limit, after) = newest_first(input::params(&req)?)?;
     let mut rows = state
         .db
         .read_as(user.id.clone(), move |conn| {
             Ok(store::list(conn, &user.id, after.as_deref(), limit)?)
         })
         .await?;
-    let more = crate::domain::cut_page(&mut rows, limit);
-    let next_cursor = cursor_after(&rows, more, |last| encode_cursor(SORT, (), &last.id));
+    let next_cursor = newest_first_cursor(&mut rows, limit, |r| &r.id);
     let items = rows.iter().map(|r| r.summary()).collect();
     Ok(HttpResponse::Ok().json(ImportPage { items, next_cursor }))
 }

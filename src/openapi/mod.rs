@@ -63,6 +63,7 @@ Every `POST` accepts an `Idempotency-Key`.",
     tags(
         (name = "auth", description = "Accounts and tokens"),
         (name = "contacts", description = "The people in your network"),
+        (name = "captures", description = "Interactions logged from message headers, undone; your own addresses; people you write with who are not contacts yet"),
         (name = "imports", description = "Contacts brought in from LinkedIn, Google and Outlook exports, and undone"),
         (name = "interactions", description = "Emails, calls, coffees: what keeps a cadence"),
         (name = "ledger", description = "Favors given and received, and the balance of each relationship"),
@@ -391,7 +392,8 @@ fn document_headers(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenA
 
 /// Every resource id is a UUID (`ids::new_id`): the document says so once,
 /// here, for each property named `id`, `…_id`, `…_ids` or `met_via`, and for
-/// each `id` path or `contact_id` query parameter. Not for a change's `id`
+/// each `id` path or `contact_id` query parameter. Not for a captured
+/// message's `source_id` and `thread_id` (another system's), a change's `id`
 /// (a tag's is its name) nor a problem's `request_id` (a UUID without
 /// hyphens).
 fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
@@ -399,7 +401,8 @@ fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     use utoipa::openapi::schema::{ArrayItems, Schema, SchemaFormat, SchemaType, Type};
     use utoipa::openapi::RefOr;
     fn is_id(name: &str) -> bool {
-        name == "id" || name.ends_with("_id") || name == "met_via"
+        let foreign = matches!(name, "source_id" | "thread_id");
+        name == "id" || (name.ends_with("_id") && !foreign) || name == "met_via"
     }
     fn mark(schema: &mut RefOr<Schema>) {
         let RefOr::T(Schema::Object(o)) = schema else {

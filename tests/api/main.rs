@@ -6,6 +6,7 @@ mod access;
 mod agenda;
 mod auth;
 mod batch;
+mod captures;
 mod changes;
 mod cli;
 mod contact_json;

@@ -214,6 +214,119 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/captures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List captures.
+         * @description Newest first.
+         */
+        get: operations["list_captures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/captures/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log messages as interactions.
+         * @description Up to 1,000 messages' headers (what a script reading a mailbox or an
+         *     email API sends; bodies are never taken). A message with a participant
+         *     (other than your own addresses) among your contacts, by email ignoring
+         *     case, becomes one `email` interaction with every such contact (the
+         *     first 50), at its date, `outbound` when one of your addresses sent it
+         *     and `inbound` otherwise, its subject as the summary (`Email` with
+         *     `store_subject=false`). Interactions reset cadence clocks as any do. The
+         *     same `source_id` twice is logged once (`duplicates`); with
+         *     `collapse=thread_day`, a thread's messages on one day are one
+         *     interaction. Addresses that match no contact are counted for
+         *     `GET /v1/captures/suggestions`. The capture is kept and can be undone.
+         */
+        post: operations["capture_messages"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/captures/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * People you write with who are not contacts yet.
+         * @description Addresses seen in at least `min_count` captured messages that match no
+         *     contact of yours (and are not yours, nor dismissed): the 100 most
+         *     frequent, most frequent first.
+         */
+        get: operations["list_capture_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/captures/suggestions/{email}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Never suggest this address again. */
+        post: operations["dismiss_capture_suggestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/captures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a capture. */
+        get: operations["get_capture"];
+        put?: never;
+        post?: never;
+        /**
+         * Undo a capture.
+         * @description Deletes the interactions it logged that still stand (the contacts'
+         *     last touch and next due date follow); its messages may then be captured
+         *     again. The capture stays listed, with `undone_at`; a second undo is a
+         *     `409`.
+         */
+        delete: operations["undo_capture"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/changes": {
         parameters: {
             query?: never;
@@ -824,6 +937,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your own addresses.
+         * @description A message from one of them is `outbound`; none of them is matched to a
+         *     contact. Without any set, your login email.
+         */
+        get: operations["get_my_addresses"];
+        /**
+         * Set your own addresses.
+         * @description Replaces them all (stored in lower case); your login email is one only
+         *     if you name it.
+         */
+        put: operations["set_my_addresses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/network/graph": {
         parameters: {
             query?: never;
@@ -1064,6 +1203,20 @@ export interface components {
              */
             scope: components["schemas"]["TokenScope"];
         };
+        /**
+         * @description The emails that are yours: a message from one of them is `outbound`,
+         *     and none of them is ever matched to a contact.
+         */
+        Addresses: {
+            /**
+             * @description 1–20 distinct emails; without any set, your login email.
+             * @example [
+             *       "ana@example.com",
+             *       "ana@work.example"
+             *     ]
+             */
+            addresses: string[];
+        };
         /** @description The agenda. */
         Agenda: {
             /** Format: date-time */
@@ -1222,6 +1375,56 @@ export interface components {
          * @enum {string}
          */
         BatchStatus: string;
+        /** @description A capture and what it logged. */
+        Capture: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int32
+             * @description Messages already captured (or, collapsed, of a thread and day
+             *     already logged).
+             */
+            duplicates: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The interactions it logged, by id. */
+            interaction_ids: string[];
+            /**
+             * @description In the answer to the capture only: the interactions it logged.
+             * @example []
+             */
+            interactions?: components["schemas"]["Interaction"][] | null;
+            /**
+             * @description `messages`.
+             * @example messages
+             */
+            kind: string;
+            /**
+             * Format: int32
+             * @description Interactions logged.
+             */
+            logged: number;
+            /**
+             * Format: int32
+             * @description Messages sent.
+             */
+            received: number;
+            /**
+             * Format: date-time
+             * @description When it was undone; `null` while its interactions stand.
+             */
+            undone_at?: string | null;
+            /**
+             * Format: int32
+             * @description Messages with no participant among your contacts.
+             */
+            unmatched: number;
+        };
+        /** @description A page of captures. */
+        CapturePage: {
+            items: components["schemas"]["Capture"][];
+            next_cursor?: string | null;
+        };
         /** @description One change. */
         Change: components["schemas"]["ContactChange"] | components["schemas"]["InteractionChange"] | components["schemas"]["LedgerEntryChange"] | components["schemas"]["RelationshipChange"] | components["schemas"]["IntroductionChange"] | components["schemas"]["TagChange"];
         /**
@@ -1608,6 +1811,12 @@ export interface components {
              */
             label?: string | null;
         };
+        /**
+         * Format: email
+         * @description An email address (schema: `format: email`).
+         * @example ana@example.com
+         */
+        EmailAddress: string;
         /**
          * @description Every record of the account. (An import refuses fields it does not know,
          *     so the schema says `additionalProperties: false`.)
@@ -2210,6 +2419,42 @@ export interface components {
              */
             ids: string[];
         };
+        /** @description Messages to log as interactions. */
+        MessageBatch: {
+            /** @description 1–1,000 messages. */
+            messages: components["schemas"]["MessageIn"][];
+        };
+        /**
+         * @description One message, as a script reading a mailbox or an email API sends it:
+         *     headers only, never a body.
+         */
+        MessageIn: {
+            cc?: components["schemas"]["EmailAddress"][];
+            /**
+             * Format: date-time
+             * @description When it was sent: at most a day ahead.
+             * @example 2026-11-30T09:15:00Z
+             */
+            date: string;
+            from: components["schemas"]["EmailAddress"];
+            /**
+             * @description The message's id where it came from (its `Message-ID`, say): the
+             *     same id twice is logged once.
+             * @example <CAF=abc123@mail.example.com>
+             */
+            source_id: string;
+            /**
+             * @description Becomes the interaction's summary (unless `store_subject=false`).
+             * @example Lunch next week?
+             */
+            subject?: string | null;
+            /**
+             * @description The conversation it belongs to, for `collapse=thread_day`.
+             * @example thread-42
+             */
+            thread_id?: string | null;
+            to?: components["schemas"]["EmailAddress"][];
+        };
         /** @description A count for one calendar month. */
         MonthCount: {
             /** Format: int64 */
@@ -2554,6 +2799,24 @@ export interface components {
             new_by_month: components["schemas"]["MonthCount"][];
             /** @description Interactions per month, the last 12 months, oldest first. */
             touches_by_month: components["schemas"]["MonthCount"][];
+        };
+        /** @description Someone you write with who is not a contact yet. */
+        Suggestion: {
+            /**
+             * Format: int32
+             * @description In how many captured messages.
+             */
+            count: number;
+            /** @example dev@example.com */
+            email: string;
+            /** Format: date-time */
+            first_seen: string;
+            /** Format: date-time */
+            last_seen: string;
+        };
+        SuggestionList: {
+            /** @description The 100 most frequent at most, most frequent first. */
+            items: components["schemas"]["Suggestion"][];
         };
         /** @description A tag in use, or one that carries a cadence. */
         Tag: {
@@ -3285,6 +3548,384 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             /** @description The email is taken (`email_taken`) */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_captures: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of captures */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "duplicates": 1,
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "interaction_ids": [
+                     *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           ],
+                     *           "interactions": [],
+                     *           "kind": "messages",
+                     *           "logged": 1,
+                     *           "received": 1,
+                     *           "undone_at": "2026-03-14T09:30:00Z",
+                     *           "unmatched": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CapturePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    capture_messages: {
+        parameters: {
+            query?: {
+                /** @description `false`: the interaction's summary is `Email`, not the subject. */
+                store_subject?: boolean;
+                /** @description Without it, each message is an interaction of its own. */
+                collapse?: "thread_day";
+            };
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "messages": [
+                 *         {
+                 *           "cc": [
+                 *             "ana@example.com"
+                 *           ],
+                 *           "date": "2026-11-30T09:15:00Z",
+                 *           "from": "ana@example.com",
+                 *           "source_id": "<CAF=abc123@mail.example.com>",
+                 *           "subject": "Lunch next week?",
+                 *           "thread_id": "thread-42",
+                 *           "to": [
+                 *             "ana@example.com"
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["MessageBatch"];
+            };
+        };
+        responses: {
+            /** @description The capture, with the interactions it logged */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The capture's URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "duplicates": 1,
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "interactions": [],
+                     *       "kind": "messages",
+                     *       "logged": 1,
+                     *       "received": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "unmatched": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capture"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_capture_suggestions: {
+        parameters: {
+            query?: {
+                /** @description Only addresses seen in at least this many messages (default 2). */
+                min_count?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The suggestions */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "count": 1,
+                     *           "email": "dev@example.com",
+                     *           "first_seen": "2026-03-14T09:30:00Z",
+                     *           "last_seen": "2026-03-14T09:30:00Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SuggestionList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismiss_capture_suggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The address */
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed */
+            204: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            /** @description Not an email address, or a bad Idempotency-Key */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_capture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Capture id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capture */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "duplicates": 1,
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "interactions": [],
+                     *       "kind": "messages",
+                     *       "logged": 1,
+                     *       "received": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "unmatched": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capture"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    undo_capture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Capture id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The capture, undone */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "duplicates": 1,
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "interactions": [],
+                     *       "kind": "messages",
+                     *       "logged": 1,
+                     *       "received": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "unmatched": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capture"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The capture was undone already (`capture_undone`) */
             409: {
                 headers: {
                     /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
@@ -6934,6 +7575,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_my_addresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your addresses */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "addresses": [
+                     *         "ana@example.com",
+                     *         "ana@work.example"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Addresses"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    set_my_addresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "addresses": [
+                 *         "ana@example.com",
+                 *         "ana@work.example"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["Addresses"];
+            };
+        };
+        responses: {
+            /** @description Your addresses */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "addresses": [
+                     *         "ana@example.com",
+                     *         "ana@work.example"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Addresses"];
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];

@@ -1,6 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
 from .access_token import AccessToken
+from .addresses import Addresses
 from .agenda import Agenda
 from .agenda_item import AgendaItem
 from .archive_photo import ArchivePhoto
@@ -10,6 +11,9 @@ from .balance_page import BalancePage
 from .batch_item_result import BatchItemResult
 from .batch_report import BatchReport
 from .batch_status import BatchStatus
+from .capture import Capture
+from .capture_messages_collapse import CaptureMessagesCollapse
+from .capture_page import CapturePage
 from .change_op import ChangeOp
 from .change_page import ChangePage
 from .contact import Contact
@@ -88,6 +92,8 @@ from .list_ledger_entries_status import ListLedgerEntriesStatus
 from .login_request import LoginRequest
 from .merge_report import MergeReport
 from .merge_request import MergeRequest
+from .message_batch import MessageBatch
+from .message_in import MessageIn
 from .month_count import MonthCount
 from .moved import Moved
 from .node import Node
@@ -113,6 +119,8 @@ from .relationship_view_page import RelationshipViewPage
 from .search_hit import SearchHit
 from .search_page import SearchPage
 from .stats import Stats
+from .suggestion import Suggestion
+from .suggestion_list import SuggestionList
 from .tag import Tag
 from .tag_change import TagChange
 from .tag_change_type import TagChangeType
@@ -127,6 +135,7 @@ from .user import User
 
 __all__ = (
     "AccessToken",
+    "Addresses",
     "Agenda",
     "AgendaItem",
     "ArchivePhoto",
@@ -136,6 +145,9 @@ __all__ = (
     "BatchItemResult",
     "BatchReport",
     "BatchStatus",
+    "Capture",
+    "CaptureMessagesCollapse",
+    "CapturePage",
     "ChangeOp",
     "ChangePage",
     "Contact",
@@ -214,6 +226,8 @@ __all__ = (
     "LoginRequest",
     "MergeReport",
     "MergeRequest",
+    "MessageBatch",
+    "MessageIn",
     "MonthCount",
     "Moved",
     "Node",
@@ -239,6 +253,8 @@ __all__ = (
     "SearchHit",
     "SearchPage",
     "Stats",
+    "Suggestion",
+    "SuggestionList",
     "Tag",
     "TagChange",
     "TagChangeType",

@@ -1,0 +1,218 @@
+//! Database functions for captures: `&mut DbConn` in, `QueryResult` out,
+//! every query scoped to one user.
+
+use diesel::prelude::*;
+
+use super::model::CaptureRow;
+use crate::db::schema::{
+    capture_addresses as ca, captured_messages as cm, captures, contact_handles as h, contacts,
+    user_addresses as ua,
+};
+use crate::db::DbConn;
+use crate::time::Micros;
+
+/// The user's own addresses as stored (none: the login email stands).
+pub fn addresses(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
+    ua::table
+        .filter(ua::user_id.eq(user_id))
+        .select(ua::email)
+        .order(ua::email)
+        .load(conn)
+}
+
+pub fn set_addresses(conn: &mut DbConn, user_id: &str, emails: &[String]) -> QueryResult<()> {
+    diesel::delete(ua::table.filter(ua::user_id.eq(user_id))).execute(conn)?;
+    for e in emails {
+        diesel::insert_into(ua::table)
+            .values((ua::user_id.eq(user_id), ua::email.eq(e)))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+/// Of `emails` (as `contacts::search::email_key` writes them), the user's
+/// contacts outside the trash holding one: (email, contact id).
+pub fn holders(
+    conn: &mut DbConn,
+    user_id: &str,
+    emails: &[String],
+) -> QueryResult<Vec<(String, String)>> {
+    h::table
+        .inner_join(contacts::table)
+        .filter(h::user_id.eq(user_id))
+        .filter(h::kind.eq("email"))
+        .filter(h::value.eq_any(emails))
+        .filter(contacts::trashed_at.is_null())
+        .select((h::value, h::contact_id))
+        .order((h::value, h::contact_id))
+        .load(conn)
+}
+
+/// The interaction a message (or its thread and day) was logged as.
+pub fn captured(conn: &mut DbConn, user_id: &str, key: &str) -> QueryResult<Option<String>> {
+    cm::table
+        .filter(cm::user_id.eq(user_id))
+        .filter(cm::source_key.eq(key))
+        .select(cm::interaction_id)
+        .first(conn)
+        .optional()
+}
+
+pub fn mark_captured(
+    conn: &mut DbConn,
+    user_id: &str,
+    key: &str,
+    capture_id: &str,
+    interaction_id: &str,
+) -> QueryResult<()> {
+    diesel::insert_into(cm::table)
+        .values((
+            cm::user_id.eq(user_id),
+            cm::source_key.eq(key),
+            cm::capture_id.eq(capture_id),
+            cm::interaction_id.eq(interaction_id),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Forgets the messages a capture logged (an undo), so that they can be
+/// captured again.
+pub fn forget_captured(conn: &mut DbConn, user_id: &str, capture_id: &str) -> QueryResult<()> {
+    diesel::delete(
+        cm::table
+            .filter(cm::user_id.eq(user_id))
+            .filter(cm::capture_id.eq(capture_id)),
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Counts one more message seen with `email`, which matched no contact.
+pub fn seen_unmatched(
+    conn: &mut DbConn,
+    user_id: &str,
+    email: &str,
+    at: Micros,
+) -> QueryResult<()> {
+    let mine = ca::table
+        .filter(ca::user_id.eq(user_id))
+        .filter(ca::email.eq(email));
+    let known: Option<(i64, i64)> = mine
+        .select((ca::first_seen, ca::last_seen))
+        .first(conn)
+        .optional()?;
+    match known {
+        Some((first, last)) => diesel::update(mine)
+            .set((
+                ca::seen.eq(ca::seen + 1),
+                ca::first_seen.eq(first.min(at)),
+                ca::last_seen.eq(last.max(at)),
+            ))
+            .execute(conn)?,
+        None => diesel::insert_into(ca::table)
+            .values((
+                ca::user_id.eq(user_id),
+                ca::email.eq(email),
+                ca::first_seen.eq(at),
+                ca::last_seen.eq(at),
+                ca::seen.eq(1),
+                ca::dismissed.eq(false),
+            ))
+            .execute(conn)?,
+    };
+    Ok(())
+}
+
+/// Addresses seen in at least `min_count` messages, not dismissed and not
+/// held by a contact now: (email, first seen, last seen, count), most
+/// frequent first.
+pub fn suggestions(
+    conn: &mut DbConn,
+    user_id: &str,
+    min_count: i32,
+    limit: i64,
+) -> QueryResult<Vec<(String, i64, i64, i32)>> {
+    let held = h::table
+        .filter(h::user_id.eq(user_id))
+        .filter(h::kind.eq("email"))
+        .select(h::value);
+    ca::table
+        .filter(ca::user_id.eq(user_id))
+        .filter(ca::seen.ge(min_count))
+        .filter(ca::dismissed.eq(false))
+        .filter(ca::email.ne_all(held))
+        .select((ca::email, ca::first_seen, ca::last_seen, ca::seen))
+        .order((ca::seen.desc(), ca::email.asc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// Hides an address from the suggestions for good (one never seen too).
+pub fn dismiss(conn: &mut DbConn, user_id: &str, email: &str, at: Micros) -> QueryResult<()> {
+    let n = diesel::update(
+        ca::table
+            .filter(ca::user_id.eq(user_id))
+            .filter(ca::email.eq(email)),
+    )
+    .set(ca::dismissed.eq(true))
+    .execute(conn)?;
+    if n == 0 {
+        diesel::insert_into(ca::table)
+            .values((
+                ca::user_id.eq(user_id),
+                ca::email.eq(email),
+                ca::first_seen.eq(at),
+                ca::last_seen.eq(at),
+                ca::seen.eq(0),
+                ca::dismissed.eq(true),
+            ))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
+pub fn insert(conn: &mut DbConn, row: &CaptureRow) -> QueryResult<()> {
+    diesel::insert_into(captures::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<CaptureRow>> {
+    captures::table
+        .filter(captures::user_id.eq(user_id))
+        .filter(captures::id.eq(id))
+        .select(CaptureRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The user's captures, newest first, after the id `after`: `limit + 1` at
+/// most (ids are time-ordered).
+pub fn list(
+    conn: &mut DbConn,
+    user_id: &str,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<CaptureRow>> {
+    let mut query = captures::table
+        .filter(captures::user_id.eq(user_id))
+        .select(CaptureRow::as_select())
+        .into_boxed();
+    if let Some(id) = after {
+        query = query.filter(captures::id.lt(id.to_string()));
+    }
+    query.order(captures::id.desc()).limit(limit + 1).load(conn)
+}
+
+/// Marks the capture undone, unless it already is; whether it marked it.
+pub fn mark_undone(conn: &mut DbConn, user_id: &str, id: &str, at: Micros) -> QueryResult<bool> {
+    diesel::update(captures::table)
+        .filter(captures::user_id.eq(user_id))
+        .filter(captures::id.eq(id))
+        .filter(captures::undone_at.is_null())
+        .set(captures::undone_at.eq(Some(at)))
+        .execute(conn)
+        .map(|n| n == 1)
+}
