@@ -27,7 +27,10 @@ with its reason:
 - an import's body is a file in one of the formats, which a string schema
   cannot say: a positive import sends a small LinkedIn export (its format
   read from it); a photo's body is an image, so every one sends a small
-  PNG (a binary schema cannot be broken, see schemathesis.toml);
+  PNG (a binary schema cannot be broken, see schemathesis.toml); a
+  calendar capture's body is iCalendar, so every one sends a small
+  calendar; a positive raw-mail capture sends a small message (or a
+  mailbox of one);
 - a token's `expires_at` is in the future, an interaction's `occurred_at`
   and a captured message's `date` at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
   name existing records (left out here);
@@ -76,6 +79,18 @@ def png(width=3, height=2):
 
 PNG = png()
 
+CALENDAR = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//kith ci//EN\r\nBEGIN:VEVENT\r\n"
+    "UID:ci-{uid}@example.com\r\nDTSTAMP:20261101T090000Z\r\nDTSTART:20261102T090000Z\r\n"
+    "RRULE:FREQ=WEEKLY;COUNT=3\r\nSUMMARY:CI sync\r\nORGANIZER:mailto:ci@example.com\r\n"
+    "ATTENDEE:mailto:ana@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+MESSAGE = (
+    "From: Ana <ana@example.com>\r\nTo: ci@example.com\r\nSubject: CI\r\n"
+    "Date: Mon, 30 Nov 2026 09:15:00 +0000\r\nMessage-ID: <ci-{uid}@example.com>\r\n\r\nbody\r\n"
+)
+
 
 def positive(case):
     meta = getattr(case, "meta", None)
@@ -88,8 +103,15 @@ def before_call(context, case, kwargs):
     if case.operation.path == "/v1/contacts/{id}/photo" and case.method.upper() == "PUT":
         case.media_type = "image/png"
         case.body = PNG
+    if case.operation.path == "/v1/captures/calendar":
+        case.media_type = "text/calendar"
+        case.body = CALENDAR.format(uid=uuid.uuid4()).encode()
     if not positive(case):
         return
+    if case.operation.path == "/v1/captures/messages" and case.media_type == "message/rfc822":
+        case.body = MESSAGE.format(uid=uuid.uuid4()).encode()
+    if case.operation.path == "/v1/captures/messages" and case.media_type == "application/mbox":
+        case.body = ("From ana@example.com Mon Nov 30 09:15:00 2026\n" + MESSAGE.format(uid=uuid.uuid4())).encode()
     if isinstance(case.query, dict):
         case.query.pop("cursor", None)
         if case.operation.path == "/v1/network/reach" and not any(

@@ -4,7 +4,7 @@
 use diesel::prelude::*;
 use icalendar::{Calendar, Component, Event, EventLike};
 
-use super::model::AgendaItem;
+use super::model::{AgendaItem, ItemType};
 use crate::db::schema::agenda_feeds;
 use crate::db::DbConn;
 use crate::{ids, time};
@@ -56,11 +56,16 @@ pub fn render(items: &[AgendaItem], now: chrono::DateTime<chrono::Utc>) -> Strin
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
-        let uid = format!(
-            "{kind}-{}-{}@kith",
-            item.contact_id,
-            item.interaction_id.as_deref().unwrap_or("-")
-        );
+        // What the item stems from, so that two items of one kind for one
+        // contact are two events (a meeting: its day).
+        let source = item
+            .interaction_id
+            .as_deref()
+            .or(item.ledger_entry_id.as_deref())
+            .or(item.introduction_id.as_deref())
+            .or((item.type_ == ItemType::MeetingUpcoming).then_some(item.date.as_str()))
+            .unwrap_or("-");
+        let uid = format!("{kind}-{}-{source}@kith", item.contact_id);
         cal.push(
             Event::new()
                 .uid(&uid)

@@ -26,8 +26,9 @@ pub struct AgendaParams {
 /// The agenda.
 ///
 /// What needs attention within the window: overdue contacts (ranked by how
-/// overdue they are relative to their cadence), contacts due, follow-ups and
-/// birthdays — each with its reason.
+/// overdue they are relative to their cadence), contacts due, follow-ups,
+/// birthdays, favors and introductions to follow up, and meetings ahead
+/// from captured calendars — each with its reason.
 #[utoipa::path(
     get, path = "/v1/agenda", tag = "agenda", operation_id = "get_agenda",
     params(AgendaParams),

@@ -23,6 +23,9 @@ pub enum ItemType {
     AskPending,
     /// An introduction made 30 or more days ago has no outcome yet.
     IntroductionFollowUp,
+    /// A meeting with them is ahead within the window (from a captured
+    /// calendar).
+    MeetingUpcoming,
 }
 
 /// One thing that needs attention.

@@ -283,6 +283,9 @@ pub fn agenda(
         conn, user_id, today, end_date, limit,
     )?);
     dated.extend(introduction_follow_ups(conn, user_id, today, limit)?);
+    dated.extend(crate::captures::agenda::items(
+        conn, user_id, now, window_end, limit,
+    )?);
     dated.sort_by(|a, b| {
         (&a.date, &a.display_name, &a.contact_id).cmp(&(&b.date, &b.display_name, &b.contact_id))
     });

@@ -24,7 +24,13 @@ use crate::state::AppState;
 pub enum Scope {
     Read,
     Write,
+    /// Posting captures only (`CAPTURE_PATHS`): a mail or calendar script
+    /// never holds read access to the network.
+    Capture,
 }
+
+/// The operations (all `POST`) a `capture` token may call, and no other.
+pub const CAPTURE_PATHS: [&str; 2] = ["/v1/captures/messages", "/v1/captures/calendar"];
 
 /// How a request proved who it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +123,16 @@ pub async fn authenticate(req: &HttpRequest) -> Result<AuthUser, ApiError> {
         return Err(ApiError::forbidden(
             "insufficient_scope",
             "this token may only read; writes need a write token",
+        ));
+    }
+    let capturing = *req.method() == Method::POST
+        && req
+            .match_pattern()
+            .is_some_and(|p| CAPTURE_PATHS.contains(&p.as_str()));
+    if user.credential == Credential::Token(Scope::Capture) && !capturing {
+        return Err(ApiError::forbidden(
+            "insufficient_scope",
+            "this token may only post captures (POST /v1/captures/messages and /v1/captures/calendar)",
         ));
     }
     req.extensions_mut().insert(user.clone());

@@ -58,10 +58,10 @@ pub fn resolve(
         if expires_at.is_some_and(|e| e <= now) {
             return None;
         }
-        let scope = if scope == "write" {
-            Scope::Write
-        } else {
-            Scope::Read
+        let scope = match scope.as_str() {
+            "write" => Scope::Write,
+            "capture" => Scope::Capture,
+            _ => Scope::Read,
         };
         let stale = last_used
             .is_none_or(|t| t < now - TOUCH_EVERY)
@@ -125,12 +125,16 @@ pub struct TokenCreate {
     pub expires_at: Option<String>,
 }
 
-/// What a personal access token may do: `read` (GET only) or `write`.
+/// What a personal access token may do: `read` (GET only), `write`, or
+/// `capture` (only `POST /v1/captures/messages` and
+/// `POST /v1/captures/calendar`: for a script forwarding mail or calendars,
+/// which then cannot read your network).
 #[derive(Deserialize, Serialize, ToSchema, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum TokenScope {
     Read,
     Write,
+    Capture,
 }
 
 impl TokenScope {
@@ -139,6 +143,7 @@ impl TokenScope {
         match self {
             TokenScope::Read => "read",
             TokenScope::Write => "write",
+            TokenScope::Capture => "capture",
         }
     }
 }

@@ -3,15 +3,16 @@
 use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::model::{
-    Addresses, Capture, CapturePage, CaptureParams, EmailAddress, MessageBatch, SuggestionList,
-    SuggestionParams,
+    Accepted, Addresses, CalendarParams, Capture, CaptureFailure, CapturePage, CaptureParams,
+    EmailAddress, MessageBatch, MessageIn, SuggestionList, SuggestionParams,
 };
-use super::{service, store};
+use super::{calendar, mail, service, store};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
-use crate::http::{newest_first, newest_first_cursor, PageParams};
+use crate::http::{media_type, newest_first, newest_first_cursor, read_body, PageParams};
 use crate::input::{self, Json};
 use crate::state::AppState;
+use crate::time;
 
 /// Your own addresses.
 ///
@@ -70,7 +71,21 @@ pub async fn set_addresses(
     }))
 }
 
+/// Raw mail (schema only): one message as sent (`message/rfc822`), or a
+/// mailbox of them (`application/mbox`, at most 1,000).
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct MailFile(Vec<u8>);
+
 /// Log messages as interactions.
+///
+/// The body is JSON (below), or raw mail: one message (`message/rfc822`)
+/// or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+/// read as the JSON form's fields (`Message-ID` as `source_id`, the first
+/// of `References` as the thread, the names the headers give). A message
+/// without `From` or `Date` (or dated over a day ahead) refuses a single
+/// message; in a mailbox it fails alone (`failed`, `failures`).
 ///
 /// Up to 1,000 messages' headers (what a script reading a mailbox or an
 /// email API sends; bodies are never taken). A message with a participant
@@ -86,8 +101,12 @@ pub async fn set_addresses(
 #[utoipa::path(
     post, path = "/v1/captures/messages", tag = "captures", operation_id = "capture_messages",
     params(CaptureParams, crate::http::idempotency::IdempotencyKey),
-    request_body(content = MessageBatch, content_type = "application/json"),
-    security(("bearer" = ["write"])),
+    request_body(content(
+        (MessageBatch = "application/json"),
+        (MailFile = "message/rfc822"),
+        (MailFile = "application/mbox"),
+    )),
+    security(("bearer" = ["write"]), ("bearer" = ["capture"])),
     responses(
         (status = 201, description = "The capture, with the interactions it logged", body = Capture,
             headers(("Location" = String, description = "The capture's URL")),
@@ -103,27 +122,163 @@ pub async fn capture_messages(
     state: web::Data<AppState>,
     user: AuthUser,
     req: HttpRequest,
-    Json(body): Json<MessageBatch>,
-) -> Result<HttpResponse, ApiError> {
+    payload: web::Payload,
+) -> Result<HttpResponse, actix_web::Error> {
     let p: CaptureParams = input::params(&req)?;
+    let (messages, failed) = read_messages(&req, payload).await?;
     let capture = state
         .db
         .write_as(user.id.clone(), move |conn| {
             Ok(service::messages(
                 conn,
                 &user.id,
-                body.messages,
+                messages,
+                failed,
                 p.store_subject.unwrap_or(true),
                 p.collapse,
             )?)
         })
         .await?;
-    Ok(HttpResponse::Created()
+    Ok(created(capture))
+}
+
+/// `201` with the capture and its URL.
+fn created(capture: Capture) -> HttpResponse {
+    HttpResponse::Created()
         .insert_header((
             actix_web::http::header::LOCATION,
             format!("/v1/captures/{}", capture.id),
         ))
-        .json(capture))
+        .json(capture)
+}
+
+/// The most bytes of raw mail one capture reads.
+const MAX_MAIL_BYTES: usize = 20 << 20;
+
+/// The messages of a capture's body: JSON as `MessageBatch` says, or raw
+/// mail (one message, or a mailbox) read off this worker.
+async fn read_messages(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<(Vec<MessageIn>, Vec<CaptureFailure>), actix_web::Error> {
+    use actix_web::FromRequest;
+    let mbox = match media_type(req).as_str() {
+        "message/rfc822" => false,
+        "application/mbox" => true,
+        _ => {
+            let mut payload = payload.into_inner();
+            let Json(body) = Json::<MessageBatch>::from_request(req, &mut payload).await?;
+            return Ok((body.messages, Vec::new()));
+        }
+    };
+    let mut payload = payload;
+    let raw = read_body(&mut payload, MAX_MAIL_BYTES, "a capture's mail").await?;
+    let read = web::block(move || match mbox {
+        true => mail::read_mbox(&raw),
+        false => mail::read_message(&raw).map(|m| (vec![m], Vec::new())),
+    })
+    .await
+    .map_err(ApiError::internal)?;
+    Ok(read.map_err(|why| ApiError::field("body", "unreadable_mail", why))?)
+}
+
+/// A calendar file (schema only): iCalendar, RFC 5545.
+#[derive(utoipa::ToSchema)]
+#[schema(value_type = String, format = Binary)]
+#[allow(dead_code)]
+pub struct CalendarFile(Vec<u8>);
+
+/// The most bytes of calendar one capture reads.
+const MAX_CALENDAR_BYTES: usize = 10 << 20;
+
+/// Days ahead a calendar's future events are kept for the agenda (its
+/// longest window).
+const UPCOMING_DAYS: i64 = 90;
+
+/// Log calendar events as meetings.
+///
+/// An iCalendar file (`text/calendar`, at most 10 MiB, at most 10,000
+/// occurrences in the window): each past `VEVENT` since `since` whose
+/// organizer or attendees (those who did not decline) include your
+/// contacts becomes one `meeting` interaction with them at its start —
+/// `outbound` when you organized it, `inbound` when someone else did,
+/// `mutual` without an organizer. Recurring events are expanded (their
+/// exceptions and moved occurrences as the file says); cancelled events
+/// and occurrences are skipped. An occurrence is known by its `UID` and
+/// recurrence id: sending the file again logs nothing twice. Events in the
+/// next 90 days with contacts go on the agenda as `meeting_upcoming`
+/// items (`upcoming`); addresses matching no contact count towards the
+/// suggestions.
+#[utoipa::path(
+    post, path = "/v1/captures/calendar", tag = "captures", operation_id = "capture_calendar",
+    params(CalendarParams, crate::http::idempotency::IdempotencyKey),
+    request_body(content(
+        (CalendarFile = "text/calendar", example = json!("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//example//EN\r\nBEGIN:VEVENT\r\nUID:standup-1@example.com\r\nDTSTAMP:20261101T090000Z\r\nDTSTART:20261102T090000Z\r\nDTEND:20261102T091500Z\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nSUMMARY:Weekly sync\r\nORGANIZER;CN=Dev Rao:mailto:dev@example.com\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")),
+    )),
+    security(("bearer" = ["write"]), ("bearer" = ["capture"])),
+    responses(
+        (status = 201, description = "The capture, with the interactions it logged", body = Capture,
+            headers(("Location" = String, description = "The capture's URL")),
+            links(
+                ("get" = (operation_id = "get_capture", parameters(("id" = "$response.body#/id")))),
+                ("undo" = (operation_id = "undo_capture", parameters(("id" = "$response.body#/id")))),
+            )),
+        (status = 409, description = "A request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Over 10 MiB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not `text/calendar`", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::Write,
+    )
+)]
+pub async fn capture_calendar(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    req: HttpRequest,
+    mut payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let p: CalendarParams = input::params(&req)?;
+    if media_type(&req) != "text/calendar" {
+        return Err(ApiError::new(
+            actix_web::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the calendar as text/calendar",
+        ));
+    }
+    let now = time::now();
+    let since =
+        match &p.since {
+            Some(day) => time::start_of(input::parse_date(day).map_err(|_| {
+                ApiError::field("since", "invalid_format", "a date like 2026-01-01")
+            })?),
+            None => now - 365 * time::DAY,
+        };
+    if since > now {
+        return Err(ApiError::field(
+            "since",
+            "out_of_range",
+            "must not be in the future",
+        ));
+    }
+    let raw = read_body(&mut payload, MAX_CALENDAR_BYTES, "a calendar").await?;
+    let until = now + UPCOMING_DAYS * time::DAY;
+    let events = web::block(move || {
+        let text = String::from_utf8_lossy(&raw);
+        calendar::read_calendar(&text, since, until)
+    })
+    .await
+    .map_err(ApiError::internal)?
+    .map_err(|why| ApiError::field("body", "unreadable_calendar", why))?;
+    let capture = state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            Ok(service::calendar(
+                conn,
+                &user.id,
+                events,
+                p.store_subject.unwrap_or(true),
+            )?)
+        })
+        .await?;
+    Ok(created(capture))
 }
 
 /// List captures.
@@ -260,14 +415,7 @@ pub async fn dismiss(
     user: AuthUser,
     email: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let email = email.into_inner();
-    if !crate::input::is_email(&email) {
-        return Err(ApiError::field(
-            "email",
-            "invalid_format",
-            "must be an email address like ana@example.com",
-        ));
-    }
+    let email = email_in_path(email)?;
     state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -275,4 +423,65 @@ pub async fn dismiss(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// The `{email}` of a suggestion's path.
+fn email_in_path(email: web::Path<String>) -> Result<String, ApiError> {
+    let email = email.into_inner();
+    match input::is_email(&email) {
+        true => Ok(email),
+        false => Err(ApiError::field(
+            "email",
+            "invalid_format",
+            "must be an email address like ana@example.com",
+        )),
+    }
+}
+
+/// Make this address a contact.
+///
+/// Creates a contact with the address and the name the headers last gave
+/// it, and logs what was already captured with it: each message or past
+/// event becomes an interaction with the new contact (one already logged
+/// with other contacts gains it; counted as `duplicates`). The answer's
+/// capture (`kind` `suggestion`) can be undone like any other; the contact
+/// stays. `404` for an address no capture has seen; `409` when a contact
+/// already has it.
+#[utoipa::path(
+    post, path = "/v1/captures/suggestions/{email}/accept", tag = "captures", operation_id = "accept_capture_suggestion",
+    params(
+        ("email" = String, Path, description = "The address", format = "email", max_length = 254),
+        crate::http::idempotency::IdempotencyKey,
+    ),
+    security(("bearer" = ["write"])),
+    responses(
+        (status = 201, description = "The new contact, and what was logged with it", body = Accepted,
+            headers(("Location" = String, description = "The contact's URL")),
+            links(("contact" = (operation_id = "get_contact", parameters(("id" = "$response.body#/contact/id")))))),
+        (status = 409, description = "A contact already has this email, or a request with this Idempotency-Key is in progress", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not an email address, or a bad Idempotency-Key", body = Problem, content_type = "application/problem+json"),
+        crate::http::problems::ActVersioned,
+    )
+)]
+pub async fn accept(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    email: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let email = email_in_path(email)?;
+    let (contact, capture) = state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            Ok(service::accept(conn, &user.id, &email)?)
+        })
+        .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((
+            actix_web::http::header::LOCATION,
+            format!("/v1/contacts/{}", contact.id),
+        ))
+        .json(Accepted {
+            contact: contact.to_api(),
+            capture,
+        }))
 }

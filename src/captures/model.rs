@@ -1,6 +1,8 @@
 //! Captured messages as the API takes and answers them, and the rows they
 //! are kept in.
 
+use std::collections::BTreeMap;
+
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -73,6 +75,37 @@ pub struct MessageIn {
     #[serde(default)]
     #[schema(max_length = 500, example = "thread-42")]
     pub thread_id: Option<String>,
+    #[serde(default)]
+    #[schema(schema_with = names_schema)]
+    pub names: BTreeMap<String, String>,
+}
+
+/// The most names one message gives, and the longest.
+pub const MAX_NAMES: usize = 200;
+pub const MAX_NAME: usize = 200;
+
+fn names_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, SchemaFormat, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .additional_properties(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(MAX_NAME)),
+        ))
+        .property_names(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::Custom("email".into())))
+                .max_length(Some(254)),
+        ))
+        .max_properties(Some(MAX_NAMES))
+        .description(Some(
+            "The display names the headers give, by address (at most 200, each at most \
+             200 characters): a suggestion shows the last one seen.",
+        ))
+        .examples([serde_json::json!({"dev@example.com": "Dev Rao"})])
+        .build()
 }
 
 /// Messages to log as interactions.
@@ -123,11 +156,23 @@ pub struct CaptureParams {
     pub collapse: Option<Collapse>,
 }
 
+/// How a calendar's events become interactions.
+#[derive(IntoParams, Deserialize)]
+#[into_params(parameter_in = Query)]
+pub struct CalendarParams {
+    /// Past events from this day on (UTC; default 365 days ago).
+    #[param(format = Date, example = "2026-01-01")]
+    pub since: Option<String>,
+    /// `false`: the interaction's summary is `Meeting`, not the event's.
+    pub store_subject: Option<bool>,
+}
+
 /// A capture and what it logged.
 #[derive(Serialize, ToSchema, Debug)]
 pub struct Capture {
     pub id: String,
-    /// `messages`.
+    /// `messages`, `calendar`, or `suggestion` (an accepted suggestion,
+    /// logging what was captured with the address).
     #[schema(example = "messages")]
     pub kind: String,
     #[schema(value_type = String, format = DateTime)]
@@ -135,7 +180,7 @@ pub struct Capture {
     /// When it was undone; `null` while its interactions stand.
     #[schema(value_type = Option<String>, format = DateTime)]
     pub undone_at: Option<Timestamp>,
-    /// Messages sent.
+    /// Messages (or, from a calendar, event occurrences) sent.
     pub received: i32,
     /// Interactions logged.
     pub logged: i32,
@@ -144,12 +189,29 @@ pub struct Capture {
     pub duplicates: i32,
     /// Messages with no participant among your contacts.
     pub unmatched: i32,
+    /// Messages of a mailbox that could not be read (each failed alone).
+    pub failed: i32,
+    /// In the answer to the capture only: why each of them failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failures: Option<Vec<CaptureFailure>>,
+    /// From a calendar: future events with contacts, now on the agenda as
+    /// `meeting_upcoming` items.
+    pub upcoming: i32,
     /// The interactions it logged, by id.
     pub interaction_ids: Vec<String>,
     /// In the answer to the capture only: the interactions it logged.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(example = json!([]))]
     pub interactions: Option<Vec<Interaction>>,
+}
+
+/// A message of a mailbox that could not be read: it failed alone.
+#[derive(Serialize, ToSchema, Debug, Clone, PartialEq)]
+pub struct CaptureFailure {
+    /// Its place in the mailbox, from 0.
+    pub index: usize,
+    #[schema(example = "no From address")]
+    pub error: String,
 }
 
 /// A page of captures.
@@ -172,6 +234,8 @@ pub struct CaptureRow {
     pub duplicates: i32,
     pub unmatched: i32,
     pub interaction_ids: String,
+    pub upcoming: i32,
+    pub failed: i32,
 }
 
 impl CaptureRow {
@@ -185,6 +249,9 @@ impl CaptureRow {
             logged: self.logged,
             duplicates: self.duplicates,
             unmatched: self.unmatched,
+            upcoming: self.upcoming,
+            failed: self.failed,
+            failures: None,
             interaction_ids: serde_json::from_str(&self.interaction_ids).unwrap_or_default(),
             interactions: None,
         }
@@ -196,12 +263,23 @@ impl CaptureRow {
 pub struct Suggestion {
     #[schema(example = "dev@example.com")]
     pub email: String,
+    /// The name the headers last gave it.
+    #[schema(example = "Dev Rao")]
+    pub name: Option<String>,
     #[schema(value_type = String, format = DateTime)]
     pub first_seen: Timestamp,
     #[schema(value_type = String, format = DateTime)]
     pub last_seen: Timestamp,
-    /// In how many captured messages.
+    /// In how many captured messages and events.
     pub count: i32,
+}
+
+/// An accepted suggestion: the new contact, and the capture that logged
+/// what was already captured with the address.
+#[derive(Serialize, ToSchema, Debug)]
+pub struct Accepted<'a> {
+    pub contact: crate::contacts::model::Contact<'a>,
+    pub capture: Capture,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -216,4 +294,31 @@ pub struct SuggestionParams {
     /// Only addresses seen in at least this many messages (default 2).
     #[param(minimum = 1, maximum = 1000000)]
     pub min_count: Option<i32>,
+}
+
+/// A captured message or event that matched no contact by `email`, kept
+/// for when the address is accepted as a contact.
+#[derive(Queryable, Selectable, Insertable, Debug, Clone)]
+#[diesel(table_name = crate::db::schema::capture_pending)]
+pub struct PendingRow {
+    pub user_id: String,
+    pub email: String,
+    pub source_key: String,
+    pub capture_id: String,
+    pub occurred_at: i64,
+    pub kind: String,
+    pub direction: String,
+    pub summary: String,
+}
+
+/// A future calendar event with contacts (`contact_ids`, JSON).
+#[derive(Queryable, Selectable, Insertable, Debug, Clone)]
+#[diesel(table_name = crate::db::schema::capture_upcoming)]
+pub struct UpcomingRow {
+    pub user_id: String,
+    pub source_key: String,
+    pub capture_id: String,
+    pub starts_at: i64,
+    pub summary: String,
+    pub contact_ids: String,
 }

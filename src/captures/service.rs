@@ -5,16 +5,21 @@
 //! with what it logged and can be undone. Addresses that matched no contact
 //! are counted for the suggestions.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use super::model::{Capture, CaptureRow, Collapse, MessageIn, Suggestion};
+use super::calendar::EventIn;
+use super::model::{
+    Capture, CaptureFailure, CaptureRow, Collapse, MessageIn, PendingRow, Suggestion, UpcomingRow,
+};
 use super::store;
+use crate::contacts::model::{ContactChanges, ContactRow, Email};
 use crate::contacts::search::email_key;
+use crate::contacts::service as contacts;
 use crate::db::DbConn;
 use crate::domain::{Error, Expected, Result};
-use crate::interactions::model::{Direction, InteractionCreate, InteractionKind};
+use crate::interactions::model::{Direction, InteractionCreate, InteractionKind, InteractionRow};
 use crate::interactions::service as interactions;
-use crate::time::{self, Timestamp};
+use crate::time::{self, Micros, Timestamp};
 use crate::{ids, input};
 
 /// The user's own addresses: those stored, or the login email.
@@ -37,107 +42,270 @@ pub fn set_addresses(conn: &mut DbConn, user_id: &str, emails: &[String]) -> Res
 /// The longest summary an interaction takes.
 const MAX_SUMMARY: usize = 500;
 
-/// Logs `messages` as interactions; the capture as kept, with them.
-pub fn messages(
-    conn: &mut DbConn,
-    user_id: &str,
-    messages: Vec<MessageIn>,
-    store_subject: bool,
-    collapse: Option<Collapse>,
-) -> Result<Capture> {
-    let mine: BTreeSet<String> = addresses(conn, user_id)?.into_iter().collect();
-    let capture_id = ids::new_id();
-    let now = time::now();
-    let mut row = CaptureRow {
-        id: capture_id.clone(),
-        user_id: user_id.to_string(),
-        kind: "messages".into(),
-        created_at: now,
-        undone_at: None,
-        received: messages.len() as i32,
-        logged: 0,
-        duplicates: 0,
-        unmatched: 0,
-        interaction_ids: String::new(),
-    };
-    let mut logged = Vec::new();
-    for m in messages {
-        let at = input::parse_datetime(&m.date)
-            .map_err(|_| Error::field("date", "invalid_format", "not a date-time"))?;
-        let by_id = format!("id:{}", m.source_id);
-        let by_thread = match (collapse, &m.thread_id) {
-            (Some(Collapse::ThreadDay), Some(t)) => Some(format!("thread:{t}:{}", at.date_naive())),
-            _ => None,
-        };
-        let mut seen = store::captured(conn, user_id, &by_id)?;
-        if let (None, Some(key)) = (&seen, &by_thread) {
-            seen = store::captured(conn, user_id, key)?;
+/// One message or calendar event as a capture logs it.
+struct Sighting {
+    /// Its own key, then (collapsed) the key of its thread and day.
+    keys: Vec<String>,
+    at: Micros,
+    /// Who sent it (or organized it), as `email_key` writes it.
+    sender: Option<String>,
+    /// Everyone on it, the sender too.
+    people: Vec<String>,
+    names: BTreeMap<String, String>,
+    kind: InteractionKind,
+    summary: String,
+}
+
+/// A capture being made: its row, and what it logged.
+struct Capturing {
+    row: CaptureRow,
+    mine: BTreeSet<String>,
+    logged: Vec<InteractionRow>,
+}
+
+impl Capturing {
+    fn new(conn: &mut DbConn, user_id: &str, kind: &str, received: usize) -> Result<Capturing> {
+        Ok(Capturing {
+            row: CaptureRow {
+                id: ids::new_id(),
+                user_id: user_id.to_string(),
+                kind: kind.to_string(),
+                created_at: time::now(),
+                undone_at: None,
+                received: received as i32,
+                logged: 0,
+                duplicates: 0,
+                unmatched: 0,
+                interaction_ids: String::new(),
+                upcoming: 0,
+                failed: 0,
+            },
+            mine: addresses(conn, user_id)?.into_iter().collect(),
+            logged: Vec::new(),
+        })
+    }
+
+    /// Whether one of `keys` was captured already.
+    fn seen(&self, conn: &mut DbConn, keys: &[String]) -> Result<bool> {
+        for key in keys {
+            if store::captured(conn, &self.row.user_id, key)?.is_some() {
+                return Ok(true);
+            }
         }
-        if seen.is_some() {
-            row.duplicates += 1;
-            continue;
-        }
-        let from = email_key(&m.from.0);
-        let others: BTreeSet<String> = std::iter::once(from.clone())
-            .chain(m.to.iter().chain(&m.cc).map(|e| email_key(&e.0)))
-            .filter(|e| !mine.contains(e))
-            .collect();
-        let others: Vec<String> = others.into_iter().collect();
-        let holders = store::holders(conn, user_id, &others)?;
+        Ok(false)
+    }
+
+    /// The contacts among `people` (not the user's own addresses), and
+    /// the addresses that matched none.
+    fn match_people(
+        &self,
+        conn: &mut DbConn,
+        people: &[String],
+    ) -> Result<(Vec<String>, Vec<String>)> {
+        let others: BTreeSet<&String> = people.iter().filter(|e| !self.mine.contains(*e)).collect();
+        let others: Vec<String> = others.into_iter().cloned().collect();
+        let holders = store::holders(conn, &self.row.user_id, &others)?;
         let mut contact_ids: Vec<String> = Vec::new();
         for (_, id) in &holders {
             if !contact_ids.contains(id) {
                 contact_ids.push(id.clone());
             }
         }
-        let at = at.timestamp_micros();
-        for e in others
-            .iter()
-            .filter(|e| !holders.iter().any(|(h, _)| h == *e))
-        {
-            store::seen_unmatched(conn, user_id, e, at)?;
-        }
-        if contact_ids.is_empty() {
-            row.unmatched += 1;
-            continue;
-        }
         // An interaction names at most 50 contacts: the first 50 by email.
         contact_ids.truncate(50);
-        let subject = m.subject.as_deref().map(str::trim).unwrap_or_default();
-        let summary = match store_subject && !subject.is_empty() {
-            true => subject.chars().take(MAX_SUMMARY).collect(),
-            false => "Email".to_string(),
-        };
-        let direction = match mine.contains(&from) {
-            true => Direction::Outbound,
-            false => Direction::Inbound,
-        };
+        let unmatched = others
+            .into_iter()
+            .filter(|e| !holders.iter().any(|(h, _)| h == e))
+            .collect();
+        Ok((contact_ids, unmatched))
+    }
+
+    fn direction(&self, sender: Option<&String>) -> Direction {
+        match sender {
+            Some(s) if self.mine.contains(s) => Direction::Outbound,
+            Some(_) => Direction::Inbound,
+            None => Direction::Mutual,
+        }
+    }
+
+    /// Logs one message or past event: an interaction with the contacts on
+    /// it, unless it was captured already; the addresses that matched no
+    /// contact are kept for the suggestions.
+    fn log(&mut self, conn: &mut DbConn, s: Sighting) -> Result<()> {
+        if self.seen(conn, &s.keys)? {
+            self.row.duplicates += 1;
+            return Ok(());
+        }
+        let user_id = self.row.user_id.clone();
+        let (contact_ids, unmatched) = self.match_people(conn, &s.people)?;
+        let direction = self.direction(s.sender.as_ref());
+        for email in &unmatched {
+            let pending = PendingRow {
+                user_id: user_id.clone(),
+                email: email.clone(),
+                source_key: s.keys[0].clone(),
+                capture_id: self.row.id.clone(),
+                occurred_at: s.at,
+                kind: s.kind.as_str().to_string(),
+                direction: direction.as_str().to_string(),
+                summary: s.summary.clone(),
+            };
+            store::seen_unmatched(conn, &pending, s.names.get(email).map(String::as_str))?;
+        }
+        if contact_ids.is_empty() {
+            self.row.unmatched += 1;
+            return Ok(());
+        }
         let interaction = interactions::create(
             conn,
-            user_id,
+            &user_id,
             InteractionCreate {
-                kind: InteractionKind::Email,
+                kind: s.kind,
                 direction,
-                occurred_at: Some(time::rfc3339(at)),
-                summary,
+                occurred_at: Some(time::rfc3339(s.at)),
+                summary: s.summary,
                 notes: None,
                 contact_ids,
                 follow_up_on: None,
                 counts_as_touch: true,
             },
         )?;
-        for key in std::iter::once(&by_id).chain(&by_thread) {
-            store::mark_captured(conn, user_id, key, &capture_id, &interaction.id)?;
+        for key in &s.keys {
+            store::mark_captured(conn, &user_id, key, &self.row.id, &interaction.id)?;
         }
-        row.logged += 1;
-        logged.push(interaction);
+        self.row.logged += 1;
+        self.logged.push(interaction);
+        Ok(())
     }
-    let ids: Vec<&str> = logged.iter().map(|i| i.id.as_str()).collect();
-    row.interaction_ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
-    store::insert(conn, &row)?;
-    let mut capture = row.to_api();
-    capture.interactions = Some(logged.iter().map(|i| i.to_api()).collect());
-    Ok(capture)
+
+    /// Stores the capture; as the API answers it, with what it logged.
+    fn finish(mut self, conn: &mut DbConn) -> Result<Capture> {
+        let ids: Vec<&str> = self.logged.iter().map(|i| i.id.as_str()).collect();
+        self.row.interaction_ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
+        store::insert(conn, &self.row)?;
+        let mut capture = self.row.to_api();
+        capture.interactions = Some(self.logged.iter().map(|i| i.to_api()).collect());
+        Ok(capture)
+    }
+}
+
+fn summary(text: Option<&str>, store_subject: bool, otherwise: &str) -> String {
+    let text = text.map(str::trim).unwrap_or_default();
+    match store_subject && !text.is_empty() {
+        true => text.chars().take(MAX_SUMMARY).collect(),
+        false => otherwise.to_string(),
+    }
+}
+
+/// Logs `messages` as interactions; the capture as kept, with them and
+/// with the messages of a mailbox that could not be read (`failed`).
+pub fn messages(
+    conn: &mut DbConn,
+    user_id: &str,
+    messages: Vec<MessageIn>,
+    failed: Vec<CaptureFailure>,
+    store_subject: bool,
+    collapse: Option<Collapse>,
+) -> Result<Capture> {
+    let mut capture = Capturing::new(conn, user_id, "messages", messages.len() + failed.len())?;
+    capture.row.failed = failed.len() as i32;
+    let now = capture.row.created_at;
+    for (n, m) in messages.into_iter().enumerate() {
+        let field = format!("messages[{n}].date");
+        let at = input::parse_datetime(&m.date)
+            .map_err(|_| Error::field(&field, "invalid_format", "not a date-time"))?;
+        // Checked here too for raw mail, which no schema read.
+        if at.timestamp_micros() > now + time::DAY {
+            return Err(Error::field(
+                &field,
+                "out_of_range",
+                "must not be more than 24 hours in the future",
+            ));
+        }
+        let mut keys = vec![format!("id:{}", m.source_id)];
+        if let (Some(Collapse::ThreadDay), Some(t)) = (collapse, &m.thread_id) {
+            keys.push(format!("thread:{t}:{}", at.date_naive()));
+        }
+        let sender = email_key(&m.from.0);
+        let people = std::iter::once(sender.clone())
+            .chain(m.to.iter().chain(&m.cc).map(|e| email_key(&e.0)))
+            .collect();
+        let names = m
+            .names
+            .iter()
+            .map(|(e, n)| (email_key(e), n.trim().to_string()))
+            .filter(|(_, n)| !n.is_empty())
+            .collect();
+        let sighting = Sighting {
+            keys,
+            at: at.timestamp_micros(),
+            sender: Some(sender),
+            people,
+            names,
+            kind: InteractionKind::Email,
+            summary: summary(m.subject.as_deref(), store_subject, "Email"),
+        };
+        capture.log(conn, sighting)?;
+    }
+    let mut answer = capture.finish(conn)?;
+    answer.failures = Some(failed);
+    Ok(answer)
+}
+
+/// Logs a calendar's past events as `meeting` interactions, and puts its
+/// future events with contacts on the agenda; the capture as kept.
+pub fn calendar(
+    conn: &mut DbConn,
+    user_id: &str,
+    events: Vec<EventIn>,
+    store_subject: bool,
+) -> Result<Capture> {
+    let mut capture = Capturing::new(conn, user_id, "calendar", events.len())?;
+    let now = capture.row.created_at;
+    for e in events {
+        let sender = e.organizer.as_deref().map(email_key);
+        let people: Vec<String> = sender
+            .iter()
+            .cloned()
+            .chain(e.attendees.iter().map(|a| email_key(a)))
+            .collect();
+        let summary = summary(e.summary.as_deref(), store_subject, "Meeting");
+        if e.starts_at > now {
+            let (contact_ids, _) = capture.match_people(conn, &people)?;
+            if contact_ids.is_empty() {
+                continue;
+            }
+            store::save_upcoming(
+                conn,
+                &UpcomingRow {
+                    user_id: user_id.to_string(),
+                    source_key: format!("event:{}", e.key),
+                    capture_id: capture.row.id.clone(),
+                    starts_at: e.starts_at,
+                    summary,
+                    contact_ids: serde_json::to_string(&contact_ids).unwrap_or_default(),
+                },
+            )?;
+            capture.row.upcoming += 1;
+            continue;
+        }
+        let names = e
+            .names
+            .iter()
+            .map(|(k, v)| (email_key(k), v.clone()))
+            .collect();
+        let sighting = Sighting {
+            keys: vec![format!("event:{}", e.key)],
+            at: e.starts_at,
+            sender,
+            people,
+            names,
+            kind: InteractionKind::Meeting,
+            summary,
+        };
+        capture.log(conn, sighting)?;
+    }
+    capture.finish(conn)
 }
 
 /// Undoes a capture: the interactions it logged that still stand are
@@ -151,6 +319,8 @@ pub fn undo(conn: &mut DbConn, user_id: &str, id: &str) -> Result<Capture> {
             "this capture was already undone",
         ));
     }
+    store::forget_pending(conn, user_id, id)?;
+    store::forget_upcoming(conn, user_id, id)?;
     for interaction in row.to_api().interaction_ids {
         match interactions::delete(conn, user_id, &interaction, &Expected::Any) {
             Ok(()) | Err(Error::NotFound) => {}
@@ -169,8 +339,9 @@ pub fn suggestions(conn: &mut DbConn, user_id: &str, min_count: i32) -> Result<V
             .into_iter()
             .filter(|(email, ..)| !mine.contains(email))
             .take(100)
-            .map(|(email, first, last, count)| Suggestion {
+            .map(|(email, name, first, last, count)| Suggestion {
                 email,
+                name,
                 first_seen: Timestamp(first),
                 last_seen: Timestamp(last),
                 count,
@@ -186,4 +357,74 @@ pub fn dismiss(conn: &mut DbConn, user_id: &str, email: &str) -> Result<()> {
         &email_key(email),
         time::now(),
     )?)
+}
+
+/// Accepts a suggestion: a contact for `email` (named as the headers last
+/// named it), and what was captured with the address logged with it — a
+/// message already logged with other contacts gains this one. A `404` for
+/// an address never seen; a `409` for one a contact holds.
+pub fn accept(conn: &mut DbConn, user_id: &str, email: &str) -> Result<(ContactRow, Capture)> {
+    let email = email_key(email);
+    if !store::holders(conn, user_id, std::slice::from_ref(&email))?.is_empty() {
+        return Err(Error::Conflict(
+            "already_a_contact",
+            "a contact of yours already has this email",
+        ));
+    }
+    let known = store::suggestion(conn, user_id, &email)?.ok_or(Error::NotFound)?;
+    let contact = contacts::create(
+        conn,
+        user_id,
+        ContactChanges {
+            display_name: Some(known.unwrap_or_else(|| email.clone())),
+            emails: Some(vec![Email {
+                address: email.clone(),
+                label: None,
+            }]),
+            ..Default::default()
+        },
+    )?;
+    let pending = store::pending(conn, user_id, &email)?;
+    let mut capture = Capturing::new(conn, user_id, "suggestion", pending.len())?;
+    for p in pending {
+        // Logged already with other contacts: this one joins it.
+        if let Some(existing) = store::captured(conn, user_id, &p.source_key)? {
+            interactions::add_contact(conn, user_id, &existing, &contact.id)?;
+            capture.row.duplicates += 1;
+            continue;
+        }
+        let interaction = interactions::create(
+            conn,
+            user_id,
+            InteractionCreate {
+                kind: match p.kind.as_str() {
+                    "meeting" => InteractionKind::Meeting,
+                    _ => InteractionKind::Email,
+                },
+                direction: match p.direction.as_str() {
+                    "outbound" => Direction::Outbound,
+                    "mutual" => Direction::Mutual,
+                    _ => Direction::Inbound,
+                },
+                occurred_at: Some(time::rfc3339(p.occurred_at)),
+                summary: p.summary,
+                notes: None,
+                contact_ids: vec![contact.id.clone()],
+                follow_up_on: None,
+                counts_as_touch: true,
+            },
+        )?;
+        store::mark_captured(
+            conn,
+            user_id,
+            &p.source_key,
+            &capture.row.id,
+            &interaction.id,
+        )?;
+        capture.row.logged += 1;
+        capture.logged.push(interaction);
+    }
+    store::forget_address(conn, user_id, &email)?;
+    let contact = contacts::get(conn, user_id, &contact.id)?;
+    Ok((contact, capture.finish(conn)?))
 }

@@ -3,10 +3,10 @@
 
 use diesel::prelude::*;
 
-use super::model::CaptureRow;
+use super::model::{CaptureRow, PendingRow, UpcomingRow};
 use crate::db::schema::{
-    capture_addresses as ca, captured_messages as cm, captures, contact_handles as h, contacts,
-    user_addresses as ua,
+    capture_addresses as ca, capture_pending as cp, capture_upcoming as cu,
+    captured_messages as cm, captures, contact_handles as h, contacts, user_addresses as ua,
 };
 use crate::db::DbConn;
 use crate::time::Micros;
@@ -88,26 +88,44 @@ pub fn forget_captured(conn: &mut DbConn, user_id: &str, capture_id: &str) -> Qu
     .map(|_| ())
 }
 
-/// Counts one more message seen with `email`, which matched no contact.
+/// Keeps a message or event that matched no contact by `pending.email`,
+/// and counts it for the suggestions, once however often it is sent.
 pub fn seen_unmatched(
     conn: &mut DbConn,
-    user_id: &str,
-    email: &str,
-    at: Micros,
+    pending: &PendingRow,
+    name: Option<&str>,
 ) -> QueryResult<()> {
+    // The account's writes are one at a time: no race between these two.
+    let kept = cp::table
+        .filter(cp::user_id.eq(&pending.user_id))
+        .filter(cp::email.eq(&pending.email))
+        .filter(cp::source_key.eq(&pending.source_key))
+        .count()
+        .get_result::<i64>(conn)?;
+    if kept > 0 {
+        return Ok(());
+    }
+    diesel::insert_into(cp::table)
+        .values(pending)
+        .execute(conn)?;
+    let (user_id, email, at) = (&pending.user_id, &pending.email, pending.occurred_at);
     let mine = ca::table
         .filter(ca::user_id.eq(user_id))
         .filter(ca::email.eq(email));
-    let known: Option<(i64, i64)> = mine
-        .select((ca::first_seen, ca::last_seen))
+    let known: Option<(i64, i64, Option<String>)> = mine
+        .select((ca::first_seen, ca::last_seen, ca::name))
         .first(conn)
         .optional()?;
     match known {
-        Some((first, last)) => diesel::update(mine)
+        Some((first, last, known_name)) => diesel::update(mine)
             .set((
                 ca::seen.eq(ca::seen + 1),
                 ca::first_seen.eq(first.min(at)),
                 ca::last_seen.eq(last.max(at)),
+                ca::name.eq(match at >= last {
+                    true => name.map(str::to_string).or(known_name),
+                    false => known_name.or(name.map(str::to_string)),
+                }),
             ))
             .execute(conn)?,
         None => diesel::insert_into(ca::table)
@@ -118,21 +136,135 @@ pub fn seen_unmatched(
                 ca::last_seen.eq(at),
                 ca::seen.eq(1),
                 ca::dismissed.eq(false),
+                ca::name.eq(name),
             ))
             .execute(conn)?,
     };
     Ok(())
 }
 
+/// An address seen in captures (dismissed or not), with the name the
+/// headers last gave it.
+pub fn suggestion(
+    conn: &mut DbConn,
+    user_id: &str,
+    email: &str,
+) -> QueryResult<Option<Option<String>>> {
+    ca::table
+        .filter(ca::user_id.eq(user_id))
+        .filter(ca::email.eq(email))
+        .filter(ca::seen.gt(0))
+        .select(ca::name)
+        .first(conn)
+        .optional()
+}
+
+/// What was captured with `email` before it was a contact, oldest first.
+pub fn pending(conn: &mut DbConn, user_id: &str, email: &str) -> QueryResult<Vec<PendingRow>> {
+    cp::table
+        .filter(cp::user_id.eq(user_id))
+        .filter(cp::email.eq(email))
+        .select(PendingRow::as_select())
+        .order((cp::occurred_at.asc(), cp::source_key.asc()))
+        .load(conn)
+}
+
+/// Forgets what was pending for an address (it is a contact now), and the
+/// address's counts.
+pub fn forget_address(conn: &mut DbConn, user_id: &str, email: &str) -> QueryResult<()> {
+    diesel::delete(
+        cp::table
+            .filter(cp::user_id.eq(user_id))
+            .filter(cp::email.eq(email)),
+    )
+    .execute(conn)?;
+    diesel::delete(
+        ca::table
+            .filter(ca::user_id.eq(user_id))
+            .filter(ca::email.eq(email))
+            .filter(ca::dismissed.eq(false)),
+    )
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Forgets what a capture left pending (an undo): each address it counted
+/// is counted once less.
+pub fn forget_pending(conn: &mut DbConn, user_id: &str, capture_id: &str) -> QueryResult<()> {
+    let of_capture = cp::table
+        .filter(cp::user_id.eq(user_id))
+        .filter(cp::capture_id.eq(capture_id));
+    let emails: Vec<String> = of_capture.select(cp::email).load(conn)?;
+    for email in &emails {
+        diesel::update(
+            ca::table
+                .filter(ca::user_id.eq(user_id))
+                .filter(ca::email.eq(email)),
+        )
+        .set(ca::seen.eq(ca::seen - 1))
+        .execute(conn)?;
+    }
+    diesel::delete(of_capture).execute(conn)?;
+    Ok(())
+}
+
+/// Puts a future event on the agenda, or moves it (the same event sent
+/// again).
+pub fn save_upcoming(conn: &mut DbConn, row: &UpcomingRow) -> QueryResult<()> {
+    diesel::delete(
+        cu::table
+            .filter(cu::user_id.eq(&row.user_id))
+            .filter(cu::source_key.eq(&row.source_key)),
+    )
+    .execute(conn)?;
+    diesel::insert_into(cu::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// Takes a capture's future events off the agenda (an undo).
+pub fn forget_upcoming(conn: &mut DbConn, user_id: &str, capture_id: &str) -> QueryResult<()> {
+    diesel::delete(
+        cu::table
+            .filter(cu::user_id.eq(user_id))
+            .filter(cu::capture_id.eq(capture_id)),
+    )
+    .execute(conn)
+    .map(|_| ())
+}
+
+/// Future events starting within `from..to`, soonest first.
+pub fn upcoming(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: Micros,
+    to: Micros,
+    limit: i64,
+) -> QueryResult<Vec<UpcomingRow>> {
+    cu::table
+        .filter(cu::user_id.eq(user_id))
+        .filter(cu::starts_at.ge(from))
+        .filter(cu::starts_at.lt(to))
+        .select(UpcomingRow::as_select())
+        .order((cu::starts_at.asc(), cu::source_key.asc()))
+        .limit(limit)
+        .load(conn)
+}
+
+/// An address seen in captures: (email, name, first seen, last seen,
+/// count).
+pub type SeenAddress = (String, Option<String>, i64, i64, i32);
+
 /// Addresses seen in at least `min_count` messages, not dismissed and not
-/// held by a contact now: (email, first seen, last seen, count), most
-/// frequent first.
+/// held by a contact now: (email, name, first seen, last seen, count),
+/// most frequent first.
 pub fn suggestions(
     conn: &mut DbConn,
     user_id: &str,
     min_count: i32,
     limit: i64,
-) -> QueryResult<Vec<(String, i64, i64, i32)>> {
+) -> QueryResult<Vec<SeenAddress>> {
     let held = h::table
         .filter(h::user_id.eq(user_id))
         .filter(h::kind.eq("email"))
@@ -142,7 +274,7 @@ pub fn suggestions(
         .filter(ca::seen.ge(min_count))
         .filter(ca::dismissed.eq(false))
         .filter(ca::email.ne_all(held))
-        .select((ca::email, ca::first_seen, ca::last_seen, ca::seen))
+        .select((ca::email, ca::name, ca::first_seen, ca::last_seen, ca::seen))
         .order((ca::seen.desc(), ca::email.asc()))
         .limit(limit)
         .load(conn)

@@ -126,6 +126,8 @@ diesel::table! {
         duplicates -> Integer,
         unmatched -> Integer,
         interaction_ids -> Text,
+        upcoming -> Integer,
+        failed -> Integer,
     }
 }
 diesel::table! {
@@ -144,6 +146,29 @@ diesel::table! {
         last_seen -> BigInt,
         seen -> Integer,
         dismissed -> Bool,
+        name -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    capture_pending (user_id, email, source_key) {
+        user_id -> Text,
+        email -> Text,
+        source_key -> Text,
+        capture_id -> Text,
+        occurred_at -> BigInt,
+        kind -> Text,
+        direction -> Text,
+        summary -> Text,
+    }
+}
+diesel::table! {
+    capture_upcoming (user_id, source_key) {
+        user_id -> Text,
+        source_key -> Text,
+        capture_id -> Text,
+        starts_at -> BigInt,
+        summary -> Text,
+        contact_ids -> Text,
     }
 }
 diesel::table! {
@@ -341,6 +366,8 @@ diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     capture_addresses,
+    capture_pending,
+    capture_upcoming,
     captured_messages,
     captures,
     user_addresses,

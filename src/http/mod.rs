@@ -114,6 +114,22 @@ fn loggable_path(path: &str) -> String {
     }
 }
 
+/// A request's media type: its `Content-Type` without parameters, in lower
+/// case (empty without one).
+pub fn media_type(req: &HttpRequest) -> String {
+    let value = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    value
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// Replaces a non-problem error body (actix's plain-text 404/405/413/…) with
 /// the problem document for its status, keeping the headers a client needs.
 fn ensure_problem(res: ServiceResponse<BoxBody>) -> ServiceResponse<BoxBody> {

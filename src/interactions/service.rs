@@ -153,6 +153,24 @@ pub fn replace_contacts(
     Ok(ids.len())
 }
 
+/// Adds a contact to an interaction (a captured message whose address
+/// became a contact), unless it takes part already or the interaction
+/// names 50; whether the interaction stands.
+pub fn add_contact(conn: &mut DbConn, user_id: &str, id: &str, contact_id: &str) -> Result<bool> {
+    let Some(mut row) = store::find_for_update(conn, user_id, id)? else {
+        return Ok(false);
+    };
+    let mut participants = row.participants();
+    if participants.iter().any(|p| p == contact_id) || participants.len() >= 50 {
+        return Ok(true);
+    }
+    participants.push(contact_id.to_string());
+    row.contact_ids = json_ids(&participants);
+    save(conn, &mut row)?;
+    refresh_contacts(conn, user_id, &[contact_id.to_string()])?;
+    Ok(true)
+}
+
 pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -> Result<()> {
     let row = store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)?;
     expected.check(row.version)?;

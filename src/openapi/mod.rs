@@ -24,8 +24,9 @@ impl Modify for Security {
                     .description(Some(
                         "An access token from `POST /v1/auth/login` (a JWT, 15 minutes), or a \
                          personal access token (`kith_pat_…`) from `POST /v1/tokens`. Each \
-                         operation lists the role it needs: `read` (any token), `write` (a login \
-                         or a write token) or `session` (a login only).",
+                         operation lists the role it needs: `read` (any token but a capture \
+                         token), `write` (a login or a write token), `capture` (a capture token \
+                         may call only the operations listing it) or `session` (a login only).",
                     ))
                     .build(),
             ),

@@ -52,12 +52,7 @@ pub async fn put(
     id: web::Path<String>,
     mut payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    let content_type = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
-        .to_string();
+    let content_type = crate::http::media_type(&req);
     if image::format_of(&content_type).is_none() {
         return Err(unsupported());
     }

@@ -73,8 +73,9 @@ export interface paths {
         /**
          * The agenda.
          * @description What needs attention within the window: overdue contacts (ranked by how
-         *     overdue they are relative to their cadence), contacts due, follow-ups and
-         *     birthdays — each with its reason.
+         *     overdue they are relative to their cadence), contacts due, follow-ups,
+         *     birthdays, favors and introductions to follow up, and meetings ahead
+         *     from captured calendars — each with its reason.
          */
         get: operations["get_agenda"];
         put?: never;
@@ -234,6 +235,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/captures/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log calendar events as meetings.
+         * @description An iCalendar file (`text/calendar`, at most 10 MiB, at most 10,000
+         *     occurrences in the window): each past `VEVENT` since `since` whose
+         *     organizer or attendees (those who did not decline) include your
+         *     contacts becomes one `meeting` interaction with them at its start —
+         *     `outbound` when you organized it, `inbound` when someone else did,
+         *     `mutual` without an organizer. Recurring events are expanded (their
+         *     exceptions and moved occurrences as the file says); cancelled events
+         *     and occurrences are skipped. An occurrence is known by its `UID` and
+         *     recurrence id: sending the file again logs nothing twice. Events in the
+         *     next 90 days with contacts go on the agenda as `meeting_upcoming`
+         *     items (`upcoming`); addresses matching no contact count towards the
+         *     suggestions.
+         */
+        post: operations["capture_calendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/captures/messages": {
         parameters: {
             query?: never;
@@ -245,7 +277,14 @@ export interface paths {
         put?: never;
         /**
          * Log messages as interactions.
-         * @description Up to 1,000 messages' headers (what a script reading a mailbox or an
+         * @description The body is JSON (below), or raw mail: one message (`message/rfc822`)
+         *     or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+         *     read as the JSON form's fields (`Message-ID` as `source_id`, the first
+         *     of `References` as the thread, the names the headers give). A message
+         *     without `From` or `Date` (or dated over a day ahead) refuses a single
+         *     message; in a mailbox it fails alone (`failed`, `failures`).
+         *
+         *     Up to 1,000 messages' headers (what a script reading a mailbox or an
          *     email API sends; bodies are never taken). A message with a participant
          *     (other than your own addresses) among your contacts, by email ignoring
          *     case, becomes one `email` interaction with every such contact (the
@@ -280,6 +319,32 @@ export interface paths {
         get: operations["list_capture_suggestions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/captures/suggestions/{email}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make this address a contact.
+         * @description Creates a contact with the address and the name the headers last gave
+         *     it, and logs what was already captured with it: each message or past
+         *     event becomes an interaction with the new contact (one already logged
+         *     with other contacts gains it; counted as `duplicates`). The answer's
+         *     capture (`kind` `suggestion`) can be undone like any other; the contact
+         *     stays. `404` for an address no capture has seen; `409` when a contact
+         *     already has it.
+         */
+        post: operations["accept_capture_suggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1183,6 +1248,14 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description An accepted suggestion: the new contact, and the capture that logged
+         *     what was already captured with the address.
+         */
+        Accepted: {
+            capture: components["schemas"]["Capture"];
+            contact: components["schemas"]["Contact"];
+        };
         /** @description A personal access token (never its secret, but once at creation). */
         AccessToken: {
             /** Format: date-time */
@@ -1375,6 +1448,11 @@ export interface components {
          * @enum {string}
          */
         BatchStatus: string;
+        /**
+         * Format: binary
+         * @description A calendar file (schema only): iCalendar, RFC 5545.
+         */
+        CalendarFile: string;
         /** @description A capture and what it logged. */
         Capture: {
             /** Format: date-time */
@@ -1385,6 +1463,13 @@ export interface components {
              *     already logged).
              */
             duplicates: number;
+            /**
+             * Format: int32
+             * @description Messages of a mailbox that could not be read (each failed alone).
+             */
+            failed: number;
+            /** @description In the answer to the capture only: why each of them failed. */
+            failures?: components["schemas"]["CaptureFailure"][] | null;
             /** Format: uuid */
             id: string;
             /** @description The interactions it logged, by id. */
@@ -1395,7 +1480,8 @@ export interface components {
              */
             interactions?: components["schemas"]["Interaction"][] | null;
             /**
-             * @description `messages`.
+             * @description `messages`, `calendar`, or `suggestion` (an accepted suggestion,
+             *     logging what was captured with the address).
              * @example messages
              */
             kind: string;
@@ -1406,7 +1492,7 @@ export interface components {
             logged: number;
             /**
              * Format: int32
-             * @description Messages sent.
+             * @description Messages (or, from a calendar, event occurrences) sent.
              */
             received: number;
             /**
@@ -1419,6 +1505,19 @@ export interface components {
              * @description Messages with no participant among your contacts.
              */
             unmatched: number;
+            /**
+             * Format: int32
+             * @description From a calendar: future events with contacts, now on the agenda as
+             *     `meeting_upcoming` items.
+             */
+            upcoming: number;
+        };
+        /** @description A message of a mailbox that could not be read: it failed alone. */
+        CaptureFailure: {
+            /** @example no From address */
+            error: string;
+            /** @description Its place in the mailbox, from 0. */
+            index: number;
         };
         /** @description A page of captures. */
         CapturePage: {
@@ -2397,6 +2496,12 @@ export interface components {
             /** @example correct horse battery staple */
             password: string;
         };
+        /**
+         * Format: binary
+         * @description Raw mail (schema only): one message as sent (`message/rfc822`), or a
+         *     mailbox of them (`application/mbox`, at most 1,000).
+         */
+        MailFile: string;
         /** @description The kept contact after the merge, and what moved to it. */
         MergeReport: {
             /** @description The kept contact as `GET` shows it now. */
@@ -2437,6 +2542,15 @@ export interface components {
              */
             date: string;
             from: components["schemas"]["EmailAddress"];
+            /**
+             * @description The display names the headers give, by address (at most 200, each at most 200 characters): a suggestion shows the last one seen.
+             * @example {
+             *       "dev@example.com": "Dev Rao"
+             *     }
+             */
+            names?: {
+                [key: string]: string;
+            };
             /**
              * @description The message's id where it came from (its `Message-ID`, say): the
              *     same id twice is logged once.
@@ -2804,7 +2918,7 @@ export interface components {
         Suggestion: {
             /**
              * Format: int32
-             * @description In how many captured messages.
+             * @description In how many captured messages and events.
              */
             count: number;
             /** @example dev@example.com */
@@ -2813,6 +2927,11 @@ export interface components {
             first_seen: string;
             /** Format: date-time */
             last_seen: string;
+            /**
+             * @description The name the headers last gave it.
+             * @example Dev Rao
+             */
+            name?: string | null;
         };
         SuggestionList: {
             /** @description The 100 most frequent at most, most frequent first. */
@@ -2902,7 +3021,10 @@ export interface components {
             items: components["schemas"]["AccessToken"][];
         };
         /**
-         * @description What a personal access token may do: `read` (GET only) or `write`.
+         * @description What a personal access token may do: `read` (GET only), `write`, or
+         *     `capture` (only `POST /v1/captures/messages` and
+         *     `POST /v1/captures/calendar`: for a script forwarding mail or calendars,
+         *     which then cannot read your network).
          * @enum {string}
          */
         TokenScope: string;
@@ -3599,6 +3721,13 @@ export interface operations {
                      *         {
                      *           "created_at": "2026-03-14T09:30:00Z",
                      *           "duplicates": 1,
+                     *           "failed": 1,
+                     *           "failures": [
+                     *             {
+                     *               "error": "no From address",
+                     *               "index": 0
+                     *             }
+                     *           ],
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "interaction_ids": [
                      *             "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
@@ -3608,7 +3737,8 @@ export interface operations {
                      *           "logged": 1,
                      *           "received": 1,
                      *           "undone_at": "2026-03-14T09:30:00Z",
-                     *           "unmatched": 1
+                     *           "unmatched": 1,
+                     *           "upcoming": 1
                      *         }
                      *       ],
                      *       "next_cursor": "example"
@@ -3618,6 +3748,115 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    capture_calendar: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Past events from this day on (UTC; default 365 days ago).
+                 * @example 2026-01-01
+                 */
+                since?: string;
+                /** @description `false`: the interaction's summary is `Meeting`, not the event's. */
+                store_subject?: boolean;
+            };
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example BEGIN:VCALENDAR
+                 *     VERSION:2.0
+                 *     PRODID:-//example//EN
+                 *     BEGIN:VEVENT
+                 *     UID:standup-1@example.com
+                 *     DTSTAMP:20261101T090000Z
+                 *     DTSTART:20261102T090000Z
+                 *     DTEND:20261102T091500Z
+                 *     RRULE:FREQ=WEEKLY;COUNT=4
+                 *     SUMMARY:Weekly sync
+                 *     ORGANIZER;CN=Dev Rao:mailto:dev@example.com
+                 *     ATTENDEE;PARTSTAT=ACCEPTED:mailto:me@example.com
+                 *     END:VEVENT
+                 *     END:VCALENDAR
+                 */
+                "text/calendar": components["schemas"]["CalendarFile"];
+            };
+        };
+        responses: {
+            /** @description The capture, with the interactions it logged */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The capture's URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "duplicates": 1,
+                     *       "failed": 1,
+                     *       "failures": [
+                     *         {
+                     *           "error": "no From address",
+                     *           "index": 0
+                     *         }
+                     *       ],
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "interaction_ids": [
+                     *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *       ],
+                     *       "interactions": [],
+                     *       "kind": "messages",
+                     *       "logged": 1,
+                     *       "received": 1,
+                     *       "undone_at": "2026-03-14T09:30:00Z",
+                     *       "unmatched": 1,
+                     *       "upcoming": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Capture"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -3652,6 +3891,9 @@ export interface operations {
                  *           ],
                  *           "date": "2026-11-30T09:15:00Z",
                  *           "from": "ana@example.com",
+                 *           "names": {
+                 *             "dev@example.com": "Dev Rao"
+                 *           },
                  *           "source_id": "<CAF=abc123@mail.example.com>",
                  *           "subject": "Lunch next week?",
                  *           "thread_id": "thread-42",
@@ -3663,6 +3905,8 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["MessageBatch"];
+                "application/mbox": components["schemas"]["MailFile"];
+                "message/rfc822": components["schemas"]["MailFile"];
             };
         };
         responses: {
@@ -3688,6 +3932,13 @@ export interface operations {
                      * @example {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "duplicates": 1,
+                     *       "failed": 1,
+                     *       "failures": [
+                     *         {
+                     *           "error": "no From address",
+                     *           "index": 0
+                     *         }
+                     *       ],
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "interaction_ids": [
                      *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
@@ -3697,7 +3948,8 @@ export interface operations {
                      *       "logged": 1,
                      *       "received": 1,
                      *       "undone_at": "2026-03-14T09:30:00Z",
-                     *       "unmatched": 1
+                     *       "unmatched": 1,
+                     *       "upcoming": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Capture"];
@@ -3757,7 +4009,8 @@ export interface operations {
                      *           "count": 1,
                      *           "email": "dev@example.com",
                      *           "first_seen": "2026-03-14T09:30:00Z",
-                     *           "last_seen": "2026-03-14T09:30:00Z"
+                     *           "last_seen": "2026-03-14T09:30:00Z",
+                     *           "name": "Dev Rao"
                      *         }
                      *       ]
                      *     }
@@ -3767,6 +4020,156 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    accept_capture_suggestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The address */
+                email: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new contact, and what was logged with it */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description The contact's URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "capture": {
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "duplicates": 1,
+                     *         "failed": 1,
+                     *         "failures": [
+                     *           {
+                     *             "error": "no From address",
+                     *             "index": 0
+                     *           }
+                     *         ],
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "interaction_ids": [
+                     *           "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *         ],
+                     *         "interactions": [],
+                     *         "kind": "messages",
+                     *         "logged": 1,
+                     *         "received": 1,
+                     *         "undone_at": "2026-03-14T09:30:00Z",
+                     *         "unmatched": 1,
+                     *         "upcoming": 1
+                     *       },
+                     *       "contact": {
+                     *         "archived": true,
+                     *         "balance": 1,
+                     *         "birthday": "--04-17",
+                     *         "cadence_days": 1,
+                     *         "closeness": 1,
+                     *         "company": "example",
+                     *         "created_at": "2026-03-14T09:30:00Z",
+                     *         "display_name": "Ana Lima",
+                     *         "effective_cadence_days": 1,
+                     *         "emails": [
+                     *           {
+                     *             "address": "ana@example.com",
+                     *             "label": "work"
+                     *           }
+                     *         ],
+                     *         "external_ids": {
+                     *           "crm": "42"
+                     *         },
+                     *         "family_name": "example",
+                     *         "given_name": "example",
+                     *         "how_we_met": "example",
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "last_interaction_at": "2026-03-14T09:30:00Z",
+                     *         "links": [
+                     *           {
+                     *             "label": "linkedin",
+                     *             "url": "https://www.linkedin.com/in/ana-lima"
+                     *           }
+                     *         ],
+                     *         "location": "example",
+                     *         "merged_into": "example",
+                     *         "met_on": "2024-10-09",
+                     *         "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "next_due_at": "2026-03-14T09:30:00Z",
+                     *         "notes": "example",
+                     *         "phones": [
+                     *           {
+                     *             "label": "mobile",
+                     *             "number": "+351 912 345 678"
+                     *           }
+                     *         ],
+                     *         "photo_url": "/v1/contacts/01J9Z7Y1Q4R8X2V6T3M5N0B7CD/photo?v=9f86d081884c7d65",
+                     *         "snoozed_until": "2026-03-14",
+                     *         "tags": [
+                     *           "example"
+                     *         ],
+                     *         "title": "example",
+                     *         "trashed_at": "2026-03-14T09:30:00Z",
+                     *         "updated_at": "2026-03-14T09:30:00Z",
+                     *         "vcard_extras": [
+                     *           "X-PHONETIC-FIRST-NAME:AH-nah"
+                     *         ],
+                     *         "version": 1
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A contact already has this email, or a request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            412: components["responses"]["PreconditionFailed"];
+            /** @description Not an email address, or a bad Idempotency-Key */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -3855,6 +4258,13 @@ export interface operations {
                      * @example {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "duplicates": 1,
+                     *       "failed": 1,
+                     *       "failures": [
+                     *         {
+                     *           "error": "no From address",
+                     *           "index": 0
+                     *         }
+                     *       ],
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "interaction_ids": [
                      *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
@@ -3864,7 +4274,8 @@ export interface operations {
                      *       "logged": 1,
                      *       "received": 1,
                      *       "undone_at": "2026-03-14T09:30:00Z",
-                     *       "unmatched": 1
+                     *       "unmatched": 1,
+                     *       "upcoming": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Capture"];
@@ -3906,6 +4317,13 @@ export interface operations {
                      * @example {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "duplicates": 1,
+                     *       "failed": 1,
+                     *       "failures": [
+                     *         {
+                     *           "error": "no From address",
+                     *           "index": 0
+                     *         }
+                     *       ],
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "interaction_ids": [
                      *         "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
@@ -3915,7 +4333,8 @@ export interface operations {
                      *       "logged": 1,
                      *       "received": 1,
                      *       "undone_at": "2026-03-14T09:30:00Z",
-                     *       "unmatched": 1
+                     *       "unmatched": 1,
+                     *       "upcoming": 1
                      *     }
                      */
                     "application/json": components["schemas"]["Capture"];

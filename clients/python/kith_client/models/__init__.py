@@ -1,5 +1,6 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .accepted import Accepted
 from .access_token import AccessToken
 from .addresses import Addresses
 from .agenda import Agenda
@@ -12,6 +13,7 @@ from .batch_item_result import BatchItemResult
 from .batch_report import BatchReport
 from .batch_status import BatchStatus
 from .capture import Capture
+from .capture_failure import CaptureFailure
 from .capture_messages_collapse import CaptureMessagesCollapse
 from .capture_page import CapturePage
 from .change_op import ChangeOp
@@ -94,6 +96,7 @@ from .merge_report import MergeReport
 from .merge_request import MergeRequest
 from .message_batch import MessageBatch
 from .message_in import MessageIn
+from .message_in_names import MessageInNames
 from .month_count import MonthCount
 from .moved import Moved
 from .node import Node
@@ -134,6 +137,7 @@ from .token_scope import TokenScope
 from .user import User
 
 __all__ = (
+    "Accepted",
     "AccessToken",
     "Addresses",
     "Agenda",
@@ -146,6 +150,7 @@ __all__ = (
     "BatchReport",
     "BatchStatus",
     "Capture",
+    "CaptureFailure",
     "CaptureMessagesCollapse",
     "CapturePage",
     "ChangeOp",
@@ -228,6 +233,7 @@ __all__ = (
     "MergeRequest",
     "MessageBatch",
     "MessageIn",
+    "MessageInNames",
     "MonthCount",
     "Moved",
     "Node",

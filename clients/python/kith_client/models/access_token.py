@@ -22,7 +22,10 @@ class AccessToken:
         created_at (datetime.datetime):
         id (UUID):
         name (str):
-        scope (TokenScope): What a personal access token may do: `read` (GET only) or `write`.
+        scope (TokenScope): What a personal access token may do: `read` (GET only), `write`, or
+            `capture` (only `POST /v1/captures/messages` and
+            `POST /v1/captures/calendar`: for a script forwarding mail or calendars,
+            which then cannot read your network).
         expires_at (datetime.datetime | None | Unset): `null`: never expires.
         last_used_at (datetime.datetime | None | Unset):
     """

@@ -10,6 +10,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.capture_failure import CaptureFailure
     from ..models.interaction import Interaction
 
 
@@ -24,12 +25,17 @@ class Capture:
         created_at (datetime.datetime):
         duplicates (int): Messages already captured (or, collapsed, of a thread and day
             already logged).
+        failed (int): Messages of a mailbox that could not be read (each failed alone).
         id (UUID):
         interaction_ids (list[UUID]): The interactions it logged, by id.
-        kind (str): `messages`. Example: messages.
+        kind (str): `messages`, `calendar`, or `suggestion` (an accepted suggestion,
+            logging what was captured with the address). Example: messages.
         logged (int): Interactions logged.
-        received (int): Messages sent.
+        received (int): Messages (or, from a calendar, event occurrences) sent.
         unmatched (int): Messages with no participant among your contacts.
+        upcoming (int): From a calendar: future events with contacts, now on the agenda as
+            `meeting_upcoming` items.
+        failures (list[CaptureFailure] | None | Unset): In the answer to the capture only: why each of them failed.
         interactions (list[Interaction] | None | Unset): In the answer to the capture only: the interactions it logged.
             Example: [].
         undone_at (datetime.datetime | None | Unset): When it was undone; `null` while its interactions stand.
@@ -37,12 +43,15 @@ class Capture:
 
     created_at: datetime.datetime
     duplicates: int
+    failed: int
     id: UUID
     interaction_ids: list[UUID]
     kind: str
     logged: int
     received: int
     unmatched: int
+    upcoming: int
+    failures: list[CaptureFailure] | None | Unset = UNSET
     interactions: list[Interaction] | None | Unset = UNSET
     undone_at: datetime.datetime | None | Unset = UNSET
 
@@ -50,6 +59,8 @@ class Capture:
         created_at = self.created_at.isoformat()
 
         duplicates = self.duplicates
+
+        failed = self.failed
 
         id = str(self.id)
 
@@ -65,6 +76,20 @@ class Capture:
         received = self.received
 
         unmatched = self.unmatched
+
+        upcoming = self.upcoming
+
+        failures: list[dict[str, Any]] | None | Unset
+        if isinstance(self.failures, Unset):
+            failures = UNSET
+        elif isinstance(self.failures, list):
+            failures = []
+            for failures_type_0_item_data in self.failures:
+                failures_type_0_item = failures_type_0_item_data.to_dict()
+                failures.append(failures_type_0_item)
+
+        else:
+            failures = self.failures
 
         interactions: list[dict[str, Any]] | None | Unset
         if isinstance(self.interactions, Unset):
@@ -92,14 +117,18 @@ class Capture:
             {
                 "created_at": created_at,
                 "duplicates": duplicates,
+                "failed": failed,
                 "id": id,
                 "interaction_ids": interaction_ids,
                 "kind": kind,
                 "logged": logged,
                 "received": received,
                 "unmatched": unmatched,
+                "upcoming": upcoming,
             }
         )
+        if failures is not UNSET:
+            field_dict["failures"] = failures
         if interactions is not UNSET:
             field_dict["interactions"] = interactions
         if undone_at is not UNSET:
@@ -109,12 +138,15 @@ class Capture:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.capture_failure import CaptureFailure
         from ..models.interaction import Interaction
 
         d = dict(src_dict)
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         duplicates = d.pop("duplicates")
+
+        failed = d.pop("failed")
 
         id = UUID(d.pop("id"))
 
@@ -132,6 +164,32 @@ class Capture:
         received = d.pop("received")
 
         unmatched = d.pop("unmatched")
+
+        upcoming = d.pop("upcoming")
+
+        def _parse_failures(data: object) -> list[CaptureFailure] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                failures_type_0 = []
+                _failures_type_0 = data
+                for failures_type_0_item_data in _failures_type_0:
+                    failures_type_0_item = CaptureFailure.from_dict(
+                        failures_type_0_item_data
+                    )
+
+                    failures_type_0.append(failures_type_0_item)
+
+                return failures_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CaptureFailure] | None | Unset, data)
+
+        failures = _parse_failures(d.pop("failures", UNSET))
 
         def _parse_interactions(data: object) -> list[Interaction] | None | Unset:
             if data is None:
@@ -177,12 +235,15 @@ class Capture:
         capture = cls(
             created_at=created_at,
             duplicates=duplicates,
+            failed=failed,
             id=id,
             interaction_ids=interaction_ids,
             kind=kind,
             logged=logged,
             received=received,
             unmatched=unmatched,
+            upcoming=upcoming,
+            failures=failures,
             interactions=interactions,
             undone_at=undone_at,
         )

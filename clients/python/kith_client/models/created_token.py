@@ -22,7 +22,10 @@ class CreatedToken:
         created_at (datetime.datetime):
         id (UUID):
         name (str):
-        scope (TokenScope): What a personal access token may do: `read` (GET only) or `write`.
+        scope (TokenScope): What a personal access token may do: `read` (GET only), `write`, or
+            `capture` (only `POST /v1/captures/messages` and
+            `POST /v1/captures/calendar`: for a script forwarding mail or calendars,
+            which then cannot read your network).
         token (str): The secret: send as `Authorization: Bearer <token>`. Shown only here. Example: kith_pat_3fQ….
         expires_at (datetime.datetime | None | Unset): `null`: never expires.
         last_used_at (datetime.datetime | None | Unset):

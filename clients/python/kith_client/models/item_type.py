@@ -8,6 +8,7 @@ class ItemType(StrEnum):
     FAVOR_TO_RETURN = "favor_to_return"
     FOLLOW_UP = "follow_up"
     INTRODUCTION_FOLLOW_UP = "introduction_follow_up"
+    MEETING_UPCOMING = "meeting_upcoming"
     OVERDUE = "overdue"
     PROMISE_DUE = "promise_due"
 

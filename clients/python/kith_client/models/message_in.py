@@ -2,11 +2,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.message_in_names import MessageInNames
+
 
 T = TypeVar("T", bound="MessageIn")
 
@@ -22,6 +26,8 @@ class MessageIn:
             source_id (str): The message's id where it came from (its `Message-ID`, say): the
                 same id twice is logged once. Example: <CAF=abc123@mail.example.com>.
             cc (list[str] | Unset):
+            names (MessageInNames | Unset): The display names the headers give, by address (at most 200, each at most 200
+                characters): a suggestion shows the last one seen.
             subject (None | str | Unset): Becomes the interaction's summary (unless `store_subject=false`). Example: Lunch
                 next week?.
             thread_id (None | str | Unset): The conversation it belongs to, for `collapse=thread_day`. Example: thread-42.
@@ -32,6 +38,7 @@ class MessageIn:
     from_: str
     source_id: str
     cc: list[str] | Unset = UNSET
+    names: MessageInNames | Unset = UNSET
     subject: None | str | Unset = UNSET
     thread_id: None | str | Unset = UNSET
     to: list[str] | Unset = UNSET
@@ -46,6 +53,10 @@ class MessageIn:
         cc: list[str] | Unset = UNSET
         if not isinstance(self.cc, Unset):
             cc = self.cc
+
+        names: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.names, Unset):
+            names = self.names.to_dict()
 
         subject: None | str | Unset
         if isinstance(self.subject, Unset):
@@ -74,6 +85,8 @@ class MessageIn:
         )
         if cc is not UNSET:
             field_dict["cc"] = cc
+        if names is not UNSET:
+            field_dict["names"] = names
         if subject is not UNSET:
             field_dict["subject"] = subject
         if thread_id is not UNSET:
@@ -85,6 +98,8 @@ class MessageIn:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.message_in_names import MessageInNames
+
         d = dict(src_dict)
         date = datetime.datetime.fromisoformat(d.pop("date"))
 
@@ -93,6 +108,13 @@ class MessageIn:
         source_id = d.pop("source_id")
 
         cc = cast(list[str], d.pop("cc", UNSET))
+
+        _names = d.pop("names", UNSET)
+        names: MessageInNames | Unset
+        if isinstance(_names, Unset):
+            names = UNSET
+        else:
+            names = MessageInNames.from_dict(_names)
 
         def _parse_subject(data: object) -> None | str | Unset:
             if data is None:
@@ -119,6 +141,7 @@ class MessageIn:
             from_=from_,
             source_id=source_id,
             cc=cc,
+            names=names,
             subject=subject,
             thread_id=thread_id,
             to=to,

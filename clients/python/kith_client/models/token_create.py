@@ -18,7 +18,10 @@ class TokenCreate:
 
     Attributes:
         name (str):  Example: backup script.
-        scope (TokenScope): What a personal access token may do: `read` (GET only) or `write`.
+        scope (TokenScope): What a personal access token may do: `read` (GET only), `write`, or
+            `capture` (only `POST /v1/captures/messages` and
+            `POST /v1/captures/calendar`: for a script forwarding mail or calendars,
+            which then cannot read your network).
         expires_at (datetime.datetime | None | Unset): A future instant, or `null`/absent for a token that never
             expires.
     """

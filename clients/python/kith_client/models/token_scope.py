@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class TokenScope(StrEnum):
+    CAPTURE = "capture"
     READ = "read"
     WRITE = "write"
 

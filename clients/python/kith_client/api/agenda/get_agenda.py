@@ -87,8 +87,9 @@ def sync_detailed(
     """The agenda.
 
      What needs attention within the window: overdue contacts (ranked by how
-    overdue they are relative to their cadence), contacts due, follow-ups and
-    birthdays — each with its reason.
+    overdue they are relative to their cadence), contacts due, follow-ups,
+    birthdays, favors and introductions to follow up, and meetings ahead
+    from captured calendars — each with its reason.
 
     Args:
         days (int | Unset):
@@ -123,8 +124,9 @@ def sync(
     """The agenda.
 
      What needs attention within the window: overdue contacts (ranked by how
-    overdue they are relative to their cadence), contacts due, follow-ups and
-    birthdays — each with its reason.
+    overdue they are relative to their cadence), contacts due, follow-ups,
+    birthdays, favors and introductions to follow up, and meetings ahead
+    from captured calendars — each with its reason.
 
     Args:
         days (int | Unset):
@@ -154,8 +156,9 @@ async def asyncio_detailed(
     """The agenda.
 
      What needs attention within the window: overdue contacts (ranked by how
-    overdue they are relative to their cadence), contacts due, follow-ups and
-    birthdays — each with its reason.
+    overdue they are relative to their cadence), contacts due, follow-ups,
+    birthdays, favors and introductions to follow up, and meetings ahead
+    from captured calendars — each with its reason.
 
     Args:
         days (int | Unset):
@@ -188,8 +191,9 @@ async def asyncio(
     """The agenda.
 
      What needs attention within the window: overdue contacts (ranked by how
-    overdue they are relative to their cadence), contacts due, follow-ups and
-    birthdays — each with its reason.
+    overdue they are relative to their cadence), contacts due, follow-ups,
+    birthdays, favors and introductions to follow up, and meetings ahead
+    from captured calendars — each with its reason.
 
     Args:
         days (int | Unset):

@@ -9,12 +9,12 @@ from ...models.capture import Capture
 from ...models.capture_messages_collapse import CaptureMessagesCollapse
 from ...models.message_batch import MessageBatch
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: MessageBatch,
+    body: MessageBatch | File | Unset = UNSET,
     store_subject: bool | Unset = UNSET,
     collapse: CaptureMessagesCollapse | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
@@ -41,9 +41,16 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, MessageBatch):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/mbox"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "message/rfc822"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -122,14 +129,21 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: MessageBatch,
+    body: MessageBatch | File | Unset = UNSET,
     store_subject: bool | Unset = UNSET,
     collapse: CaptureMessagesCollapse | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Capture | Problem]:
     """Log messages as interactions.
 
-     Up to 1,000 messages' headers (what a script reading a mailbox or an
+     The body is JSON (below), or raw mail: one message (`message/rfc822`)
+    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    read as the JSON form's fields (`Message-ID` as `source_id`, the first
+    of `References` as the thread, the names the headers give). A message
+    without `From` or `Date` (or dated over a day ahead) refuses a single
+    message; in a mailbox it fails alone (`failed`, `failures`).
+
+    Up to 1,000 messages' headers (what a script reading a mailbox or an
     email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
@@ -146,6 +160,10 @@ def sync_detailed(
         collapse (CaptureMessagesCollapse | Unset): How messages become interactions.
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -172,14 +190,21 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: MessageBatch,
+    body: MessageBatch | File | Unset = UNSET,
     store_subject: bool | Unset = UNSET,
     collapse: CaptureMessagesCollapse | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Capture | Problem | None:
     """Log messages as interactions.
 
-     Up to 1,000 messages' headers (what a script reading a mailbox or an
+     The body is JSON (below), or raw mail: one message (`message/rfc822`)
+    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    read as the JSON form's fields (`Message-ID` as `source_id`, the first
+    of `References` as the thread, the names the headers give). A message
+    without `From` or `Date` (or dated over a day ahead) refuses a single
+    message; in a mailbox it fails alone (`failed`, `failures`).
+
+    Up to 1,000 messages' headers (what a script reading a mailbox or an
     email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
@@ -196,6 +221,10 @@ def sync(
         collapse (CaptureMessagesCollapse | Unset): How messages become interactions.
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -217,14 +246,21 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: MessageBatch,
+    body: MessageBatch | File | Unset = UNSET,
     store_subject: bool | Unset = UNSET,
     collapse: CaptureMessagesCollapse | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[Capture | Problem]:
     """Log messages as interactions.
 
-     Up to 1,000 messages' headers (what a script reading a mailbox or an
+     The body is JSON (below), or raw mail: one message (`message/rfc822`)
+    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    read as the JSON form's fields (`Message-ID` as `source_id`, the first
+    of `References` as the thread, the names the headers give). A message
+    without `From` or `Date` (or dated over a day ahead) refuses a single
+    message; in a mailbox it fails alone (`failed`, `failures`).
+
+    Up to 1,000 messages' headers (what a script reading a mailbox or an
     email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
@@ -241,6 +277,10 @@ async def asyncio_detailed(
         collapse (CaptureMessagesCollapse | Unset): How messages become interactions.
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -265,14 +305,21 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: MessageBatch,
+    body: MessageBatch | File | Unset = UNSET,
     store_subject: bool | Unset = UNSET,
     collapse: CaptureMessagesCollapse | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Capture | Problem | None:
     """Log messages as interactions.
 
-     Up to 1,000 messages' headers (what a script reading a mailbox or an
+     The body is JSON (below), or raw mail: one message (`message/rfc822`)
+    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    read as the JSON form's fields (`Message-ID` as `source_id`, the first
+    of `References` as the thread, the names the headers give). A message
+    without `From` or `Date` (or dated over a day ahead) refuses a single
+    message; in a mailbox it fails alone (`failed`, `failures`).
+
+    Up to 1,000 messages' headers (what a script reading a mailbox or an
     email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
@@ -289,6 +336,10 @@ async def asyncio(
         collapse (CaptureMessagesCollapse | Unset): How messages become interactions.
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
+        body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
+            mailbox of them (`application/mbox`, at most 1,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

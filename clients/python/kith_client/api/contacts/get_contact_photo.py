@@ -1,4 +1,5 @@
 from http import HTTPStatus
+from io import BytesIO
 from typing import Any, cast
 from urllib.parse import quote
 from uuid import UUID
@@ -9,7 +10,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.get_contact_photo_size import GetContactPhotoSize
 from ...models.problem import Problem
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, File, Response, Unset
 
 
 def _get_kwargs(
@@ -44,7 +45,12 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> Any | File | Problem | None:
+    if response.status_code == 200:
+        response_200 = File(payload=BytesIO(response.content))
+
+        return response_200
+
     if response.status_code == 304:
         response_304 = cast(Any, None)
         return response_304
@@ -82,7 +88,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[Any | File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -97,7 +103,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     size: GetContactPhotoSize | Unset = UNSET,
     v: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Any | File | Problem]:
     """A contact's photo.
 
      Its `ETag` names the photo and size; `If-None-Match` with it answers
@@ -115,7 +121,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -137,7 +143,7 @@ def sync(
     client: AuthenticatedClient,
     size: GetContactPhotoSize | Unset = UNSET,
     v: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Any | File | Problem | None:
     """A contact's photo.
 
      Its `ETag` names the photo and size; `If-None-Match` with it answers
@@ -155,7 +161,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | File | Problem
     """
 
     return sync_detailed(
@@ -172,7 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     size: GetContactPhotoSize | Unset = UNSET,
     v: str | Unset = UNSET,
-) -> Response[Any | Problem]:
+) -> Response[Any | File | Problem]:
     """A contact's photo.
 
      Its `ETag` names the photo and size; `If-None-Match` with it answers
@@ -190,7 +196,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[Any | File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -210,7 +216,7 @@ async def asyncio(
     client: AuthenticatedClient,
     size: GetContactPhotoSize | Unset = UNSET,
     v: str | Unset = UNSET,
-) -> Any | Problem | None:
+) -> Any | File | Problem | None:
     """A contact's photo.
 
      Its `ETag` names the photo and size; `If-None-Match` with it answers
@@ -228,7 +234,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        Any | File | Problem
     """
 
     return (
