@@ -31,6 +31,11 @@ with its reason:
   calendar capture's body is iCalendar, so every one sends a small
   calendar; a positive raw-mail capture sends a small message (or a
   mailbox of one);
+- a time zone is a name of the IANA database, which a pattern cannot
+  list: a positive one is Europe/Berlin;
+- a webhook's URL is one a request can reach: a positive one is
+  http://127.0.0.1:9/kith (the fuzzed server allows private networks; the
+  discard port refuses, so deliveries fail and are retried, bounded);
 - a token's `expires_at` is in the future, an interaction's `occurred_at`
   and a captured message's `date` at most a day ahead; a ledger entry's `interaction_id` and `repays_id`
   name existing records (left out here);
@@ -108,6 +113,10 @@ def before_call(context, case, kwargs):
         case.body = CALENDAR.format(uid=uuid.uuid4()).encode()
     if not positive(case):
         return
+    if case.operation.path == "/v1/me" and isinstance(case.body, dict) and "time_zone" in case.body:
+        case.body["time_zone"] = "Europe/Berlin"
+    if case.operation.path in ("/v1/webhooks", "/v1/webhooks/{id}") and isinstance(case.body, dict) and "url" in case.body:
+        case.body["url"] = "http://127.0.0.1:9/kith"
     if case.operation.path == "/v1/captures/messages" and case.media_type == "message/rfc822":
         case.body = MESSAGE.format(uid=uuid.uuid4()).encode()
     if case.operation.path == "/v1/captures/messages" and case.media_type == "application/mbox":

@@ -5,7 +5,7 @@
 use crate::http::operations::Operations;
 use crate::{
     agenda, archive, auth, captures, changes, contacts, exports, imports, interactions,
-    introductions, ledger, merge, network, ops, photos, relationships, search, tags,
+    introductions, ledger, merge, network, ops, photos, relationships, search, tags, webhooks,
 };
 
 pub fn operations() -> Operations {
@@ -28,5 +28,6 @@ pub fn operations() -> Operations {
     search::operations(&mut all);
     archive::operations(&mut all);
     changes::operations(&mut all);
+    webhooks::operations(&mut all);
     all
 }

@@ -39,6 +39,10 @@ struct FileSettings {
     trust_proxy: Option<bool>,
     metrics_token: Option<String>,
     idempotency_lease_secs: Option<i64>,
+    webhook_allow_private: Option<bool>,
+    webhook_poll_ms: Option<u64>,
+    webhook_timeout_secs: Option<u64>,
+    webhook_reminder_secs: Option<u64>,
 }
 
 #[derive(Clone)]
@@ -82,6 +86,15 @@ pub struct Settings {
     pub idempotency_lease_secs: i64,
     /// When set, `GET /metrics` asks for `Authorization: Bearer <token>`.
     pub metrics_token: Option<SecretString>,
+    /// Webhooks may point into private networks (tests, a private network
+    /// of your own); off by default.
+    pub webhook_allow_private: bool,
+    /// How often the delivery worker looks for changes and due deliveries.
+    pub webhook_poll_ms: u64,
+    /// How long a delivery waits for the endpoint's answer.
+    pub webhook_timeout_secs: u64,
+    /// How often the agenda's reminders are looked for (0: every pass).
+    pub webhook_reminder_secs: u64,
 }
 
 impl std::fmt::Debug for Settings {
@@ -135,6 +148,10 @@ impl Default for Settings {
             trust_proxy: false,
             metrics_token: None,
             idempotency_lease_secs: 60,
+            webhook_allow_private: false,
+            webhook_poll_ms: 1000,
+            webhook_timeout_secs: 15,
+            webhook_reminder_secs: 60,
         }
     }
 }
@@ -203,7 +220,11 @@ impl Settings {
             login_lockout_minutes,
             rate_per_user_per_minute,
             trust_proxy,
-            idempotency_lease_secs
+            idempotency_lease_secs,
+            webhook_allow_private,
+            webhook_poll_ms,
+            webhook_timeout_secs,
+            webhook_reminder_secs
         );
     }
 
@@ -259,8 +280,14 @@ impl Settings {
             login_lockout_failures = "KITH_LOGIN_LOCKOUT_FAILURES",
             login_lockout_minutes = "KITH_LOGIN_LOCKOUT_MINUTES",
             rate_per_user_per_minute = "KITH_RATE_PER_USER_PER_MINUTE",
-            idempotency_lease_secs = "KITH_IDEMPOTENCY_LEASE_SECS"
+            idempotency_lease_secs = "KITH_IDEMPOTENCY_LEASE_SECS",
+            webhook_poll_ms = "KITH_WEBHOOK_POLL_MS",
+            webhook_timeout_secs = "KITH_WEBHOOK_TIMEOUT_SECS",
+            webhook_reminder_secs = "KITH_WEBHOOK_REMINDER_SECS"
         );
+        if let Some(v) = get("KITH_WEBHOOK_ALLOW_PRIVATE") {
+            self.webhook_allow_private = matches!(v.as_str(), "1" | "true" | "yes");
+        }
         if let Some(v) = get("KITH_METRICS_TOKEN").filter(|v| !v.is_empty()) {
             self.metrics_token = Some(SecretString::from(v));
         }
@@ -288,6 +315,12 @@ impl Settings {
         }
         if self.idempotency_lease_secs < 1 {
             return Err("KITH_IDEMPOTENCY_LEASE_SECS must be at least 1".into());
+        }
+        if self.webhook_poll_ms < 10 || self.webhook_timeout_secs < 1 {
+            return Err(
+                "KITH_WEBHOOK_POLL_MS must be at least 10 and KITH_WEBHOOK_TIMEOUT_SECS at least 1"
+                    .into(),
+            );
         }
         Ok(())
     }

@@ -34,3 +34,4 @@ pub mod state;
 pub mod tags;
 pub mod telemetry;
 pub mod time;
+pub mod webhooks;

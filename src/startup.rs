@@ -20,6 +20,7 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Db,
+    settings: Settings,
     drain: web::Data<http::drain::Drain>,
     listener: TcpListener,
 }
@@ -50,7 +51,7 @@ impl Application {
         let state = web::Data::new(AppState {
             db: db.clone(),
             jwt,
-            settings,
+            settings: settings.clone(),
         });
         let operations = std::sync::Arc::new(api::operations());
         let document = openapi::document_of(&operations);
@@ -80,6 +81,7 @@ impl Application {
             port,
             server,
             db,
+            settings,
             drain,
             listener: listener_handle,
         })
@@ -96,7 +98,8 @@ impl Application {
     /// rows without a search text theirs.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(crate::contacts::service::fill_missing_json(self.db.clone()));
-        actix_web::rt::spawn(crate::search::service::fill_missing(self.db));
+        actix_web::rt::spawn(crate::search::service::fill_missing(self.db.clone()));
+        actix_web::rt::spawn(crate::webhooks::worker::run(self.db, self.settings));
         actix_web::rt::spawn(http::drain::on_signal(
             self.drain,
             self.server.handle(),

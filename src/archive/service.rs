@@ -8,7 +8,6 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::auth::dto::User;
 use crate::auth::tokens;
 use crate::contacts::model::{self as contact_model, ContactRow};
 use crate::contacts::{derived, service as contacts, store as contact_store};
@@ -61,12 +60,7 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>> {
     serde_json::to_vec(&Export {
         format_version: FORMAT_VERSION,
         exported_at: time::rfc3339(time::now()),
-        user: User {
-            id: user.id.clone(),
-            email: user.email.clone(),
-            name: user.name.clone(),
-            created_at: time::rfc3339(user.created_at),
-        },
+        user: user.to_api(),
         contacts: contact_rows.iter().map(ContactRow::to_api).collect(),
         interactions: interaction_rows
             .iter()

@@ -63,9 +63,55 @@ pub struct User {
     pub id: String,
     pub email: String,
     pub name: String,
+    /// An IANA time zone: reminders (webhooks' `agenda.*` events) go out on
+    /// the day an item becomes due there.
+    #[schema(example = "Europe/Berlin")]
+    pub time_zone: String,
     /// When the account was created.
     #[schema(format = DateTime)]
     pub created_at: String,
+}
+
+/// The account's name and time zone (`PUT /v1/me`): both as given, the
+/// time zone `UTC` when left out.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(deserialize_with = "crate::input::trimmed")]
+    #[schema(min_length = 1, max_length = 200, example = "Ana Lima")]
+    pub name: String,
+    #[serde(default)]
+    #[schema(schema_with = time_zone_schema)]
+    pub time_zone: Option<String>,
+}
+
+impl crate::input::Rules for Profile {
+    /// A name of the IANA time zone database (the schema says its shape;
+    /// the list of ~600 names is the database's).
+    fn check(body: &serde_json::Value, errors: &mut Vec<crate::error::FieldError>) {
+        let tz = body["time_zone"].as_str();
+        if tz.is_some_and(|tz| tz.parse::<chrono_tz::Tz>().is_err()) {
+            errors.push(crate::error::FieldError::new(
+                "time_zone",
+                "invalid_time_zone",
+                "must be a name of the IANA time zone database, like Europe/Berlin",
+            ));
+        }
+    }
+}
+
+fn time_zone_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(r"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"))
+        .max_length(Some(64))
+        .description(Some(
+            "A name of the IANA time zone database (`Europe/Berlin`, `America/New_York`); \
+             `UTC` when left out. Another name is a `422` (`invalid_time_zone`).",
+        ))
+        .examples(["Europe/Berlin"])
+        .build()
 }
 
 /// A fresh pair of tokens.

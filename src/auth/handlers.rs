@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpRequest, HttpResponse};
 
-use super::dto::{AuthResponse, LoginRequest, RefreshRequest, RegisterRequest, User};
+use super::dto::{AuthResponse, LoginRequest, Profile, RefreshRequest, RegisterRequest, User};
 use super::service::{self, Rotation};
 use super::store::{self, UserRow};
 use super::{password, AuthUser};
@@ -11,15 +11,9 @@ use crate::error::{ApiError, Problem};
 use crate::http::ratelimit;
 use crate::input::Json;
 use crate::state::AppState;
-use crate::time;
 
 fn user_out(u: &UserRow) -> User {
-    User {
-        id: u.id.clone(),
-        email: u.email.clone(),
-        name: u.name.clone(),
-        created_at: time::rfc3339(u.created_at),
-    }
+    u.to_api()
 }
 
 fn tokens(
@@ -253,6 +247,32 @@ pub async fn me(state: web::Data<AppState>, user: AuthUser) -> Result<HttpRespon
     let row = state
         .db
         .read_as(user.id.clone(), move |conn| {
+            store::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found)
+        })
+        .await?;
+    Ok(HttpResponse::Ok().json(user_out(&row)))
+}
+
+/// Set the account's name and time zone.
+#[utoipa::path(
+    put, path = "/v1/me", tag = "auth", operation_id = "put_me",
+    request_body(content = Profile, content_type = "application/json"),
+    security(("bearer" = ["write"])),
+    responses(
+        (status = 200, description = "The account", body = User),
+        crate::http::problems::Write,
+    )
+)]
+pub async fn put_me(
+    state: web::Data<AppState>,
+    user: AuthUser,
+    Json(profile): Json<Profile>,
+) -> Result<HttpResponse, ApiError> {
+    let row = state
+        .db
+        .write_as(user.id.clone(), move |conn| {
+            let tz = profile.time_zone.as_deref().unwrap_or("UTC");
+            store::set_profile(conn, &user.id, &profile.name, tz)?;
             store::user_by_id(conn, &user.id)?.ok_or_else(ApiError::not_found)
         })
         .await?;

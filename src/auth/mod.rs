@@ -156,6 +156,7 @@ pub fn operations(ops: &mut Operations) {
         .add(handlers::__path_refresh, handlers::refresh)
         .add(handlers::__path_logout, handlers::logout)
         .add(handlers::__path_me, handlers::me)
+        .add(handlers::__path_put_me, handlers::put_me)
         .add(handlers::__path_delete_me, handlers::delete_me)
         .add(tokens::__path_list, tokens::list)
         .add(tokens::__path_create, tokens::create)

@@ -20,6 +20,21 @@ pub struct UserRow {
     pub change_seq: i64,
     pub created_at: Micros,
     pub updated_at: Micros,
+    /// An IANA name (`Europe/Berlin`); `UTC` unless set.
+    pub time_zone: String,
+}
+
+impl UserRow {
+    /// The account as the API writes it.
+    pub fn to_api(&self) -> super::dto::User {
+        super::dto::User {
+            id: self.id.clone(),
+            email: self.email.clone(),
+            name: self.name.clone(),
+            time_zone: self.time_zone.clone(),
+            created_at: time::rfc3339(self.created_at),
+        }
+    }
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug)]
@@ -56,6 +71,7 @@ pub fn insert_user(
         change_seq: 0,
         created_at: now,
         updated_at: now,
+        time_zone: "UTC".into(),
     };
     match diesel::insert_into(users::table).values(&row).execute(conn) {
         Ok(_) => Ok(Some(row)),
@@ -78,6 +94,23 @@ pub fn user_by_id(conn: &mut DbConn, id: &str) -> QueryResult<Option<UserRow>> {
         .select(UserRow::as_select())
         .first(conn)
         .optional()
+}
+
+/// Sets the account's name and time zone.
+pub fn set_profile(
+    conn: &mut DbConn,
+    user_id: &str,
+    name: &str,
+    time_zone: &str,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::name.eq(name),
+            users::time_zone.eq(time_zone),
+            users::updated_at.eq(time::now()),
+        ))
+        .execute(conn)
+        .map(|_| ())
 }
 
 /// Whether the account exists.

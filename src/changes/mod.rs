@@ -6,7 +6,7 @@ pub mod handlers;
 pub mod model;
 pub mod store;
 
-pub use store::{record, record_json};
+pub use store::{name_last, record, record_json};
 
 use crate::http::operations::Operations;
 

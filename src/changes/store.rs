@@ -58,6 +58,24 @@ pub fn record_json(
     Ok(seq)
 }
 
+/// Names what the user's last recorded change was where its op does not
+/// say it (`restored`, `merged`; see webhooks' events). In the transaction
+/// that recorded it, whose lock on the user's row keeps it the last.
+pub fn name_last(conn: &mut DbConn, user_id: &str, event: &str) -> QueryResult<()> {
+    let seq: i64 = users::table
+        .find(user_id)
+        .select(users::change_seq)
+        .first(conn)?;
+    diesel::update(
+        changes::table
+            .filter(changes::user_id.eq(user_id))
+            .filter(changes::seq.eq(seq)),
+    )
+    .set(changes::event.eq(Some(event)))
+    .execute(conn)
+    .map(|_| ())
+}
+
 /// One stored change: its number, resource type, id, op and data (JSON).
 pub type ChangeRow = (i64, String, String, String, Option<String>);
 

@@ -306,6 +306,7 @@ pub fn trash_merged(conn: &mut DbConn, user_id: &str, id: &str, into: &str) -> R
     store::update_row(conn, &mut row)?;
     store::sync_lookups(conn, &row)?;
     changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
+    changes::name_last(conn, user_id, "merged")?;
     Ok(())
 }
 
@@ -346,6 +347,7 @@ pub fn restore(
     }
     row.trashed_at = None;
     save(conn, &mut row)?;
+    changes::name_last(conn, user_id, "restored")?;
     Ok(row)
 }
 

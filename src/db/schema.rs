@@ -11,6 +11,7 @@ diesel::table! {
         change_seq -> BigInt,
         created_at -> BigInt,
         updated_at -> BigInt,
+        time_zone -> Text,
     }
 }
 
@@ -212,6 +213,50 @@ diesel::table! {
         op -> Text,
         data -> Nullable<Text>,
         created_at -> BigInt,
+        event -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    webhooks (id) {
+        id -> Text,
+        user_id -> Text,
+        url -> Text,
+        description -> Nullable<Text>,
+        events -> Text,
+        enabled -> Bool,
+        disabled_reason -> Nullable<Text>,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_expires_at -> Nullable<BigInt>,
+        cursor_seq -> BigInt,
+        failing_since -> Nullable<BigInt>,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+    }
+}
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        user_id -> Text,
+        webhook_id -> Text,
+        event -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Nullable<BigInt>,
+        last_status_code -> Nullable<Integer>,
+        last_attempt_at -> Nullable<BigInt>,
+        last_response -> Nullable<Text>,
+        last_error -> Nullable<Text>,
+        lease_until -> Nullable<BigInt>,
+        created_at -> BigInt,
+    }
+}
+diesel::table! {
+    webhook_reminders (user_id, reminder_key) {
+        user_id -> Text,
+        reminder_key -> Text,
+        sent_at -> BigInt,
     }
 }
 
@@ -356,6 +401,7 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(webhooks -> users (user_id));
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
@@ -365,6 +411,9 @@ diesel::joinable!(contact_names -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    webhooks,
+    webhook_deliveries,
+    webhook_reminders,
     capture_addresses,
     capture_pending,
     capture_upcoming,

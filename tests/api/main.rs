@@ -28,3 +28,4 @@ mod search;
 mod seed;
 mod shapes;
 mod tags;
+mod webhooks;

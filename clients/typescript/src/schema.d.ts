@@ -989,7 +989,8 @@ export interface paths {
         };
         /** The account of the caller. */
         get: operations["get_me"];
-        put?: never;
+        /** Set the account's name and time zone. */
+        put: operations["put_me"];
         post?: never;
         /**
          * Delete my account and every record of it.
@@ -1239,6 +1240,148 @@ export interface paths {
         post?: never;
         /** Revoke a personal access token, at once. */
         delete: operations["delete_token"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhooks. */
+        get: operations["list_webhooks"];
+        put?: never;
+        /**
+         * Create a webhook.
+         * @description kith sends the events named in `events` to `url` as they happen, each a
+         *     `POST` of `{type, timestamp, data}` (`data`: the resource as `GET`
+         *     shows it; `{id}` for a deletion, with `merged_into` for a merge; a
+         *     resource over 20 KiB as `{id, truncated}`), signed by the Standard
+         *     Webhooks specification (`webhook-id`, `webhook-timestamp`,
+         *     `webhook-signature`) with the secret in this answer — shown only now.
+         *     Changes made before the webhook are not sent. A `2xx` answer is success;
+         *     anything else (a redirect too: none is followed) is retried after 5 s,
+         *     5 min, 30 min, 2 h, 5 h, 10 h and 10 h (±10%, later when `Retry-After`
+         *     asks); `410` disables the webhook, as do five days of failures. First
+         *     attempts go out in the order of the changes. A URL inside a private
+         *     network (loopback, private, link-local…, by name or address) is refused.
+         *     At most 20 webhooks.
+         */
+        post: operations["create_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook. */
+        get: operations["get_webhook"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook, with its delivery log. */
+        delete: operations["delete_webhook"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook (JSON merge patch): url, events, enabled, description.
+         * @description `enabled: true` on a webhook kith disabled clears `disabled_reason`; it
+         *     then sends the changes made from then on.
+         */
+        patch: operations["update_webhook"];
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook's delivery log.
+         * @description Newest first: each event with its state, attempts, the last answer's
+         *     code and first 1 KiB, and the next attempt.
+         */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/deliveries/{delivery_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again.
+         * @description Now, whatever its state (a failed one too); the same `webhook-id`, so a
+         *     receiver that took it already can drop it. `409` while the webhook is
+         *     disabled.
+         */
+        post: operations["retry_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook's secret.
+         * @description A new secret, shown this once; the one it replaces keeps signing beside
+         *     it for 24 hours (`webhook-signature` then carries two signatures), so
+         *     that the receiver can switch without losing an event.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event.
+         * @description Queues a `webhook.test` event (`data`: `{webhook_id, message}`) for the
+         *     webhook, sent and logged like any other: follow it in the deliveries.
+         */
+        post: operations["test_webhook"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1854,6 +1997,47 @@ export interface components {
         DeleteAccount: {
             /** @example correct horse battery staple */
             password: string;
+        };
+        /** @description One event sent (or to be sent) to a webhook. */
+        Delivery: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @example contact.created */
+            event: string;
+            /**
+             * Format: uuid
+             * @description Also its `webhook-id` header: the same on every attempt.
+             */
+            id: string;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            /**
+             * @description Why the last attempt failed, when no answer says it.
+             * @example null
+             */
+            last_error?: string | null;
+            /** @description The first 1 KiB of the last answer's body. */
+            last_response?: string | null;
+            /**
+             * Format: int32
+             * @description The last answer's status code; `null` without one (a timeout, a
+             *     refused connection).
+             * @example 200
+             */
+            last_status_code?: number | null;
+            /** Format: date-time */
+            next_attempt_at?: string | null;
+            /**
+             * @description Where a delivery stands.
+             * @enum {string}
+             */
+            status: "pending" | "delivered" | "failed";
+        };
+        DeliveryPage: {
+            items: components["schemas"]["Delivery"][];
+            next_cursor?: string | null;
         };
         /**
          * @description Who reached out: `outbound` (you), `inbound` (they), `mutual`.
@@ -2683,6 +2867,19 @@ export interface components {
             /** @description A URI naming the problem type: `urn:kith:problem:<code>`. */
             type: string;
         };
+        /**
+         * @description The account's name and time zone (`PUT /v1/me`): both as given, the
+         *     time zone `UTC` when left out.
+         */
+        Profile: {
+            /** @example Ana Lima */
+            name: string;
+            /**
+             * @description A name of the IANA time zone database (`Europe/Berlin`, `America/New_York`); `UTC` when left out. Another name is a `422` (`invalid_time_zone`).
+             * @example Europe/Berlin
+             */
+            time_zone?: string;
+        };
         /** @description Who can introduce you, best first. */
         Reach: {
             items: components["schemas"]["ReachItem"][];
@@ -3039,6 +3236,12 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /**
+             * @description An IANA time zone: reminders (webhooks' `agenda.*` events) go out on
+             *     the day an item becomes due there.
+             * @example Europe/Berlin
+             */
+            time_zone: string;
         };
         /**
          * @description A vCard property kith does not read, as one unfolded line (`X-…`, with
@@ -3047,6 +3250,89 @@ export interface components {
          * @example X-PHONETIC-FIRST-NAME:AH-nah
          */
         VcardExtra: string;
+        /** @description A webhook: where kith sends events as they happen. */
+        Webhook: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example Chat notifications */
+            description?: string | null;
+            /**
+             * @description Why kith disabled it: the endpoint answered `410 Gone`, or failed
+             *     for five days.
+             * @example null
+             */
+            disabled_reason?: string | null;
+            /** @description `false` when you disabled it, or kith did (see `disabled_reason`). */
+            enabled: boolean;
+            /**
+             * @example [
+             *       "contact.created",
+             *       "agenda.*"
+             *     ]
+             */
+            events: string[];
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs, beside
+             *     the new one.
+             */
+            previous_secret_expires_at?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.example.com/kith */
+            url: string;
+        };
+        /** @description A new webhook. */
+        WebhookCreate: {
+            /** @example Chat notifications */
+            description?: string | null;
+            /**
+             * @description What to send: event names, `resource.*` for every event of a resource, or `*` for every event.
+             * @example [
+             *       "contact.created",
+             *       "agenda.*"
+             *     ]
+             */
+            events: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
+            /**
+             * @description `http` or `https`, outside private networks.
+             * @example https://hooks.example.com/kith
+             */
+            url: string;
+        };
+        WebhookList: {
+            items: components["schemas"]["Webhook"][];
+        };
+        /** @description Changes to a webhook (JSON merge patch). */
+        WebhookPatch: {
+            description?: string | null;
+            /** @description `true` enables it again (and clears `disabled_reason`). */
+            enabled?: boolean;
+            /**
+             * @description What to send: event names, `resource.*` for every event of a resource, or `*` for every event.
+             * @example [
+             *       "contact.created",
+             *       "agenda.*"
+             *     ]
+             */
+            events?: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
+            /** @example https://hooks.example.com/kith-v2 */
+            url?: string;
+        };
+        /**
+         * @description A webhook just created, or its secret just rotated: with the signing
+         *     secret, shown this once.
+         */
+        WebhookWithSecret: components["schemas"]["Webhook"] & {
+            /**
+             * @description `whsec_` and base64 of 32 random bytes: verify each delivery's
+             *     `webhook-signature` with it (Standard Webhooks). Shown only now.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYq=
+             */
+            secret: string;
+        };
     };
     responses: {
         /** @description Malformed JSON or an unreadable body */
@@ -3500,7 +3786,8 @@ export interface operations {
                      *         "created_at": "2026-03-14T09:30:00Z",
                      *         "email": "example",
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                     *         "name": "example"
+                     *         "name": "example",
+                     *         "time_zone": "Europe/Berlin"
                      *       }
                      *     }
                      */
@@ -3597,7 +3884,8 @@ export interface operations {
                      *         "created_at": "2026-03-14T09:30:00Z",
                      *         "email": "example",
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                     *         "name": "example"
+                     *         "name": "example",
+                     *         "time_zone": "Europe/Berlin"
                      *       }
                      *     }
                      */
@@ -3661,7 +3949,8 @@ export interface operations {
                      *         "created_at": "2026-03-14T09:30:00Z",
                      *         "email": "example",
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                     *         "name": "example"
+                     *         "name": "example",
+                     *         "time_zone": "Europe/Berlin"
                      *       }
                      *     }
                      */
@@ -6206,7 +6495,8 @@ export interface operations {
                      *         "created_at": "2026-03-14T09:30:00Z",
                      *         "email": "example",
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                     *         "name": "example"
+                     *         "name": "example",
+                     *         "time_zone": "Europe/Berlin"
                      *       }
                      *     }
                      */
@@ -6441,7 +6731,8 @@ export interface operations {
                  *         "created_at": "2026-03-14T09:30:00Z",
                  *         "email": "example",
                  *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                 *         "name": "example"
+                 *         "name": "example",
+                 *         "time_zone": "Europe/Berlin"
                  *       }
                  *     }
                  */
@@ -7951,13 +8242,69 @@ export interface operations {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "email": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
-                     *       "name": "example"
+                     *       "name": "example",
+                     *       "time_zone": "Europe/Berlin"
                      *     }
                      */
                     "application/json": components["schemas"]["User"];
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    put_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ana Lima",
+                 *       "time_zone": "Europe/Berlin"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Profile"];
+            };
+        };
+        responses: {
+            /** @description The account */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "email": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "name": "example",
+                     *       "time_zone": "Europe/Berlin"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8965,6 +9312,586 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your webhooks (at most 20) */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "Chat notifications",
+                     *           "disabled_reason": null,
+                     *           "enabled": true,
+                     *           "events": [
+                     *             "contact.created",
+                     *             "agenda.*"
+                     *           ],
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "previous_secret_expires_at": "2026-03-14T09:30:00Z",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "url": "https://hooks.example.com/kith"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Chat notifications",
+                 *       "events": [
+                 *         "contact.created",
+                 *         "agenda.*"
+                 *       ],
+                 *       "url": "https://hooks.example.com/kith"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description The webhook, with its signing secret (shown once) */
+            201: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Its URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Chat notifications",
+                     *       "disabled_reason": null,
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "contact.created",
+                     *         "agenda.*"
+                     *       ],
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "previous_secret_expires_at": "2026-03-14T09:30:00Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYq=",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "url": "https://hooks.example.com/kith"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description Already 20 webhooks (`too_many_webhooks`), or a request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Chat notifications",
+                     *       "disabled_reason": null,
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "contact.created",
+                     *         "agenda.*"
+                     *       ],
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "previous_secret_expires_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "url": "https://hooks.example.com/kith"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "example",
+                 *       "enabled": true,
+                 *       "events": [
+                 *         "contact.created",
+                 *         "agenda.*"
+                 *       ],
+                 *       "url": "https://hooks.example.com/kith-v2"
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["WebhookPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated webhook */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Chat notifications",
+                     *       "disabled_reason": null,
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "contact.created",
+                     *         "agenda.*"
+                     *       ],
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "previous_secret_expires_at": "2026-03-14T09:30:00Z",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "url": "https://hooks.example.com/kith"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                status?: "pending" | "delivered" | "failed";
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "event": "contact.created",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "last_attempt_at": "2026-03-14T09:30:00Z",
+                     *           "last_error": null,
+                     *           "last_response": "example",
+                     *           "last_status_code": 200,
+                     *           "next_attempt_at": "2026-03-14T09:30:00Z",
+                     *           "status": "pending"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retry_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+                /** @description Delivery id */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again: the delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "event": "contact.created",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_attempt_at": "2026-03-14T09:30:00Z",
+                     *       "last_error": null,
+                     *       "last_response": "example",
+                     *       "last_status_code": 200,
+                     *       "next_attempt_at": "2026-03-14T09:30:00Z",
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The webhook is disabled (`webhook_disabled`) */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad Idempotency-Key */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook with its new secret (shown once) */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "Chat notifications",
+                     *       "disabled_reason": null,
+                     *       "enabled": true,
+                     *       "events": [
+                     *         "contact.created",
+                     *         "agenda.*"
+                     *       ],
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "previous_secret_expires_at": "2026-03-14T09:30:00Z",
+                     *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwMfKQ9r8GKYq=",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "url": "https://hooks.example.com/kith"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A bad Idempotency-Key */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    test_webhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description Webhook id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued: the delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "attempts": 1,
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "event": "contact.created",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "last_attempt_at": "2026-03-14T09:30:00Z",
+                     *       "last_error": null,
+                     *       "last_response": "example",
+                     *       "last_status_code": 200,
+                     *       "next_attempt_at": "2026-03-14T09:30:00Z",
+                     *       "status": "pending"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A bad Idempotency-Key */
+            422: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

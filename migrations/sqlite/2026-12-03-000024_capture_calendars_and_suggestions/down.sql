@@ -1,3 +1,4 @@
+DROP INDEX capture_addresses_rank;
 DROP TABLE capture_upcoming;
 DROP TABLE capture_pending;
 ALTER TABLE capture_addresses DROP COLUMN name;

@@ -34,6 +34,9 @@ from .create_import_format import CreateImportFormat
 from .create_import_on_duplicate import CreateImportOnDuplicate
 from .created_token import CreatedToken
 from .delete_account import DeleteAccount
+from .delivery import Delivery
+from .delivery_page import DeliveryPage
+from .delivery_status import DeliveryStatus
 from .direction import Direction
 from .duplicate_group import DuplicateGroup
 from .duplicate_member import DuplicateMember
@@ -91,6 +94,7 @@ from .list_introductions_status import ListIntroductionsStatus
 from .list_ledger_entries_direction import ListLedgerEntriesDirection
 from .list_ledger_entries_kind import ListLedgerEntriesKind
 from .list_ledger_entries_status import ListLedgerEntriesStatus
+from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login_request import LoginRequest
 from .merge_report import MergeReport
 from .merge_request import MergeRequest
@@ -107,6 +111,7 @@ from .path_kind import PathKind
 from .person import Person
 from .phone import Phone
 from .problem import Problem
+from .profile import Profile
 from .reach import Reach
 from .reach_item import ReachItem
 from .refresh_request import RefreshRequest
@@ -135,6 +140,13 @@ from .token_create import TokenCreate
 from .token_list import TokenList
 from .token_scope import TokenScope
 from .user import User
+from .webhook import Webhook
+from .webhook_create import WebhookCreate
+from .webhook_create_events_item import WebhookCreateEventsItem
+from .webhook_list import WebhookList
+from .webhook_patch import WebhookPatch
+from .webhook_patch_events_item import WebhookPatchEventsItem
+from .webhook_with_secret import WebhookWithSecret
 
 __all__ = (
     "Accepted",
@@ -171,6 +183,9 @@ __all__ = (
     "CreateImportOnDuplicate",
     "CreatedToken",
     "DeleteAccount",
+    "Delivery",
+    "DeliveryPage",
+    "DeliveryStatus",
     "Direction",
     "DuplicateGroup",
     "DuplicateMember",
@@ -228,6 +243,7 @@ __all__ = (
     "ListLedgerEntriesDirection",
     "ListLedgerEntriesKind",
     "ListLedgerEntriesStatus",
+    "ListWebhookDeliveriesStatus",
     "LoginRequest",
     "MergeReport",
     "MergeRequest",
@@ -244,6 +260,7 @@ __all__ = (
     "Person",
     "Phone",
     "Problem",
+    "Profile",
     "Reach",
     "ReachItem",
     "RefreshRequest",
@@ -272,4 +289,11 @@ __all__ = (
     "TokenList",
     "TokenScope",
     "User",
+    "Webhook",
+    "WebhookCreate",
+    "WebhookCreateEventsItem",
+    "WebhookList",
+    "WebhookPatch",
+    "WebhookPatchEventsItem",
+    "WebhookWithSecret",
 )

@@ -19,12 +19,15 @@ class User:
         email (str):
         id (UUID):
         name (str):
+        time_zone (str): An IANA time zone: reminders (webhooks' `agenda.*` events) go out on
+            the day an item becomes due there. Example: Europe/Berlin.
     """
 
     created_at: datetime.datetime
     email: str
     id: UUID
     name: str
+    time_zone: str
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at.isoformat()
@@ -35,6 +38,8 @@ class User:
 
         name = self.name
 
+        time_zone = self.time_zone
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -43,6 +48,7 @@ class User:
                 "email": email,
                 "id": id,
                 "name": name,
+                "time_zone": time_zone,
             }
         )
 
@@ -59,11 +65,14 @@ class User:
 
         name = d.pop("name")
 
+        time_zone = d.pop("time_zone")
+
         user = cls(
             created_at=created_at,
             email=email,
             id=id,
             name=name,
+            time_zone=time_zone,
         )
 
         return user
