@@ -59,6 +59,13 @@ for n in range(messages):
     to = [a, b, rnd.choice(strangers)]
     msgs.append(message(n, to, "me@bench.example") if n % 2 else message(n, ["me@bench.example"] + to[1:], a))
 batches("messages", msgs)
+# The same messages as one mailbox (headers and a line of body each).
+with open(f"{work}/mailbox.mbox", "w") as f:
+    for n, m in enumerate(msgs):
+        f.write(f"From {m['from']} Mon Nov 30 09:15:00 2026\n")
+        f.write(f"From: {m['from']}\nTo: {', '.join(m['to'])}\nSubject: {m['subject']}\n")
+        f.write(f"Date: Mon, {int(m['date'][8:10])} Nov 2026 {m['date'][11:19]} +0000\n")
+        f.write(f"Message-ID: <mbox{n}@bench.example>\n\nHello.\n\n")
 batches("addresses", [message(10**7 + n, [f"x{n}@far.example"], "me@bench.example") for n in range(addresses)])
 PY
 for f in "$WORK"/contacts-*.json; do
@@ -81,6 +88,9 @@ PY
 }
 read -r messages_s logged < <(post_all messages)
 [ "$logged" -gt 0 ] || { echo "nothing was logged" >&2; exit 1; }
+mbox_s=$(curl -fsS -o "$WORK/mbox.json" -w '%{time_total}' -X POST "$API/v1/captures/messages" \
+  -H "$AUTH" -H 'content-type: application/mbox' --data-binary @"$WORK/mailbox.mbox")
+mbox_logged=$(python3 -c "import json; print(json.load(open('$WORK/mbox.json'))['logged'])")
 read -r addresses_s _ < <(post_all addresses)
 read -r p50 p99 count < <(python3 - "$API" "$TOKEN" "$ASKS" <<'PY'
 import json, sys, time, urllib.request
@@ -101,6 +111,7 @@ PY
 echo "| captures (${KITH_DATABASE_URL%%:*}, release) | figure |"
 echo "|---|---:|"
 echo "| $MESSAGES messages × 3 recipients, 10 requests of 1,000, $CONTACTS contacts | $(python3 -c "print(round($messages_s * 1000))") ms ($logged logged) |"
+echo "| the same $MESSAGES as one mailbox (application/mbox, one request, new ids) | $(python3 -c "print(round($mbox_s * 1000))") ms ($mbox_logged logged) |"
 echo "| $ADDRESSES addresses matching no contact, captured | $(python3 -c "print(round($addresses_s * 1000))") ms |"
 echo "| GET /v1/captures/suggestions over them, 1 client, $ASKS asks | p50 $p50 ms, p99 $p99 ms ($count items) |"
 echo

@@ -22,6 +22,7 @@ pub struct Application {
     db: Db,
     settings: Settings,
     drain: web::Data<http::drain::Drain>,
+    waiters: web::Data<crate::changes::waiters::Waiters>,
     listener: TcpListener,
 }
 
@@ -56,6 +57,8 @@ impl Application {
         let operations = std::sync::Arc::new(api::operations());
         let document = openapi::document_of(&operations);
         let app_drain = drain.clone();
+        let waiters = web::Data::new(crate::changes::waiters::Waiters::default());
+        let app_waiters = waiters.clone();
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(state.clone())
@@ -66,6 +69,7 @@ impl Application {
                 .wrap(http::cors(&state.settings.cors_origins))
                 .wrap(from_fn(http::request_context))
                 .app_data(app_drain.clone())
+                .app_data(app_waiters.clone())
                 .wrap(from_fn(http::drain::middleware))
                 .configure(|cfg| routes(cfg, &operations, document.clone()))
                 .default_service(web::to(http::not_found))
@@ -83,6 +87,7 @@ impl Application {
             db,
             settings,
             drain,
+            waiters,
             listener: listener_handle,
         })
     }
@@ -99,7 +104,17 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         actix_web::rt::spawn(crate::contacts::service::fill_missing_json(self.db.clone()));
         actix_web::rt::spawn(crate::search::service::fill_missing(self.db.clone()));
-        actix_web::rt::spawn(crate::webhooks::worker::run(self.db, self.settings));
+        // Background tasks log in a span of their own (what they log is
+        // about no request).
+        use tracing::Instrument;
+        actix_web::rt::spawn(
+            crate::changes::waiters::run(self.db.clone(), self.waiters.clone().into_inner())
+                .instrument(tracing::error_span!("task", task = "change_waiters")),
+        );
+        actix_web::rt::spawn(
+            crate::webhooks::worker::run(self.db, self.settings, self.drain.clone())
+                .instrument(tracing::error_span!("task", task = "webhooks")),
+        );
         actix_web::rt::spawn(http::drain::on_signal(
             self.drain,
             self.server.handle(),

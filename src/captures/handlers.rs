@@ -72,7 +72,7 @@ pub async fn set_addresses(
 }
 
 /// Raw mail (schema only): one message as sent (`message/rfc822`), or a
-/// mailbox of them (`application/mbox`, at most 1,000).
+/// mailbox of them (`application/mbox`, at most 10,000).
 #[derive(utoipa::ToSchema)]
 #[schema(value_type = String, format = Binary)]
 #[allow(dead_code)]
@@ -81,14 +81,15 @@ pub struct MailFile(Vec<u8>);
 /// Log messages as interactions.
 ///
 /// The body is JSON (below), or raw mail: one message (`message/rfc822`)
-/// or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+/// or a mailbox (`application/mbox`, at most 10,000 messages), at most
+/// 20 MiB, whose headers are
 /// read as the JSON form's fields (`Message-ID` as `source_id`, the first
 /// of `References` as the thread, the names the headers give). A message
 /// without `From` or `Date` (or dated over a day ahead) refuses a single
 /// message; in a mailbox it fails alone (`failed`, `failures`).
 ///
-/// Up to 1,000 messages' headers (what a script reading a mailbox or an
-/// email API sends; bodies are never taken). A message with a participant
+/// As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+/// or an email API sends; bodies are never taken). A message with a participant
 /// (other than your own addresses) among your contacts, by email ignoring
 /// case, becomes one `email` interaction with every such contact (the
 /// first 50), at its date, `outbound` when one of your addresses sent it

@@ -9,7 +9,7 @@ use std::io::Cursor;
 use mail_parser::mailbox::mbox::MessageIterator;
 use mail_parser::{Address, MessageParser};
 
-use super::model::{CaptureFailure, EmailAddress, MessageIn, MAX_MESSAGES, MAX_NAME, MAX_NAMES};
+use super::model::{CaptureFailure, EmailAddress, MessageIn, MAX_NAME, MAX_NAMES};
 use crate::input::is_email;
 
 /// The longest source id, subject and thread id kept (as the JSON form's).
@@ -23,13 +23,19 @@ pub fn read_message(raw: &[u8]) -> Result<MessageIn, String> {
     of(&parsed, raw)
 }
 
-/// Every message of a mailbox (`application/mbox`), at most 1,000: those
+/// The most messages one mailbox may hold (its 20 MiB hold fewer with
+/// bodies): a night's cron job sends its mailbox in one request.
+pub const MAX_MBOX_MESSAGES: usize = 10_000;
+
+/// Every message of a mailbox (`application/mbox`), at most 10,000: those
 /// read, and those that could not be, each by its place (from 0) and why.
 pub fn read_mbox(raw: &[u8]) -> Result<(Vec<MessageIn>, Vec<CaptureFailure>), String> {
     let (mut read, mut failed) = (Vec::new(), Vec::new());
     for (n, message) in MessageIterator::new(Cursor::new(raw)).enumerate() {
-        if n == MAX_MESSAGES {
-            return Err(format!("a mailbox holds at most {MAX_MESSAGES} messages"));
+        if n == MAX_MBOX_MESSAGES {
+            return Err(format!(
+                "a mailbox holds at most {MAX_MBOX_MESSAGES} messages"
+            ));
         }
         let message = message
             .map_err(|_| "not a message".to_string())

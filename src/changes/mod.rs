@@ -5,6 +5,7 @@
 pub mod handlers;
 pub mod model;
 pub mod store;
+pub mod waiters;
 
 pub use store::{name_last, record, record_json};
 
@@ -12,5 +13,6 @@ use crate::http::operations::Operations;
 
 /// The change feed.
 pub fn operations(ops: &mut Operations) {
-    ops.add(handlers::__path_list, handlers::list);
+    ops.add(handlers::__path_list, handlers::list)
+        .add(handlers::__path_stream, handlers::stream);
 }

@@ -96,6 +96,20 @@ pub struct ChangeParams {
     /// How many changes at most (1–1000, default 100).
     #[param(minimum = 1, maximum = 1000)]
     pub limit: Option<i64>,
+    /// With no change after `since`, wait up to this many seconds (0–60,
+    /// default 0) for one, and answer as soon as it lands (empty when the
+    /// wait ends): a long poll.
+    #[param(minimum = 0, maximum = 60)]
+    pub wait: Option<u64>,
+}
+
+#[derive(IntoParams, serde::Deserialize)]
+#[into_params(parameter_in = Query)]
+pub struct StreamParams {
+    /// The last `seq` the client has seen (`0`: from the beginning); a
+    /// `Last-Event-ID` header, sent by a reconnecting `EventSource`, wins.
+    #[param(minimum = 0)]
+    pub since: Option<i64>,
 }
 
 #[cfg(test)]

@@ -100,3 +100,11 @@ pub fn after(
         ))
         .load(conn)
 }
+
+/// Where each of these users' feeds stands: (user id, last change).
+pub fn positions(conn: &mut DbConn, user_ids: &[String]) -> QueryResult<Vec<(String, i64)>> {
+    users::table
+        .filter(users::id.eq_any(user_ids))
+        .select((users::id, users::change_seq))
+        .load(conn)
+}

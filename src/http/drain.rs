@@ -53,7 +53,22 @@ pub async fn middleware(
     Ok(res)
 }
 
-struct Flight<'a>(&'a Drain);
+impl Drain {
+    /// Whether the process is stopping: background work takes nothing new.
+    pub fn draining(&self) -> bool {
+        self.draining.load(Ordering::Acquire)
+    }
+
+    /// Counts background work (a webhook delivery) as in flight until the
+    /// guard drops, so that stopping waits for it (up to
+    /// `SHUTDOWN_TIMEOUT`).
+    pub fn flight(&self) -> Flight<'_> {
+        Flight::new(self)
+    }
+}
+
+/// Work in flight, while it lives.
+pub struct Flight<'a>(&'a Drain);
 
 impl<'a> Flight<'a> {
     fn new(drain: &'a Drain) -> Flight<'a> {

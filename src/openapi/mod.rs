@@ -92,7 +92,8 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
     for op in operations_mut(&mut doc) {
         op.security.get_or_insert_with(Vec::new);
     }
-    let doc = no_nul(mark_ids(closed_objects(rules(doc))));
+    let mut doc = no_nul(mark_ids(closed_objects(rules(doc))));
+    doc.webhooks = Some(crate::webhooks::docs::webhooks());
     examples::add(change_variants(document_headers(doc)))
 }
 

@@ -2,6 +2,7 @@
 //! they happen, signed by the Standard Webhooks specification, retried, and
 //! logged. The change feed is the outbox; `worker` sends.
 
+pub mod docs;
 pub mod guard;
 pub mod handlers;
 pub mod model;

@@ -224,6 +224,14 @@ pub fn finish(conn: &mut DbConn, row: &DeliveryRow) -> QueryResult<()> {
         .map(|_| ())
 }
 
+/// Gives a taken delivery back, unsent (the process is stopping).
+pub fn release(conn: &mut DbConn, id: &str) -> QueryResult<()> {
+    diesel::update(wd::table.find(id))
+        .set(wd::lease_until.eq(None::<i64>))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// Fails what a disabled webhook still had pending.
 pub fn fail_pending(conn: &mut DbConn, webhook_id: &str, why: &str) -> QueryResult<()> {
     diesel::update(

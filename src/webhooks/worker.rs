@@ -14,8 +14,11 @@ use std::time::Duration;
 use super::model::DeliveryRow;
 use super::service::{self, Attempt};
 use super::{guard, reminders, signature, store};
+use actix_web::web;
+
 use crate::config::Settings;
 use crate::db::Db;
+use crate::http::drain::Drain;
 use crate::time;
 
 /// How long a process holds a delivery it is sending: well beyond the
@@ -53,22 +56,27 @@ pub fn client(settings: &Settings) -> reqwest::Client {
     builder.build().unwrap_or_default()
 }
 
-/// Runs until the process stops.
-pub async fn run(db: Db, settings: Settings) {
+/// Runs until the process stops. Once it is stopping (`SIGTERM`), it
+/// takes nothing new: a pass in flight finishes the deliveries it is
+/// sending (stopping waits for it), gives back the ones it took and had
+/// not started, and the loop ends.
+pub async fn run(db: Db, settings: Settings, drain: web::Data<Drain>) {
     let client = client(&settings);
     let every = Duration::from_millis(settings.webhook_poll_ms);
     let remind_every = Duration::from_secs(settings.webhook_reminder_secs);
     let mut reminded: Option<std::time::Instant> = None;
-    loop {
+    while !drain.draining() {
         if reminded.is_none_or(|at| at.elapsed() >= remind_every) {
             reminded = Some(std::time::Instant::now());
             if let Err(e) = remind(&db).await {
                 tracing::warn!(error = %e, "webhook worker: reminders failed; trying again");
             }
         }
-        if let Err(e) = pass(&db, &client, settings.webhook_allow_private).await {
+        let flight = drain.flight();
+        if let Err(e) = pass(&db, &client, settings.webhook_allow_private, &drain).await {
             tracing::warn!(error = %e, "webhook worker: a pass failed; trying again");
         }
+        drop(flight);
         tokio::time::sleep(every).await;
     }
 }
@@ -98,6 +106,7 @@ async fn pass(
     db: &Db,
     client: &reqwest::Client,
     allow_private: bool,
+    drain: &Drain,
 ) -> Result<(), crate::error::ApiError> {
     for (webhook_id, user_id) in db.read(|conn| Ok(store::behind(conn, 100)?)).await? {
         let user = user_id.clone();
@@ -106,7 +115,7 @@ async fn pass(
         })
         .await?;
     }
-    loop {
+    while !drain.draining() {
         let now = time::now();
         // Taking is a write: only when a read finds something due.
         if !db.read(move |conn| Ok(store::any_due(conn, now)?)).await? {
@@ -133,6 +142,15 @@ async fn pass(
         }
         let sends = by_hook.into_values().map(|deliveries| async move {
             for d in deliveries {
+                if drain.draining() {
+                    // Stopping: given back for another process (or the
+                    // next start) to send.
+                    let id = d.id.clone();
+                    if let Err(e) = db.write(move |conn| Ok(store::release(conn, &id)?)).await {
+                        tracing::warn!(error = %e, "webhook worker: a delivery was not given back");
+                    }
+                    continue;
+                }
                 let attempt = send(db, client, &d, allow_private).await;
                 let user_id = d.user_id.clone();
                 let done = db
@@ -147,6 +165,7 @@ async fn pass(
         });
         futures_util::future::join_all(sends).await;
     }
+    Ok(())
 }
 
 /// Sends one delivery, signed with every secret that signs now.

@@ -87,3 +87,126 @@ async fn the_feed_pages_and_belongs_to_its_user() {
     fields.sort();
     assert_eq!(fields, ["limit", "since"]);
 }
+
+#[actix_web::test]
+async fn a_long_poll_answers_when_a_change_lands() {
+    let app = TestApp::spawn().await;
+    let s = app.user("poll@example.com").await;
+    let since = feed(&app, &s, "").await["next_since"].as_i64().unwrap();
+    // Nothing new: the wait ends empty.
+    let empty = feed(&app, &s, &format!("?since={since}&wait=1")).await;
+    assert_eq!(
+        (&empty["changes"], &empty["next_since"]),
+        (&json!([]), &json!(since))
+    );
+    // A write while it waits (30 s) ends it with the change.
+    let query = format!("?since={since}&wait=30");
+    let waiting = feed(&app, &s, &query);
+    let writing = async {
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(200)).await;
+        app.contact(&s, json!({"display_name": "Ana"})).await
+    };
+    let (page, ana) = futures_util::future::join(waiting, writing).await;
+    assert_eq!(page["changes"][0]["id"], ana["id"], "{page}");
+    assert_eq!(page["changes"][0]["data"]["display_name"], "Ana");
+}
+
+#[actix_web::test]
+async fn a_write_through_another_server_ends_a_long_poll() {
+    let first = TestApp::spawn().await;
+    if first.settings.database_url.starts_with("sqlite") {
+        return; // several servers share one PostgreSQL; SQLite serves one
+    }
+    let second = TestApp::start(first.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let s = first.user("two@example.com").await;
+    let waiting = feed(&second, &s, "?since=0&wait=30");
+    let writing = async {
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(200)).await;
+        first.contact(&s, json!({"display_name": "Ben"})).await
+    };
+    let (page, ben) = futures_util::future::join(waiting, writing).await;
+    assert_eq!(page["changes"][0]["id"], ben["id"], "{page}");
+}
+
+/// Reads a stream until it holds `n` events; their ids and types.
+async fn events<S>(body: &mut S, n: usize) -> Vec<(i64, String)>
+where
+    S: futures_util::Stream<Item = Result<actix_web::web::Bytes, awc::error::PayloadError>> + Unpin,
+{
+    use futures_util::StreamExt;
+    let mut text = String::new();
+    loop {
+        let got: Vec<(i64, String)> = text
+            .split("\n\n")
+            .filter(|e| e.starts_with("id: "))
+            .map(|e| {
+                let seq = e[4..e.find('\n').unwrap()].parse().unwrap();
+                let data: Value =
+                    serde_json::from_str(e.split("data: ").nth(1).unwrap().trim()).unwrap();
+                (
+                    seq,
+                    data["data"]["display_name"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .to_string(),
+                )
+            })
+            .collect();
+        if got.len() >= n && text.ends_with("\n\n") {
+            return got;
+        }
+        let chunk = actix_web::rt::time::timeout(std::time::Duration::from_secs(15), body.next())
+            .await
+            .expect("an event in time")
+            .expect("the stream is open")
+            .unwrap();
+        text.push_str(&String::from_utf8_lossy(&chunk));
+    }
+}
+
+#[actix_web::test]
+async fn a_stream_sends_each_change_and_resumes_from_the_last_event() {
+    let app = TestApp::spawn().await;
+    let s = app.user("stream@example.com").await;
+    app.contact(&s, json!({"display_name": "Ana"})).await;
+    let open = |last: Option<i64>| {
+        let mut req = app
+            .client
+            .get(format!("{}/v1/changes/stream", app.base))
+            .bearer_auth(&s.token);
+        if let Some(id) = last {
+            req = req.insert_header(("last-event-id", id.to_string()));
+        }
+        req.send()
+    };
+    let mut stream = open(None).await.unwrap();
+    assert_eq!(stream.status(), 200);
+    assert_eq!(
+        stream.headers().get("content-type").unwrap(),
+        "text/event-stream"
+    );
+    let first = events(&mut stream, 1).await;
+    assert_eq!(first[0].1, "Ana");
+    app.contact(&s, json!({"display_name": "Ben"})).await;
+    let both = events(&mut stream, 1).await;
+    assert_eq!(
+        both[0].1, "Ben",
+        "the new change arrives on the open stream"
+    );
+    drop(stream);
+
+    // Reconnecting with the last id sent resumes after it.
+    app.contact(&s, json!({"display_name": "Cleo"})).await;
+    let mut resumed = open(Some(both[0].0)).await.unwrap();
+    let next = events(&mut resumed, 1).await;
+    assert_eq!(next[0].1, "Cleo");
+
+    // Five streams at most per account.
+    let mut open_ones = vec![resumed];
+    for _ in 0..4 {
+        open_ones.push(open(None).await.unwrap());
+    }
+    let refused = open(None).await.unwrap();
+    assert_eq!(refused.status(), 429);
+    drop(open_ones);
+}

@@ -25,7 +25,8 @@ struct Received {
 
 /// An HTTP server on 127.0.0.1 that records what it is sent and answers by
 /// path: `/ok` 200, `/gone` 410, `/moved` 302 to `/ok`, `/busy` 503 with
-/// `Retry-After: 120`, `/fail` 500 with a 2 KiB body, `/slow` after 3 s.
+/// `Retry-After: 120`, `/fail` 500 with a 2 KiB body, `/slow` after 3 s,
+/// `/flaky` 500 the first time and 200 after.
 struct Receiver {
     base: String,
     got: Arc<Mutex<Vec<Received>>>,
@@ -59,6 +60,18 @@ async fn receive(
         "/busy" => HttpResponse::ServiceUnavailable()
             .insert_header(("retry-after", "120"))
             .finish(),
+        "/flaky"
+            if got
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|r| r.path == "/flaky")
+                .count()
+                == 1 =>
+        {
+            HttpResponse::InternalServerError().body("not yet")
+        }
+        "/flaky" => HttpResponse::Ok().body("now"),
         "/slow" => {
             actix_web::rt::time::sleep(Duration::from_secs(3)).await;
             HttpResponse::Ok().finish()
@@ -102,7 +115,16 @@ impl Receiver {
 
     /// Waits (up to 15 s) until `path` got `n` requests.
     async fn wait_for(&self, path: &str, n: usize) -> Vec<Received> {
-        for _ in 0..300 {
+        self.wait_up_to(path, n, 300).await
+    }
+
+    /// Waits (up to 120 s) until `path` got `n` requests.
+    async fn wait_for_long(&self, path: &str, n: usize) -> Vec<Received> {
+        self.wait_up_to(path, n, 2400).await
+    }
+
+    async fn wait_up_to(&self, path: &str, n: usize, polls: usize) -> Vec<Received> {
+        for _ in 0..polls {
             let got = self.at(path);
             if got.len() >= n {
                 return got;
@@ -499,16 +521,27 @@ async fn two_servers_on_one_database_send_each_delivery_once() {
         json!(["contact.created"]),
     )
     .await;
-    for n in 0..20 {
-        let on = if n % 2 == 0 { &first } else { &second };
-        on.contact(&s, json!({"display_name": format!("Person {n}")}))
+    // 1,000 contacts, half through each server.
+    for (b, on) in [(0, &first), (1, &second)] {
+        let items: Vec<Value> = (0..500)
+            .map(|n| json!({"contact": {"display_name": format!("Person {}", b * 500 + n)}}))
+            .collect();
+        let res = on
+            .post("/v1/contacts/batch")
+            .auth(&s)
+            .json(json!({"items": items}))
+            .send()
             .await;
+        assert_eq!(res.status, 200, "{}", res.text());
     }
-    let got = rx.wait_for("/ok", 20).await;
+    rx.wait_for_long("/ok", 1000).await;
     actix_web::rt::time::sleep(Duration::from_millis(500)).await;
-    let got_now = rx.at("/ok");
-    assert_eq!(got_now.len(), 20, "each once: {:?}", got.len());
-    let names: Vec<String> = got_now
+    let got = rx.at("/ok");
+    let mut ids: Vec<&str> = got.iter().map(|r| r.id.as_str()).collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!((got.len(), ids.len()), (1000, 1000), "each once");
+    let names: Vec<String> = got
         .iter()
         .map(|r| {
             serde_json::from_str::<Value>(&r.body).unwrap()["data"]["display_name"]
@@ -517,7 +550,7 @@ async fn two_servers_on_one_database_send_each_delivery_once() {
                 .to_string()
         })
         .collect();
-    let expected: Vec<String> = (0..20).map(|n| format!("Person {n}")).collect();
+    let expected: Vec<String> = (0..1000).map(|n| format!("Person {n}")).collect();
     assert_eq!(names, expected, "in the order of the changes");
 }
 
@@ -687,6 +720,8 @@ async fn reminders_go_out_once_on_the_users_own_day() {
     // Many passes later: still once each; Pago Pago only hears of Cleo,
     // as the other items' day has not come there yet.
     let pago = rx.wait_for("/fail", 1).await;
+    // A restart on the same database sends none of them again.
+    let _restarted = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
     actix_web::rt::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(rx.at("/ok").len(), 4);
     assert_eq!(
@@ -784,4 +819,98 @@ async fn merges_held_deliveries_and_five_days_of_failures() {
         f["disabled_reason"].as_str().unwrap().contains("five days"),
         "{f}"
     );
+}
+
+#[actix_web::test]
+async fn a_failure_is_retried_and_a_restart_still_delivers() {
+    let app = app().await;
+    let rx = Receiver::start().await;
+    let s = app.user("ana@example.com").await;
+    // 500, then 200 on the retry 5 s later.
+    let flaky = webhook(
+        &app,
+        &s,
+        &format!("{}/flaky", rx.base),
+        json!(["contact.created"]),
+    )
+    .await;
+    app.contact(&s, json!({"display_name": "Ben"})).await;
+    let d = delivery_when(&app, &s, &flaky, |d| d["attempts"] == 1).await;
+    assert_eq!(
+        (&d["status"], &d["last_status_code"]),
+        (&json!("pending"), &json!(500))
+    );
+    let mut d = d;
+    for _ in 0..200 {
+        if d["status"] == "delivered" {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+        d = delivery_when(&app, &s, &flaky, |_| true).await;
+    }
+    assert_eq!(
+        (&d["status"], &d["attempts"], &d["last_response"]),
+        (&json!("delivered"), &json!(2), &json!("now"))
+    );
+    let sent = rx.at("/flaky");
+    assert_eq!(sent[0].id, sent[1].id, "the same webhook-id on the retry");
+
+    // A change committed by a server that stopped before sending it is
+    // sent by the next one to start on the database.
+    let stopped = TestApp::spawn_with(|s| {
+        s.webhook_allow_private = true;
+        s.webhook_poll_ms = 3_600_000;
+    })
+    .await;
+    let t = stopped.user("ted@example.com").await;
+    webhook(
+        &stopped,
+        &t,
+        &format!("{}/ok", rx.base),
+        json!(["contact.created"]),
+    )
+    .await;
+    stopped
+        .contact(&t, json!({"display_name": "Committed"}))
+        .await;
+    actix_web::rt::time::sleep(Duration::from_millis(200)).await;
+    assert!(rx.at("/ok").is_empty(), "not sent yet");
+    let mut settings = stopped.settings.clone();
+    settings.webhook_poll_ms = 50;
+    let _restarted = TestApp::start(settings, tempfile::tempdir().unwrap()).await;
+    let got = rx.wait_for("/ok", 1).await;
+    let body: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(body["data"]["display_name"], "Committed");
+}
+
+#[actix_web::test]
+async fn a_rolled_back_write_sends_nothing() {
+    let app = app().await;
+    let rx = Receiver::start().await;
+    let s = app.user("ana@example.com").await;
+    webhook(
+        &app,
+        &s,
+        &format!("{}/ok", rx.base),
+        json!(["contact.created"]),
+    )
+    .await;
+    // A dry-run import creates its contacts, then rolls them back.
+    let csv = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n\
+               Ana,Lima,https://www.linkedin.com/in/ana-lima,ana@example.com,Initech,CTO,09 Oct 2024\n\
+               Ben,Okafor,https://www.linkedin.com/in/ben-okafor,,Initech,CEO,10 Oct 2024\n";
+    let res = app
+        .post("/v1/imports?dry_run=true")
+        .auth(&s)
+        .raw("text/csv", csv.as_bytes().to_vec())
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(res.json()["created"], 2);
+    app.contact(&s, json!({"display_name": "Real"})).await;
+    let got = rx.wait_for("/ok", 1).await;
+    actix_web::rt::time::sleep(Duration::from_millis(400)).await;
+    assert_eq!(rx.at("/ok").len(), 1, "{got:?}");
+    let body: Value = serde_json::from_str(&got[0].body).unwrap();
+    assert_eq!(body["data"]["display_name"], "Real");
 }

@@ -278,14 +278,15 @@ export interface paths {
         /**
          * Log messages as interactions.
          * @description The body is JSON (below), or raw mail: one message (`message/rfc822`)
-         *     or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+         *     or a mailbox (`application/mbox`, at most 10,000 messages), at most
+         *     20 MiB, whose headers are
          *     read as the JSON form's fields (`Message-ID` as `source_id`, the first
          *     of `References` as the thread, the names the headers give). A message
          *     without `From` or `Date` (or dated over a day ahead) refuses a single
          *     message; in a mailbox it fails alone (`failed`, `failures`).
          *
-         *     Up to 1,000 messages' headers (what a script reading a mailbox or an
-         *     email API sends; bodies are never taken). A message with a participant
+         *     As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+         *     or an email API sends; bodies are never taken). A message with a participant
          *     (other than your own addresses) among your contacts, by email ignoring
          *     case, becomes one `email` interaction with every such contact (the
          *     first 50), at its date, `outbound` when one of your addresses sent it
@@ -402,9 +403,37 @@ export interface paths {
         /**
          * Read the change feed.
          * @description Every create, update and delete of the user's data after `since`, in
-         *     order. Trashing a contact is a `delete`; restoring it, an `upsert`.
+         *     order. Trashing a contact is a `delete`; restoring it, an `upsert`. With
+         *     `wait`, an empty answer waits for the next change (a long poll; a write
+         *     through any server on the same database ends the wait within about
+         *     50 ms).
          */
         get: operations["list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/changes/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Stream the change feed (Server-Sent Events).
+         * @description The changes after `since` (or the `Last-Event-ID` a reconnecting
+         *     `EventSource` sends), then each new one as it lands: an event `change`
+         *     whose `id` is the change's `seq` and whose `data` is the change as
+         *     `GET /v1/changes` writes it. A comment every 15 s keeps a quiet stream
+         *     open. At most 5 open streams per account (`429`); streams end when the
+         *     server stops (reconnect with `Last-Event-ID`).
+         */
+        get: operations["stream_changes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1388,7 +1417,168 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    agenda: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * agenda events
+         * @description A reminder, once per item and occurrence, on the day it falls due in your time zone. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["agenda_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * contact events
+         * @description A contact was created, changed, moved to the trash (`deleted`), restored, or merged into another (`data`: `{id, merged_into}`). Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["contact_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    interaction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * interaction events
+         * @description An interaction was logged, changed or deleted. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["interaction_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    introduction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * introduction events
+         * @description An introduction was proposed, changed or deleted. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["introduction_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    ledger_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * ledger_entry events
+         * @description A favor was recorded, changed or deleted. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["ledger_entry_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    relationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * relationship events
+         * @description Two contacts were related, or that changed or was deleted. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["relationship_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    tag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * tag events
+         * @description A tag's cadence was set, or the tag was deleted (tags come into being with the contacts that carry them). Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["tag_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.test events
+         * @description `POST /v1/webhooks/{id}/test` (`data`: `{webhook_id, message}`). Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["webhook_test_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2683,7 +2873,7 @@ export interface components {
         /**
          * Format: binary
          * @description Raw mail (schema only): one message as sent (`message/rfc822`), or a
-         *     mailbox of them (`application/mbox`, at most 1,000).
+         *     mailbox of them (`application/mbox`, at most 10,000).
          */
         MailFile: string;
         /** @description The kept contact after the merge, and what moved to it. */
@@ -4658,6 +4848,12 @@ export interface operations {
                 since?: number;
                 /** @description How many changes at most (1–1000, default 100). */
                 limit?: number;
+                /**
+                 * @description With no change after `since`, wait up to this many seconds (0–60,
+                 *     default 0) for one, and answer as soon as it lands (empty when the
+                 *     wait ends): a long poll.
+                 */
+                wait?: number;
             };
             header?: never;
             path?: never;
@@ -4695,6 +4891,52 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ChangePage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    stream_changes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The last `seq` the client has seen (`0`: from the beginning); a
+                 *     `Last-Event-ID` header, sent by a reconnecting `EventSource`, wins.
+                 */
+                since?: number;
+            };
+            header?: {
+                /** @description The last `seq` received (sent by `EventSource` when it reconnects) */
+                "Last-Event-ID"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream: `id: <seq>`, `event: change`, `data: <Change as JSON>` */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example id: 42
+                     *     event: change
+                     *     data: {"seq":42,"type":"contact","id":"01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f","op":"delete","data":null}
+                     */
+                    "text/event-stream": string;
                 };
             };
             401: components["responses"]["Unauthorized"];
@@ -9894,6 +10136,317 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    agenda_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["AgendaItem"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    contact_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Contact"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    interaction_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Interaction"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "interaction.created" | "interaction.updated" | "interaction.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    introduction_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Introduction"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "introduction.created" | "introduction.updated" | "introduction.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ledger_entry_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["LedgerEntry"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    relationship_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Relationship"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "relationship.created" | "relationship.updated" | "relationship.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    tag_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Tag"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "tag.updated" | "tag.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_test_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: {
+                        message?: string;
+                        webhook_id?: string;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "webhook.test";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

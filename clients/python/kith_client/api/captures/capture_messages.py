@@ -137,14 +137,15 @@ def sync_detailed(
     """Log messages as interactions.
 
      The body is JSON (below), or raw mail: one message (`message/rfc822`)
-    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    or a mailbox (`application/mbox`, at most 10,000 messages), at most
+    20 MiB, whose headers are
     read as the JSON form's fields (`Message-ID` as `source_id`, the first
     of `References` as the thread, the names the headers give). A message
     without `From` or `Date` (or dated over a day ahead) refuses a single
     message; in a mailbox it fails alone (`failed`, `failures`).
 
-    Up to 1,000 messages' headers (what a script reading a mailbox or an
-    email API sends; bodies are never taken). A message with a participant
+    As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+    or an email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
     first 50), at its date, `outbound` when one of your addresses sent it
@@ -161,9 +162,9 @@ def sync_detailed(
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -198,14 +199,15 @@ def sync(
     """Log messages as interactions.
 
      The body is JSON (below), or raw mail: one message (`message/rfc822`)
-    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    or a mailbox (`application/mbox`, at most 10,000 messages), at most
+    20 MiB, whose headers are
     read as the JSON form's fields (`Message-ID` as `source_id`, the first
     of `References` as the thread, the names the headers give). A message
     without `From` or `Date` (or dated over a day ahead) refuses a single
     message; in a mailbox it fails alone (`failed`, `failures`).
 
-    Up to 1,000 messages' headers (what a script reading a mailbox or an
-    email API sends; bodies are never taken). A message with a participant
+    As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+    or an email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
     first 50), at its date, `outbound` when one of your addresses sent it
@@ -222,9 +224,9 @@ def sync(
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -254,14 +256,15 @@ async def asyncio_detailed(
     """Log messages as interactions.
 
      The body is JSON (below), or raw mail: one message (`message/rfc822`)
-    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    or a mailbox (`application/mbox`, at most 10,000 messages), at most
+    20 MiB, whose headers are
     read as the JSON form's fields (`Message-ID` as `source_id`, the first
     of `References` as the thread, the names the headers give). A message
     without `From` or `Date` (or dated over a day ahead) refuses a single
     message; in a mailbox it fails alone (`failed`, `failures`).
 
-    Up to 1,000 messages' headers (what a script reading a mailbox or an
-    email API sends; bodies are never taken). A message with a participant
+    As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+    or an email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
     first 50), at its date, `outbound` when one of your addresses sent it
@@ -278,9 +281,9 @@ async def asyncio_detailed(
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,14 +316,15 @@ async def asyncio(
     """Log messages as interactions.
 
      The body is JSON (below), or raw mail: one message (`message/rfc822`)
-    or a mailbox (`application/mbox`), at most 20 MiB, whose headers are
+    or a mailbox (`application/mbox`, at most 10,000 messages), at most
+    20 MiB, whose headers are
     read as the JSON form's fields (`Message-ID` as `source_id`, the first
     of `References` as the thread, the names the headers give). A message
     without `From` or `Date` (or dated over a day ahead) refuses a single
     message; in a mailbox it fails alone (`failed`, `failures`).
 
-    Up to 1,000 messages' headers (what a script reading a mailbox or an
-    email API sends; bodies are never taken). A message with a participant
+    As JSON, up to 1,000 messages' headers (what a script reading a mailbox
+    or an email API sends; bodies are never taken). A message with a participant
     (other than your own addresses) among your contacts, by email ignoring
     case, becomes one `email` interaction with every such contact (the
     first 50), at its date, `outbound` when one of your addresses sent it
@@ -337,9 +341,9 @@ async def asyncio(
         idempotency_key (None | str | Unset):
         body (MessageBatch): Messages to log as interactions.
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
         body (File): Raw mail (schema only): one message as sent (`message/rfc822`), or a
-            mailbox of them (`application/mbox`, at most 1,000).
+            mailbox of them (`application/mbox`, at most 10,000).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -14,6 +14,7 @@ def _get_kwargs(
     *,
     since: int | Unset = UNSET,
     limit: int | Unset = UNSET,
+    wait: int | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -21,6 +22,8 @@ def _get_kwargs(
     params["since"] = since
 
     params["limit"] = limit
+
+    params["wait"] = wait
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -83,15 +86,20 @@ def sync_detailed(
     client: AuthenticatedClient,
     since: int | Unset = UNSET,
     limit: int | Unset = UNSET,
+    wait: int | Unset = UNSET,
 ) -> Response[ChangePage | Problem]:
     """Read the change feed.
 
      Every create, update and delete of the user's data after `since`, in
-    order. Trashing a contact is a `delete`; restoring it, an `upsert`.
+    order. Trashing a contact is a `delete`; restoring it, an `upsert`. With
+    `wait`, an empty answer waits for the next change (a long poll; a write
+    through any server on the same database ends the wait within about
+    50 ms).
 
     Args:
         since (int | Unset):
         limit (int | Unset):
+        wait (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,6 +112,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         since=since,
         limit=limit,
+        wait=wait,
     )
 
     response = client.get_httpx_client().request(
@@ -118,15 +127,20 @@ def sync(
     client: AuthenticatedClient,
     since: int | Unset = UNSET,
     limit: int | Unset = UNSET,
+    wait: int | Unset = UNSET,
 ) -> ChangePage | Problem | None:
     """Read the change feed.
 
      Every create, update and delete of the user's data after `since`, in
-    order. Trashing a contact is a `delete`; restoring it, an `upsert`.
+    order. Trashing a contact is a `delete`; restoring it, an `upsert`. With
+    `wait`, an empty answer waits for the next change (a long poll; a write
+    through any server on the same database ends the wait within about
+    50 ms).
 
     Args:
         since (int | Unset):
         limit (int | Unset):
+        wait (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -140,6 +154,7 @@ def sync(
         client=client,
         since=since,
         limit=limit,
+        wait=wait,
     ).parsed
 
 
@@ -148,15 +163,20 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     since: int | Unset = UNSET,
     limit: int | Unset = UNSET,
+    wait: int | Unset = UNSET,
 ) -> Response[ChangePage | Problem]:
     """Read the change feed.
 
      Every create, update and delete of the user's data after `since`, in
-    order. Trashing a contact is a `delete`; restoring it, an `upsert`.
+    order. Trashing a contact is a `delete`; restoring it, an `upsert`. With
+    `wait`, an empty answer waits for the next change (a long poll; a write
+    through any server on the same database ends the wait within about
+    50 ms).
 
     Args:
         since (int | Unset):
         limit (int | Unset):
+        wait (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -169,6 +189,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         since=since,
         limit=limit,
+        wait=wait,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,15 +202,20 @@ async def asyncio(
     client: AuthenticatedClient,
     since: int | Unset = UNSET,
     limit: int | Unset = UNSET,
+    wait: int | Unset = UNSET,
 ) -> ChangePage | Problem | None:
     """Read the change feed.
 
      Every create, update and delete of the user's data after `since`, in
-    order. Trashing a contact is a `delete`; restoring it, an `upsert`.
+    order. Trashing a contact is a `delete`; restoring it, an `upsert`. With
+    `wait`, an empty answer waits for the next change (a long poll; a write
+    through any server on the same database ends the wait within about
+    50 ms).
 
     Args:
         since (int | Unset):
         limit (int | Unset):
+        wait (int | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -204,5 +230,6 @@ async def asyncio(
             client=client,
             since=since,
             limit=limit,
+            wait=wait,
         )
     ).parsed
