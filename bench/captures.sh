@@ -18,8 +18,9 @@ MESSAGES=${MESSAGES:-10000}
 ADDRESSES=${ADDRESSES:-100000}
 ASKS=${ASKS:-200}
 PORT=${PORT:-18094}
-cargo build --release --locked -q
-BIN=$PWD/target/release/kith
+# KITH_BIN: a binary already built (else the release build, built now).
+if [ -z "${KITH_BIN:-}" ]; then cargo build --release --locked -q; fi
+BIN=${KITH_BIN:-$PWD/target/release/kith}
 WORK=$(mktemp -d)
 export KITH_DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$WORK/bench.db}" KITH_LISTEN=127.0.0.1:$PORT \
   RUST_LOG=warn KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_RATE_LOGIN_PER_MINUTE=0 \

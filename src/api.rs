@@ -5,7 +5,8 @@
 use crate::http::operations::Operations;
 use crate::{
     agenda, archive, auth, captures, changes, contacts, exports, imports, interactions,
-    introductions, ledger, merge, network, ops, photos, relationships, search, tags, webhooks,
+    introductions, ledger, merge, needs, network, ops, photos, relationships, search, tags,
+    webhooks,
 };
 
 pub fn operations() -> Operations {
@@ -24,6 +25,7 @@ pub fn operations() -> Operations {
     ledger::operations(&mut all);
     relationships::operations(&mut all);
     introductions::operations(&mut all);
+    needs::operations(&mut all);
     network::operations(&mut all);
     search::operations(&mut all);
     archive::operations(&mut all);

@@ -22,6 +22,7 @@ pub mod json;
 pub mod ledger;
 pub mod merge;
 pub mod metrics;
+pub mod needs;
 pub mod network;
 pub mod openapi;
 pub mod ops;

@@ -156,7 +156,7 @@ impl Capturing {
             self.row.unmatched += 1;
             return Ok(());
         }
-        let interaction = interactions::create(
+        let interaction = interactions::create_unrefreshed(
             conn,
             &user_id,
             InteractionCreate {
@@ -178,8 +178,13 @@ impl Capturing {
         Ok(())
     }
 
-    /// Stores the capture; as the API answers it, with what it logged.
+    /// Refreshes the derived fields of every contact the capture touched
+    /// (once each), stores the capture; as the API answers it, with what it
+    /// logged.
     fn finish(mut self, conn: &mut DbConn) -> Result<Capture> {
+        let touched: BTreeSet<String> = self.logged.iter().flat_map(|i| i.participants()).collect();
+        let touched: Vec<String> = touched.into_iter().collect();
+        contacts::refresh_contacts(conn, &self.row.user_id, &touched)?;
         let ids: Vec<&str> = self.logged.iter().map(|i| i.id.as_str()).collect();
         self.row.interaction_ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
         store::insert(conn, &self.row)?;
@@ -393,7 +398,7 @@ pub fn accept(conn: &mut DbConn, user_id: &str, email: &str) -> Result<(ContactR
             capture.row.duplicates += 1;
             continue;
         }
-        let interaction = interactions::create(
+        let interaction = interactions::create_unrefreshed(
             conn,
             user_id,
             InteractionCreate {
@@ -425,6 +430,7 @@ pub fn accept(conn: &mut DbConn, user_id: &str, email: &str) -> Result<(ContactR
         capture.logged.push(interaction);
     }
     store::forget_address(conn, user_id, &email)?;
+    let capture = capture.finish(conn)?;
     let contact = contacts::get(conn, user_id, &contact.id)?;
-    Ok((contact, capture.finish(conn)?))
+    Ok((contact, capture))
 }

@@ -14,16 +14,18 @@ pub enum ChangeType {
     Introduction,
     /// Its `id` is the tag's name.
     Tag,
+    Need,
 }
 
 impl ChangeType {
-    pub const ALL: [ChangeType; 6] = [
+    pub const ALL: [ChangeType; 7] = [
         ChangeType::Contact,
         ChangeType::Interaction,
         ChangeType::LedgerEntry,
         ChangeType::Relationship,
         ChangeType::Introduction,
         ChangeType::Tag,
+        ChangeType::Need,
     ];
 
     /// The schema of a change's `data` for this type: the resource as `GET`
@@ -36,6 +38,7 @@ impl ChangeType {
             ChangeType::Relationship => "Relationship",
             ChangeType::Introduction => "Introduction",
             ChangeType::Tag => "Tag",
+            ChangeType::Need => "Need",
         }
     }
 
@@ -48,6 +51,7 @@ impl ChangeType {
             "relationship" => ChangeType::Relationship,
             "introduction" => ChangeType::Introduction,
             "tag" => ChangeType::Tag,
+            "need" => ChangeType::Need,
             _ => return None,
         })
     }
@@ -125,6 +129,7 @@ mod tests {
             crate::relationships::service::RESOURCE,
             crate::introductions::service::RESOURCE,
             crate::tags::service::RESOURCE,
+            crate::needs::service::RESOURCE,
         ] {
             let named = ChangeType::parse(stored).unwrap_or_else(|| panic!("{stored}"));
             assert_eq!(serde_json::to_value(named).unwrap(), stored);

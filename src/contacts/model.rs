@@ -925,7 +925,8 @@ impl From<ContactPatch> for ContactChanges {
 }
 
 /// Tag names as stored: trimmed, lower case, each once.
-fn tags(names: Vec<String>) -> Vec<String> {
+/// Tag names as stored: trimmed, lower case, each once, in order.
+pub fn tags(names: Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = Vec::with_capacity(names.len());
     for t in names {
         let t = t.trim().to_lowercase();

@@ -217,6 +217,32 @@ diesel::table! {
     }
 }
 diesel::table! {
+    needs (id) {
+        id -> Text,
+        user_id -> Text,
+        contact_id -> Nullable<Text>,
+        kind -> Text,
+        topic -> Text,
+        tags -> Text,
+        description -> Nullable<Text>,
+        until_on -> Nullable<Text>,
+        status -> Text,
+        met_by_type -> Nullable<Text>,
+        met_by_id -> Nullable<Text>,
+        search_text -> Text,
+        created_at -> BigInt,
+        updated_at -> BigInt,
+        version -> Integer,
+    }
+}
+diesel::table! {
+    need_tags (need_id, tag) {
+        user_id -> Text,
+        need_id -> Text,
+        tag -> Text,
+    }
+}
+diesel::table! {
     webhooks (id) {
         id -> Text,
         user_id -> Text,
@@ -402,6 +428,7 @@ diesel::table! {
 }
 
 diesel::joinable!(webhooks -> users (user_id));
+diesel::joinable!(need_tags -> needs (need_id));
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
@@ -411,6 +438,8 @@ diesel::joinable!(contact_names -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    needs,
+    need_tags,
     webhooks,
     webhook_deliveries,
     webhook_reminders,

@@ -48,12 +48,24 @@ pub fn new_row(user_id: &str, new: InteractionCreate) -> InteractionRow {
 }
 
 pub fn create(conn: &mut DbConn, user_id: &str, new: InteractionCreate) -> Result<InteractionRow> {
+    let row = create_unrefreshed(conn, user_id, new)?;
+    refresh_contacts(conn, user_id, &row.participants())?;
+    Ok(row)
+}
+
+/// `create` for many interactions in one write (a capture): the caller
+/// refreshes the participants' derived fields once, after the last
+/// (`contacts::service::refresh_contacts`), in the same transaction.
+pub fn create_unrefreshed(
+    conn: &mut DbConn,
+    user_id: &str,
+    new: InteractionCreate,
+) -> Result<InteractionRow> {
     let mut row = new_row(user_id, new);
     let participants = row.participants();
     check_participants(conn, user_id, &participants)?;
     store::insert(conn, &mut row)?;
     changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
-    refresh_contacts(conn, user_id, &participants)?;
     Ok(row)
 }
 

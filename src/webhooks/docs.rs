@@ -10,7 +10,7 @@ use utoipa::openapi::schema::{AnyOfBuilder, ObjectBuilder, Ref, Schema, Type};
 use utoipa::openapi::{ContentBuilder, Paths, PathsBuilder, Required, ResponseBuilder};
 
 /// (webhook name, its events, the schema of `data`, what it is about).
-const FAMILIES: [(&str, &[&str], &str, &str); 8] = [
+const FAMILIES: [(&str, &[&str], &str, &str); 9] = [
     (
         "contact",
         &["contact.created", "contact.updated", "contact.deleted", "contact.restored", "contact.merged"],
@@ -22,6 +22,7 @@ const FAMILIES: [(&str, &[&str], &str, &str); 8] = [
     ("relationship", &["relationship.created", "relationship.updated", "relationship.deleted"], "Relationship", "Two contacts were related, or that changed or was deleted."),
     ("introduction", &["introduction.created", "introduction.updated", "introduction.deleted"], "Introduction", "An introduction was proposed, changed or deleted."),
     ("tag", &["tag.updated", "tag.deleted"], "Tag", "A tag's cadence was set, or the tag was deleted (tags come into being with the contacts that carry them)."),
+    ("need", &["need.created", "need.updated", "need.deleted"], "Need", "A need or an offer was recorded, changed (met, dropped) or deleted."),
     (
         "agenda",
         &["agenda.contact_overdue", "agenda.follow_up_due", "agenda.promise_due", "agenda.birthday"],

@@ -11,7 +11,7 @@ use crate::time::Timestamp;
 
 /// The events a webhook may subscribe to: one event, every event of a
 /// resource (`contact.*`), or every event (`*`).
-pub const EVENTS: [&str; 31] = [
+pub const EVENTS: [&str; 35] = [
     "*",
     "contact.*",
     "contact.created",
@@ -38,6 +38,10 @@ pub const EVENTS: [&str; 31] = [
     "tag.*",
     "tag.updated",
     "tag.deleted",
+    "need.*",
+    "need.created",
+    "need.updated",
+    "need.deleted",
     "agenda.*",
     "agenda.contact_overdue",
     "agenda.follow_up_due",

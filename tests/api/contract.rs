@@ -27,6 +27,7 @@ struct World {
     relationship: String,
     introduction: String,
     webhook: String,
+    need: String,
     tag: &'static str,
 }
 
@@ -68,6 +69,11 @@ impl World {
             json!({"url": "http://127.0.0.1:9/kith", "events": ["*"]}),
         )
         .await;
+        let need = created(
+            "/v1/needs",
+            json!({"contact_id": a, "kind": "ask", "topic": "A mentor"}),
+        )
+        .await;
         app.put_tag(s, "mentor", json!({"default_cadence_days": 30}))
             .await;
         World {
@@ -79,6 +85,7 @@ impl World {
             relationship,
             introduction,
             webhook,
+            need,
             tag: "mentor",
         }
     }
@@ -92,6 +99,7 @@ impl World {
             Some("relationships") => &self.relationship,
             Some("introductions") => &self.introduction,
             Some("webhooks") => &self.webhook,
+            Some("needs") => &self.need,
             _ => self.tag,
         };
         path.replace("{id}", id).replace("{name}", id)

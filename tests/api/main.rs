@@ -20,6 +20,7 @@ mod interactions;
 mod ledger;
 mod mechanics;
 mod merge;
+mod needs;
 mod network;
 mod openapi;
 mod operations;

@@ -1058,6 +1058,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/needs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List needs and offers.
+         * @description Newest first; every filter narrows.
+         */
+        get: operations["list_needs"];
+        put?: never;
+        /**
+         * Record a need or an offer.
+         * @description What a contact of yours (or you, without `contact_id`) is looking for
+         *     (`ask`) or can give (`offer`): a topic, tags and, for an ask that
+         *     expires, the last day it stands. It starts `open`.
+         */
+        post: operations["create_need"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/needs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a need or an offer. */
+        get: operations["get_need"];
+        put?: never;
+        post?: never;
+        /** Delete a need or an offer. */
+        delete: operations["delete_need"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a need (JSON merge patch).
+         * @description Mark it `met` (naming what met it in `met_by`, an introduction,
+         *     interaction or favor of yours) or `dropped`, or `open` again; change its
+         *     topic, tags, description or last day.
+         */
+        patch: operations["update_need"];
+        trace?: never;
+    };
     "/v1/network/graph": {
         parameters: {
             query?: never;
@@ -1518,6 +1568,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    need: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * need events
+         * @description A need or an offer was recorded, changed (met, dropped) or deleted. Sent as a `POST` to each webhook subscribed to the event, signed by the Standard Webhooks specification; answer `2xx` (a redirect is not followed; `410` disables the webhook; anything else is retried).
+         */
+        post: operations["need_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     relationship: {
         parameters: {
             query?: never;
@@ -1858,7 +1928,7 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One change. */
-        Change: components["schemas"]["ContactChange"] | components["schemas"]["InteractionChange"] | components["schemas"]["LedgerEntryChange"] | components["schemas"]["RelationshipChange"] | components["schemas"]["IntroductionChange"] | components["schemas"]["TagChange"];
+        Change: components["schemas"]["ContactChange"] | components["schemas"]["InteractionChange"] | components["schemas"]["LedgerEntryChange"] | components["schemas"]["RelationshipChange"] | components["schemas"]["IntroductionChange"] | components["schemas"]["TagChange"] | components["schemas"]["NeedChange"];
         /**
          * @description `upsert` (created, changed or restored) or `delete` (deleted or trashed).
          * @enum {string}
@@ -2943,6 +3013,26 @@ export interface components {
             thread_id?: string | null;
             to?: components["schemas"]["EmailAddress"][];
         };
+        /**
+         * @description The introduction, interaction or favor that met a need.
+         * @example {
+         *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+         *       "type": "introduction"
+         *     }
+         */
+        MetBy: {
+            /**
+             * Format: uuid
+             * @example 01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f
+             */
+            id: string;
+            type: components["schemas"]["MetByType"];
+        };
+        /**
+         * @description What met a need.
+         * @enum {string}
+         */
+        MetByType: string;
         /** @description A count for one calendar month. */
         MonthCount: {
             /** Format: int64 */
@@ -2982,6 +3072,115 @@ export interface components {
              */
             relationships_deleted: number;
         };
+        /** @description Something a person in your network (or you) needs or can give. */
+        Need: {
+            /**
+             * Format: uuid
+             * @description Whose it is; `null`: yours.
+             */
+            contact_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** Format: uuid */
+            id: string;
+            kind: components["schemas"]["NeedKind"];
+            met_by?: components["schemas"]["MetBy"] | null;
+            status: components["schemas"]["NeedStatus"];
+            /**
+             * @description Lower-case tags, each once.
+             * @example [
+             *       "product",
+             *       "mentoring"
+             *     ]
+             */
+            tags: string[];
+            /** @example a mentor in product management */
+            topic: string;
+            /**
+             * Format: date
+             * @description The last day it stands (an ask that expires).
+             * @example 2027-03-31
+             */
+            until?: string | null;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A change to a need. */
+        NeedChange: {
+            /** @description The need as `GET` returned it after this change; `null` for a delete. */
+            data: components["schemas"]["Need"] | null;
+            /**
+             * Format: uuid
+             * @description The resource id (a tag's name for a tag).
+             */
+            id: string;
+            op: components["schemas"]["ChangeOp"];
+            /**
+             * Format: int64
+             * @description Position in the user's sequence; strictly increasing.
+             */
+            seq: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "need";
+        };
+        /** @description A new need or offer. */
+        NeedCreate: {
+            /**
+             * Format: uuid
+             * @description A contact of yours; `null` or absent: your own.
+             */
+            contact_id?: string | null;
+            /** @example Moving from engineering; an hour a month would do */
+            description?: string | null;
+            kind: components["schemas"]["NeedKind"];
+            /**
+             * @description Tags of 1–50 characters (no `/`), at most 20; stored in lower case,
+             *     each once.
+             */
+            tags?: components["schemas"]["TagName"][] | null;
+            /** @example a mentor in product management */
+            topic: string;
+            /**
+             * Format: date
+             * @description The last day it stands; today or later.
+             * @example 2027-03-31
+             */
+            until?: string | null;
+        };
+        /**
+         * @description `ask`: someone needs something; `offer`: someone can give it.
+         * @enum {string}
+         */
+        NeedKind: string;
+        NeedPage: {
+            items: components["schemas"]["Need"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description A JSON merge patch of a need: an absent field is kept; `null` clears
+         *     `description`, `until` and `met_by`. `met_by` goes with `status: met`.
+         */
+        NeedPatch: {
+            description?: string | null;
+            met_by?: components["schemas"]["MetBy"] | null;
+            status?: components["schemas"]["NeedStatus"];
+            tags?: components["schemas"]["TagName"][];
+            topic?: string;
+            /** Format: date */
+            until?: string | null;
+        };
+        /**
+         * @description `open` until `met` (it was answered) or `dropped`.
+         * @enum {string}
+         */
+        NeedStatus: string;
         /** @description A node of the graph. */
         Node: {
             /** Format: int32 */
@@ -3485,7 +3684,7 @@ export interface components {
              *       "agenda.*"
              *     ]
              */
-            events: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
+            events: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "need.*" | "need.created" | "need.updated" | "need.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
             /**
              * @description `http` or `https`, outside private networks.
              * @example https://hooks.example.com/kith
@@ -3507,7 +3706,7 @@ export interface components {
              *       "agenda.*"
              *     ]
              */
-            events?: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
+            events?: ("*" | "contact.*" | "contact.created" | "contact.updated" | "contact.deleted" | "contact.restored" | "contact.merged" | "interaction.*" | "interaction.created" | "interaction.updated" | "interaction.deleted" | "ledger_entry.*" | "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted" | "relationship.*" | "relationship.created" | "relationship.updated" | "relationship.deleted" | "introduction.*" | "introduction.created" | "introduction.updated" | "introduction.deleted" | "tag.*" | "tag.updated" | "tag.deleted" | "need.*" | "need.created" | "need.updated" | "need.deleted" | "agenda.*" | "agenda.contact_overdue" | "agenda.follow_up_due" | "agenda.promise_due" | "agenda.birthday")[];
             /** @example https://hooks.example.com/kith-v2 */
             url?: string;
         };
@@ -8689,6 +8888,373 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    list_needs: {
+        parameters: {
+            query?: {
+                /** @description Only this contact's. */
+                contact_id?: string;
+                /** @description `true`: only your own; `false`: only your contacts'. */
+                mine?: boolean;
+                kind?: "ask" | "offer";
+                status?: "open" | "met" | "dropped";
+                /** @description Only those with this tag. */
+                tag?: string;
+                /** @description Words in the topic, description or tags, ignoring case and accents. */
+                q?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of needs */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "example",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "ask",
+                     *           "met_by": {
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "type": "introduction"
+                     *           },
+                     *           "status": "open",
+                     *           "tags": [
+                     *             "product",
+                     *             "mentoring"
+                     *           ],
+                     *           "topic": "a mentor in product management",
+                     *           "until": "2027-03-31",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "next_cursor": "example"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NeedPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    create_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "description": "Moving from engineering; an hour a month would do",
+                 *       "kind": "ask",
+                 *       "tags": [
+                 *         "example"
+                 *       ],
+                 *       "topic": "a mentor in product management",
+                 *       "until": "2027-03-31"
+                 *     }
+                 */
+                "application/json": components["schemas"]["NeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Its version */
+                    ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Its URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "ask",
+                     *       "met_by": {
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "type": "introduction"
+                     *       },
+                     *       "status": "open",
+                     *       "tags": [
+                     *         "product",
+                     *         "mentoring"
+                     *       ],
+                     *       "topic": "a mentor in product management",
+                     *       "until": "2027-03-31",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    get_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description An ETag you hold: `304` when it is current. */
+                "If-None-Match"?: string | null;
+            };
+            path: {
+                /** @description Need id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The need */
+            200: {
+                headers: {
+                    /** @description Its version */
+                    ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "ask",
+                     *       "met_by": {
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "type": "introduction"
+                     *       },
+                     *       "status": "open",
+                     *       "tags": [
+                     *         "product",
+                     *         "mentoring"
+                     *       ],
+                     *       "topic": "a mentor in product management",
+                     *       "until": "2027-03-31",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            /** @description Not modified since the ETag you hold */
+            304: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    delete_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Need id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    update_need: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. */
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description Need id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "example",
+                 *       "met_by": {
+                 *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *         "type": "introduction"
+                 *       },
+                 *       "status": "open",
+                 *       "tags": [
+                 *         "example"
+                 *       ],
+                 *       "topic": "example",
+                 *       "until": "2026-03-14"
+                 *     }
+                 */
+                "application/merge-patch+json": components["schemas"]["NeedPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated need */
+            200: {
+                headers: {
+                    /** @description Its new version */
+                    ETag?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "description": "example",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "kind": "ask",
+                     *       "met_by": {
+                     *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *         "type": "introduction"
+                     *       },
+                     *       "status": "open",
+                     *       "tags": [
+                     *         "product",
+                     *         "mentoring"
+                     *       ],
+                     *       "topic": "a mentor in product management",
+                     *       "until": "2027-03-31",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Need"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     get_network_graph: {
         parameters: {
             query?: {
@@ -10320,6 +10886,45 @@ export interface operations {
                     timestamp: string;
                     /** @enum {string} */
                     type: "ledger_entry.created" | "ledger_entry.updated" | "ledger_entry.deleted";
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    need_event: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every attempt (drop repeats by it) */
+                "webhook-id": string;
+                /** @description Seconds since 1970 when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,` and base64 of HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` with the secret's key; two, space-separated, for 24 hours after a rotation */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    data: components["schemas"]["Need"] | {
+                        id: string;
+                        merged_into?: string;
+                        truncated?: boolean;
+                    };
+                    /** Format: date-time */
+                    timestamp: string;
+                    /** @enum {string} */
+                    type: "need.created" | "need.updated" | "need.deleted";
                 };
             };
         };

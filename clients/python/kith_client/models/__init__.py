@@ -94,6 +94,8 @@ from .list_introductions_status import ListIntroductionsStatus
 from .list_ledger_entries_direction import ListLedgerEntriesDirection
 from .list_ledger_entries_kind import ListLedgerEntriesKind
 from .list_ledger_entries_status import ListLedgerEntriesStatus
+from .list_needs_kind import ListNeedsKind
+from .list_needs_status import ListNeedsStatus
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login_request import LoginRequest
 from .merge_report import MergeReport
@@ -101,8 +103,18 @@ from .merge_request import MergeRequest
 from .message_batch import MessageBatch
 from .message_in import MessageIn
 from .message_in_names import MessageInNames
+from .met_by import MetBy
+from .met_by_type import MetByType
 from .month_count import MonthCount
 from .moved import Moved
+from .need import Need
+from .need_change import NeedChange
+from .need_change_type import NeedChangeType
+from .need_create import NeedCreate
+from .need_kind import NeedKind
+from .need_page import NeedPage
+from .need_patch import NeedPatch
+from .need_status import NeedStatus
 from .node import Node
 from .not_undone import NotUndone
 from .on_duplicate import OnDuplicate
@@ -243,6 +255,8 @@ __all__ = (
     "ListLedgerEntriesDirection",
     "ListLedgerEntriesKind",
     "ListLedgerEntriesStatus",
+    "ListNeedsKind",
+    "ListNeedsStatus",
     "ListWebhookDeliveriesStatus",
     "LoginRequest",
     "MergeReport",
@@ -250,8 +264,18 @@ __all__ = (
     "MessageBatch",
     "MessageIn",
     "MessageInNames",
+    "MetBy",
+    "MetByType",
     "MonthCount",
     "Moved",
+    "Need",
+    "NeedChange",
+    "NeedChangeType",
+    "NeedCreate",
+    "NeedKind",
+    "NeedPage",
+    "NeedPatch",
+    "NeedStatus",
     "Node",
     "NotUndone",
     "OnDuplicate",

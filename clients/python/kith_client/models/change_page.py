@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from ..models.interaction_change import InteractionChange
     from ..models.introduction_change import IntroductionChange
     from ..models.ledger_entry_change import LedgerEntryChange
+    from ..models.need_change import NeedChange
     from ..models.relationship_change import RelationshipChange
     from ..models.tag_change import TagChange
 
@@ -22,8 +23,8 @@ class ChangePage:
     """A page of the change feed.
 
     Attributes:
-        changes (list[ContactChange | InteractionChange | IntroductionChange | LedgerEntryChange | RelationshipChange |
-            TagChange]):
+        changes (list[ContactChange | InteractionChange | IntroductionChange | LedgerEntryChange | NeedChange |
+            RelationshipChange | TagChange]):
         has_more (bool): Whether more changes follow right away.
         next_since (int): Pass as `since` to read on.
     """
@@ -33,6 +34,7 @@ class ChangePage:
         | InteractionChange
         | IntroductionChange
         | LedgerEntryChange
+        | NeedChange
         | RelationshipChange
         | TagChange
     ]
@@ -45,6 +47,7 @@ class ChangePage:
         from ..models.introduction_change import IntroductionChange
         from ..models.ledger_entry_change import LedgerEntryChange
         from ..models.relationship_change import RelationshipChange
+        from ..models.tag_change import TagChange
 
         changes = []
         for changes_item_data in self.changes:
@@ -55,6 +58,7 @@ class ChangePage:
                 or isinstance(changes_item_data, LedgerEntryChange)
                 or isinstance(changes_item_data, RelationshipChange)
                 or isinstance(changes_item_data, IntroductionChange)
+                or isinstance(changes_item_data, TagChange)
             ):
                 changes_item = changes_item_data.to_dict()
             else:
@@ -84,6 +88,7 @@ class ChangePage:
         from ..models.interaction_change import InteractionChange
         from ..models.introduction_change import IntroductionChange
         from ..models.ledger_entry_change import LedgerEntryChange
+        from ..models.need_change import NeedChange
         from ..models.relationship_change import RelationshipChange
         from ..models.tag_change import TagChange
 
@@ -99,6 +104,7 @@ class ChangePage:
                 | InteractionChange
                 | IntroductionChange
                 | LedgerEntryChange
+                | NeedChange
                 | RelationshipChange
                 | TagChange
             ):
@@ -142,11 +148,19 @@ class ChangePage:
                     return componentsschemas_change_type_4
                 except (TypeError, ValueError, AttributeError, KeyError):
                     pass
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_change_type_5 = TagChange.from_dict(data)
+
+                    return componentsschemas_change_type_5
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
                 if not isinstance(data, dict):
                     raise TypeError()
-                componentsschemas_change_type_5 = TagChange.from_dict(data)
+                componentsschemas_change_type_6 = NeedChange.from_dict(data)
 
-                return componentsschemas_change_type_5
+                return componentsschemas_change_type_6
 
             changes_item = _parse_changes_item(changes_item_data)
 

@@ -1,0 +1,2 @@
+DROP TABLE need_tags;
+DROP TABLE needs;
