@@ -1042,7 +1042,8 @@ pub fn parse_birthday(s: &str) -> Parsed<String> {
         return Ok(s.to_string());
     }
     let d = input::parse_date(s).map_err(|_| invalid())?;
-    if d.year() < 1800 || d > crate::time::today() {
+    // Up to today somewhere on Earth: UTC+14 is a day ahead of UTC.
+    if d.year() < 1800 || d > crate::time::today() + chrono::Days::new(1) {
         return Err(("out_of_range", "must be a past date from 1800 on".into()));
     }
     Ok(s.to_string())
@@ -1148,6 +1149,12 @@ mod tests {
         assert!(parse_birthday("--2-3").is_err());
         assert!(parse_birthday("1990-04-17").is_ok());
         assert!(parse_birthday("3000-01-01").is_err());
+        let kiritimati = chrono::Utc::now()
+            .with_timezone(&chrono_tz::Pacific::Kiritimati)
+            .date_naive();
+        assert!(parse_birthday(&kiritimati.to_string()).is_ok());
+        let after = crate::time::today() + chrono::Days::new(2);
+        assert!(parse_birthday(&after.to_string()).is_err());
     }
 
     #[test]
