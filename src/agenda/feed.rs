@@ -63,6 +63,8 @@ pub fn render(items: &[AgendaItem], now: chrono::DateTime<chrono::Utc>) -> Strin
             .as_deref()
             .or(item.ledger_entry_id.as_deref())
             .or(item.introduction_id.as_deref())
+            .or(item.need_id.as_deref())
+            .or(item.other_contact_id.as_deref())
             .or((item.type_ == ItemType::MeetingUpcoming).then_some(item.date.as_str()))
             .unwrap_or("-");
         let uid = format!("{kind}-{}-{source}@kith", item.contact_id);

@@ -26,6 +26,15 @@ pub enum ItemType {
     /// A meeting with them is ahead within the window (from a captured
     /// calendar).
     MeetingUpcoming,
+    /// They ask for something one of your offers meets (the five best
+    /// matches).
+    CanHelp,
+    /// Two contacts you know well who should meet (`other_contact_id`): at
+    /// most three a week, each dismissal or introduction you propose using
+    /// one.
+    IntroSuggestion,
+    /// Their ask stands until a day within the window.
+    NeedExpiring,
 }
 
 /// One thing that needs attention.
@@ -54,6 +63,10 @@ pub struct AgendaItem {
     pub ledger_entry_id: Option<String>,
     /// The introduction it stems from, where one applies.
     pub introduction_id: Option<String>,
+    /// The need it stems from (`can_help`: their ask; `need_expiring`).
+    pub need_id: Option<String>,
+    /// The other contact of an `intro_suggestion`.
+    pub other_contact_id: Option<String>,
 }
 
 /// The agenda.

@@ -239,6 +239,8 @@ pub fn agenda(
             interaction_id: None,
             ledger_entry_id: None,
             introduction_id: None,
+            need_id: None,
+            other_contact_id: None,
         });
     }
 
@@ -274,6 +276,8 @@ pub fn agenda(
             interaction_id: None,
             ledger_entry_id: None,
             introduction_id: None,
+            need_id: None,
+            other_contact_id: None,
         });
     }
 
@@ -285,6 +289,9 @@ pub fn agenda(
     dated.extend(introduction_follow_ups(conn, user_id, today, limit)?);
     dated.extend(crate::captures::agenda::items(
         conn, user_id, now, window_end, limit,
+    )?);
+    dated.extend(crate::network::agenda::items(
+        conn, user_id, now, end_date, limit,
     )?);
     dated.sort_by(|a, b| {
         (&a.date, &a.display_name, &a.contact_id).cmp(&(&b.date, &b.display_name, &b.contact_id))
@@ -357,6 +364,8 @@ fn follow_ups(
             interaction_id: Some(interaction_id.to_string()),
             ledger_entry_id: None,
             introduction_id: None,
+            need_id: None,
+            other_contact_id: None,
         });
     }
     Ok(out)
@@ -429,6 +438,8 @@ fn birthdays(
             interaction_id: None,
             ledger_entry_id: None,
             introduction_id: None,
+            need_id: None,
+            other_contact_id: None,
         });
     }
     Ok(out)
@@ -502,6 +513,8 @@ fn introduction_follow_ups(
             interaction_id: None,
             ledger_entry_id: None,
             introduction_id: Some(id),
+            need_id: None,
+            other_contact_id: None,
         });
     }
     Ok(out)

@@ -39,6 +39,9 @@ pub struct Export<'a> {
     /// again on import). An archive without it has none.
     #[schema(required = false)]
     pub photos: Vec<ArchivePhoto>,
+    /// Asks and offers. An archive without it has none.
+    #[schema(required = false)]
+    pub needs: Vec<crate::needs::model::Need>,
 }
 
 /// A contact's photo in an archive.
@@ -63,4 +66,5 @@ pub struct ImportCounts {
     pub introductions: i64,
     pub tags: i64,
     pub photos: i64,
+    pub needs: i64,
 }

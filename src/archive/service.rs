@@ -57,7 +57,13 @@ pub fn export(conn: &mut DbConn, user_id: &str) -> Result<Vec<u8>> {
         .order((it::created_at.asc(), it::id.asc()))
         .select(IntroductionRow::as_select())
         .load(conn)?;
+    let need_rows: Vec<crate::needs::model::NeedRow> = crate::db::schema::needs::table
+        .filter(crate::db::schema::needs::user_id.eq(user_id))
+        .order(crate::db::schema::needs::id.asc())
+        .select(crate::needs::model::NeedRow::as_select())
+        .load(conn)?;
     serde_json::to_vec(&Export {
+        needs: need_rows.iter().map(|r| r.to_api()).collect(),
         format_version: FORMAT_VERSION,
         exported_at: time::rfc3339(time::now()),
         user: user.to_api(),
@@ -228,6 +234,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "last_interaction_at",
                 "next_due_at",
                 "balance",
+                "open_needs",
                 "met_via",
                 "merged_into",
                 "photo_url",
@@ -555,6 +562,69 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         }
     }
 
+    for (n, item) in rd.section(&doc, "needs").iter().enumerate() {
+        let mut m = obj(item);
+        let meta = take(
+            &mut m,
+            &[
+                "id",
+                "created_at",
+                "updated_at",
+                "version",
+                "status",
+                "met_by",
+                "met_at",
+                "introduction_id",
+                "until",
+            ],
+        );
+        if let Some(v) = m.get_mut("contact_id").filter(|v| !v.is_null()) {
+            *v = contact_ids.map(v).map_or(Value::Null, Value::String);
+            if v.is_null() {
+                rd.error(
+                    format!("needs[{n}].contact_id"),
+                    "unknown_contact",
+                    "not a contact of this archive",
+                );
+                continue;
+            }
+        }
+        match crate::input::from_value::<crate::needs::model::NeedCreate>(Value::Object(m)) {
+            Ok(new) => {
+                let mut row = crate::needs::service::new_row(user_id, new);
+                row.until_on = str_of(&meta, "until").filter(|d| input::parse_date(d).is_ok());
+                if let Some(status) = str_of(&meta, "status")
+                    .filter(|s| ["open", "met", "dropped"].contains(&s.as_str()))
+                {
+                    row.status = status;
+                }
+                let met_by = meta.get("met_by").and_then(|m| {
+                    let id = m.get("id")?;
+                    let new = match m.get("type")?.as_str()? {
+                        "introduction" => introduction_ids.map(id),
+                        "interaction" => interaction_ids.map(id),
+                        "ledger_entry" => entry_ids.map(id),
+                        _ => None,
+                    }?;
+                    Some((m["type"].as_str()?.to_string(), new))
+                });
+                if row.status == "met" {
+                    (row.met_by_type, row.met_by_id) = met_by.unzip();
+                    row.met_at = micros_of(&meta, "met_at");
+                }
+                row.introduction_id = meta
+                    .get("introduction_id")
+                    .and_then(|v| introduction_ids.map(v));
+                row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
+                row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
+                row.version = version_of(&meta);
+                crate::needs::service::insert(conn, &row)?;
+                counts.needs += 1;
+            }
+            Err(e) => rd.fail(format!("needs[{n}]"), e),
+        }
+    }
+
     for (n, item) in rd.section(&doc, "photos").iter().enumerate() {
         let at = |field: &str| format!("photos[{n}].{field}");
         let Some(id) = item.get("contact_id").and_then(|v| contact_ids.map(v)) else {
@@ -604,6 +674,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
         if let Some(mut row) = contact_store::find(conn, user_id, id)? {
             derived::refresh(conn, &mut row)?;
             row.balance = crate::ledger::balances::refresh_row(conn, user_id, id)?;
+            row.open_needs = crate::needs::store::count_open(conn, user_id, id)? as i32;
             contact_store::update_row(conn, &mut row)?;
             contacts::record_upsert(conn, &row)?;
         }

@@ -43,6 +43,8 @@ pub fn items(
                 interaction_id: None,
                 ledger_entry_id: None,
                 introduction_id: None,
+                need_id: None,
+                other_contact_id: None,
             });
         }
     }

@@ -183,6 +183,8 @@ pub struct Contact<'a> {
     /// back on export.
     #[schema(value_type = Vec<VcardExtra>)]
     pub vcard_extras: &'a RawValue,
+    /// Read-only: their asks and offers still open (`GET /v1/needs?contact_id=`).
+    pub open_needs: i32,
 }
 
 impl Contact<'_> {
@@ -199,7 +201,7 @@ impl Contact<'_> {
             created_at: time, updated_at: time, version: int,
             effective_cadence_days: opt_int, last_interaction_at: opt_time,
             next_due_at: opt_time, balance: int, closeness: opt_int,
-            external_ids: raw, vcard_extras: raw,
+            external_ids: raw, vcard_extras: raw, open_needs: int,
         );
     }
 }
@@ -740,6 +742,8 @@ pub struct ContactRow {
     pub vcard_extras: String,
     /// The photo's URL with its hash as `?v=`; `None` without a photo.
     pub photo_url: Option<String>,
+    /// Derived: the contact's open needs.
+    pub open_needs: i32,
 }
 
 impl ContactRow {
@@ -794,6 +798,7 @@ impl ContactRow {
             closeness: row.closeness,
             external_ids: raw_object(&row.external_ids),
             vcard_extras: raw_list(&row.vcard_extras),
+            open_needs: row.open_needs,
         }
     }
 }
@@ -1099,6 +1104,7 @@ mod tests {
             closeness: Some(5),
             external_ids: raw(r#"{"crm":"42","linkedin":"https://www.linkedin.com/in/ana"}"#),
             vcard_extras: raw(r#"["X-PHONETIC-FIRST-NAME:AH-nah"]"#),
+            open_needs: 3,
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }
@@ -1138,6 +1144,7 @@ mod tests {
             closeness: None,
             external_ids: raw("{}"),
             vcard_extras: raw("[]"),
+            open_needs: 0,
         };
         assert_eq!(written(&c), serde_json::to_string(&c).unwrap());
     }

@@ -209,6 +209,7 @@ pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
         links: "[]".into(),
         vcard_extras: "[]".into(),
         photo_url: None,
+        open_needs: 0,
     };
     apply(&mut row, c);
     row

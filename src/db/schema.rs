@@ -70,6 +70,7 @@ diesel::table! {
         links -> Text,
         vcard_extras -> Text,
         photo_url -> Nullable<Text>,
+        open_needs -> Integer,
     }
 }
 
@@ -233,6 +234,9 @@ diesel::table! {
         created_at -> BigInt,
         updated_at -> BigInt,
         version -> Integer,
+        match_keys -> Text,
+        introduction_id -> Nullable<Text>,
+        met_at -> Nullable<BigInt>,
     }
 }
 diesel::table! {
@@ -358,6 +362,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    suggestion_dismissals (user_id, contact_a, contact_b) {
+        user_id -> Text,
+        contact_a -> Text,
+        contact_b -> Text,
+        created_at -> BigInt,
+    }
+}
+
+diesel::table! {
     ledger_balances (user_id, contact_id) {
         user_id -> Text,
         contact_id -> Text,
@@ -429,6 +442,7 @@ diesel::table! {
 
 diesel::joinable!(webhooks -> users (user_id));
 diesel::joinable!(need_tags -> needs (need_id));
+diesel::joinable!(needs -> contacts (contact_id));
 diesel::joinable!(ledger_entries -> contacts (contact_id));
 diesel::joinable!(ledger_balances -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> interactions (interaction_id));
@@ -438,6 +452,7 @@ diesel::joinable!(contact_names -> contacts (contact_id));
 diesel::joinable!(interaction_contacts -> contacts (contact_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    suggestion_dismissals,
     needs,
     need_tags,
     webhooks,

@@ -2,8 +2,8 @@
 //! user (you may be the introducer or the one introduced, not both); a
 //! write names the version it changes. Making one (and unmaking it) changes
 //! other resources in the same transaction: the two know each other, the
-//! favor is in the ledger, and whoever introduced you is who you met them
-//! via.
+//! favor is in the ledger, whoever introduced you is who you met them
+//! via, and the needs it was proposed for are met.
 
 use super::model::{Changes, IntroductionRow};
 use super::store;
@@ -15,6 +15,7 @@ use crate::error::FieldError;
 use crate::ids;
 use crate::ledger::model::EntryRow;
 use crate::ledger::service as ledger;
+use crate::needs::service as needs;
 use crate::relationships::service as relationships;
 use crate::time;
 
@@ -131,15 +132,19 @@ fn make_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
         }
         _ => {}
     }
+    needs::introduction_made(conn, uid, &row.id)?;
     Ok(())
 }
 
-/// Removes the ledger entries an introduction made (and nothing else).
-fn undo_effects(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
+/// Removes the ledger entries an introduction made and reopens the needs
+/// it met (and nothing else); `gone`: it is being deleted, and no need
+/// names it any more.
+fn undo_effects(conn: &mut DbConn, row: &IntroductionRow, gone: bool) -> Result<()> {
     let entries = store::entries_of(conn, row)?;
     for e in entries {
         ledger::delete_row(conn, &e)?;
     }
+    needs::introduction_undone(conn, &row.user_id, &row.id, gone)?;
     Ok(())
 }
 
@@ -165,6 +170,7 @@ fn record(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
     Ok(())
 }
 
+/// A new introduction (made ones set their effects in motion).
 pub fn create(conn: &mut DbConn, user_id: &str, c: Changes) -> Result<IntroductionRow> {
     let now = time::now();
     let mut row = IntroductionRow {
@@ -217,7 +223,7 @@ pub fn update(
     let is_made = row.status == "made";
     let redo = was_made && is_made && row.people() != before;
     if was_made && (!is_made || redo) {
-        undo_effects(conn, &row)?;
+        undo_effects(conn, &row, false)?;
     }
     row.version += 1;
     row.updated_at = time::now().max(row.updated_at + 1);
@@ -237,7 +243,7 @@ pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -
 
 /// Deletes an introduction with the ledger entries it made, and records it.
 fn remove(conn: &mut DbConn, row: &IntroductionRow) -> Result<()> {
-    undo_effects(conn, row)?;
+    undo_effects(conn, row, true)?;
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, &row.user_id, RESOURCE, &row.id, None)?;
     Ok(())

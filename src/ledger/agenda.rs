@@ -86,6 +86,8 @@ pub fn items(
                 interaction_id: None,
                 ledger_entry_id: Some(id),
                 introduction_id: None,
+                need_id: None,
+                other_contact_id: None,
             });
         }
     }
@@ -130,6 +132,8 @@ pub fn items(
             interaction_id: None,
             ledger_entry_id: None,
             introduction_id: None,
+            need_id: None,
+            other_contact_id: None,
         });
     }
     Ok(out)

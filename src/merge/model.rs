@@ -51,6 +51,8 @@ pub struct Moved {
     pub introductions_deleted: usize,
     /// Contacts met via a merged contact, now met via the kept one.
     pub met_via: usize,
+    /// Needs and offers now of the kept contact.
+    pub needs: usize,
 }
 
 /// The kept contact after the merge, and what moved to it.

@@ -3,7 +3,7 @@
 //! and external id of the others and the fields it lacks; every
 //! interaction, ledger entry, relationship and introduction that named a
 //! merged contact names the kept one (without naming it twice), and so do
-//! the contacts met via one; the merged ones go to the trash with
+//! the contacts met via one, and their needs are the kept one's; the merged ones go to the trash with
 //! `merged_into`, for good. All in one transaction, every change recorded.
 
 use std::collections::BTreeMap;
@@ -18,7 +18,7 @@ use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::DbConn;
 use crate::domain::{Error, Expected, Result};
 use crate::error::FieldError;
-use crate::{interactions, introductions, ledger, relationships};
+use crate::{interactions, introductions, ledger, needs, relationships};
 
 /// The most a contact holds of each list (as its schema says; links and
 /// vCard extras are the model's).
@@ -48,6 +48,7 @@ pub fn merge(
     (moved.introductions, moved.introductions_deleted) =
         introductions::service::replace_contacts(conn, user_id, ids, id)?;
     moved.met_via = contacts::replace_met_via(conn, user_id, ids, id)?;
+    moved.needs = needs::service::move_needs(conn, user_id, ids, id)?;
     for other in ids {
         contacts::trash_merged(conn, user_id, other, id)?;
     }

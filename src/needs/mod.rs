@@ -2,6 +2,7 @@
 //! for and can give — the ground for paying it forward.
 
 pub mod handlers;
+pub mod keys;
 pub mod model;
 pub mod service;
 pub mod store;

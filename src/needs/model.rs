@@ -93,6 +93,13 @@ pub struct Need {
     pub until: Option<String>,
     pub status: NeedStatus,
     pub met_by: Option<MetBy>,
+    /// When it was met; `null` unless `met`.
+    #[schema(format = DateTime)]
+    pub met_at: Option<String>,
+    /// Read-only: the introduction proposed to meet it
+    /// (`POST /v1/network/matches/introduce`); making that introduction
+    /// marks the need met.
+    pub introduction_id: Option<String>,
     #[schema(format = DateTime)]
     pub created_at: String,
     #[schema(format = DateTime)]
@@ -241,11 +248,20 @@ pub struct NeedRow {
     pub created_at: Micros,
     pub updated_at: Micros,
     pub version: i32,
+    /// What it matches by (`keys::of`), space-separated.
+    pub match_keys: String,
+    /// The introduction proposed to meet it.
+    pub introduction_id: Option<String>,
+    pub met_at: Option<Micros>,
 }
 
 impl NeedRow {
     pub fn tags(&self) -> Vec<String> {
         serde_json::from_str(&self.tags).unwrap_or_default()
+    }
+
+    pub fn is_offer(&self) -> bool {
+        self.kind == NeedKind::Offer.as_str()
     }
 
     pub fn to_api(&self) -> Need {
@@ -277,6 +293,8 @@ impl NeedRow {
                 }),
                 _ => None,
             },
+            met_at: self.met_at.map(time::rfc3339),
+            introduction_id: self.introduction_id.clone(),
             created_at: time::rfc3339(self.created_at),
             updated_at: time::rfc3339(self.updated_at),
             version: self.version,

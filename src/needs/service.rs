@@ -4,11 +4,13 @@
 //! has one; a write names the version it changes; every change is recorded
 //! for the change feed.
 
+use super::keys;
 use super::model::{MetBy, MetByType, NeedCreate, NeedPatch, NeedRow, NeedStatus};
 use super::store::{self, Filter};
 use crate::changes;
 use crate::contacts::model::tags;
-use crate::contacts::service::check_reference;
+use crate::contacts::service::{self as contacts, check_reference};
+use crate::contacts::store as contact_store;
 use crate::db::DbConn;
 use crate::domain::{Error, Expected, Result};
 use crate::search::text::fold;
@@ -30,14 +32,46 @@ fn search_text(row: &NeedRow) -> String {
     text
 }
 
+/// The derived columns: the search text and the match keys.
+pub fn derive(row: &mut NeedRow) {
+    row.search_text = search_text(row);
+    row.match_keys = keys::of(&row.topic, &row.tags());
+}
+
+/// Sets a contact's `open_needs` to the count of its open needs (a new
+/// version of the contact when it moved).
+pub fn refresh_open_needs(conn: &mut DbConn, user_id: &str, contact_id: &str) -> Result<()> {
+    let open = store::count_open(conn, user_id, contact_id)? as i32;
+    if let Some(mut row) = contact_store::find_for_update(conn, user_id, contact_id)? {
+        if row.open_needs != open {
+            row.open_needs = open;
+            contacts::save(conn, &mut row)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a changed need as a new version and records it; refreshes its
+/// contact's count when its status moved.
+fn save_changed(conn: &mut DbConn, row: &mut NeedRow, status_was: &str) -> Result<()> {
+    row.version += 1;
+    row.updated_at = time::now().max(row.updated_at + 1);
+    store::save(conn, row, false)?;
+    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    if row.status != status_was {
+        if let Some(contact) = row.contact_id.clone() {
+            refresh_open_needs(conn, &row.user_id, &contact)?;
+        }
+    }
+    Ok(())
+}
+
 fn json_list(tags: &[String]) -> String {
     serde_json::to_string(tags).unwrap_or_else(|_| "[]".into())
 }
 
-pub fn create(conn: &mut DbConn, user_id: &str, new: NeedCreate) -> Result<NeedRow> {
-    if let Some(contact) = &new.contact_id {
-        check_reference(conn, user_id, contact, "contact_id")?;
-    }
+/// A new open need of the user's built from a create (nothing stored yet).
+pub fn new_row(user_id: &str, new: NeedCreate) -> NeedRow {
     let now = time::now();
     let mut row = NeedRow {
         id: ids::new_id(),
@@ -55,11 +89,32 @@ pub fn create(conn: &mut DbConn, user_id: &str, new: NeedCreate) -> Result<NeedR
         created_at: now,
         updated_at: now,
         version: 1,
+        match_keys: String::new(),
+        introduction_id: None,
+        met_at: None,
     };
-    row.search_text = search_text(&row);
-    store::save(conn, &row, true)?;
-    changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    derive(&mut row);
+    row
+}
+
+pub fn create(conn: &mut DbConn, user_id: &str, new: NeedCreate) -> Result<NeedRow> {
+    if let Some(contact) = &new.contact_id {
+        check_reference(conn, user_id, contact, "contact_id")?;
+    }
+    let row = new_row(user_id, new);
+    insert(conn, &row)?;
+    if let Some(contact) = row.contact_id.clone() {
+        refresh_open_needs(conn, user_id, &contact)?;
+    }
     Ok(row)
+}
+
+/// Stores a new need as it is (an archive's, with its status and times)
+/// and records it; its contact's count is the caller's.
+pub fn insert(conn: &mut DbConn, row: &NeedRow) -> Result<()> {
+    store::save(conn, row, true)?;
+    changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    Ok(())
 }
 
 /// Whether `met_by` names a record of the user.
@@ -134,15 +189,16 @@ pub fn update(
         row.met_by_type = None;
         row.met_by_id = None;
     }
-    row.search_text = search_text(&row);
+    row.met_at = match row.status == NeedStatus::Met.as_str() {
+        true => row.met_at.or(Some(time::now())),
+        false => None,
+    };
+    derive(&mut row);
     // A patch that changes nothing leaves the version (and the feed) as is.
     if row == unchanged {
         return Ok(row);
     }
-    row.version += 1;
-    row.updated_at = time::now().max(row.updated_at + 1);
-    store::save(conn, &row, false)?;
-    changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    save_changed(conn, &mut row, &unchanged.status)?;
     Ok(row)
 }
 
@@ -151,6 +207,96 @@ pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -
     expected.check(row.version)?;
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
+    if let Some(contact) = &row.contact_id {
+        refresh_open_needs(conn, user_id, contact)?;
+    }
+    Ok(())
+}
+
+/// Gives the needs of the contacts `from` to `to` (a merge); returns how
+/// many moved.
+pub fn move_needs(conn: &mut DbConn, user_id: &str, from: &[String], to: &str) -> Result<usize> {
+    let ids = store::ids_of_contacts(conn, user_id, from)?;
+    for id in &ids {
+        if let Some(mut row) = store::find_for_update(conn, user_id, id)? {
+            row.contact_id = Some(to.to_string());
+            // The status stays: the counts are refreshed below.
+            let status = row.status.clone();
+            save_changed(conn, &mut row, &status)?;
+        }
+    }
+    if !ids.is_empty() {
+        for contact in from.iter().map(String::as_str).chain([to]) {
+            refresh_open_needs(conn, user_id, contact)?;
+        }
+    }
+    Ok(ids.len())
+}
+
+/// Links an ask and an offer to the introduction proposed to meet them.
+pub fn link_introduction(
+    conn: &mut DbConn,
+    needs: &mut [&mut NeedRow],
+    introduction_id: &str,
+) -> Result<()> {
+    for row in needs.iter_mut() {
+        row.introduction_id = Some(introduction_id.to_string());
+        let status = row.status.clone();
+        save_changed(conn, row, &status)?;
+    }
+    Ok(())
+}
+
+/// The introduction was made: the open needs linked to it are met by it.
+pub fn introduction_made(conn: &mut DbConn, user_id: &str, introduction_id: &str) -> Result<()> {
+    for id in store::ids_of_introduction(conn, user_id, introduction_id)? {
+        let Some(mut row) = store::find_for_update(conn, user_id, &id)? else {
+            continue;
+        };
+        if row.status != NeedStatus::Open.as_str() {
+            continue;
+        }
+        row.status = NeedStatus::Met.as_str().to_string();
+        row.met_by_type = Some(MetByType::Introduction.as_str().to_string());
+        row.met_by_id = Some(introduction_id.to_string());
+        row.met_at = Some(time::now());
+        save_changed(conn, &mut row, NeedStatus::Open.as_str())?;
+    }
+    Ok(())
+}
+
+/// The introduction was unmade (or deleted, `gone`): the needs it met are
+/// open again; when it is gone, no need names it any more.
+pub fn introduction_undone(
+    conn: &mut DbConn,
+    user_id: &str,
+    introduction_id: &str,
+    gone: bool,
+) -> Result<()> {
+    let mut ids = store::ids_of_introduction(conn, user_id, introduction_id)?;
+    ids.extend(store::ids_met_by(conn, user_id, introduction_id)?);
+    ids.sort();
+    ids.dedup();
+    for id in ids {
+        let Some(mut row) = store::find_for_update(conn, user_id, &id)? else {
+            continue;
+        };
+        let unchanged = row.clone();
+        if row.met_by_type.as_deref() == Some(MetByType::Introduction.as_str())
+            && row.met_by_id.as_deref() == Some(introduction_id)
+        {
+            row.status = NeedStatus::Open.as_str().to_string();
+            row.met_by_type = None;
+            row.met_by_id = None;
+            row.met_at = None;
+        }
+        if gone && row.introduction_id.as_deref() == Some(introduction_id) {
+            row.introduction_id = None;
+        }
+        if row != unchanged {
+            save_changed(conn, &mut row, &unchanged.status)?;
+        }
+    }
     Ok(())
 }
 

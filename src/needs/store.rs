@@ -4,8 +4,9 @@
 use diesel::prelude::*;
 
 use super::model::NeedRow;
-use crate::db::schema::{need_tags as nt, needs as n};
+use crate::db::schema::{contacts as c, need_tags as nt, needs as n};
 use crate::db::DbConn;
+use crate::time::Micros;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<NeedRow>> {
     crate::owned_by_id!(n, NeedRow, user_id, id)
@@ -25,6 +26,7 @@ pub fn save(conn: &mut DbConn, row: &NeedRow, new: bool) -> QueryResult<()> {
     } else {
         diesel::update(n::table.find(&row.id))
             .set((
+                n::contact_id.eq(&row.contact_id),
                 n::topic.eq(&row.topic),
                 n::tags.eq(&row.tags),
                 n::description.eq(&row.description),
@@ -35,6 +37,9 @@ pub fn save(conn: &mut DbConn, row: &NeedRow, new: bool) -> QueryResult<()> {
                 n::search_text.eq(&row.search_text),
                 n::updated_at.eq(row.updated_at),
                 n::version.eq(row.version),
+                n::match_keys.eq(&row.match_keys),
+                n::introduction_id.eq(&row.introduction_id),
+                n::met_at.eq(row.met_at),
             ))
             .execute(conn)?;
         diesel::delete(nt::table.filter(nt::need_id.eq(&row.id))).execute(conn)?;
@@ -54,6 +59,116 @@ pub fn save(conn: &mut DbConn, row: &NeedRow, new: bool) -> QueryResult<()> {
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     diesel::delete(nt::table.filter(nt::need_id.eq(id))).execute(conn)?;
     diesel::delete(n::table.find(id)).execute(conn).map(|_| ())
+}
+
+/// How many of a contact's needs are open.
+pub fn count_open(conn: &mut DbConn, user_id: &str, contact_id: &str) -> QueryResult<i64> {
+    n::table
+        .filter(n::user_id.eq(user_id))
+        .filter(n::contact_id.eq(contact_id))
+        .filter(n::status.eq("open"))
+        .count()
+        .get_result(conn)
+}
+
+/// The ids of the needs of these contacts, in id order.
+pub fn ids_of_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    contacts: &[String],
+) -> QueryResult<Vec<String>> {
+    n::table
+        .filter(n::user_id.eq(user_id))
+        .filter(n::contact_id.eq_any(contacts))
+        .order(n::id.asc())
+        .select(n::id)
+        .load(conn)
+}
+
+/// The ids of the needs linked to an introduction proposed for them.
+pub fn ids_of_introduction(
+    conn: &mut DbConn,
+    user_id: &str,
+    introduction_id: &str,
+) -> QueryResult<Vec<String>> {
+    n::table
+        .filter(n::user_id.eq(user_id))
+        .filter(n::introduction_id.eq(introduction_id))
+        .order(n::id.asc())
+        .select(n::id)
+        .load(conn)
+}
+
+/// The ids of the needs an introduction met.
+pub fn ids_met_by(
+    conn: &mut DbConn,
+    user_id: &str,
+    introduction_id: &str,
+) -> QueryResult<Vec<String>> {
+    n::table
+        .filter(n::user_id.eq(user_id))
+        .filter(n::met_by_type.eq("introduction"))
+        .filter(n::met_by_id.eq(introduction_id))
+        .order(n::id.asc())
+        .select(n::id)
+        .load(conn)
+}
+
+/// An open need as matching reads it, with its person: (id, contact id,
+/// kind, match keys, created at, the contact's name and closeness).
+pub type OpenNeed = (
+    String,
+    Option<String>,
+    String,
+    String,
+    Micros,
+    Option<String>,
+    Option<i32>,
+);
+
+/// The user's open needs that still stand on `today` and belong to the
+/// user or to a contact outside the trash; `kind` and `contact` narrow.
+pub fn open_for_matching(
+    conn: &mut DbConn,
+    user_id: &str,
+    today: &str,
+    kind: Option<&'static str>,
+    mine: Option<bool>,
+) -> QueryResult<Vec<OpenNeed>> {
+    let mut q = n::table
+        .left_join(c::table)
+        .filter(n::user_id.eq(user_id))
+        .filter(n::status.eq("open"))
+        .filter(n::until_on.is_null().or(n::until_on.ge(today.to_string())))
+        .filter(n::contact_id.is_null().or(c::trashed_at.is_null()))
+        .select((
+            n::id,
+            n::contact_id,
+            n::kind,
+            n::match_keys,
+            n::created_at,
+            c::display_name.nullable(),
+            c::closeness.nullable(),
+        ))
+        .into_boxed();
+    if let Some(kind) = kind {
+        q = q.filter(n::kind.eq(kind));
+    }
+    match mine {
+        Some(true) => q = q.filter(n::contact_id.is_null()),
+        Some(false) => q = q.filter(n::contact_id.is_not_null()),
+        None => {}
+    }
+    q.order(n::id.asc()).load(conn)
+}
+
+/// The user's needs with these ids.
+pub fn by_ids(conn: &mut DbConn, user_id: &str, ids: &[&str]) -> QueryResult<Vec<NeedRow>> {
+    n::table
+        .filter(n::user_id.eq(user_id))
+        .filter(n::id.eq_any(ids))
+        .select(NeedRow::as_select())
+        .load(conn)
 }
 
 /// What a list asks for.
@@ -118,4 +233,36 @@ pub fn list(
         query = query.filter(n::id.lt(id.to_string()));
     }
     query.order(n::id.desc()).limit(limit + 1).load(conn)
+}
+
+/// (need id, contact id, contact name, topic, until).
+pub type Expiring = (String, String, String, String, String);
+
+/// Contacts' open asks whose last day falls in `[from, to)`, soonest
+/// first.
+pub fn expiring(
+    conn: &mut DbConn,
+    user_id: &str,
+    from: &str,
+    to: &str,
+    limit: i64,
+) -> QueryResult<Vec<Expiring>> {
+    n::table
+        .inner_join(c::table)
+        .filter(n::user_id.eq(user_id))
+        .filter(n::status.eq("open"))
+        .filter(n::kind.eq("ask"))
+        .filter(n::until_on.ge(from.to_string()))
+        .filter(n::until_on.lt(to.to_string()))
+        .filter(c::trashed_at.is_null())
+        .order((n::until_on.asc(), n::id.asc()))
+        .select((
+            n::id,
+            c::id,
+            c::display_name,
+            n::topic,
+            n::until_on.assume_not_null(),
+        ))
+        .limit(limit)
+        .load(conn)
 }

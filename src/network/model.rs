@@ -76,6 +76,15 @@ pub struct Stats {
     pub favors_given: i64,
     /// Done favors you received.
     pub favors_received: i64,
+    /// Asks and offers still open (yours and your contacts').
+    pub needs_open: i64,
+    /// Needs met in the last 90 days.
+    pub needs_met_90d: i64,
+    /// Introductions made in the last 90 days.
+    pub introductions_made_90d: i64,
+    /// Done favors you gave to contacts who have given you nothing back
+    /// yet: kindness paid forward.
+    pub paid_forward: i64,
 }
 
 /// A node of the graph.
@@ -105,3 +114,110 @@ pub struct Graph {
     /// name, and the edges among them.
     pub truncated: bool,
 }
+
+/// A person of a match: a contact of yours, or you (`id` `null`).
+#[derive(Serialize, ToSchema, Clone, Debug, PartialEq)]
+pub struct MatchPerson {
+    /// `null`: you.
+    pub id: Option<String>,
+    #[schema(example = "Ana Lima")]
+    pub display_name: String,
+    /// How well you know them, 1–5; `null` for you or when unset.
+    pub closeness: Option<i32>,
+}
+
+/// An open ask that an open offer can meet.
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct Match {
+    pub ask: crate::needs::model::Need,
+    pub offer: crate::needs::model::Need,
+    /// Whose ask it is.
+    pub asker: MatchPerson,
+    /// Whose offer it is.
+    pub offerer: MatchPerson,
+    /// Higher is better: 2 per shared tag and 1 per shared topic word,
+    /// times how close both people are to you (their closeness summed over
+    /// 10; you count 5, an unset closeness 1), times 1 plus the days the
+    /// ask has waited over 90 (at most 2).
+    #[schema(example = 5.4)]
+    pub score: f64,
+    /// The tags both carry.
+    #[schema(example = json!(["mentoring"]))]
+    pub shared_tags: Vec<String>,
+    /// The topic words both use (as stems: `mentors` and `mentoring` are
+    /// `mentor`).
+    #[schema(example = json!(["product", "manager"]))]
+    pub shared_words: Vec<String>,
+    /// Why, in plain language.
+    #[schema(example = json!(["both tagged mentoring", "both about product, manager", "Ana Lima has waited 12 days"]))]
+    pub reasons: Vec<String>,
+}
+
+/// The best matches first.
+#[derive(Serialize, ToSchema)]
+pub struct Matches {
+    pub items: Vec<Match>,
+    /// More matches stand than `limit` let through.
+    pub truncated: bool,
+}
+
+/// Propose the introduction that meets an ask with an offer.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MatchIntroduce {
+    /// An open ask of a contact of yours.
+    #[schema(max_length = 64, example = "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f")]
+    pub ask_id: String,
+    /// An open offer of another contact of yours.
+    #[schema(max_length = 64, example = "01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a")]
+    pub offer_id: String,
+    /// The introduction's note; default: what the ask and the offer are.
+    #[serde(default, deserialize_with = "crate::input::opt_trimmed")]
+    #[schema(max_length = 2000)]
+    pub note: Option<String>,
+}
+
+/// A pair of contacts who might gain from meeting.
+#[derive(Serialize, ToSchema, Clone, Debug)]
+pub struct IntroductionSuggestion {
+    /// The pair, in id order.
+    pub a: MatchPerson,
+    pub b: MatchPerson,
+    /// Higher is better: 1 per shared tag, 1.5 for the same company, 1 for
+    /// the same location, 1.5 per mutual contact both are close to (at most
+    /// three), times their closeness to you summed over 10.
+    #[schema(example = 3.2)]
+    pub score: f64,
+    #[schema(example = json!(["rust"]))]
+    pub shared_tags: Vec<String>,
+    pub same_company: Option<String>,
+    pub same_location: Option<String>,
+    /// Contacts both are close to (strength 3 or more).
+    pub mutual: Vec<Person>,
+    /// Why, in plain language.
+    #[schema(example = json!(["both tagged rust", "both in Lisbon", "both close to Dev Rao"]))]
+    pub reasons: Vec<String>,
+}
+
+/// The best suggestions first.
+#[derive(Serialize, ToSchema)]
+pub struct IntroductionSuggestions {
+    pub items: Vec<IntroductionSuggestion>,
+    /// More pairs stand than `limit` let through.
+    pub truncated: bool,
+}
+
+/// A pair never to suggest again.
+#[derive(serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IntroductionSuggestionDismiss {
+    /// One of the pair (in either order).
+    #[schema(max_length = 64, example = "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f")]
+    pub contact_id: String,
+    /// The other.
+    #[schema(max_length = 64, example = "01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a")]
+    pub other_id: String,
+}
+
+impl crate::input::Rules for MatchIntroduce {}
+impl crate::input::Rules for IntroductionSuggestionDismiss {}

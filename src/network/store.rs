@@ -9,7 +9,7 @@ use diesel::prelude::*;
 use super::model::{Edge, Graph, MonthCount, Node, PathKind, Person, ReachItem, Stats, Target};
 use crate::contacts::store::ListFilter;
 use crate::db::schema::{
-    contact_tags, contacts as c, interactions, introductions, ledger_entries as le,
+    contact_tags, contacts as c, interactions, introductions, ledger_entries as le, needs,
     relationships as r,
 };
 use crate::db::DbConn;
@@ -226,7 +226,41 @@ pub fn stats(conn: &mut DbConn, user_id: &str, now: Micros) -> QueryResult<Stats
             .count()
             .get_result(conn)
     };
+    let needs_open: i64 = needs::table
+        .filter(needs::user_id.eq(user_id))
+        .filter(needs::status.eq("open"))
+        .count()
+        .get_result(conn)?;
+    let needs_met_90d: i64 = needs::table
+        .filter(needs::user_id.eq(user_id))
+        .filter(needs::status.eq("met"))
+        .filter(needs::met_at.ge(now - 90 * DAY))
+        .count()
+        .get_result(conn)?;
+    let introductions_made_90d: i64 = introductions::table
+        .filter(introductions::user_id.eq(user_id))
+        .filter(introductions::status.eq("made"))
+        .filter(introductions::made_on.ge((today - chrono::Duration::days(90)).to_string()))
+        .count()
+        .get_result(conn)?;
+    let back = diesel::alias!(le as back);
+    let gave_back = back
+        .filter(back.field(le::user_id).eq(user_id))
+        .filter(back.field(le::status).eq("done"))
+        .filter(back.field(le::direction).eq("received"))
+        .select(back.field(le::contact_id));
+    let paid_forward: i64 = le::table
+        .filter(le::user_id.eq(user_id))
+        .filter(le::status.eq("done"))
+        .filter(le::direction.eq("given"))
+        .filter(diesel::dsl::not(le::contact_id.eq_any(gave_back)))
+        .count()
+        .get_result(conn)?;
     Ok(Stats {
+        needs_open,
+        needs_met_90d,
+        introductions_made_90d,
+        paid_forward,
         contacts,
         active_90d,
         dormant_365d,
@@ -272,6 +306,189 @@ pub fn graph(conn: &mut DbConn, user_id: &str, f: &ListFilter, limit: i64) -> Qu
         edges,
         truncated,
     })
+}
+
+/// Two contact ids in order: how a pair is kept.
+pub fn pair(a: &str, b: &str) -> (String, String) {
+    match a <= b {
+        true => (a.to_string(), b.to_string()),
+        false => (b.to_string(), a.to_string()),
+    }
+}
+
+/// The relationships touching any of `ids`: (contact, other, strength).
+pub fn edges_touching(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[&str],
+) -> QueryResult<Vec<(String, String, i32)>> {
+    let mut out = Vec::new();
+    // In chunks, so a long list stays within the databases' bound
+    // parameters.
+    for chunk in ids.chunks(1000) {
+        out.extend(
+            r::table
+                .filter(r::user_id.eq(user_id))
+                .filter(r::contact_id.eq_any(chunk))
+                .select((r::contact_id, r::other_id, r::strength))
+                .load::<(String, String, i32)>(conn)?,
+        );
+        out.extend(
+            r::table
+                .filter(r::user_id.eq(user_id))
+                .filter(r::other_id.eq_any(chunk))
+                .select((r::contact_id, r::other_id, r::strength))
+                .load::<(String, String, i32)>(conn)?,
+        );
+    }
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// The pairs among `ids` that already know each other: related, or two of
+/// the people of one introduction (any status).
+pub fn known_pairs(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[&str],
+) -> QueryResult<std::collections::HashSet<(String, String)>> {
+    let mut known = std::collections::HashSet::new();
+    for chunk in ids.chunks(1000) {
+        let related: Vec<(String, String)> = r::table
+            .filter(r::user_id.eq(user_id))
+            .filter(r::contact_id.eq_any(chunk))
+            .filter(r::other_id.eq_any(ids))
+            .select((r::contact_id, r::other_id))
+            .load(conn)?;
+        known.extend(related.iter().map(|(a, b)| pair(a, b)));
+        let intros: Vec<(Option<String>, Option<String>, String)> = introductions::table
+            .filter(introductions::user_id.eq(user_id))
+            .filter(introductions::person_b_id.eq_any(chunk))
+            .select((
+                introductions::introducer_id,
+                introductions::person_a_id,
+                introductions::person_b_id,
+            ))
+            .load(conn)?;
+        for (x, a, b) in intros {
+            for other in [x, a].into_iter().flatten() {
+                known.insert(pair(&other, &b));
+            }
+        }
+    }
+    Ok(known)
+}
+
+/// The pairs the user asked never to see suggested again.
+pub fn dismissed(
+    conn: &mut DbConn,
+    user_id: &str,
+) -> QueryResult<std::collections::HashSet<(String, String)>> {
+    use crate::db::schema::suggestion_dismissals as d;
+    Ok(d::table
+        .filter(d::user_id.eq(user_id))
+        .select((d::contact_a, d::contact_b))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Hides a pair (`a` < `b`) for good; true when it was not hidden yet.
+pub fn dismiss(
+    conn: &mut DbConn,
+    user_id: &str,
+    a: &str,
+    b: &str,
+    now: Micros,
+) -> QueryResult<bool> {
+    use crate::db::schema::suggestion_dismissals as d;
+    let n = crate::per_backend!(conn, |c| diesel::insert_into(d::table)
+        .values((
+            d::user_id.eq(user_id),
+            d::contact_a.eq(a),
+            d::contact_b.eq(b),
+            d::created_at.eq(now),
+        ))
+        .on_conflict_do_nothing()
+        .execute(c))?;
+    Ok(n > 0)
+}
+
+/// Dismissals and introductions made since `since`: what the week's
+/// introduction suggestions have been used for.
+pub fn acted_since(conn: &mut DbConn, user_id: &str, since: Micros) -> QueryResult<i64> {
+    use crate::db::schema::suggestion_dismissals as d;
+    let dismissed: i64 = d::table
+        .filter(d::user_id.eq(user_id))
+        .filter(d::created_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    let proposed: i64 = introductions::table
+        .filter(introductions::user_id.eq(user_id))
+        .filter(introductions::introducer_id.is_null())
+        .filter(introductions::person_a_id.is_not_null())
+        .filter(introductions::created_at.ge(since))
+        .count()
+        .get_result(conn)?;
+    Ok(dismissed + proposed)
+}
+
+/// A contact who may be suggested: (id, name, company, location, tags as
+/// stored, closeness).
+pub type Candidate = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    Option<i32>,
+);
+
+/// The live, unarchived contacts you know well (closeness `min_closeness`
+/// or more), closest first: `limit` at most.
+pub fn close_contacts(
+    conn: &mut DbConn,
+    user_id: &str,
+    min_closeness: i32,
+    limit: i64,
+) -> QueryResult<Vec<Candidate>> {
+    c::table
+        .filter(c::user_id.eq(user_id))
+        .filter(c::closeness.ge(min_closeness))
+        .filter(c::trashed_at.is_null())
+        .filter(c::archived.eq(false))
+        .order((c::closeness.desc(), c::id.asc()))
+        .select((
+            c::id,
+            c::display_name,
+            c::company,
+            c::location,
+            c::tags,
+            c::closeness,
+        ))
+        .limit(limit)
+        .load(conn)
+}
+
+/// The names of the live contacts among `ids`.
+pub fn names(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[&str],
+) -> QueryResult<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    for chunk in ids.chunks(1000) {
+        out.extend(
+            c::table
+                .filter(c::user_id.eq(user_id))
+                .filter(c::id.eq_any(chunk))
+                .filter(c::trashed_at.is_null())
+                .select((c::id, c::display_name))
+                .load::<(String, String)>(conn)?,
+        );
+    }
+    Ok(out)
 }
 
 #[cfg(test)]

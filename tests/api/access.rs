@@ -482,11 +482,34 @@ async fn seed(app: &TestApp, s: &Session) {
         .send()
         .await;
     let d = app.contact(s, json!({"display_name": "Dan"})).await;
-    app.post("/v1/introductions")
+    let intro = app
+        .post("/v1/introductions")
         .auth(s)
         .json(json!({"person_a_id": b["id"], "person_b_id": d["id"], "status": "made", "made_on": "2026-04-01", "outcome": "hired"}))
         .send()
+        .await
+        .json();
+    for need in [
+        json!({"contact_id": a["id"], "kind": "ask", "topic": "Angel investors", "tags": ["fintech"], "until": "2099-01-31"}),
+        json!({"kind": "offer", "topic": "Reviewing pitch decks", "description": "Evenings"}),
+    ] {
+        let res = app.post("/v1/needs").auth(s).json(need).send().await;
+        assert_eq!(res.status, 201, "{}", res.text());
+    }
+    let met = app
+        .post("/v1/needs")
+        .auth(s)
+        .json(json!({"contact_id": b["id"], "kind": "ask", "topic": "A designer"}))
+        .send()
+        .await
+        .json();
+    let res = app
+        .patch(&format!("/v1/needs/{}", met["id"].as_str().unwrap()))
+        .auth(s)
+        .json(json!({"status": "met", "met_by": {"type": "introduction", "id": intro["id"]}}))
+        .send()
         .await;
+    assert_eq!(res.status, 200, "{}", res.text());
     token(app, s, "read").await;
 }
 
@@ -527,7 +550,7 @@ fn id_number(s: &str, ids: &mut Vec<String>) -> String {
 }
 
 /// The lists of an export, one per kind of record.
-const EXPORT_SECTIONS: [&str; 8] = [
+const EXPORT_SECTIONS: [&str; 9] = [
     "contacts",
     "interactions",
     "ledger",
@@ -536,6 +559,7 @@ const EXPORT_SECTIONS: [&str; 8] = [
     "tags",
     "tokens",
     "photos",
+    "needs",
 ];
 
 #[actix_web::test]
@@ -575,7 +599,7 @@ async fn an_export_imports_into_a_new_account_unchanged() {
     assert_eq!(res.status, 201, "{}", res.text());
     assert_eq!(
         res.json(),
-        json!({"contacts": 4, "interactions": 1, "ledger": 4, "relationships": 2, "introductions": 1, "tags": 1, "photos": 1})
+        json!({"contacts": 4, "interactions": 1, "ledger": 4, "relationships": 2, "introductions": 1, "tags": 1, "photos": 1, "needs": 3})
     );
     let second = app.get("/v1/export").auth(&other).send().await.json();
 

@@ -28,6 +28,7 @@ struct World {
     introduction: String,
     webhook: String,
     need: String,
+    offer: String,
     tag: &'static str,
 }
 
@@ -74,6 +75,11 @@ impl World {
             json!({"contact_id": a, "kind": "ask", "topic": "A mentor"}),
         )
         .await;
+        let offer = created(
+            "/v1/needs",
+            json!({"contact_id": b, "kind": "offer", "topic": "Mentoring"}),
+        )
+        .await;
         app.put_tag(s, "mentor", json!({"default_cadence_days": 30}))
             .await;
         World {
@@ -86,6 +92,7 @@ impl World {
             introduction,
             webhook,
             need,
+            offer,
             tag: "mentor",
         }
     }
@@ -113,6 +120,8 @@ impl World {
             "introducer_id" => json!(self.c),
             "contact_ids" => json!([self.a]),
             "ids" => json!([self.b]),
+            "ask_id" => json!(self.need),
+            "offer_id" => json!(self.offer),
             "email" => json!(email),
             "password" => json!(PASSWORD),
             "refresh_token" => json!(s.refresh),

@@ -24,6 +24,7 @@ mod needs;
 mod network;
 mod openapi;
 mod operations;
+mod paying_forward;
 mod photos;
 mod search;
 mod seed;

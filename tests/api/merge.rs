@@ -82,6 +82,13 @@ async fn a_merge_keeps_every_handle_and_moves_every_record_to_the_kept_contact()
         json!({"person_a_id": ana["id"], "person_b_id": dup["id"]}),
     )
     .await;
+    let need = made(
+        &app,
+        &s,
+        "/v1/needs",
+        json!({"contact_id": dup["id"], "kind": "ask", "topic": "A Rust mentor"}),
+    )
+    .await;
     let cleo_url = format!("/v1/contacts/{}", id(&cleo));
     app.patch(&cleo_url)
         .auth(&s)
@@ -106,7 +113,7 @@ async fn a_merge_keeps_every_handle_and_moves_every_record_to_the_kept_contact()
         report["moved"],
         json!({"interactions": 2, "ledger_entries": 1, "relationships": 1,
                "relationships_deleted": 2, "introductions": 1,
-               "introductions_deleted": 1, "met_via": 1})
+               "introductions_deleted": 1, "met_via": 1, "needs": 1})
     );
     let kept = &report["contact"];
     assert_eq!(
@@ -131,6 +138,9 @@ async fn a_merge_keeps_every_handle_and_moves_every_record_to_the_kept_contact()
         json!({"crm": "1", "linkedin": "https://www.linkedin.com/in/ana"})
     );
     assert_eq!(kept["balance"], 2, "the favor moved with its entry");
+    assert_eq!(kept["open_needs"], 1, "the ask moved with its contact");
+    let need = read(&app, &s, &format!("/v1/needs/{}", id(&need))).await;
+    assert_eq!(need["contact_id"], ana["id"]);
     assert_eq!(kept["last_interaction_at"], both["occurred_at"]);
 
     // The merged contact is in the trash for good, naming the kept one.

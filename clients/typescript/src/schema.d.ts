@@ -1129,6 +1129,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/network/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asks that offers can meet.
+         * @description Pairs an open ask (a contact's or yours) with an open offer of someone
+         *     else by the tags and topic words they share (ignoring case and accents;
+         *     `mentors` and `mentoring` are one word), scored by how much they share,
+         *     how close both people are to you and how long the ask has waited, best
+         *     first. Needs past their `until` and of contacts in the trash are left
+         *     out, and so are pairs of contacts who already know each other (related,
+         *     or people of one introduction). Act on one with
+         *     `POST /v1/network/matches/introduce`.
+         */
+        get: operations["list_matches"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/network/matches/introduce": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Introduce an asker to an offerer.
+         * @description Proposes the introduction (you introduce the ask's contact to the
+         *     offer's) and links both needs to it; when the introduction is made
+         *     (`PATCH /v1/introductions/{id}` with `status: made`), both needs are
+         *     `met` by it. Both needs must be open, of two different contacts outside
+         *     the trash, and not yet linked to an introduction (`409`
+         *     `already_introduced`).
+         */
+        post: operations["introduce_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/network/reach": {
         parameters: {
             query?: never;
@@ -1164,6 +1216,48 @@ export interface paths {
         get: operations["get_network_stats"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/network/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who should meet whom.
+         * @description Pairs of contacts you know well (closeness 3 or more; the 2,000 closest)
+         *     who are not related and were never in one introduction, with what they
+         *     have in common: tags, company, location, and contacts both are close to
+         *     (relationship strength 3 or more). A tag, company or place more than 200
+         *     of them share is not counted. Scored and explained, best first; pairs
+         *     you dismissed never come back.
+         */
+        get: operations["list_introduction_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/network/suggestions/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Never suggest this pair again. */
+        post: operations["dismiss_introduction_suggestion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1745,6 +1839,16 @@ export interface components {
              */
             ledger_entry_id?: string | null;
             /**
+             * Format: uuid
+             * @description The need it stems from (`can_help`: their ask; `need_expiring`).
+             */
+            need_id?: string | null;
+            /**
+             * Format: uuid
+             * @description The other contact of an `intro_suggestion`.
+             */
+            other_contact_id?: string | null;
+            /**
              * @description The reason, in plain language.
              * @example last talked 45 days ago; you aim for every 30
              */
@@ -2028,6 +2132,11 @@ export interface components {
              */
             next_due_at?: string | null;
             notes?: string | null;
+            /**
+             * Format: int32
+             * @description Read-only: their asks and offers still open (`GET /v1/needs?contact_id=`).
+             */
+            open_needs: number;
             phones: components["schemas"]["Phone"][];
             /**
              * @description Read-only: where the contact's photo is (`PUT` there to set one);
@@ -2376,6 +2485,8 @@ export interface components {
             interactions: components["schemas"]["Interaction"][];
             introductions: components["schemas"]["Introduction"][];
             ledger: components["schemas"]["LedgerEntry"][];
+            /** @description Asks and offers. An archive without it has none. */
+            needs?: components["schemas"]["Need"][];
             /**
              * @description The contacts' photos as they were put (their thumbnails are made
              *     again on import). An archive without it has none.
@@ -2487,6 +2598,8 @@ export interface components {
             introductions: number;
             /** Format: int64 */
             ledger: number;
+            /** Format: int64 */
+            needs: number;
             /** Format: int64 */
             photos: number;
             /** Format: int64 */
@@ -2774,6 +2887,60 @@ export interface components {
         };
         /** @enum {string} */
         IntroductionStatus: string;
+        /** @description A pair of contacts who might gain from meeting. */
+        IntroductionSuggestion: {
+            /** @description The pair, in id order. */
+            a: components["schemas"]["MatchPerson"];
+            b: components["schemas"]["MatchPerson"];
+            /** @description Contacts both are close to (strength 3 or more). */
+            mutual: components["schemas"]["Person"][];
+            /**
+             * @description Why, in plain language.
+             * @example [
+             *       "both tagged rust",
+             *       "both in Lisbon",
+             *       "both close to Dev Rao"
+             *     ]
+             */
+            reasons: string[];
+            same_company?: string | null;
+            same_location?: string | null;
+            /**
+             * Format: double
+             * @description Higher is better: 1 per shared tag, 1.5 for the same company, 1 for
+             *     the same location, 1.5 per mutual contact both are close to (at most
+             *     three), times their closeness to you summed over 10.
+             * @example 3.2
+             */
+            score: number;
+            /**
+             * @example [
+             *       "rust"
+             *     ]
+             */
+            shared_tags: string[];
+        };
+        /** @description A pair never to suggest again. */
+        IntroductionSuggestionDismiss: {
+            /**
+             * Format: uuid
+             * @description One of the pair (in either order).
+             * @example 01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f
+             */
+            contact_id: string;
+            /**
+             * Format: uuid
+             * @description The other.
+             * @example 01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a
+             */
+            other_id: string;
+        };
+        /** @description The best suggestions first. */
+        IntroductionSuggestions: {
+            items: components["schemas"]["IntroductionSuggestion"][];
+            /** @description More pairs stand than `limit` let through. */
+            truncated: boolean;
+        };
         /**
          * @description What became of one row.
          * @enum {string}
@@ -2946,6 +3113,87 @@ export interface components {
          *     mailbox of them (`application/mbox`, at most 10,000).
          */
         MailFile: string;
+        /** @description An open ask that an open offer can meet. */
+        Match: {
+            ask: components["schemas"]["Need"];
+            /** @description Whose ask it is. */
+            asker: components["schemas"]["MatchPerson"];
+            offer: components["schemas"]["Need"];
+            /** @description Whose offer it is. */
+            offerer: components["schemas"]["MatchPerson"];
+            /**
+             * @description Why, in plain language.
+             * @example [
+             *       "both tagged mentoring",
+             *       "both about product, manager",
+             *       "Ana Lima has waited 12 days"
+             *     ]
+             */
+            reasons: string[];
+            /**
+             * Format: double
+             * @description Higher is better: 2 per shared tag and 1 per shared topic word,
+             *     times how close both people are to you (their closeness summed over
+             *     10; you count 5, an unset closeness 1), times 1 plus the days the
+             *     ask has waited over 90 (at most 2).
+             * @example 5.4
+             */
+            score: number;
+            /**
+             * @description The tags both carry.
+             * @example [
+             *       "mentoring"
+             *     ]
+             */
+            shared_tags: string[];
+            /**
+             * @description The topic words both use (as stems: `mentors` and `mentoring` are
+             *     `mentor`).
+             * @example [
+             *       "product",
+             *       "manager"
+             *     ]
+             */
+            shared_words: string[];
+        };
+        /** @description Propose the introduction that meets an ask with an offer. */
+        MatchIntroduce: {
+            /**
+             * Format: uuid
+             * @description An open ask of a contact of yours.
+             * @example 01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f
+             */
+            ask_id: string;
+            /** @description The introduction's note; default: what the ask and the offer are. */
+            note?: string | null;
+            /**
+             * Format: uuid
+             * @description An open offer of another contact of yours.
+             * @example 01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a
+             */
+            offer_id: string;
+        };
+        /** @description A person of a match: a contact of yours, or you (`id` `null`). */
+        MatchPerson: {
+            /**
+             * Format: int32
+             * @description How well you know them, 1–5; `null` for you or when unset.
+             */
+            closeness?: number | null;
+            /** @example Ana Lima */
+            display_name: string;
+            /**
+             * Format: uuid
+             * @description `null`: you.
+             */
+            id?: string | null;
+        };
+        /** @description The best matches first. */
+        Matches: {
+            items: components["schemas"]["Match"][];
+            /** @description More matches stand than `limit` let through. */
+            truncated: boolean;
+        };
         /** @description The kept contact after the merge, and what moved to it. */
         MergeReport: {
             /** @description The kept contact as `GET` shows it now. */
@@ -3064,6 +3312,8 @@ export interface components {
             ledger_entries: number;
             /** @description Contacts met via a merged contact, now met via the kept one. */
             met_via: number;
+            /** @description Needs and offers now of the kept contact. */
+            needs: number;
             /** @description Relationships now of the kept contact. */
             relationships: number;
             /**
@@ -3084,7 +3334,19 @@ export interface components {
             description?: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * Format: uuid
+             * @description Read-only: the introduction proposed to meet it
+             *     (`POST /v1/network/matches/introduce`); making that introduction
+             *     marks the need met.
+             */
+            introduction_id?: string | null;
             kind: components["schemas"]["NeedKind"];
+            /**
+             * Format: date-time
+             * @description When it was met; `null` unless `met`.
+             */
+            met_at?: string | null;
             met_by?: components["schemas"]["MetBy"] | null;
             status: components["schemas"]["NeedStatus"];
             /**
@@ -3495,8 +3757,29 @@ export interface components {
              * @description Introductions with status `made`.
              */
             introductions_made: number;
+            /**
+             * Format: int64
+             * @description Introductions made in the last 90 days.
+             */
+            introductions_made_90d: number;
+            /**
+             * Format: int64
+             * @description Needs met in the last 90 days.
+             */
+            needs_met_90d: number;
+            /**
+             * Format: int64
+             * @description Asks and offers still open (yours and your contacts').
+             */
+            needs_open: number;
             /** @description Contacts added per month, the last 12 months, oldest first. */
             new_by_month: components["schemas"]["MonthCount"][];
+            /**
+             * Format: int64
+             * @description Done favors you gave to contacts who have given you nothing back
+             *     yet: kindness paid forward.
+             */
+            paid_forward: number;
             /** @description Interactions per month, the last 12 months, oldest first. */
             touches_by_month: components["schemas"]["MonthCount"][];
         };
@@ -3989,6 +4272,8 @@ export interface operations {
                      *           "interaction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "ledger_entry_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "need_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "other_contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "reason": "last talked 45 days ago; you aim for every 30",
                      *           "type": "overdue"
                      *         }
@@ -4798,6 +5083,7 @@ export interface operations {
                      *         "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "next_due_at": "2026-03-14T09:30:00Z",
                      *         "notes": "example",
+                     *         "open_needs": 1,
                      *         "phones": [
                      *           {
                      *             "label": "mobile",
@@ -5257,6 +5543,7 @@ export interface operations {
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
                      *           "notes": "example",
+                     *           "open_needs": 1,
                      *           "phones": [
                      *             {
                      *               "label": "mobile",
@@ -5411,6 +5698,7 @@ export interface operations {
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
+                     *       "open_needs": 1,
                      *       "phones": [
                      *         {
                      *           "label": "mobile",
@@ -5694,6 +5982,7 @@ export interface operations {
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
+                     *       "open_needs": 1,
                      *       "phones": [
                      *         {
                      *           "label": "mobile",
@@ -5889,6 +6178,7 @@ export interface operations {
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
+                     *       "open_needs": 1,
                      *       "phones": [
                      *         {
                      *           "label": "mobile",
@@ -6201,6 +6491,7 @@ export interface operations {
                      *         "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "next_due_at": "2026-03-14T09:30:00Z",
                      *         "notes": "example",
+                     *         "open_needs": 1,
                      *         "phones": [
                      *           {
                      *             "label": "mobile",
@@ -6229,6 +6520,7 @@ export interface operations {
                      *         "introductions_deleted": 0,
                      *         "ledger_entries": 0,
                      *         "met_via": 0,
+                     *         "needs": 0,
                      *         "relationships": 0,
                      *         "relationships_deleted": 0
                      *       }
@@ -6416,6 +6708,7 @@ export interface operations {
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
+                     *       "open_needs": 1,
                      *       "phones": [
                      *         {
                      *           "label": "mobile",
@@ -6645,6 +6938,7 @@ export interface operations {
                      *       "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "next_due_at": "2026-03-14T09:30:00Z",
                      *       "notes": "example",
+                     *       "open_needs": 1,
                      *       "phones": [
                      *         {
                      *           "label": "mobile",
@@ -6820,6 +7114,7 @@ export interface operations {
                      *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "next_due_at": "2026-03-14T09:30:00Z",
                      *           "notes": "example",
+                     *           "open_needs": 1,
                      *           "phones": [
                      *             {
                      *               "label": "mobile",
@@ -6893,6 +7188,30 @@ export interface operations {
                      *           "updated_at": "2026-03-14T09:30:00Z",
                      *           "version": 1,
                      *           "weight": 1
+                     *         }
+                     *       ],
+                     *       "needs": [
+                     *         {
+                     *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "created_at": "2026-03-14T09:30:00Z",
+                     *           "description": "example",
+                     *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "kind": "ask",
+                     *           "met_at": "2026-03-14T09:30:00Z",
+                     *           "met_by": {
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "type": "introduction"
+                     *           },
+                     *           "status": "open",
+                     *           "tags": [
+                     *             "product",
+                     *             "mentoring"
+                     *           ],
+                     *           "topic": "a mentor in product management",
+                     *           "until": "2027-03-31",
+                     *           "updated_at": "2026-03-14T09:30:00Z",
+                     *           "version": 1
                      *         }
                      *       ],
                      *       "photos": [
@@ -7056,6 +7375,7 @@ export interface operations {
                  *           "met_via": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                  *           "next_due_at": "2026-03-14T09:30:00Z",
                  *           "notes": "example",
+                 *           "open_needs": 1,
                  *           "phones": [
                  *             {
                  *               "label": "mobile",
@@ -7131,6 +7451,30 @@ export interface operations {
                  *           "weight": 1
                  *         }
                  *       ],
+                 *       "needs": [
+                 *         {
+                 *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "created_at": "2026-03-14T09:30:00Z",
+                 *           "description": "example",
+                 *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *           "kind": "ask",
+                 *           "met_at": "2026-03-14T09:30:00Z",
+                 *           "met_by": {
+                 *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *             "type": "introduction"
+                 *           },
+                 *           "status": "open",
+                 *           "tags": [
+                 *             "product",
+                 *             "mentoring"
+                 *           ],
+                 *           "topic": "a mentor in product management",
+                 *           "until": "2027-03-31",
+                 *           "updated_at": "2026-03-14T09:30:00Z",
+                 *           "version": 1
+                 *         }
+                 *       ],
                  *       "photos": [
                  *         {
                  *           "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
@@ -7203,6 +7547,7 @@ export interface operations {
                      *       "interactions": 1,
                      *       "introductions": 1,
                      *       "ledger": 1,
+                     *       "needs": 1,
                      *       "photos": 1,
                      *       "relationships": 1,
                      *       "tags": 1
@@ -8934,7 +9279,9 @@ export interface operations {
                      *           "created_at": "2026-03-14T09:30:00Z",
                      *           "description": "example",
                      *           "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *           "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *           "kind": "ask",
+                     *           "met_at": "2026-03-14T09:30:00Z",
                      *           "met_by": {
                      *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *             "type": "introduction"
@@ -9019,7 +9366,9 @@ export interface operations {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "description": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "kind": "ask",
+                     *       "met_at": "2026-03-14T09:30:00Z",
                      *       "met_by": {
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "type": "introduction"
@@ -9096,7 +9445,9 @@ export interface operations {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "description": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "kind": "ask",
+                     *       "met_at": "2026-03-14T09:30:00Z",
                      *       "met_by": {
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "type": "introduction"
@@ -9224,7 +9575,9 @@ export interface operations {
                      *       "created_at": "2026-03-14T09:30:00Z",
                      *       "description": "example",
                      *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *       "kind": "ask",
+                     *       "met_at": "2026-03-14T09:30:00Z",
                      *       "met_by": {
                      *         "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
                      *         "type": "introduction"
@@ -9310,6 +9663,208 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_matches: {
+        parameters: {
+            query?: {
+                /** @description Only the matches of this need (an ask or an offer). */
+                need_id?: string;
+                /**
+                 * @description `true`: only matches of your own offers (whom you can help);
+                 *     `false`: only of your contacts' offers.
+                 */
+                offers_mine?: boolean;
+                /**
+                 * @description `true`: only matches of your own asks; `false`: only of your
+                 *     contacts' asks.
+                 */
+                asks_mine?: boolean;
+                /** @description At most this many, 1–100 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best matches */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "ask": {
+                     *             "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "created_at": "2026-03-14T09:30:00Z",
+                     *             "description": "example",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "kind": "ask",
+                     *             "met_at": "2026-03-14T09:30:00Z",
+                     *             "met_by": null,
+                     *             "status": "open",
+                     *             "tags": [
+                     *               "product",
+                     *               "mentoring"
+                     *             ],
+                     *             "topic": "a mentor in product management",
+                     *             "until": "2027-03-31",
+                     *             "updated_at": "2026-03-14T09:30:00Z",
+                     *             "version": 1
+                     *           },
+                     *           "asker": {
+                     *             "closeness": 1,
+                     *             "display_name": "Ana Lima",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "offer": {
+                     *             "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "created_at": "2026-03-14T09:30:00Z",
+                     *             "description": "example",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "introduction_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *             "kind": "ask",
+                     *             "met_at": "2026-03-14T09:30:00Z",
+                     *             "met_by": null,
+                     *             "status": "open",
+                     *             "tags": [
+                     *               "product",
+                     *               "mentoring"
+                     *             ],
+                     *             "topic": "a mentor in product management",
+                     *             "until": "2027-03-31",
+                     *             "updated_at": "2026-03-14T09:30:00Z",
+                     *             "version": 1
+                     *           },
+                     *           "offerer": {
+                     *             "closeness": 1,
+                     *             "display_name": "Ana Lima",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "reasons": [
+                     *             "both tagged mentoring",
+                     *             "both about product, manager",
+                     *             "Ana Lima has waited 12 days"
+                     *           ],
+                     *           "score": 5.4,
+                     *           "shared_tags": [
+                     *             "mentoring"
+                     *           ],
+                     *           "shared_words": [
+                     *             "product",
+                     *             "manager"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Matches"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    introduce_match: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry safely: the same key and body within 24 hours replays the first
+                 *     response; the same key with another body is a `422`.
+                 */
+                "Idempotency-Key"?: string | null;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "ask_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "note": "example",
+                 *       "offer_id": "01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MatchIntroduce"];
+            };
+        };
+        responses: {
+            /** @description The proposed introduction */
+            201: {
+                headers: {
+                    /** @description Its version */
+                    ETag?: string;
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: string;
+                    /** @description Its URL */
+                    Location?: string;
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "created_at": "2026-03-14T09:30:00Z",
+                     *       "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "introducer_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "made_on": "2026-03-14",
+                     *       "note": "example",
+                     *       "outcome": "example",
+                     *       "person_a_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "person_b_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                     *       "status": "proposed",
+                     *       "updated_at": "2026-03-14T09:30:00Z",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Introduction"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description An introduction was already proposed for one of the needs (`already_introduced`), or a request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
@@ -9407,12 +9962,16 @@ export interface operations {
                      *       "favors_given": 1,
                      *       "favors_received": 1,
                      *       "introductions_made": 1,
+                     *       "introductions_made_90d": 1,
+                     *       "needs_met_90d": 1,
+                     *       "needs_open": 1,
                      *       "new_by_month": [
                      *         {
                      *           "count": 1,
                      *           "month": "2026-11"
                      *         }
                      *       ],
+                     *       "paid_forward": 1,
                      *       "touches_by_month": [
                      *         {
                      *           "count": 1,
@@ -9425,6 +9984,123 @@ export interface operations {
                 };
             };
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    list_introduction_suggestions: {
+        parameters: {
+            query?: {
+                /** @description Only pairs with this contact. */
+                contact_id?: string;
+                /** @description At most this many, 1–100 (default 20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The best pairs */
+            200: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "a": {
+                     *             "closeness": 1,
+                     *             "display_name": "Ana Lima",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "b": {
+                     *             "closeness": 1,
+                     *             "display_name": "Ana Lima",
+                     *             "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *           },
+                     *           "mutual": [
+                     *             {
+                     *               "display_name": "example",
+                     *               "id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f"
+                     *             }
+                     *           ],
+                     *           "reasons": [
+                     *             "both tagged rust",
+                     *             "both in Lisbon",
+                     *             "both close to Dev Rao"
+                     *           ],
+                     *           "same_company": "example",
+                     *           "same_location": "example",
+                     *           "score": 3.2,
+                     *           "shared_tags": [
+                     *             "rust"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "truncated": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["IntroductionSuggestions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    dismiss_introduction_suggestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "contact_id": "01936f4e-8a2b-7c3d-9e4f-5a6b7c8d9e0f",
+                 *       "other_id": "01936f4e-9b3c-7d4e-8f5a-6b7c8d9e0f1a"
+                 *     }
+                 */
+                "application/json": components["schemas"]["IntroductionSuggestionDismiss"];
+            };
+        };
+        responses: {
+            /** @description Dismissed (dismissing a pair again changes nothing) */
+            204: {
+                headers: {
+                    /** @description Requests allowed per minute (with KITH_RATE_PER_USER_PER_MINUTE) */
+                    "RateLimit-Limit"?: number;
+                    /** @description Requests left in this minute */
+                    "RateLimit-Remaining"?: number;
+                    /** @description Seconds until the minute resets */
+                    "RateLimit-Reset"?: number;
+                    /** @description This request's id (your own `X-Request-Id` when it is sane): in problem documents and the server's logs */
+                    "X-Request-Id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -77,6 +77,9 @@ from .introduction_create import IntroductionCreate
 from .introduction_page import IntroductionPage
 from .introduction_patch import IntroductionPatch
 from .introduction_status import IntroductionStatus
+from .introduction_suggestion import IntroductionSuggestion
+from .introduction_suggestion_dismiss import IntroductionSuggestionDismiss
+from .introduction_suggestions import IntroductionSuggestions
 from .item_status import ItemStatus
 from .item_type import ItemType
 from .ledger_entry import LedgerEntry
@@ -98,6 +101,10 @@ from .list_needs_kind import ListNeedsKind
 from .list_needs_status import ListNeedsStatus
 from .list_webhook_deliveries_status import ListWebhookDeliveriesStatus
 from .login_request import LoginRequest
+from .match import Match
+from .match_introduce import MatchIntroduce
+from .match_person import MatchPerson
+from .matches import Matches
 from .merge_report import MergeReport
 from .merge_request import MergeRequest
 from .message_batch import MessageBatch
@@ -238,6 +245,9 @@ __all__ = (
     "IntroductionPage",
     "IntroductionPatch",
     "IntroductionStatus",
+    "IntroductionSuggestion",
+    "IntroductionSuggestionDismiss",
+    "IntroductionSuggestions",
     "ItemStatus",
     "ItemType",
     "LedgerEntry",
@@ -259,6 +269,10 @@ __all__ = (
     "ListNeedsStatus",
     "ListWebhookDeliveriesStatus",
     "LoginRequest",
+    "Match",
+    "MatchIntroduce",
+    "MatchPerson",
+    "Matches",
     "MergeReport",
     "MergeRequest",
     "MessageBatch",

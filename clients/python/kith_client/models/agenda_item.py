@@ -29,6 +29,8 @@ class AgendaItem:
         interaction_id (None | Unset | UUID): The interaction it stems from, where one applies.
         introduction_id (None | Unset | UUID): The introduction it stems from, where one applies.
         ledger_entry_id (None | Unset | UUID): The ledger entry it stems from, where one applies.
+        need_id (None | Unset | UUID): The need it stems from (`can_help`: their ask; `need_expiring`).
+        other_contact_id (None | Unset | UUID): The other contact of an `intro_suggestion`.
     """
 
     contact_id: UUID
@@ -41,6 +43,8 @@ class AgendaItem:
     interaction_id: None | Unset | UUID = UNSET
     introduction_id: None | Unset | UUID = UNSET
     ledger_entry_id: None | Unset | UUID = UNSET
+    need_id: None | Unset | UUID = UNSET
+    other_contact_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         contact_id = str(self.contact_id)
@@ -89,6 +93,22 @@ class AgendaItem:
         else:
             ledger_entry_id = self.ledger_entry_id
 
+        need_id: None | str | Unset
+        if isinstance(self.need_id, Unset):
+            need_id = UNSET
+        elif isinstance(self.need_id, UUID):
+            need_id = str(self.need_id)
+        else:
+            need_id = self.need_id
+
+        other_contact_id: None | str | Unset
+        if isinstance(self.other_contact_id, Unset):
+            other_contact_id = UNSET
+        elif isinstance(self.other_contact_id, UUID):
+            other_contact_id = str(self.other_contact_id)
+        else:
+            other_contact_id = self.other_contact_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -110,6 +130,10 @@ class AgendaItem:
             field_dict["introduction_id"] = introduction_id
         if ledger_entry_id is not UNSET:
             field_dict["ledger_entry_id"] = ledger_entry_id
+        if need_id is not UNSET:
+            field_dict["need_id"] = need_id
+        if other_contact_id is not UNSET:
+            field_dict["other_contact_id"] = other_contact_id
 
         return field_dict
 
@@ -195,6 +219,40 @@ class AgendaItem:
 
         ledger_entry_id = _parse_ledger_entry_id(d.pop("ledger_entry_id", UNSET))
 
+        def _parse_need_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                need_id_type_0 = UUID(data)
+
+                return need_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        need_id = _parse_need_id(d.pop("need_id", UNSET))
+
+        def _parse_other_contact_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                other_contact_id_type_0 = UUID(data)
+
+                return other_contact_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        other_contact_id = _parse_other_contact_id(d.pop("other_contact_id", UNSET))
+
         agenda_item = cls(
             contact_id=contact_id,
             date=date,
@@ -206,6 +264,8 @@ class AgendaItem:
             interaction_id=interaction_id,
             introduction_id=introduction_id,
             ledger_entry_id=ledger_entry_id,
+            need_id=need_id,
+            other_contact_id=other_contact_id,
         )
 
         return agenda_item

@@ -34,6 +34,7 @@ class Contact:
             each names one contact of yours. Example: {'crm': '42'}.
         id (UUID):
         links (list[Link]):
+        open_needs (int): Read-only: their asks and offers still open (`GET /v1/needs?contact_id=`).
         phones (list[Phone]):
         tags (list[str]): Lower-case tag names.
         updated_at (datetime.datetime):
@@ -80,6 +81,7 @@ class Contact:
     external_ids: ContactExternalIds
     id: UUID
     links: list[Link]
+    open_needs: int
     phones: list[Phone]
     tags: list[str]
     updated_at: datetime.datetime
@@ -127,6 +129,8 @@ class Contact:
         for links_item_data in self.links:
             links_item = links_item_data.to_dict()
             links.append(links_item)
+
+        open_needs = self.open_needs
 
         phones = []
         for phones_item_data in self.phones:
@@ -279,6 +283,7 @@ class Contact:
                 "external_ids": external_ids,
                 "id": id,
                 "links": links,
+                "open_needs": open_needs,
                 "phones": phones,
                 "tags": tags,
                 "updated_at": updated_at,
@@ -360,6 +365,8 @@ class Contact:
             links_item = Link.from_dict(links_item_data)
 
             links.append(links_item)
+
+        open_needs = d.pop("open_needs")
 
         phones = []
         _phones = d.pop("phones")
@@ -610,6 +617,7 @@ class Contact:
             external_ids=external_ids,
             id=id,
             links=links,
+            open_needs=open_needs,
             phones=phones,
             tags=tags,
             updated_at=updated_at,

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..models.interaction import Interaction
     from ..models.introduction import Introduction
     from ..models.ledger_entry import LedgerEntry
+    from ..models.need import Need
     from ..models.relationship import Relationship
     from ..models.tag import Tag
     from ..models.user import User
@@ -39,6 +40,7 @@ class Export:
             tags (list[Tag]):
             tokens (list[AccessToken]): Metadata only: secrets are never exported.
             user (User): The account.
+            needs (list[Need] | Unset): Asks and offers. An archive without it has none.
             photos (list[ArchivePhoto] | Unset): The contacts' photos as they were put (their thumbnails are made
                 again on import). An archive without it has none.
     """
@@ -53,6 +55,7 @@ class Export:
     tags: list[Tag]
     tokens: list[AccessToken]
     user: User
+    needs: list[Need] | Unset = UNSET
     photos: list[ArchivePhoto] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -97,6 +100,13 @@ class Export:
 
         user = self.user.to_dict()
 
+        needs: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.needs, Unset):
+            needs = []
+            for needs_item_data in self.needs:
+                needs_item = needs_item_data.to_dict()
+                needs.append(needs_item)
+
         photos: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.photos, Unset):
             photos = []
@@ -120,6 +130,8 @@ class Export:
                 "user": user,
             }
         )
+        if needs is not UNSET:
+            field_dict["needs"] = needs
         if photos is not UNSET:
             field_dict["photos"] = photos
 
@@ -133,6 +145,7 @@ class Export:
         from ..models.interaction import Interaction
         from ..models.introduction import Introduction
         from ..models.ledger_entry import LedgerEntry
+        from ..models.need import Need
         from ..models.relationship import Relationship
         from ..models.tag import Tag
         from ..models.user import User
@@ -193,6 +206,15 @@ class Export:
 
         user = User.from_dict(d.pop("user"))
 
+        _needs = d.pop("needs", UNSET)
+        needs: list[Need] | Unset = UNSET
+        if _needs is not UNSET:
+            needs = []
+            for needs_item_data in _needs:
+                needs_item = Need.from_dict(needs_item_data)
+
+                needs.append(needs_item)
+
         _photos = d.pop("photos", UNSET)
         photos: list[ArchivePhoto] | Unset = UNSET
         if _photos is not UNSET:
@@ -213,6 +235,7 @@ class Export:
             tags=tags,
             tokens=tokens,
             user=user,
+            needs=needs,
             photos=photos,
         )
 

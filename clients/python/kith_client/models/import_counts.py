@@ -17,6 +17,7 @@ class ImportCounts:
         interactions (int):
         introductions (int):
         ledger (int):
+        needs (int):
         photos (int):
         relationships (int):
         tags (int):
@@ -26,6 +27,7 @@ class ImportCounts:
     interactions: int
     introductions: int
     ledger: int
+    needs: int
     photos: int
     relationships: int
     tags: int
@@ -38,6 +40,8 @@ class ImportCounts:
         introductions = self.introductions
 
         ledger = self.ledger
+
+        needs = self.needs
 
         photos = self.photos
 
@@ -53,6 +57,7 @@ class ImportCounts:
                 "interactions": interactions,
                 "introductions": introductions,
                 "ledger": ledger,
+                "needs": needs,
                 "photos": photos,
                 "relationships": relationships,
                 "tags": tags,
@@ -72,6 +77,8 @@ class ImportCounts:
 
         ledger = d.pop("ledger")
 
+        needs = d.pop("needs")
+
         photos = d.pop("photos")
 
         relationships = d.pop("relationships")
@@ -83,6 +90,7 @@ class ImportCounts:
             interactions=interactions,
             introductions=introductions,
             ledger=ledger,
+            needs=needs,
             photos=photos,
             relationships=relationships,
             tags=tags,

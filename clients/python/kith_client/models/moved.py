@@ -21,6 +21,7 @@ class Moved:
                 people (with the ledger entries they made).
             ledger_entries (int): Ledger entries now with the kept contact.
             met_via (int): Contacts met via a merged contact, now met via the kept one.
+            needs (int): Needs and offers now of the kept contact.
             relationships (int): Relationships now of the kept contact.
             relationships_deleted (int): Relationships deleted: between the merged contacts, or the same kind
                 the kept contact already has with that person.
@@ -31,6 +32,7 @@ class Moved:
     introductions_deleted: int
     ledger_entries: int
     met_via: int
+    needs: int
     relationships: int
     relationships_deleted: int
 
@@ -45,6 +47,8 @@ class Moved:
 
         met_via = self.met_via
 
+        needs = self.needs
+
         relationships = self.relationships
 
         relationships_deleted = self.relationships_deleted
@@ -58,6 +62,7 @@ class Moved:
                 "introductions_deleted": introductions_deleted,
                 "ledger_entries": ledger_entries,
                 "met_via": met_via,
+                "needs": needs,
                 "relationships": relationships,
                 "relationships_deleted": relationships_deleted,
             }
@@ -78,6 +83,8 @@ class Moved:
 
         met_via = d.pop("met_via")
 
+        needs = d.pop("needs")
+
         relationships = d.pop("relationships")
 
         relationships_deleted = d.pop("relationships_deleted")
@@ -88,6 +95,7 @@ class Moved:
             introductions_deleted=introductions_deleted,
             ledger_entries=ledger_entries,
             met_via=met_via,
+            needs=needs,
             relationships=relationships,
             relationships_deleted=relationships_deleted,
         )

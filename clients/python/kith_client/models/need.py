@@ -33,6 +33,10 @@ class Need:
         version (int):
         contact_id (None | Unset | UUID): Whose it is; `null`: yours.
         description (None | str | Unset):
+        introduction_id (None | Unset | UUID): Read-only: the introduction proposed to meet it
+            (`POST /v1/network/matches/introduce`); making that introduction
+            marks the need met.
+        met_at (datetime.datetime | None | Unset): When it was met; `null` unless `met`.
         met_by (MetBy | None | Unset):
         until (datetime.date | None | Unset): The last day it stands (an ask that expires). Example: 2027-03-31.
     """
@@ -47,6 +51,8 @@ class Need:
     version: int
     contact_id: None | Unset | UUID = UNSET
     description: None | str | Unset = UNSET
+    introduction_id: None | Unset | UUID = UNSET
+    met_at: datetime.datetime | None | Unset = UNSET
     met_by: MetBy | None | Unset = UNSET
     until: datetime.date | None | Unset = UNSET
 
@@ -83,6 +89,22 @@ class Need:
         else:
             description = self.description
 
+        introduction_id: None | str | Unset
+        if isinstance(self.introduction_id, Unset):
+            introduction_id = UNSET
+        elif isinstance(self.introduction_id, UUID):
+            introduction_id = str(self.introduction_id)
+        else:
+            introduction_id = self.introduction_id
+
+        met_at: None | str | Unset
+        if isinstance(self.met_at, Unset):
+            met_at = UNSET
+        elif isinstance(self.met_at, datetime.datetime):
+            met_at = self.met_at.isoformat()
+        else:
+            met_at = self.met_at
+
         met_by: dict[str, Any] | None | Unset
         if isinstance(self.met_by, Unset):
             met_by = UNSET
@@ -117,6 +139,10 @@ class Need:
             field_dict["contact_id"] = contact_id
         if description is not UNSET:
             field_dict["description"] = description
+        if introduction_id is not UNSET:
+            field_dict["introduction_id"] = introduction_id
+        if met_at is not UNSET:
+            field_dict["met_at"] = met_at
         if met_by is not UNSET:
             field_dict["met_by"] = met_by
         if until is not UNSET:
@@ -171,6 +197,40 @@ class Need:
 
         description = _parse_description(d.pop("description", UNSET))
 
+        def _parse_introduction_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                introduction_id_type_0 = UUID(data)
+
+                return introduction_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        introduction_id = _parse_introduction_id(d.pop("introduction_id", UNSET))
+
+        def _parse_met_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                met_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return met_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        met_at = _parse_met_at(d.pop("met_at", UNSET))
+
         def _parse_met_by(data: object) -> MetBy | None | Unset:
             if data is None:
                 return data
@@ -216,6 +276,8 @@ class Need:
             version=version,
             contact_id=contact_id,
             description=description,
+            introduction_id=introduction_id,
+            met_at=met_at,
             met_by=met_by,
             until=until,
         )

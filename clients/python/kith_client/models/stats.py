@@ -23,7 +23,12 @@ class Stats:
         favors_given (int): Done favors you gave.
         favors_received (int): Done favors you received.
         introductions_made (int): Introductions with status `made`.
+        introductions_made_90d (int): Introductions made in the last 90 days.
+        needs_met_90d (int): Needs met in the last 90 days.
+        needs_open (int): Asks and offers still open (yours and your contacts').
         new_by_month (list[MonthCount]): Contacts added per month, the last 12 months, oldest first.
+        paid_forward (int): Done favors you gave to contacts who have given you nothing back
+            yet: kindness paid forward.
         touches_by_month (list[MonthCount]): Interactions per month, the last 12 months, oldest first.
     """
 
@@ -33,7 +38,11 @@ class Stats:
     favors_given: int
     favors_received: int
     introductions_made: int
+    introductions_made_90d: int
+    needs_met_90d: int
+    needs_open: int
     new_by_month: list[MonthCount]
+    paid_forward: int
     touches_by_month: list[MonthCount]
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,10 +58,18 @@ class Stats:
 
         introductions_made = self.introductions_made
 
+        introductions_made_90d = self.introductions_made_90d
+
+        needs_met_90d = self.needs_met_90d
+
+        needs_open = self.needs_open
+
         new_by_month = []
         for new_by_month_item_data in self.new_by_month:
             new_by_month_item = new_by_month_item_data.to_dict()
             new_by_month.append(new_by_month_item)
+
+        paid_forward = self.paid_forward
 
         touches_by_month = []
         for touches_by_month_item_data in self.touches_by_month:
@@ -69,7 +86,11 @@ class Stats:
                 "favors_given": favors_given,
                 "favors_received": favors_received,
                 "introductions_made": introductions_made,
+                "introductions_made_90d": introductions_made_90d,
+                "needs_met_90d": needs_met_90d,
+                "needs_open": needs_open,
                 "new_by_month": new_by_month,
+                "paid_forward": paid_forward,
                 "touches_by_month": touches_by_month,
             }
         )
@@ -93,12 +114,20 @@ class Stats:
 
         introductions_made = d.pop("introductions_made")
 
+        introductions_made_90d = d.pop("introductions_made_90d")
+
+        needs_met_90d = d.pop("needs_met_90d")
+
+        needs_open = d.pop("needs_open")
+
         new_by_month = []
         _new_by_month = d.pop("new_by_month")
         for new_by_month_item_data in _new_by_month:
             new_by_month_item = MonthCount.from_dict(new_by_month_item_data)
 
             new_by_month.append(new_by_month_item)
+
+        paid_forward = d.pop("paid_forward")
 
         touches_by_month = []
         _touches_by_month = d.pop("touches_by_month")
@@ -114,7 +143,11 @@ class Stats:
             favors_given=favors_given,
             favors_received=favors_received,
             introductions_made=introductions_made,
+            introductions_made_90d=introductions_made_90d,
+            needs_met_90d=needs_met_90d,
+            needs_open=needs_open,
             new_by_month=new_by_month,
+            paid_forward=paid_forward,
             touches_by_month=touches_by_month,
         )
 
