@@ -35,6 +35,9 @@ with its reason:
   the fuzzer's request timeout (tests/api/changes.rs waits longer);
 - a need's `until` is today or later: a positive one is 2999-01-01; its
   `met_by` names an existing record (left out here);
+- a match to introduce is an open ask and an open offer of two contacts:
+  the CI account's (KITH_CI_NEEDS, "ask,offer"); once introduced, they
+  answer 409;
 - a time zone is a name of the IANA database, which a pattern cannot
   list: a positive one is Europe/Berlin;
 - a webhook's URL is one a request can reach: a positive one is
@@ -58,6 +61,7 @@ import uuid
 import schemathesis
 
 CONTACTS = [c for c in os.environ.get("KITH_CI_CONTACTS", "").split(",") if c]
+NEEDS = [n for n in os.environ.get("KITH_CI_NEEDS", "").split(",") if n]
 PERSON_FIELDS = ("contact_id", "other_id", "introducer_id", "person_a_id", "person_b_id", "met_via")
 
 
@@ -123,6 +127,8 @@ def before_call(context, case, kwargs):
         if case.body.get("until") is not None:
             case.body["until"] = "2999-01-01"
         case.body.pop("met_by", None)
+    if case.operation.path == "/v1/network/matches/introduce" and isinstance(case.body, dict) and len(NEEDS) == 2:
+        case.body["ask_id"], case.body["offer_id"] = NEEDS
     if case.operation.path == "/v1/me" and isinstance(case.body, dict) and "time_zone" in case.body:
         case.body["time_zone"] = "Europe/Berlin"
     if case.operation.path in ("/v1/webhooks", "/v1/webhooks/{id}") and isinstance(case.body, dict) and "url" in case.body:
@@ -197,7 +203,7 @@ def meaningful(body, case, path_id):
             if not real:
                 body["birthday"] = "1990-04-17"
         if case.operation.path == "/v1/import/archive":
-            for section in ("contacts", "tags", "interactions", "ledger", "relationships", "introductions", "tokens", "photos"):
+            for section in ("contacts", "tags", "interactions", "ledger", "relationships", "introductions", "tokens", "photos", "needs"):
                 if isinstance(body.get(section), list):
                     body[section] = []
         if case.operation.path == "/v1/ledger/{id}":

@@ -48,6 +48,9 @@ struct SeedArgs {
     /// Relationships between contacts.
     #[arg(long, default_value_t = 300_000)]
     relationships: usize,
+    /// Open asks and offers (half each).
+    #[arg(long, default_value_t = 0)]
+    needs: usize,
     /// The benchmark user's email.
     #[arg(long, default_value = "bench@example.com")]
     email: String,
@@ -125,6 +128,7 @@ fn seed(args: SeedArgs) -> Result<String, String> {
         interactions: args.interactions,
         ledger: args.ledger,
         relationships: args.relationships,
+        needs: args.needs,
         email: args.email,
         password: args.password,
         second_user: !args.no_second_user,

@@ -30,6 +30,8 @@ pub struct SeedOptions {
     pub interactions: usize,
     pub ledger: usize,
     pub relationships: usize,
+    /// Open asks and offers (half each), of contacts and a few of the user.
+    pub needs: usize,
     /// A second, small user (isolation under load).
     pub second_user: bool,
     pub seed: u64,
@@ -44,6 +46,7 @@ impl Default for SeedOptions {
             interactions: 1_000_000,
             ledger: 1_000_000,
             relationships: 300_000,
+            needs: 0,
             second_user: true,
             seed: 42,
         }
@@ -132,6 +135,86 @@ struct IcRow {
 }
 
 #[derive(Insertable)]
+#[diesel(table_name = crate::db::schema::need_tags)]
+struct NeedTagRow {
+    user_id: String,
+    need_id: String,
+    tag: String,
+}
+
+/// What seeded needs are about: a role in a field.
+const FIELDS: &[&str] = &[
+    "fintech",
+    "healthcare",
+    "climate",
+    "edtech",
+    "logistics",
+    "gaming",
+    "robotics",
+    "biotech",
+    "security",
+    "retail",
+    "media",
+    "travel",
+    "insurance",
+    "agritech",
+    "energy",
+    "legal",
+    "devtools",
+    "mobility",
+    "space",
+    "fashion",
+    "food",
+    "music",
+    "sports",
+    "govtech",
+    "nonprofit",
+    "telecom",
+    "aviation",
+    "pharma",
+    "construction",
+    "publishing",
+];
+const ROLES: &[&str] = &[
+    "engineer",
+    "designer",
+    "product manager",
+    "data scientist",
+    "marketer",
+    "recruiter",
+    "lawyer",
+    "accountant",
+    "investor",
+    "advisor",
+    "cofounder",
+    "sales lead",
+    "copywriter",
+    "researcher",
+    "architect",
+    "analyst",
+    "translator",
+    "photographer",
+    "coach",
+    "speaker",
+    "editor",
+    "developer",
+    "consultant",
+    "operator",
+    "economist",
+];
+const ASKS: &[&str] = &[
+    "Looking for a {role} in {field}",
+    "A {role} for a {field} project",
+    "Introductions to {field} {role}s",
+    "Advice on {field} from a {role}",
+];
+const OFFERS: &[&str] = &[
+    "{role} available for {field} work",
+    "Can advise {field} teams as a {role}",
+    "Happy to mentor a {field} {role}",
+];
+
+#[derive(Insertable)]
 #[diesel(table_name = contact_tags)]
 struct TagRow {
     user_id: String,
@@ -207,6 +290,7 @@ pub fn run(target: &DbTarget, o: &SeedOptions) -> Result<String, String> {
             interactions: (o.interactions / 100).max(10),
             ledger: (o.ledger / 100).max(10),
             relationships: (o.relationships / 100).max(10),
+            needs: o.needs / 100,
             second_user: false,
             seed: o.seed + 1,
             ..o.clone()
@@ -317,6 +401,60 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             });
         }
         rows.push(row);
+    }
+
+    // Needs: asks and offers about a role in a field, in the words people
+    // use (so that some pairs share words and tags, most do not).
+    let mut need_rows = Vec::with_capacity(o.needs);
+    let mut need_tag_rows = Vec::new();
+    for n in 0..o.needs {
+        let field = FIELDS[rng.below(FIELDS.len() as u64) as usize];
+        let role = ROLES[rng.below(ROLES.len() as u64) as usize];
+        let offer = n % 2 == 1;
+        let templates = if offer { OFFERS } else { ASKS };
+        let topic = templates[rng.below(templates.len() as u64) as usize]
+            .replace("{role}", role)
+            .replace("{field}", field);
+        let mut need_tags = vec![field.to_string()];
+        if rng.chance(30) {
+            need_tags.push(tag_names[rng.below(TAG_COUNT as u64) as usize].clone());
+        }
+        let owner = rng
+            .chance(95)
+            .then(|| rng.below(rows.len() as u64) as usize);
+        let created = now - rng.below((120 * DAY) as u64) as i64;
+        let mut need = crate::needs::service::new_row(
+            &uid,
+            crate::needs::model::NeedCreate {
+                contact_id: owner.map(|i| rows[i].id.clone()),
+                kind: if offer {
+                    crate::needs::model::NeedKind::Offer
+                } else {
+                    crate::needs::model::NeedKind::Ask
+                },
+                topic,
+                tags: Some(need_tags),
+                description: None,
+                until: rng.chance(20).then(|| {
+                    time::to_datetime(now + (1 + rng.below(60) as i64) * DAY)
+                        .date_naive()
+                        .to_string()
+                }),
+            },
+        );
+        need.created_at = created;
+        need.updated_at = created;
+        if let Some(i) = owner {
+            rows[i].open_needs += 1;
+        }
+        for tag in need.tags() {
+            need_tag_rows.push(NeedTagRow {
+                user_id: uid.clone(),
+                need_id: need.id.clone(),
+                tag,
+            });
+        }
+        need_rows.push(need);
     }
 
     // Interactions, each contact's last touch and its latest follow-up.
@@ -528,6 +666,8 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         insert_all!(c, ledger_entries::table, entries);
         insert_all!(c, ledger_balances::table, balance_rows);
         insert_all!(c, relationships::table, rel_rows);
+        insert_all!(c, crate::db::schema::needs::table, need_rows);
+        insert_all!(c, crate::db::schema::need_tags::table, need_tag_rows);
         Ok(())
     })?;
     if let DbConn::Postgresql(c) = conn {
@@ -538,7 +678,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
             .map_err(|e| e.to_string())?;
     }
     Ok(format!(
-        "seeded {} ({}): {} contacts, {} interactions ({} participations), {} ledger entries, {} relationships in {:.1}s\n",
+        "seeded {} ({}): {} contacts, {} interactions ({} participations), {} ledger entries, {} relationships, {} needs in {:.1}s\n",
         o.email,
         user.id,
         rows.len(),
@@ -546,6 +686,7 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
         ic_rows.len(),
         entries.len(),
         rel_rows.len(),
+        need_rows.len(),
         started.elapsed().as_secs_f64()
     ))
 }
