@@ -15,10 +15,9 @@ use super::service;
 use super::store::{After, ListFilter, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
+use crate::http::fields;
 use crate::http::DEFAULT_LIMIT;
-use crate::http::{
-    created, cursor_after, decode_cursor, encode_cursor, versioned, versioned_json, IfMatch,
-};
+use crate::http::{created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch};
 use crate::input::{self, Json};
 use crate::search::text::Query;
 use crate::state::AppState;
@@ -220,13 +219,14 @@ pub async fn duplicates(
     get, path = "/v1/contacts/{id}", tag = "contacts", operation_id = "get_contact",
     params(
         ("id" = String, Path, description = "Contact id"),
+        crate::http::fields::FieldsParam,
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The contact", body = Contact, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        crate::http::problems::ReadOne,
+        crate::http::problems::ReadOneWith,
     )
 )]
 pub async fn get(
@@ -235,14 +235,10 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let (fields, _) = fields::split::<Contact>(&req)?;
     let id = id.into_inner();
     let (version, json) = state.db.lookup_as(&read_model::BY_ID, user.id, id).await?;
-    Ok(versioned_json(
-        &req,
-        StatusCode::OK,
-        version,
-        json.into_bytes(),
-    ))
+    fields::versioned_json(&req, fields.as_ref(), version, json.into_bytes())
 }
 
 /// Update a contact (JSON merge patch).
@@ -353,7 +349,7 @@ pub async fn restore(
 /// paging while others insert never repeats or skips a contact.
 #[utoipa::path(
     get, path = "/v1/contacts", tag = "contacts", operation_id = "list_contacts",
-    params(ContactListParams),
+    params(ContactListParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of contacts", body = ContactPage),
@@ -365,7 +361,8 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let p: ContactListParams = input::params(&req)?;
+    let (fields, query) = fields::split::<Contact>(&req)?;
+    let p: ContactListParams = input::params_of(&query)?;
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let q = p.q.as_deref().and_then(Query::parse);
     // A search without `sort` is ranked.
@@ -401,7 +398,7 @@ pub async fn list(
             Ok(read_model::page_json(&rows, next_cursor.as_deref()))
         })
         .await?;
-    Ok(crate::http::json_response(body))
+    fields::page_json(fields.as_ref(), body)
 }
 
 /// Where a page starts: after the row its cursor names, in `sort`.

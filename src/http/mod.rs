@@ -16,6 +16,7 @@ use tracing::Instrument;
 use crate::error::{ApiError, PROBLEM_JSON};
 
 pub mod drain;
+pub mod fields;
 pub mod idempotency;
 pub mod operations;
 pub mod problems;

@@ -85,6 +85,9 @@ problem_sets! {
     Read = [401, 429, 503];
     /// An authenticated read of one resource.
     ReadOne = [401, 404, 429, 503];
+    /// An authenticated read of one resource, with query parameters
+    /// (`fields`).
+    ReadOneWith = [401, 404, 422, 429, 503];
     /// A list, with query parameters.
     List = [401, 422, 429, 503];
     /// A list under one resource (a contact's interactions).

@@ -12,6 +12,7 @@ use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
+use crate::http::fields;
 use crate::http::DEFAULT_LIMIT;
 use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch, PageParams};
 use crate::input::{self, Json};
@@ -65,13 +66,14 @@ pub async fn create(
     get, path = "/v1/interactions/{id}", tag = "interactions", operation_id = "get_interaction",
     params(
         ("id" = String, Path, description = "Interaction id"),
+        crate::http::fields::FieldsParam,
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The interaction", body = Interaction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        crate::http::problems::ReadOne,
+        crate::http::problems::ReadOneWith,
     )
 )]
 pub async fn get(
@@ -80,6 +82,7 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let (fields, _) = fields::split::<Interaction>(&req)?;
     let id = id.into_inner();
     let row = state
         .db
@@ -87,7 +90,7 @@ pub async fn get(
             Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
-    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+    fields::versioned(&req, fields.as_ref(), row.version, &row.to_api())
 }
 
 /// Update an interaction (JSON merge patch).
@@ -157,20 +160,25 @@ pub async fn delete(
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn page_response(rows: Vec<InteractionRow>, more: bool) -> HttpResponse {
+fn page_response(
+    rows: Vec<InteractionRow>,
+    more: bool,
+    fields: Option<fields::Fields>,
+) -> Result<HttpResponse, ApiError> {
     let next_cursor = cursor_after(&rows, more, |last| {
         encode_cursor(SORT, last.occurred_at, &last.id)
     });
-    HttpResponse::Ok().json(InteractionPage {
+    let page = InteractionPage {
         items: rows.iter().map(InteractionRow::to_api).collect(),
         next_cursor,
-    })
+    };
+    fields::page(fields.as_ref(), &page)
 }
 
 /// List interactions, newest first.
 #[utoipa::path(
     get, path = "/v1/interactions", tag = "interactions", operation_id = "list_interactions",
-    params(InteractionListParams),
+    params(InteractionListParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
@@ -182,7 +190,8 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let p: InteractionListParams = input::params(&req)?;
+    let (fields, query) = fields::split::<Interaction>(&req)?;
+    let p: InteractionListParams = input::params_of(&query)?;
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let instant = |t: Option<String>| {
         t.and_then(|t| input::parse_datetime(&t).ok())
@@ -202,7 +211,7 @@ pub async fn list(
             Ok(service::page(conn, &user.id, &filter, after, limit)?)
         })
         .await?;
-    Ok(page_response(rows, more))
+    page_response(rows, more, fields)
 }
 
 /// List a contact's interactions, newest first.
@@ -210,7 +219,7 @@ pub async fn list(
 /// Works for a contact in the trash too: its interactions are kept.
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/interactions", tag = "interactions", operation_id = "list_contact_interactions",
-    params(("id" = String, Path, description = "Contact id"), PageParams),
+    params(("id" = String, Path, description = "Contact id"), PageParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of interactions", body = InteractionPage),
@@ -223,7 +232,8 @@ pub async fn list_for_contact(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let PageParams { limit, cursor } = input::params(&req)?;
+    let (fields, query) = fields::split::<Interaction>(&req)?;
+    let PageParams { limit, cursor } = input::params_of(&query)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = position(cursor.as_deref(), SORT)?;
     let contact_id = id.into_inner();
@@ -238,5 +248,5 @@ pub async fn list_for_contact(
             Ok(service::page(conn, &user.id, &filter, after, limit)?)
         })
         .await?;
-    Ok(page_response(rows, more))
+    page_response(rows, more, fields)
 }

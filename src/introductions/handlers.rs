@@ -9,6 +9,7 @@ use super::model::{
 use super::service;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
+use crate::http::fields;
 use crate::http::DEFAULT_LIMIT;
 use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch};
 use crate::input::{self, Json};
@@ -63,13 +64,14 @@ pub async fn create(
     get, path = "/v1/introductions/{id}", tag = "network", operation_id = "get_introduction",
     params(
         ("id" = String, Path, description = "Introduction id"),
+        crate::http::fields::FieldsParam,
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The introduction", body = Introduction, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        crate::http::problems::ReadOne,
+        crate::http::problems::ReadOneWith,
     )
 )]
 pub async fn get(
@@ -78,6 +80,7 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let (fields, _) = fields::split::<Introduction>(&req)?;
     let id = id.into_inner();
     let row = state
         .db
@@ -85,7 +88,7 @@ pub async fn get(
             Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
-    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+    fields::versioned(&req, fields.as_ref(), row.version, &row.to_api())
 }
 
 /// Update an introduction (JSON merge patch).
@@ -157,7 +160,7 @@ pub async fn delete(
 /// List introductions, newest first.
 #[utoipa::path(
     get, path = "/v1/introductions", tag = "network", operation_id = "list_introductions",
-    params(IntroductionListParams),
+    params(IntroductionListParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of introductions", body = IntroductionPage),
@@ -169,7 +172,8 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let p: IntroductionListParams = input::params(&req)?;
+    let (fields, query) = fields::split::<Introduction>(&req)?;
+    let p: IntroductionListParams = input::params_of(&query)?;
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let status = p.status.map(|s| s.as_str().to_string());
     let contact_id = p.contact_id;
@@ -191,8 +195,9 @@ pub async fn list(
     let next_cursor = cursor_after(&rows, more, |last| {
         encode_cursor(SORT, last.created_at, &last.id)
     });
-    Ok(HttpResponse::Ok().json(IntroductionPage {
+    let page = IntroductionPage {
         items: rows.iter().map(|r| r.to_api()).collect(),
         next_cursor,
-    }))
+    };
+    fields::page(fields.as_ref(), &page)
 }

@@ -13,6 +13,7 @@ use super::store::ListFilter;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
+use crate::http::fields;
 use crate::http::PageParams;
 use crate::http::DEFAULT_LIMIT;
 use crate::http::{created, cursor_after, encode_cursor, position, versioned, IfMatch};
@@ -67,13 +68,14 @@ pub async fn create(
     get, path = "/v1/ledger/{id}", tag = "ledger", operation_id = "get_ledger_entry",
     params(
         ("id" = String, Path, description = "Entry id"),
+        crate::http::fields::FieldsParam,
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The entry", body = LedgerEntry, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        crate::http::problems::ReadOne,
+        crate::http::problems::ReadOneWith,
     )
 )]
 pub async fn get(
@@ -82,6 +84,7 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let (fields, _) = fields::split::<LedgerEntry>(&req)?;
     let id = id.into_inner();
     let row = state
         .db
@@ -89,7 +92,7 @@ pub async fn get(
             Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
-    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+    fields::versioned(&req, fields.as_ref(), row.version, &row.to_api())
 }
 
 /// Update a ledger entry (JSON merge patch).
@@ -161,20 +164,25 @@ pub async fn delete(
 /// The entries' one order: newest first.
 const SORT: &str = "-created_at";
 
-fn page(rows: Vec<EntryRow>, more: bool) -> HttpResponse {
+fn page(
+    rows: Vec<EntryRow>,
+    more: bool,
+    fields: Option<fields::Fields>,
+) -> Result<HttpResponse, ApiError> {
     let next_cursor = cursor_after(&rows, more, |last| {
         encode_cursor(SORT, last.created_at, &last.id)
     });
-    HttpResponse::Ok().json(LedgerPage {
+    let page = LedgerPage {
         items: rows.iter().map(|r| r.to_api()).collect(),
         next_cursor,
-    })
+    };
+    fields::page(fields.as_ref(), &page)
 }
 
 /// List ledger entries, newest first.
 #[utoipa::path(
     get, path = "/v1/ledger", tag = "ledger", operation_id = "list_ledger_entries",
-    params(LedgerListParams),
+    params(LedgerListParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
@@ -186,7 +194,8 @@ pub async fn list(
     user: AuthUser,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    let p: LedgerListParams = input::params(&req)?;
+    let (fields, query) = fields::split::<LedgerEntry>(&req)?;
+    let p: LedgerListParams = input::params_of(&query)?;
     let (limit, cursor) = (p.limit.unwrap_or(DEFAULT_LIMIT), p.cursor);
     let filter = ListFilter {
         contact_id: p.contact_id,
@@ -202,13 +211,13 @@ pub async fn list(
             Ok(service::list(conn, &user.id, &filter, limit, after)?)
         })
         .await?;
-    Ok(page(rows, more))
+    page(rows, more, fields)
 }
 
 /// List a contact's ledger entries, newest first.
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/ledger", tag = "ledger", operation_id = "list_contact_ledger_entries",
-    params(("id" = String, Path, description = "Contact id"), PageParams),
+    params(("id" = String, Path, description = "Contact id"), PageParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of entries", body = LedgerPage),
@@ -221,7 +230,8 @@ pub async fn list_for_contact(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let PageParams { limit, cursor } = input::params(&req)?;
+    let (fields, query) = fields::split::<LedgerEntry>(&req)?;
+    let PageParams { limit, cursor } = input::params_of(&query)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = position(cursor.as_deref(), SORT)?;
     let contact_id = id.into_inner();
@@ -236,7 +246,7 @@ pub async fn list_for_contact(
             Ok(service::list(conn, &user.id, &filter, limit, after)?)
         })
         .await?;
-    Ok(page(rows, more))
+    page(rows, more, fields)
 }
 
 /// Balances per contact.

@@ -92,7 +92,7 @@ pub fn document_of(operations: &Operations) -> utoipa::openapi::OpenApi {
     for op in operations_mut(&mut doc) {
         op.security.get_or_insert_with(Vec::new);
     }
-    let mut doc = no_nul(mark_ids(closed_objects(rules(doc))));
+    let mut doc = sparse_fields(no_nul(mark_ids(closed_objects(rules(doc)))));
     doc.webhooks = Some(crate::webhooks::docs::webhooks());
     examples::add(change_variants(document_headers(doc)))
 }
@@ -455,6 +455,77 @@ fn mark_ids(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                     mark(s);
                 }
             }
+        }
+    }
+    doc
+}
+
+/// The `fields` parameter (`http::fields`) lists the fields it may name:
+/// the properties of the resource the operation answers (of a page's
+/// items), as the handler checks them.
+fn sparse_fields(mut doc: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    use utoipa::openapi::schema::{ArrayItems, Schema};
+    use utoipa::openapi::RefOr;
+    let schemas = doc
+        .components
+        .as_ref()
+        .map(|c| c.schemas.clone())
+        .unwrap_or_default();
+    let properties = |name: &str| -> Option<Vec<String>> {
+        match schemas.get(name)? {
+            RefOr::T(Schema::Object(o)) => Some(o.properties.keys().cloned().collect()),
+            _ => None,
+        }
+    };
+    let name_of = |r: &RefOr<Schema>| match r {
+        RefOr::Ref(r) => r.ref_location.rsplit('/').next().map(str::to_string),
+        _ => None,
+    };
+    for op in operations_mut(&mut doc) {
+        let answer = op
+            .responses
+            .responses
+            .get("200")
+            .and_then(|r| match r {
+                RefOr::T(r) => r.content.get("application/json"),
+                _ => None,
+            })
+            .and_then(|c| match c {
+                RefOr::T(c) => c.schema.as_ref(),
+                _ => None,
+            })
+            .and_then(name_of);
+        let Some(answer) = answer else { continue };
+        // A page: the fields of its items.
+        let item = match schemas.get(&answer) {
+            Some(RefOr::T(Schema::Object(o))) => match o.properties.get("items") {
+                Some(RefOr::T(Schema::Array(a))) => match &a.items {
+                    ArrayItems::RefOrSchema(items) => name_of(items),
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(names) = properties(item.as_deref().unwrap_or(&answer)) else {
+            continue;
+        };
+        for p in op.parameters.iter_mut().flatten() {
+            let RefOr::T(p) = p else { continue };
+            if p.name != "fields" {
+                continue;
+            }
+            let items = utoipa::openapi::schema::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .enum_values(Some(names.clone()))
+                .build();
+            p.schema = Some(RefOr::T(Schema::Array(
+                utoipa::openapi::schema::ArrayBuilder::new()
+                    .items(items)
+                    .min_items(Some(1))
+                    .unique_items(true)
+                    .build(),
+            )));
         }
     }
     doc

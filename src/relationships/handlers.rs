@@ -8,6 +8,7 @@ use super::service;
 use crate::auth::AuthUser;
 use crate::contacts::service as contact_service;
 use crate::error::{ApiError, Problem};
+use crate::http::fields;
 use crate::http::DEFAULT_LIMIT;
 use crate::http::{
     created, cursor_after, decode_cursor, encode_cursor, versioned, IfMatch, PageParams,
@@ -61,13 +62,14 @@ pub async fn create(
     get, path = "/v1/relationships/{id}", tag = "network", operation_id = "get_relationship",
     params(
         ("id" = String, Path, description = "Relationship id"),
+        crate::http::fields::FieldsParam,
         ("If-None-Match" = Option<String>, Header, description = "An ETag you hold: `304` when it is current."),
     ),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "The relationship", body = Relationship, headers(("ETag" = String, description = "Its version"))),
         (status = 304, description = "Not modified since the ETag you hold"),
-        crate::http::problems::ReadOne,
+        crate::http::problems::ReadOneWith,
     )
 )]
 pub async fn get(
@@ -76,6 +78,7 @@ pub async fn get(
     req: HttpRequest,
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
+    let (fields, _) = fields::split::<Relationship>(&req)?;
     let id = id.into_inner();
     let row = state
         .db
@@ -83,7 +86,7 @@ pub async fn get(
             Ok(service::get(conn, &user.id, &id)?)
         })
         .await?;
-    Ok(versioned(&req, StatusCode::OK, row.version, &row.to_api()))
+    fields::versioned(&req, fields.as_ref(), row.version, &row.to_api())
 }
 
 /// Update a relationship (JSON merge patch): kind, strength, note.
@@ -152,7 +155,7 @@ pub async fn delete(
 /// A contact's relationships, seen from its side.
 #[utoipa::path(
     get, path = "/v1/contacts/{id}/relationships", tag = "network", operation_id = "list_contact_relationships",
-    params(("id" = String, Path, description = "Contact id"), PageParams),
+    params(("id" = String, Path, description = "Contact id"), PageParams, crate::http::fields::FieldsParam),
     security(("bearer" = ["read"])),
     responses(
         (status = 200, description = "A page of relationships", body = RelationshipViewPage),
@@ -166,7 +169,8 @@ pub async fn list_for_contact(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     const SORT: &str = "id";
-    let PageParams { limit, cursor } = input::params(&req)?;
+    let (fields, query) = fields::split::<super::model::RelationshipView>(&req)?;
+    let PageParams { limit, cursor } = input::params_of(&query)?;
     let limit = limit.unwrap_or(DEFAULT_LIMIT);
     let after = match cursor {
         Some(c) => Some(decode_cursor::<()>(&c, SORT)?.1),
@@ -187,5 +191,8 @@ pub async fn list_for_contact(
         })
         .await?;
     let next_cursor = cursor_after(&items, more, |last| encode_cursor(SORT, (), &last.id));
-    Ok(HttpResponse::Ok().json(RelationshipViewPage { items, next_cursor }))
+    fields::page(
+        fields.as_ref(),
+        &RelationshipViewPage { items, next_cursor },
+    )
 }

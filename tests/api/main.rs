@@ -14,6 +14,7 @@ mod contacts;
 mod contract;
 mod duplicates;
 mod exports;
+mod fields;
 mod helpers;
 mod imports;
 mod interactions;

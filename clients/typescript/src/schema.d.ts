@@ -5483,6 +5483,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("archived" | "balance" | "birthday" | "cadence_days" | "closeness" | "company" | "created_at" | "display_name" | "effective_cadence_days" | "emails" | "external_ids" | "family_name" | "given_name" | "how_we_met" | "id" | "last_interaction_at" | "links" | "location" | "merged_into" | "met_on" | "met_via" | "next_due_at" | "notes" | "open_needs" | "phones" | "photo_url" | "snoozed_until" | "tags" | "title" | "trashed_at" | "updated_at" | "vcard_extras" | "version")[];
             };
             header?: never;
             path?: never;
@@ -5916,7 +5923,15 @@ export interface operations {
     };
     get_contact: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("archived" | "balance" | "birthday" | "cadence_days" | "closeness" | "company" | "created_at" | "display_name" | "effective_cadence_days" | "emails" | "external_ids" | "family_name" | "given_name" | "how_we_met" | "id" | "last_interaction_at" | "links" | "location" | "merged_into" | "met_on" | "met_via" | "next_due_at" | "notes" | "open_needs" | "phones" | "photo_url" | "snoozed_until" | "tags" | "title" | "trashed_at" | "updated_at" | "vcard_extras" | "version")[];
+            };
             header?: {
                 /** @description An ETag you hold: `304` when it is current. */
                 "If-None-Match"?: string | null;
@@ -6017,6 +6032,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -6281,6 +6297,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("contact_ids" | "counts_as_touch" | "created_at" | "direction" | "follow_up_on" | "id" | "kind" | "notes" | "occurred_at" | "summary" | "updated_at" | "version")[];
             };
             header?: never;
             path: {
@@ -6345,6 +6368,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("completed_on" | "contact_id" | "created_at" | "description" | "direction" | "due_on" | "id" | "interaction_id" | "introduction_id" | "kind" | "occurred_on" | "repays_id" | "status" | "updated_at" | "version" | "weight")[];
             };
             header?: never;
             path: {
@@ -6811,6 +6841,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("contact_id" | "id" | "kind" | "note" | "other" | "strength")[];
             };
             header?: never;
             path: {
@@ -7920,6 +7957,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("contact_ids" | "counts_as_touch" | "created_at" | "direction" | "follow_up_on" | "id" | "kind" | "notes" | "occurred_at" | "summary" | "updated_at" | "version")[];
             };
             header?: never;
             path?: never;
@@ -8070,7 +8114,15 @@ export interface operations {
     };
     get_interaction: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("contact_ids" | "counts_as_touch" | "created_at" | "direction" | "follow_up_on" | "id" | "kind" | "notes" | "occurred_at" | "summary" | "updated_at" | "version")[];
+            };
             header?: {
                 /** @description An ETag you hold: `304` when it is current. */
                 "If-None-Match"?: string | null;
@@ -8131,6 +8183,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8265,6 +8318,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("created_at" | "id" | "introducer_id" | "made_on" | "note" | "outcome" | "person_a_id" | "person_b_id" | "status" | "updated_at" | "version")[];
             };
             header?: never;
             path?: never;
@@ -8406,7 +8466,15 @@ export interface operations {
     };
     get_introduction: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("created_at" | "id" | "introducer_id" | "made_on" | "note" | "outcome" | "person_a_id" | "person_b_id" | "status" | "updated_at" | "version")[];
+            };
             header?: {
                 /** @description An ETag you hold: `304` when it is current. */
                 "If-None-Match"?: string | null;
@@ -8464,6 +8532,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -8596,6 +8665,13 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page. */
                 cursor?: string;
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("completed_on" | "contact_id" | "created_at" | "description" | "direction" | "due_on" | "id" | "interaction_id" | "introduction_id" | "kind" | "occurred_on" | "repays_id" | "status" | "updated_at" | "version" | "weight")[];
             };
             header?: never;
             path?: never;
@@ -8811,7 +8887,15 @@ export interface operations {
     };
     get_ledger_entry: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("completed_on" | "contact_id" | "created_at" | "description" | "direction" | "due_on" | "id" | "interaction_id" | "introduction_id" | "kind" | "occurred_on" | "repays_id" | "status" | "updated_at" | "version" | "weight")[];
+            };
             header?: {
                 /** @description An ETag you hold: `304` when it is current. */
                 "If-None-Match"?: string | null;
@@ -8874,6 +8958,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -10192,7 +10277,15 @@ export interface operations {
     };
     get_relationship: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only these fields (comma-separated; `id` is always there): the
+                 *     answer then holds these and no other, so the schema's other required
+                 *     fields are absent. A name the resource does not have is a `422`
+                 *     naming it.
+                 */
+                fields?: ("contact_id" | "created_at" | "id" | "kind" | "note" | "other_id" | "strength" | "updated_at" | "version")[];
+            };
             header?: {
                 /** @description An ETag you hold: `304` when it is current. */
                 "If-None-Match"?: string | null;
@@ -10248,6 +10341,7 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["ServiceUnavailable"];
         };

@@ -52,8 +52,13 @@ from .favor_status import FavorStatus
 from .feed_url import FeedUrl
 from .field_error import FieldError
 from .format_ import Format
+from .get_contact_fields_item import GetContactFieldsItem
 from .get_contact_photo_size import GetContactPhotoSize
 from .get_contact_vcard_version import GetContactVcardVersion
+from .get_interaction_fields_item import GetInteractionFieldsItem
+from .get_introduction_fields_item import GetIntroductionFieldsItem
+from .get_ledger_entry_fields_item import GetLedgerEntryFieldsItem
+from .get_relationship_fields_item import GetRelationshipFieldsItem
 from .graph import Graph
 from .health import Health
 from .hit_type import HitType
@@ -90,11 +95,18 @@ from .ledger_entry_patch import LedgerEntryPatch
 from .ledger_page import LedgerPage
 from .link import Link
 from .list_balances_owing import ListBalancesOwing
+from .list_contact_interactions_fields_item import ListContactInteractionsFieldsItem
+from .list_contact_ledger_entries_fields_item import ListContactLedgerEntriesFieldsItem
+from .list_contact_relationships_fields_item import ListContactRelationshipsFieldsItem
+from .list_contacts_fields_item import ListContactsFieldsItem
 from .list_contacts_sort import ListContactsSort
 from .list_interactions_direction import ListInteractionsDirection
+from .list_interactions_fields_item import ListInteractionsFieldsItem
 from .list_interactions_kind import ListInteractionsKind
+from .list_introductions_fields_item import ListIntroductionsFieldsItem
 from .list_introductions_status import ListIntroductionsStatus
 from .list_ledger_entries_direction import ListLedgerEntriesDirection
+from .list_ledger_entries_fields_item import ListLedgerEntriesFieldsItem
 from .list_ledger_entries_kind import ListLedgerEntriesKind
 from .list_ledger_entries_status import ListLedgerEntriesStatus
 from .list_needs_kind import ListNeedsKind
@@ -220,8 +232,13 @@ __all__ = (
     "FeedUrl",
     "FieldError",
     "Format",
+    "GetContactFieldsItem",
     "GetContactPhotoSize",
     "GetContactVcardVersion",
+    "GetInteractionFieldsItem",
+    "GetIntroductionFieldsItem",
+    "GetLedgerEntryFieldsItem",
+    "GetRelationshipFieldsItem",
     "Graph",
     "Health",
     "HitType",
@@ -258,11 +275,18 @@ __all__ = (
     "LedgerPage",
     "Link",
     "ListBalancesOwing",
+    "ListContactInteractionsFieldsItem",
+    "ListContactLedgerEntriesFieldsItem",
+    "ListContactRelationshipsFieldsItem",
+    "ListContactsFieldsItem",
     "ListContactsSort",
     "ListInteractionsDirection",
+    "ListInteractionsFieldsItem",
     "ListInteractionsKind",
+    "ListIntroductionsFieldsItem",
     "ListIntroductionsStatus",
     "ListLedgerEntriesDirection",
+    "ListLedgerEntriesFieldsItem",
     "ListLedgerEntriesKind",
     "ListLedgerEntriesStatus",
     "ListNeedsKind",

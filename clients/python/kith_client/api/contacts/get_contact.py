@@ -8,6 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contact import Contact
+from ...models.get_contact_fields_item import GetContactFieldsItem
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -15,17 +16,32 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    fields: list[GetContactFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/contacts/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -53,6 +69,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -85,6 +106,7 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetContactFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Contact | Problem]:
     """Get a contact.
@@ -93,6 +115,7 @@ def sync_detailed(
 
     Args:
         id (UUID):
+        fields (list[GetContactFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -105,6 +128,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        fields=fields,
         if_none_match=if_none_match,
     )
 
@@ -119,6 +143,7 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetContactFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Contact | Problem | None:
     """Get a contact.
@@ -127,6 +152,7 @@ def sync(
 
     Args:
         id (UUID):
+        fields (list[GetContactFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -140,6 +166,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        fields=fields,
         if_none_match=if_none_match,
     ).parsed
 
@@ -148,6 +175,7 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetContactFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Contact | Problem]:
     """Get a contact.
@@ -156,6 +184,7 @@ async def asyncio_detailed(
 
     Args:
         id (UUID):
+        fields (list[GetContactFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -168,6 +197,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        fields=fields,
         if_none_match=if_none_match,
     )
 
@@ -180,6 +210,7 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetContactFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Contact | Problem | None:
     """Get a contact.
@@ -188,6 +219,7 @@ async def asyncio(
 
     Args:
         id (UUID):
+        fields (list[GetContactFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -202,6 +234,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            fields=fields,
             if_none_match=if_none_match,
         )
     ).parsed

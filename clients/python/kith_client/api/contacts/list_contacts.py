@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.contact_page import ContactPage
+from ...models.list_contacts_fields_item import ListContactsFieldsItem
 from ...models.list_contacts_sort import ListContactsSort
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -27,6 +28,7 @@ def _get_kwargs(
     sort: ListContactsSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactsFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -63,6 +65,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -136,6 +147,7 @@ def sync_detailed(
     sort: ListContactsSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactsFieldsItem] | Unset = UNSET,
 ) -> Response[ContactPage | Problem]:
     """List contacts.
 
@@ -157,6 +169,7 @@ def sync_detailed(
             `-`.
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -180,6 +193,7 @@ def sync_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -205,6 +219,7 @@ def sync(
     sort: ListContactsSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactsFieldsItem] | Unset = UNSET,
 ) -> ContactPage | Problem | None:
     """List contacts.
 
@@ -226,6 +241,7 @@ def sync(
             `-`.
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -250,6 +266,7 @@ def sync(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -269,6 +286,7 @@ async def asyncio_detailed(
     sort: ListContactsSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactsFieldsItem] | Unset = UNSET,
 ) -> Response[ContactPage | Problem]:
     """List contacts.
 
@@ -290,6 +308,7 @@ async def asyncio_detailed(
             `-`.
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -313,6 +332,7 @@ async def asyncio_detailed(
         sort=sort,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -336,6 +356,7 @@ async def asyncio(
     sort: ListContactsSort | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactsFieldsItem] | Unset = UNSET,
 ) -> ContactPage | Problem | None:
     """List contacts.
 
@@ -357,6 +378,7 @@ async def asyncio(
             `-`.
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -382,5 +404,6 @@ async def asyncio(
             sort=sort,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

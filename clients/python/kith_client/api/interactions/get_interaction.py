@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.get_interaction_fields_item import GetInteractionFieldsItem
 from ...models.interaction import Interaction
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -15,17 +16,32 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: UUID,
     *,
+    fields: list[GetInteractionFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
         headers["If-None-Match"] = if_none_match
 
+    params: dict[str, Any] = {}
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/interactions/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     _kwargs["headers"] = headers
@@ -53,6 +69,11 @@ def _parse_response(
         response_404 = Problem.from_dict(response.json())
 
         return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
 
     if response.status_code == 429:
         response_429 = Problem.from_dict(response.json())
@@ -85,12 +106,14 @@ def sync_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetInteractionFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Interaction | Problem]:
     """Get an interaction.
 
     Args:
         id (UUID):
+        fields (list[GetInteractionFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -103,6 +126,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        fields=fields,
         if_none_match=if_none_match,
     )
 
@@ -117,12 +141,14 @@ def sync(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetInteractionFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Interaction | Problem | None:
     """Get an interaction.
 
     Args:
         id (UUID):
+        fields (list[GetInteractionFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -136,6 +162,7 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        fields=fields,
         if_none_match=if_none_match,
     ).parsed
 
@@ -144,12 +171,14 @@ async def asyncio_detailed(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetInteractionFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Response[Any | Interaction | Problem]:
     """Get an interaction.
 
     Args:
         id (UUID):
+        fields (list[GetInteractionFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -162,6 +191,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        fields=fields,
         if_none_match=if_none_match,
     )
 
@@ -174,12 +204,14 @@ async def asyncio(
     id: UUID,
     *,
     client: AuthenticatedClient,
+    fields: list[GetInteractionFieldsItem] | Unset = UNSET,
     if_none_match: None | str | Unset = UNSET,
 ) -> Any | Interaction | Problem | None:
     """Get an interaction.
 
     Args:
         id (UUID):
+        fields (list[GetInteractionFieldsItem] | Unset):
         if_none_match (None | str | Unset):
 
     Raises:
@@ -194,6 +226,7 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            fields=fields,
             if_none_match=if_none_match,
         )
     ).parsed

@@ -8,6 +8,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.interaction_page import InteractionPage
+from ...models.list_contact_interactions_fields_item import (
+    ListContactInteractionsFieldsItem,
+)
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,6 +20,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactInteractionsFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,6 +28,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -94,6 +107,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactInteractionsFieldsItem] | Unset = UNSET,
 ) -> Response[InteractionPage | Problem]:
     """List a contact's interactions, newest first.
 
@@ -103,6 +117,7 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -116,6 +131,7 @@ def sync_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -131,6 +147,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactInteractionsFieldsItem] | Unset = UNSET,
 ) -> InteractionPage | Problem | None:
     """List a contact's interactions, newest first.
 
@@ -140,6 +157,7 @@ def sync(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +172,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -163,6 +182,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactInteractionsFieldsItem] | Unset = UNSET,
 ) -> Response[InteractionPage | Problem]:
     """List a contact's interactions, newest first.
 
@@ -172,6 +192,7 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +206,7 @@ async def asyncio_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,6 +220,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactInteractionsFieldsItem] | Unset = UNSET,
 ) -> InteractionPage | Problem | None:
     """List a contact's interactions, newest first.
 
@@ -207,6 +230,7 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,5 +246,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

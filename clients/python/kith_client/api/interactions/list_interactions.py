@@ -9,6 +9,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.interaction_page import InteractionPage
 from ...models.list_interactions_direction import ListInteractionsDirection
+from ...models.list_interactions_fields_item import ListInteractionsFieldsItem
 from ...models.list_interactions_kind import ListInteractionsKind
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -23,6 +24,7 @@ def _get_kwargs(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListInteractionsFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -57,6 +59,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -124,6 +135,7 @@ def sync_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListInteractionsFieldsItem] | Unset = UNSET,
 ) -> Response[InteractionPage | Problem]:
     """List interactions, newest first.
 
@@ -136,6 +148,7 @@ def sync_detailed(
         until (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -153,6 +166,7 @@ def sync_detailed(
         until=until,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -172,6 +186,7 @@ def sync(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListInteractionsFieldsItem] | Unset = UNSET,
 ) -> InteractionPage | Problem | None:
     """List interactions, newest first.
 
@@ -184,6 +199,7 @@ def sync(
         until (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,6 +218,7 @@ def sync(
         until=until,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -215,6 +232,7 @@ async def asyncio_detailed(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListInteractionsFieldsItem] | Unset = UNSET,
 ) -> Response[InteractionPage | Problem]:
     """List interactions, newest first.
 
@@ -227,6 +245,7 @@ async def asyncio_detailed(
         until (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -244,6 +263,7 @@ async def asyncio_detailed(
         until=until,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -261,6 +281,7 @@ async def asyncio(
     until: datetime.datetime | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListInteractionsFieldsItem] | Unset = UNSET,
 ) -> InteractionPage | Problem | None:
     """List interactions, newest first.
 
@@ -273,6 +294,7 @@ async def asyncio(
         until (datetime.datetime | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListInteractionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -292,5 +314,6 @@ async def asyncio(
             until=until,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

@@ -8,6 +8,9 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ledger_page import LedgerPage
+from ...models.list_contact_ledger_entries_fields_item import (
+    ListContactLedgerEntriesFieldsItem,
+)
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -17,6 +20,7 @@ def _get_kwargs(
     *,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -24,6 +28,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -94,6 +107,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> Response[LedgerPage | Problem]:
     """List a contact's ledger entries, newest first.
 
@@ -101,6 +115,7 @@ def sync_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +129,7 @@ def sync_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -129,6 +145,7 @@ def sync(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> LedgerPage | Problem | None:
     """List a contact's ledger entries, newest first.
 
@@ -136,6 +153,7 @@ def sync(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,6 +168,7 @@ def sync(
         client=client,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -159,6 +178,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> Response[LedgerPage | Problem]:
     """List a contact's ledger entries, newest first.
 
@@ -166,6 +186,7 @@ async def asyncio_detailed(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +200,7 @@ async def asyncio_detailed(
         id=id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -192,6 +214,7 @@ async def asyncio(
     client: AuthenticatedClient,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListContactLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> LedgerPage | Problem | None:
     """List a contact's ledger entries, newest first.
 
@@ -199,6 +222,7 @@ async def asyncio(
         id (UUID):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListContactLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,5 +238,6 @@ async def asyncio(
             client=client,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

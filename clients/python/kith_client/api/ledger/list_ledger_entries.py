@@ -8,6 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.ledger_page import LedgerPage
 from ...models.list_ledger_entries_direction import ListLedgerEntriesDirection
+from ...models.list_ledger_entries_fields_item import ListLedgerEntriesFieldsItem
 from ...models.list_ledger_entries_kind import ListLedgerEntriesKind
 from ...models.list_ledger_entries_status import ListLedgerEntriesStatus
 from ...models.problem import Problem
@@ -23,6 +24,7 @@ def _get_kwargs(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -55,6 +57,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -122,6 +133,7 @@ def sync_detailed(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> Response[LedgerPage | Problem]:
     """List ledger entries, newest first.
 
@@ -137,6 +149,7 @@ def sync_detailed(
         overdue (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -154,6 +167,7 @@ def sync_detailed(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -173,6 +187,7 @@ def sync(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> LedgerPage | Problem | None:
     """List ledger entries, newest first.
 
@@ -188,6 +203,7 @@ def sync(
         overdue (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -206,6 +222,7 @@ def sync(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -219,6 +236,7 @@ async def asyncio_detailed(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> Response[LedgerPage | Problem]:
     """List ledger entries, newest first.
 
@@ -234,6 +252,7 @@ async def asyncio_detailed(
         overdue (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -251,6 +270,7 @@ async def asyncio_detailed(
         overdue=overdue,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -268,6 +288,7 @@ async def asyncio(
     overdue: bool | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListLedgerEntriesFieldsItem] | Unset = UNSET,
 ) -> LedgerPage | Problem | None:
     """List ledger entries, newest first.
 
@@ -283,6 +304,7 @@ async def asyncio(
         overdue (bool | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListLedgerEntriesFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -302,5 +324,6 @@ async def asyncio(
             overdue=overdue,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.introduction_page import IntroductionPage
+from ...models.list_introductions_fields_item import ListIntroductionsFieldsItem
 from ...models.list_introductions_status import ListIntroductionsStatus
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -18,6 +19,7 @@ def _get_kwargs(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListIntroductionsFieldsItem] | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -36,6 +38,15 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    json_fields: list[str] | Unset = UNSET
+    if not isinstance(fields, Unset):
+        json_fields = []
+        for fields_item_data in fields:
+            fields_item = fields_item_data.value
+            json_fields.append(fields_item)
+
+    params["fields"] = json_fields
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -100,6 +111,7 @@ def sync_detailed(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListIntroductionsFieldsItem] | Unset = UNSET,
 ) -> Response[IntroductionPage | Problem]:
     """List introductions, newest first.
 
@@ -108,6 +120,7 @@ def sync_detailed(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListIntroductionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +135,7 @@ def sync_detailed(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = client.get_httpx_client().request(
@@ -138,6 +152,7 @@ def sync(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListIntroductionsFieldsItem] | Unset = UNSET,
 ) -> IntroductionPage | Problem | None:
     """List introductions, newest first.
 
@@ -146,6 +161,7 @@ def sync(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListIntroductionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,6 +177,7 @@ def sync(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     ).parsed
 
 
@@ -171,6 +188,7 @@ async def asyncio_detailed(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListIntroductionsFieldsItem] | Unset = UNSET,
 ) -> Response[IntroductionPage | Problem]:
     """List introductions, newest first.
 
@@ -179,6 +197,7 @@ async def asyncio_detailed(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListIntroductionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -193,6 +212,7 @@ async def asyncio_detailed(
         contact_id=contact_id,
         limit=limit,
         cursor=cursor,
+        fields=fields,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -207,6 +227,7 @@ async def asyncio(
     contact_id: UUID | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
+    fields: list[ListIntroductionsFieldsItem] | Unset = UNSET,
 ) -> IntroductionPage | Problem | None:
     """List introductions, newest first.
 
@@ -215,6 +236,7 @@ async def asyncio(
         contact_id (UUID | Unset):
         limit (int | Unset):
         cursor (str | Unset):
+        fields (list[ListIntroductionsFieldsItem] | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -231,5 +253,6 @@ async def asyncio(
             contact_id=contact_id,
             limit=limit,
             cursor=cursor,
+            fields=fields,
         )
     ).parsed

@@ -1,0 +1,40 @@
+from enum import StrEnum
+
+
+class GetContactFieldsItem(StrEnum):
+    ARCHIVED = "archived"
+    BALANCE = "balance"
+    BIRTHDAY = "birthday"
+    CADENCE_DAYS = "cadence_days"
+    CLOSENESS = "closeness"
+    COMPANY = "company"
+    CREATED_AT = "created_at"
+    DISPLAY_NAME = "display_name"
+    EFFECTIVE_CADENCE_DAYS = "effective_cadence_days"
+    EMAILS = "emails"
+    EXTERNAL_IDS = "external_ids"
+    FAMILY_NAME = "family_name"
+    GIVEN_NAME = "given_name"
+    HOW_WE_MET = "how_we_met"
+    ID = "id"
+    LAST_INTERACTION_AT = "last_interaction_at"
+    LINKS = "links"
+    LOCATION = "location"
+    MERGED_INTO = "merged_into"
+    MET_ON = "met_on"
+    MET_VIA = "met_via"
+    NEXT_DUE_AT = "next_due_at"
+    NOTES = "notes"
+    OPEN_NEEDS = "open_needs"
+    PHONES = "phones"
+    PHOTO_URL = "photo_url"
+    SNOOZED_UNTIL = "snoozed_until"
+    TAGS = "tags"
+    TITLE = "title"
+    TRASHED_AT = "trashed_at"
+    UPDATED_AT = "updated_at"
+    VCARD_EXTRAS = "vcard_extras"
+    VERSION = "version"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,236 @@
+//! Sparse fieldsets: `?fields=id,display_name,company` answers only those
+//! fields of a resource, or of each item of a page (`id` always). The
+//! fields a resource has are its schema's properties — the same list the
+//! OpenAPI document gives as the parameter's allowed values — so an unknown
+//! one is a `422` naming it. A sparse answer carries the same `ETag` as the
+//! full one: the tag names the version, not the representation.
+
+use std::collections::HashMap;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Serialize;
+use serde_json::value::RawValue;
+use utoipa::openapi::schema::Schema;
+use utoipa::openapi::RefOr;
+use utoipa::IntoParams;
+
+use crate::error::{ApiError, FieldError};
+
+/// The parameter, as the document shows it (its allowed values are filled
+/// in from the answer's schema: `openapi::sparse_fields`).
+#[derive(IntoParams, serde::Deserialize)]
+#[into_params(parameter_in = Query)]
+pub struct FieldsParam {
+    /// Only these fields (comma-separated; `id` is always there): the
+    /// answer then holds these and no other, so the schema's other required
+    /// fields are absent. A name the resource does not have is a `422`
+    /// naming it.
+    #[param(style = Form, explode = false, value_type = Option<Vec<String>>)]
+    pub fields: Option<String>,
+}
+
+/// The fields asked for: `id` first, then the others in the order asked,
+/// each once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fields(Vec<String>);
+
+/// The property names of `T`'s schema.
+pub fn names_of<T: utoipa::PartialSchema>() -> Vec<String> {
+    match T::schema() {
+        RefOr::T(Schema::Object(o)) => o.properties.keys().cloned().collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Takes `fields` out of the request's query: the fields asked for (of the
+/// resource `T`) and the rest of the query string, for the operation's own
+/// parameters.
+pub fn split<T: utoipa::PartialSchema>(
+    req: &HttpRequest,
+) -> Result<(Option<Fields>, String), ApiError> {
+    let query = req.query_string();
+    if !query
+        .split('&')
+        .any(|p| p == "fields" || p.starts_with("fields="))
+    {
+        return Ok((None, query.to_string()));
+    }
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_str(query)
+        .map_err(|_| ApiError::bad_request("malformed_query", "the query string cannot be read"))?;
+    let (asked, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(k, _)| k == "fields");
+    if asked.len() > 1 {
+        return Err(ApiError::field(
+            "fields",
+            "invalid_type",
+            "must be given once",
+        ));
+    }
+    let rest = serde_urlencoded::to_string(&rest).unwrap_or_default();
+    let raw = asked.into_iter().next().map(|(_, v)| v).unwrap_or_default();
+    Ok((Some(parse(&raw, &names_of::<T>())?), rest))
+}
+
+/// `raw` (comma-separated names) against the resource's `known` fields.
+pub fn parse(raw: &str, known: &[String]) -> Result<Fields, ApiError> {
+    let mut fields = vec!["id".to_string()];
+    let mut errors = Vec::new();
+    for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        if !known.iter().any(|k| k == name) {
+            let shown: String = name.chars().take(64).collect();
+            errors.push(FieldError::new(
+                "fields",
+                "unknown_field",
+                format!("no field is named “{shown}”; one of: {}", known.join(", ")),
+            ));
+        } else if !fields.iter().any(|f| f == name) {
+            fields.push(name.to_string());
+        }
+    }
+    if raw.trim().is_empty() {
+        errors.push(FieldError::new(
+            "fields",
+            "required",
+            "name at least one field",
+        ));
+    }
+    match errors.is_empty() {
+        true => Ok(Fields(fields)),
+        false => Err(ApiError::validation(errors)),
+    }
+}
+
+impl Fields {
+    /// One resource's JSON with only these fields.
+    pub fn object(&self, json: &[u8]) -> Result<Vec<u8>, ApiError> {
+        let all: HashMap<&str, &RawValue> =
+            serde_json::from_slice(json).map_err(ApiError::internal)?;
+        let mut out = Vec::with_capacity(json.len() / 2);
+        out.push(b'{');
+        let mut first = true;
+        for name in &self.0 {
+            let Some(value) = all.get(name.as_str()) else {
+                continue;
+            };
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            serde_json::to_writer(&mut out, name).map_err(ApiError::internal)?;
+            out.push(b':');
+            out.extend_from_slice(value.get().as_bytes());
+        }
+        out.push(b'}');
+        Ok(out)
+    }
+
+    /// A page (`{"items": […], …}`) with only these fields of each item;
+    /// the page's other keys as they were.
+    pub fn page(&self, json: &[u8]) -> Result<Vec<u8>, ApiError> {
+        let page: std::collections::BTreeMap<&str, &RawValue> =
+            serde_json::from_slice(json).map_err(ApiError::internal)?;
+        let items: Vec<&RawValue> = match page.get("items") {
+            Some(items) => serde_json::from_str(items.get()).map_err(ApiError::internal)?,
+            None => Vec::new(),
+        };
+        let mut out = Vec::with_capacity(json.len() / 2);
+        out.extend_from_slice(b"{\"items\":[");
+        for (i, item) in items.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend(self.object(item.get().as_bytes())?);
+        }
+        out.push(b']');
+        for (key, value) in page.iter().filter(|(k, _)| **k != "items") {
+            out.push(b',');
+            serde_json::to_writer(&mut out, key).map_err(ApiError::internal)?;
+            out.push(b':');
+            out.extend_from_slice(value.get().as_bytes());
+        }
+        out.push(b'}');
+        Ok(out)
+    }
+}
+
+/// A `200` page, sparse when fields were asked for.
+pub fn page<T: Serialize>(fields: Option<&Fields>, page: &T) -> Result<HttpResponse, ApiError> {
+    page_json(fields, super::to_json(page)?)
+}
+
+/// `page` for a page already written as JSON.
+pub fn page_json(fields: Option<&Fields>, json: Vec<u8>) -> Result<HttpResponse, ApiError> {
+    Ok(super::json_response(match fields {
+        Some(f) => f.page(&json)?,
+        None => json,
+    }))
+}
+
+/// A versioned resource (`ETag`, `304`), sparse when fields were asked
+/// for.
+pub fn versioned<T: Serialize>(
+    req: &HttpRequest,
+    fields: Option<&Fields>,
+    version: i32,
+    body: &T,
+) -> Result<HttpResponse, ApiError> {
+    let json = serde_json::to_vec(body).map_err(ApiError::internal)?;
+    versioned_json(req, fields, version, json)
+}
+
+/// `versioned` for a resource already written as JSON.
+pub fn versioned_json(
+    req: &HttpRequest,
+    fields: Option<&Fields>,
+    version: i32,
+    json: Vec<u8>,
+) -> Result<HttpResponse, ApiError> {
+    let json = match fields {
+        Some(f) => f.object(&json)?,
+        None => json,
+    };
+    Ok(super::versioned_json(req, StatusCode::OK, version, json))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known() -> Vec<String> {
+        ["id", "display_name", "company", "tags"]
+            .map(String::from)
+            .to_vec()
+    }
+
+    #[test]
+    fn id_comes_first_and_each_field_once() {
+        let f = parse("company, display_name,company,,id", &known()).unwrap();
+        assert_eq!(
+            f,
+            Fields(vec!["id".into(), "company".into(), "display_name".into()])
+        );
+        let json = br#"{"id":"a","display_name":"Ana \"A\"","company":null,"tags":["x"]}"#;
+        assert_eq!(
+            String::from_utf8(f.object(json).unwrap()).unwrap(),
+            r#"{"id":"a","company":null,"display_name":"Ana \"A\""}"#
+        );
+        let page = br#"{"next_cursor":"c1","items":[{"id":"a","tags":[],"company":"X"},{"id":"b","company":"Y"}]}"#;
+        assert_eq!(
+            String::from_utf8(f.page(page).unwrap()).unwrap(),
+            r#"{"items":[{"id":"a","company":"X"},{"id":"b","company":"Y"}],"next_cursor":"c1"}"#
+        );
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        assert!(parse(" ", &known()).is_err());
+        let err = parse("display_name,nope", &known()).unwrap_err();
+        let body = serde_json::to_value(err.problem()).unwrap();
+        assert_eq!(body["errors"][0]["field"], "fields");
+        assert_eq!(body["errors"][0]["code"], "unknown_field");
+        assert!(body["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("“nope”"));
+    }
+}
