@@ -9,6 +9,7 @@
 #
 #   bench/network.sh [sqlite|postgres]
 #   KITH_BIN=target/release/kith bench/network.sh   # a binary built already
+#   REUSE_DB=<url of a database seeded by an earlier run> bench/network.sh sqlite
 #
 # Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
 set -euo pipefail
@@ -40,12 +41,15 @@ case "$BACKEND" in
     ;;
   *) echo "usage: bench/network.sh [sqlite|postgres]" >&2; exit 2 ;;
 esac
+URL=${REUSE_DB:-$URL}
 export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
   KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
   KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
-echo "seeding $BACKEND: $CONTACTS contacts, $RELATIONSHIPS relationships, $NEEDS needs" >&2
-"$KITH_BIN" seed --contacts "$CONTACTS" --interactions "$INTERACTIONS" --ledger "$LEDGER" \
-  --relationships "$RELATIONSHIPS" --needs "$NEEDS" >&2
+if [ -z "${REUSE_DB:-}" ]; then
+  echo "seeding $BACKEND: $CONTACTS contacts, $RELATIONSHIPS relationships, $NEEDS needs ($URL)" >&2
+  "$KITH_BIN" seed --contacts "$CONTACTS" --interactions "$INTERACTIONS" --ledger "$LEDGER" \
+    --relationships "$RELATIONSHIPS" --needs "$NEEDS" >&2
+fi
 
 "$KITH_BIN" serve >>"$WORK/server.log" 2>&1 &
 SERVER=$!

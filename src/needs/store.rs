@@ -114,17 +114,9 @@ pub fn ids_met_by(
         .load(conn)
 }
 
-/// An open need as matching reads it, with its person: (id, contact id,
-/// kind, match keys, created at, the contact's name and closeness).
-pub type OpenNeed = (
-    String,
-    Option<String>,
-    String,
-    String,
-    Micros,
-    Option<String>,
-    Option<i32>,
-);
+/// An open need as matching reads it: (id, contact id, kind, match keys,
+/// created at, the contact's closeness).
+pub type OpenNeed = (String, Option<String>, String, String, Micros, Option<i32>);
 
 /// The user's open needs that still stand on `today` and belong to the
 /// user or to a contact outside the trash; `kind` and `contact` narrow.
@@ -147,7 +139,6 @@ pub fn open_for_matching(
             n::kind,
             n::match_keys,
             n::created_at,
-            c::display_name.nullable(),
             c::closeness.nullable(),
         ))
         .into_boxed();

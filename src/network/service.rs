@@ -40,12 +40,51 @@ fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// An ask as matching walks it: the best score it could reach, its index,
+/// its keys (numbered) and whether each is a tag.
+type AskKeys = (f64, usize, Vec<(u32, bool)>);
+
 /// A match before its needs are read in full.
 #[derive(Clone, Copy)]
 struct Scored {
     score: f64,
     ask: usize,
     offer: usize,
+}
+
+/// A scored match in a heap that keeps the worst on top (the best first
+/// is `Ordering::Less`, so the greatest is the worst).
+struct Worst(Scored);
+
+impl Worst {
+    fn order(&self, other: &Self) -> std::cmp::Ordering {
+        other
+            .0
+            .score
+            .total_cmp(&self.0.score)
+            .then_with(|| self.0.ask.cmp(&other.0.ask))
+            .then_with(|| self.0.offer.cmp(&other.0.offer))
+    }
+}
+
+impl PartialEq for Worst {
+    fn eq(&self, other: &Self) -> bool {
+        self.order(other).is_eq()
+    }
+}
+
+impl Eq for Worst {}
+
+impl PartialOrd for Worst {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Worst {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.order(other)
+    }
 }
 
 /// What `matches` is narrowed to.
@@ -73,91 +112,180 @@ pub fn matches(
     let asks = need_store::open_for_matching(conn, user_id, &today, Some("ask"), filter.asks_mine)?;
     let offers =
         need_store::open_for_matching(conn, user_id, &today, Some("offer"), filter.offers_mine)?;
-    let wanted = |n: &OpenNeed| filter.need.as_ref().is_none_or(|id| *id == n.0);
-    let only_need = filter.need.is_some();
-    // Offers by key, then each ask's offers that share a key with it.
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    // One need's matches: an ask's offers, or an offer's asks.
+    let (only_ask, only_offer) = match &filter.need {
+        None => (None, None),
+        Some(id) => match (
+            asks.iter().position(|a| a.0 == *id),
+            offers.iter().position(|o| o.0 == *id),
+        ) {
+            (Some(a), _) => (Some(a), None),
+            (None, Some(o)) => (None, Some(o)),
+            (None, None) => return Ok((Vec::new(), false)),
+        },
+    };
+    // Offers by key (keys numbered once), then for each ask the offers
+    // sharing a key with it, counted in two dense arrays.
+    let mut key_ids: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut by_key: Vec<Vec<u32>> = Vec::new();
     for (i, o) in offers.iter().enumerate() {
+        if only_offer.is_some_and(|only| only != i) {
+            continue;
+        }
         for key in o.3.split(' ').filter(|k| !k.is_empty()) {
-            by_key.entry(key).or_default().push(i);
+            let next = by_key.len() as u32;
+            let k = *key_ids.entry(key).or_insert(next);
+            if k == next {
+                by_key.push(Vec::new());
+            }
+            by_key[k as usize].push(i as u32);
         }
     }
-    let mut scored: Vec<Scored> = Vec::new();
-    let mut shared: HashMap<usize, (u32, u32)> = HashMap::new();
-    for (a, ask) in asks.iter().enumerate() {
-        shared.clear();
-        for key in ask.3.split(' ').filter(|k| !k.is_empty()) {
-            let tag = key.starts_with('#');
-            for &o in by_key.get(key).into_iter().flatten() {
-                let e = shared.entry(o).or_default();
-                match tag {
-                    true => e.0 += 1,
-                    false => e.1 += 1,
+    let closeness = |n: &OpenNeed| closeness_of(&n.1, n.5);
+    let offer_closeness: Vec<i32> = offers.iter().map(closeness).collect();
+    let max_offer_closeness = offer_closeness.iter().copied().max().unwrap_or(0);
+    // Each person as a number (0: you), so that "the same person" is a
+    // comparison of two numbers.
+    let mut people_ids: HashMap<&str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let (mut offer_person, mut ask_person) = (Vec::new(), Vec::new());
+    for (list, out) in [(&offers, &mut offer_person), (&asks, &mut ask_person)] {
+        for n in list.iter() {
+            out.push(match &n.1 {
+                None => 0,
+                Some(id) => {
+                    let next = people_ids.len() as u32 + 1;
+                    *people_ids.entry(id.as_str()).or_insert(next)
                 }
-            }
-        }
-        for (&o, &(tags, words)) in &shared {
-            let offer = &offers[o];
-            // Someone meeting their own ask is no match.
-            if offer.1 == ask.1 {
-                continue;
-            }
-            if only_need && !wanted(ask) && !wanted(offer) {
-                continue;
-            }
-            let base = f64::from(2 * tags + words);
-            let closeness =
-                f64::from(closeness_of(&ask.1, ask.6) + closeness_of(&offer.1, offer.6)) / 10.0;
-            let waited = ((now - ask.4).max(0) / DAY).min(90) as f64;
-            scored.push(Scored {
-                score: round(base * closeness * (1.0 + waited / 90.0)),
-                ask: a,
-                offer: o,
             });
         }
     }
+    // Each ask's keys that some offer has, and the best score it could
+    // reach: asks are scored best-possible first, and once the kept pairs
+    // are all better than what an ask could reach, the rest are not.
+    let mut order: Vec<AskKeys> = Vec::new();
+    for (a, ask) in asks.iter().enumerate() {
+        if only_ask.is_some_and(|only| only != a) {
+            continue;
+        }
+        let keys: Vec<(u32, bool)> = ask
+            .3
+            .split(' ')
+            .filter_map(|key| Some((*key_ids.get(key)?, key.starts_with('#'))))
+            .collect();
+        if keys.is_empty() {
+            continue;
+        }
+        let base: u32 = keys.iter().map(|(_, tag)| if *tag { 2 } else { 1 }).sum();
+        let waited = 1.0 + ((now - ask.4).max(0) / DAY).min(90) as f64 / 90.0;
+        let reach =
+            f64::from(base) * f64::from(closeness(ask) + max_offer_closeness) / 10.0 * waited;
+        order.push((reach, a, keys));
+    }
+    order.sort_unstable_by(|x, y| y.0.total_cmp(&x.0).then_with(|| x.1.cmp(&y.1)));
+    // Needs are loaded in id order: comparing indexes compares ids.
     let better = |x: &Scored, y: &Scored| {
         y.score
             .total_cmp(&x.score)
-            .then_with(|| asks[x.ask].0.cmp(&asks[y.ask].0))
-            .then_with(|| offers[x.offer].0.cmp(&offers[y.offer].0))
+            .then_with(|| x.ask.cmp(&y.ask))
+            .then_with(|| x.offer.cmp(&y.offer))
     };
-    // The best first, taken in widening windows: most are kept, so the
-    // pairs that know each other are looked up for a window at a time.
-    let mut kept: Vec<Scored> = Vec::new();
-    let mut start = 0;
-    let mut window = (limit + 1) * 2;
-    let mut truncated = false;
-    while start < scored.len() {
-        let end = (start + window).min(scored.len());
-        if end < scored.len() {
-            scored[start..].select_nth_unstable_by(end - start - 1, better);
+    // The best `keep` pairs, best first, and whether there were more.
+    let best = |keep: usize| {
+        // Per offer: (shared tags, shared words) with the ask at hand.
+        let mut counts = vec![(0u16, 0u16); offers.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut top = std::collections::BinaryHeap::with_capacity(keep + 1);
+        let mut more = false;
+        // The worst kept score once `keep` are kept.
+        let mut floor = f64::NEG_INFINITY;
+        for (reach, a, keys) in &order {
+            if *reach < floor {
+                more = true;
+                break;
+            }
+            let a = *a;
+            let ask = &asks[a];
+            for &(k, tag) in keys {
+                for &o in &by_key[k as usize] {
+                    let c = &mut counts[o as usize];
+                    if *c == (0, 0) {
+                        touched.push(o);
+                    }
+                    match tag {
+                        true => c.0 += 1,
+                        false => c.1 += 1,
+                    }
+                }
+            }
+            let ask_closeness = closeness(ask);
+            let waited = 1.0 + ((now - ask.4).max(0) / DAY).min(90) as f64 / 90.0;
+            for o in touched.drain(..) {
+                let o = o as usize;
+                let (tags, words) = std::mem::take(&mut counts[o]);
+                // Someone meeting their own ask is no match.
+                if offer_person[o] == ask_person[a] {
+                    continue;
+                }
+                let both = f64::from(ask_closeness + offer_closeness[o]) / 10.0;
+                let score = round(f64::from(2 * tags + words) * both * waited);
+                if score < floor {
+                    more = true;
+                    continue;
+                }
+                let s = Scored {
+                    score,
+                    ask: a,
+                    offer: o,
+                };
+                // A heap of the best kept so far, the worst on top.
+                if top.len() < keep {
+                    top.push(Worst(s));
+                } else if top.peek().is_some_and(|w: &Worst| better(&s, &w.0).is_lt()) {
+                    top.pop();
+                    top.push(Worst(s));
+                    more = true;
+                } else {
+                    more = true;
+                }
+                if top.len() == keep {
+                    floor = top.peek().map_or(floor, |w: &Worst| w.0.score);
+                }
+            }
         }
-        scored[start..end].sort_unstable_by(better);
-        let people: Vec<&str> = scored[start..end]
+        let mut v: Vec<Scored> = top.into_iter().map(|w| w.0).collect();
+        v.sort_unstable_by(better);
+        (v, more)
+    };
+    // The best first; who already know each other are looked up for those
+    // only. Should too many of them know each other, more are scored.
+    let mut keep = (limit + 1) * 8;
+    let (kept, truncated) = loop {
+        let (scored, beyond) = best(keep);
+        let people: Vec<&str> = scored
             .iter()
             .flat_map(|s| [asks[s.ask].1.as_deref(), offers[s.offer].1.as_deref()])
             .flatten()
             .collect();
         let known = store::known_pairs(conn, user_id, &people)?;
-        for s in &scored[start..end] {
+        let mut kept: Vec<Scored> = Vec::new();
+        let mut more = false;
+        for s in &scored {
             if let (Some(a), Some(b)) = (&asks[s.ask].1, &offers[s.offer].1) {
                 if known.contains(&pair(a, b)) {
                     continue;
                 }
             }
             if kept.len() == limit {
-                truncated = true;
+                more = true;
                 break;
             }
             kept.push(*s);
         }
-        if truncated || kept.len() == limit && end == scored.len() {
-            break;
+        if more || !beyond {
+            break (kept, more);
         }
-        start = end;
-        window *= 4;
-    }
+        keep *= 8;
+    };
     // The needs in full, and whose they are.
     let ids: Vec<&str> = kept
         .iter()
@@ -170,10 +298,19 @@ pub fn matches(
     let me = crate::auth::store::user_by_id(conn, user_id)?
         .map(|u| u.name)
         .unwrap_or_default();
+    let people: Vec<&str> = kept
+        .iter()
+        .flat_map(|s| [asks[s.ask].1.as_deref(), offers[s.offer].1.as_deref()])
+        .flatten()
+        .collect();
+    let names = store::names(conn, user_id, &people)?;
     let person = |n: &OpenNeed| MatchPerson {
         id: n.1.clone(),
-        display_name: n.5.clone().unwrap_or_else(|| me.clone()),
-        closeness: n.6.filter(|_| n.1.is_some()),
+        display_name: match &n.1 {
+            Some(id) => names.get(id).cloned().unwrap_or_default(),
+            None => me.clone(),
+        },
+        closeness: n.5.filter(|_| n.1.is_some()),
     };
     let mut items = Vec::with_capacity(kept.len());
     for s in kept {
@@ -318,33 +455,47 @@ const MAX_SHARING: usize = 200;
 /// first this many count.
 const MAX_MUTUAL_FANOUT: usize = 64;
 
-#[derive(Default)]
-struct PairFacts {
-    tags: Vec<String>,
+type Fast<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// What a pair shares, counted: kept per pair (packed, many are made), the
+/// names behind it read again for the few pairs shown.
+#[derive(Default, Clone, Copy)]
+struct Shared {
+    tags: u8,
     company: bool,
     location: bool,
-    mutual: Vec<String>,
+    mutual: u8,
 }
 
-/// Adds `add` to the facts of every pair among `members` (with `focus`,
-/// when one is given), unless so many share it that it says little.
+/// Adds `add` to what every pair among `members` shares (pairs with
+/// `focus`, when one is given), unless so many share it that it says
+/// little; true when it counted.
 fn add_pairs(
-    facts: &mut HashMap<(usize, usize), PairFacts>,
-    members: &[usize],
-    focus: Option<usize>,
-    add: impl Fn(&mut PairFacts),
-) {
+    pairs: &mut Fast<u64, Shared>,
+    members: &[u32],
+    focus: Option<u32>,
+    add: impl Fn(&mut Shared),
+) -> bool {
     if members.len() > MAX_SHARING {
-        return;
+        return false;
     }
     for (n, &x) in members.iter().enumerate() {
         for &y in &members[n + 1..] {
             if focus.is_some_and(|f| x != f && y != f) {
                 continue;
             }
-            add(facts.entry((x.min(y), x.max(y))).or_default());
+            let key = (u64::from(x.min(y)) << 32) | u64::from(x.max(y));
+            add(pairs.entry(key).or_default());
         }
     }
+    true
+}
+
+/// A candidate's folded company or place, when it has one.
+fn folded(text: &Option<String>) -> Option<String> {
+    text.as_deref()
+        .map(|t| fold(t).trim().to_string())
+        .filter(|t| !t.is_empty())
 }
 
 /// The best `limit` pairs of contacts you know well who do not know each
@@ -358,10 +509,10 @@ pub fn suggestions(
 ) -> QueryResult<(Vec<IntroductionSuggestion>, bool)> {
     let cands: Vec<Candidate> =
         store::close_contacts(conn, user_id, MIN_CLOSENESS, MAX_CANDIDATES)?;
-    let index: HashMap<&str, usize> = cands
+    let index: Fast<&str, u32> = cands
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.0.as_str(), i))
+        .map(|(i, c)| (c.0.as_str(), i as u32))
         .collect();
     let focus = match contact {
         Some(id) => match index.get(id) {
@@ -370,122 +521,149 @@ pub fn suggestions(
         },
         None => None,
     };
-    let mut facts: HashMap<(usize, usize), PairFacts> = HashMap::new();
-    // Shared tags, company and location.
-    let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_company: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_location: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in cands.iter().enumerate() {
-        for tag in stored_list::<String>(&c.4) {
-            by_tag.entry(tag).or_default().push(i);
+    let tags: Vec<Vec<String>> = cands.iter().map(|c| stored_list(&c.4)).collect();
+    let companies: Vec<Option<String>> = cands.iter().map(|c| folded(&c.2)).collect();
+    let places: Vec<Option<String>> = cands.iter().map(|c| folded(&c.3)).collect();
+    let mut pairs: Fast<u64, Shared> = Fast::default();
+    // Shared tags, company and place; those too common are remembered, so
+    // that the reasons leave them out too.
+    let mut by_tag: Fast<&str, Vec<u32>> = Fast::default();
+    let mut by_company: Fast<&str, Vec<u32>> = Fast::default();
+    let mut by_place: Fast<&str, Vec<u32>> = Fast::default();
+    for i in 0..cands.len() {
+        for tag in &tags[i] {
+            by_tag.entry(tag).or_default().push(i as u32);
         }
-        if let Some(company) = c.2.as_deref().map(fold).filter(|s| !s.trim().is_empty()) {
-            by_company
-                .entry(company.trim().to_string())
-                .or_default()
-                .push(i);
+        if let Some(c) = &companies[i] {
+            by_company.entry(c).or_default().push(i as u32);
         }
-        if let Some(place) = c.3.as_deref().map(fold).filter(|s| !s.trim().is_empty()) {
-            by_location
-                .entry(place.trim().to_string())
-                .or_default()
-                .push(i);
+        if let Some(p) = &places[i] {
+            by_place.entry(p).or_default().push(i as u32);
         }
     }
-    let mut tags: Vec<(&String, &Vec<usize>)> = by_tag.iter().collect();
-    tags.sort();
-    for (tag, members) in tags {
-        add_pairs(&mut facts, members, focus, |f| f.tags.push(tag.clone()));
+    let mut common: HashSet<&str> = HashSet::new();
+    for (tag, members) in &by_tag {
+        if !add_pairs(&mut pairs, members, focus, |s| s.tags += 1) {
+            common.insert(tag);
+        }
     }
-    for members in by_company.values() {
-        add_pairs(&mut facts, members, focus, |f| f.company = true);
+    for (company, members) in &by_company {
+        if !add_pairs(&mut pairs, members, focus, |s| s.company = true) {
+            common.insert(company);
+        }
     }
-    for members in by_location.values() {
-        add_pairs(&mut facts, members, focus, |f| f.location = true);
+    for (place, members) in &by_place {
+        if !add_pairs(&mut pairs, members, focus, |s| s.location = true) {
+            common.insert(place);
+        }
     }
-    // Mutual contacts both are close to.
+    // Mutual contacts both are close to; and who among them are related.
     let ids: Vec<&str> = cands.iter().map(|c| c.0.as_str()).collect();
     let edges = store::edges_touching(conn, user_id, &ids)?;
-    let mut related: HashSet<(usize, usize)> = HashSet::new();
-    let mut close_to: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut related: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
+    let mut close_to: Fast<&str, Vec<u32>> = Fast::default();
     for (a, b, strength) in &edges {
-        if let (Some(&x), Some(&y)) = (index.get(a.as_str()), index.get(b.as_str())) {
-            related.insert((x.min(y), x.max(y)));
+        let (x, y) = (index.get(a.as_str()), index.get(b.as_str()));
+        if let (Some(&x), Some(&y)) = (x, y) {
+            related.insert((u64::from(x.min(y)) << 32) | u64::from(x.max(y)));
         }
         if *strength >= 3 {
-            if let Some(&x) = index.get(a.as_str()) {
+            if let Some(&x) = x {
                 close_to.entry(b.as_str()).or_default().push(x);
             }
-            if let Some(&y) = index.get(b.as_str()) {
+            if let Some(&y) = y {
                 close_to.entry(a.as_str()).or_default().push(y);
             }
         }
     }
-    let mut mutuals: Vec<(&str, Vec<usize>)> = close_to
-        .into_iter()
-        .filter(|(_, v)| v.len() > 1)
-        .map(|(m, mut v)| {
-            v.sort_unstable();
-            v.dedup();
-            v.truncate(MAX_MUTUAL_FANOUT);
-            (m, v)
-        })
-        .collect();
-    mutuals.sort();
-    for (m, members) in &mutuals {
-        add_pairs(&mut facts, members, focus, |f| f.mutual.push(m.to_string()));
+    let mut mutual_of: Fast<u32, Vec<&str>> = Fast::default();
+    for (m, members) in close_to.iter_mut() {
+        members.sort_unstable();
+        members.dedup();
+        if members.len() < 2 {
+            continue;
+        }
+        members.truncate(MAX_MUTUAL_FANOUT);
+        add_pairs(&mut pairs, members, focus, |s| {
+            s.mutual = s.mutual.saturating_add(1)
+        });
+        for &x in members.iter() {
+            mutual_of.entry(x).or_default().push(m);
+        }
     }
     // Score, leave out who already know each other or were dismissed.
     let dismissed = store::dismissed(conn, user_id)?;
-    let mut scored: Vec<((usize, usize), f64)> = facts
+    let unpack = |key: u64| ((key >> 32) as usize, (key & 0xffff_ffff) as usize);
+    let mut scored: Vec<(u64, f64)> = pairs
         .iter()
-        .filter(|(p, _)| !related.contains(p))
-        .filter(|(p, _)| !dismissed.contains(&pair(&cands[p.0].0, &cands[p.1].0)))
-        .map(|(p, f)| {
-            let base = f.tags.len() as f64
-                + if f.company { 1.5 } else { 0.0 }
-                + if f.location { 1.0 } else { 0.0 }
-                + 1.5 * f.mutual.len().min(3) as f64;
+        .filter(|(key, _)| !related.contains(*key))
+        .map(|(&key, s)| {
+            let (x, y) = unpack(key);
+            let base = f64::from(s.tags)
+                + if s.company { 1.5 } else { 0.0 }
+                + if s.location { 1.0 } else { 0.0 }
+                + 1.5 * f64::from(s.mutual.min(3));
             let closeness = f64::from(
-                cands[p.0].5.unwrap_or(UNSET_CLOSENESS) + cands[p.1].5.unwrap_or(UNSET_CLOSENESS),
+                cands[x].5.unwrap_or(UNSET_CLOSENESS) + cands[y].5.unwrap_or(UNSET_CLOSENESS),
             ) / 10.0;
-            (*p, round(base * closeness))
+            (key, round(base * closeness))
         })
         .collect();
-    scored.sort_unstable_by(|x, y| {
-        y.1.total_cmp(&x.1)
-            .then_with(|| cands[x.0 .0].0.cmp(&cands[y.0 .0].0))
-            .then_with(|| cands[x.0 .1].0.cmp(&cands[y.0 .1].0))
-    });
-    // Introductions among them (and relationships with contacts outside
-    // the closest) are looked up for the best only.
-    let mut kept = Vec::new();
+    let better = |a: &(u64, f64), b: &(u64, f64)| {
+        let ((ax, ay), (bx, by)) = (unpack(a.0), unpack(b.0));
+        b.1.total_cmp(&a.1)
+            .then_with(|| cands[ax].0.cmp(&cands[bx].0))
+            .then_with(|| cands[ay].0.cmp(&cands[by].0))
+    };
+    // The best first, a window at a time: introductions among them (and
+    // dismissals) are looked up for the window only.
+    let mut kept: Vec<(u64, f64)> = Vec::new();
     let mut truncated = false;
     let mut start = 0;
     let mut window = (limit + 1) * 2;
     while start < scored.len() && !truncated {
         let end = (start + window).min(scored.len());
+        if end < scored.len() {
+            scored[start..].select_nth_unstable_by(end - start - 1, better);
+        }
+        scored[start..end].sort_unstable_by(better);
         let people: Vec<&str> = scored[start..end]
             .iter()
-            .flat_map(|((x, y), _)| [cands[*x].0.as_str(), cands[*y].0.as_str()])
+            .flat_map(|(key, _)| {
+                let (x, y) = unpack(*key);
+                [cands[x].0.as_str(), cands[y].0.as_str()]
+            })
             .collect();
         let known = store::known_pairs(conn, user_id, &people)?;
-        for (p, score) in &scored[start..end] {
-            if known.contains(&pair(&cands[p.0].0, &cands[p.1].0)) {
+        for &(key, score) in &scored[start..end] {
+            let (x, y) = unpack(key);
+            let p = pair(&cands[x].0, &cands[y].0);
+            if known.contains(&p) || dismissed.contains(&p) {
                 continue;
             }
             if kept.len() == limit {
                 truncated = true;
                 break;
             }
-            kept.push((*p, *score));
+            kept.push((key, score));
         }
         start = end;
         window *= 4;
     }
+    // What each shown pair shares, by name.
     let mutual_ids: Vec<&str> = kept
         .iter()
-        .flat_map(|(p, _)| facts[p].mutual.iter().map(String::as_str))
+        .flat_map(|(key, _)| {
+            let (x, y) = unpack(*key);
+            let theirs = mutual_of.get(&(y as u32)).cloned().unwrap_or_default();
+            mutual_of
+                .get(&(x as u32))
+                .into_iter()
+                .flatten()
+                .filter(move |m| theirs.contains(m))
+                .copied()
+                .collect::<Vec<_>>()
+        })
         .collect();
     let names = store::names(conn, user_id, &mutual_ids)?;
     let person = |i: usize| MatchPerson {
@@ -495,39 +673,54 @@ pub fn suggestions(
     };
     let items = kept
         .into_iter()
-        .map(|(p, score)| {
-            let f = &facts[&p];
-            let mutual: Vec<Person> = f
-                .mutual
+        .map(|(key, score)| {
+            let (x, y) = unpack(key);
+            let shared_tags: Vec<String> = tags[x]
                 .iter()
-                .filter_map(|id| {
-                    names.get(id).map(|n| Person {
-                        id: id.clone(),
+                .filter(|t| tags[y].contains(t) && !common.contains(t.as_str()))
+                .cloned()
+                .collect();
+            let same = |v: &[Option<String>]| {
+                v[x].as_ref()
+                    .filter(|c| v[y].as_ref() == Some(*c) && !common.contains(c.as_str()))
+                    .is_some()
+            };
+            let (company, location) = (same(&companies), same(&places));
+            let theirs = mutual_of.get(&(y as u32)).cloned().unwrap_or_default();
+            let mut mutual: Vec<Person> = mutual_of
+                .get(&(x as u32))
+                .into_iter()
+                .flatten()
+                .filter(|m| theirs.contains(m))
+                .filter_map(|m| {
+                    names.get(*m).map(|n| Person {
+                        id: m.to_string(),
                         display_name: n.clone(),
                     })
                 })
                 .collect();
-            let a = &cands[p.0];
+            mutual.sort_by(|a, b| a.display_name.cmp(&b.display_name));
+            let a = &cands[x];
             let mut reasons = Vec::new();
-            if !f.tags.is_empty() {
-                reasons.push(format!("both tagged {}", f.tags.join(", ")));
+            if !shared_tags.is_empty() {
+                reasons.push(format!("both tagged {}", shared_tags.join(", ")));
             }
-            if f.company {
+            if company {
                 reasons.push(format!("both at {}", a.2.clone().unwrap_or_default()));
             }
-            if f.location {
+            if location {
                 reasons.push(format!("both in {}", a.3.clone().unwrap_or_default()));
             }
             for m in &mutual {
                 reasons.push(format!("both close to {}", m.display_name));
             }
             IntroductionSuggestion {
-                a: person(p.0),
-                b: person(p.1),
+                a: person(x),
+                b: person(y),
                 score,
-                shared_tags: f.tags.clone(),
-                same_company: f.company.then(|| a.2.clone()).flatten(),
-                same_location: f.location.then(|| a.3.clone()).flatten(),
+                shared_tags,
+                same_company: company.then(|| a.2.clone()).flatten(),
+                same_location: location.then(|| a.3.clone()).flatten(),
                 mutual,
                 reasons,
             }

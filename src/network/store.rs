@@ -458,7 +458,7 @@ pub fn close_contacts(
         .filter(c::closeness.ge(min_closeness))
         .filter(c::trashed_at.is_null())
         .filter(c::archived.eq(false))
-        .order((c::closeness.desc(), c::id.asc()))
+        .order((c::closeness.desc(), c::id.desc()))
         .select((
             c::id,
             c::display_name,

@@ -20,8 +20,16 @@ CREATE INDEX needs_open ON needs (user_id, status, kind);
 CREATE INDEX needs_introduction ON needs (user_id, introduction_id);
 
 -- Contacts by closeness: who should meet whom starts from those you know
--- well.
-CREATE INDEX contacts_closeness ON contacts (user_id, closeness);
+-- well (closest first, read backwards). And what matching reads of a
+-- need's contact, without reading the contact's row.
+CREATE INDEX contacts_closeness ON contacts (user_id, closeness, id);
+CREATE UNIQUE INDEX contacts_match ON contacts (id, closeness, trashed_at);
+-- A contact's relationships either way round, read from the index alone
+-- (who should meet whom reads those of 2,000 contacts).
+DROP INDEX relationships_contact;
+DROP INDEX relationships_other;
+CREATE INDEX relationships_contact ON relationships (user_id, contact_id, other_id, strength);
+CREATE INDEX relationships_other ON relationships (user_id, other_id, contact_id, strength);
 
 CREATE TABLE suggestion_dismissals (
     user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,

@@ -1,4 +1,9 @@
 DROP TABLE suggestion_dismissals;
+DROP INDEX contacts_match;
+DROP INDEX relationships_contact;
+DROP INDEX relationships_other;
+CREATE INDEX relationships_contact ON relationships (user_id, contact_id);
+CREATE INDEX relationships_other ON relationships (user_id, other_id);
 DROP INDEX contacts_closeness;
 DROP INDEX needs_introduction;
 DROP INDEX needs_open;
