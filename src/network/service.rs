@@ -525,6 +525,14 @@ pub fn suggestions(
     let companies: Vec<Option<String>> = cands.iter().map(|c| folded(&c.2)).collect();
     let places: Vec<Option<String>> = cands.iter().map(|c| folded(&c.3)).collect();
     let mut pairs: Fast<u64, Shared> = Fast::default();
+    let mut grow = |groups: &Fast<&str, Vec<u32>>| {
+        let n: usize = groups
+            .values()
+            .filter(|m| m.len() <= MAX_SHARING)
+            .map(|m| m.len() * (m.len() - 1) / 2)
+            .sum();
+        pairs.reserve(n);
+    };
     // Shared tags, company and place; those too common are remembered, so
     // that the reasons leave them out too.
     let mut by_tag: Fast<&str, Vec<u32>> = Fast::default();
@@ -540,6 +548,9 @@ pub fn suggestions(
         if let Some(p) = &places[i] {
             by_place.entry(p).or_default().push(i as u32);
         }
+    }
+    if focus.is_none() {
+        grow(&by_tag);
     }
     let mut common: HashSet<&str> = HashSet::new();
     for (tag, members) in &by_tag {
@@ -609,12 +620,9 @@ pub fn suggestions(
             (key, round(base * closeness))
         })
         .collect();
-    let better = |a: &(u64, f64), b: &(u64, f64)| {
-        let ((ax, ay), (bx, by)) = (unpack(a.0), unpack(b.0));
-        b.1.total_cmp(&a.1)
-            .then_with(|| cands[ax].0.cmp(&cands[bx].0))
-            .then_with(|| cands[ay].0.cmp(&cands[by].0))
-    };
+    // Ties by the pair's places among the candidates (closest first): the
+    // key's order.
+    let better = |a: &(u64, f64), b: &(u64, f64)| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0));
     // The best first, a window at a time: introductions among them (and
     // dismissals) are looked up for the window only.
     let mut kept: Vec<(u64, f64)> = Vec::new();
