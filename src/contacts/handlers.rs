@@ -395,10 +395,34 @@ pub async fn list(
             let (rows, more, last_rank) =
                 service::list(conn, &user.id, &filter, &sort, limit, after.as_ref())?;
             let next_cursor = cursor_after(&rows, more, |last| next(&sort, last, last_rank));
-            Ok(read_model::page_json(&rows, next_cursor.as_deref()))
+            match &fields {
+                None => Ok(read_model::page_json(&rows, next_cursor.as_deref())),
+                Some(f) => sparse_page(f, &rows, next_cursor.as_deref()),
+            }
         })
         .await?;
-    fields::page_json(fields.as_ref(), body)
+    Ok(crate::http::json_response(body))
+}
+
+/// A page of contacts with only the fields asked for, each contact's stored
+/// JSON read once (on the database thread, like the full page).
+fn sparse_page(
+    fields: &fields::Fields,
+    rows: &[ContactJson],
+    next_cursor: Option<&str>,
+) -> Result<Vec<u8>, ApiError> {
+    let mut out = Vec::with_capacity(rows.len() * 128 + 64);
+    out.extend_from_slice(b"{\"items\":[");
+    for (i, json) in rows.iter().filter_map(ContactJson::json).enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        fields.write_object(json.as_bytes(), &mut out)?;
+    }
+    out.extend_from_slice(b"],\"next_cursor\":");
+    crate::json::opt_str(&mut out, next_cursor);
+    out.push(b'}');
+    Ok(out)
 }
 
 /// Where a page starts: after the row its cursor names, in `sort`.
