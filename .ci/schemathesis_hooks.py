@@ -35,9 +35,10 @@ with its reason:
   the fuzzer's request timeout (tests/api/changes.rs waits longer);
 - a need's `until` is today or later: a positive one is 2999-01-01; its
   `met_by` names an existing record (left out here);
-- a match to introduce is an open ask and an open offer of two contacts:
-  the CI account's (KITH_CI_NEEDS, "ask,offer"); once introduced, they
-  answer 409;
+- a match to introduce is an open ask and an open offer of two contacts,
+  not yet introduced (other cases may introduce, meet or drop any need):
+  each positive case makes a fresh pair of the CI account's contacts
+  (KITH_CI_API, KITH_CI_TOKEN);
 - `fields` answers only the fields it names, so an answer then lacks
   required fields of the resource's schema (the parameter says so): a
   positive case reads the whole resource (tests/api/fields.rs covers
@@ -65,7 +66,26 @@ import uuid
 import schemathesis
 
 CONTACTS = [c for c in os.environ.get("KITH_CI_CONTACTS", "").split(",") if c]
-NEEDS = [n for n in os.environ.get("KITH_CI_NEEDS", "").split(",") if n]
+API = os.environ.get("KITH_CI_API", "")
+TOKEN = os.environ.get("KITH_CI_TOKEN", "")
+
+
+def fresh_needs():
+    """A new open ask of the first CI contact and offer of the second."""
+    import json
+    import urllib.request
+
+    ids = []
+    for n, kind in ((0, "ask"), (1, "offer")):
+        body = json.dumps({"contact_id": CONTACTS[n], "kind": kind, "topic": "CI mentoring"}).encode()
+        request = urllib.request.Request(
+            API + "/v1/needs",
+            data=body,
+            headers={"authorization": "Bearer " + TOKEN, "content-type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as res:
+            ids.append(json.load(res)["id"])
+    return ids
 PERSON_FIELDS = ("contact_id", "other_id", "introducer_id", "person_a_id", "person_b_id", "met_via")
 
 
@@ -144,8 +164,8 @@ def before_call(context, case, kwargs):
         if case.body.get("until") is not None:
             case.body["until"] = "2999-01-01"
         case.body.pop("met_by", None)
-    if case.operation.path == "/v1/network/matches/introduce" and isinstance(case.body, dict) and len(NEEDS) == 2:
-        case.body["ask_id"], case.body["offer_id"] = NEEDS
+    if case.operation.path == "/v1/network/matches/introduce" and isinstance(case.body, dict) and API and len(CONTACTS) >= 2:
+        case.body["ask_id"], case.body["offer_id"] = fresh_needs()
     if case.operation.path == "/v1/me" and isinstance(case.body, dict) and "time_zone" in case.body:
         case.body["time_zone"] = "Europe/Berlin"
     if case.operation.path in ("/v1/webhooks", "/v1/webhooks/{id}") and isinstance(case.body, dict) and "url" in case.body:
