@@ -114,9 +114,9 @@ pub fn ids_met_by(
         .load(conn)
 }
 
-/// An open need as matching reads it: (id, contact id, kind, match keys,
-/// created at, the contact's closeness).
-pub type OpenNeed = (String, Option<String>, String, String, Micros, Option<i32>);
+/// An open need as matching reads it: (id, contact id, match keys, created
+/// at, the contact's closeness).
+pub type OpenNeed = (String, Option<String>, String, Micros, Option<i32>);
 
 /// The user's open needs that still stand on `today` and belong to the
 /// user or to a contact outside the trash; `kind` and `contact` narrow.
@@ -136,7 +136,6 @@ pub fn open_for_matching(
         .select((
             n::id,
             n::contact_id,
-            n::kind,
             n::match_keys,
             n::created_at,
             c::closeness.nullable(),

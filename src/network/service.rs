@@ -92,10 +92,9 @@ impl Ord for Worst {
 pub struct MatchFilter {
     /// Only matches of this need.
     pub need: Option<String>,
-    /// Only matches of these people's asks: `Some(None)` yours,
-    /// `Some(Some(false))` contacts'.
+    /// `Some(true)`: only your own asks; `Some(false)`: only contacts'.
     pub asks_mine: Option<bool>,
-    /// Only matches of these people's offers.
+    /// `Some(true)`: only your own offers; `Some(false)`: only contacts'.
     pub offers_mine: Option<bool>,
 }
 
@@ -132,7 +131,7 @@ pub fn matches(
         if only_offer.is_some_and(|only| only != i) {
             continue;
         }
-        for key in o.3.split(' ').filter(|k| !k.is_empty()) {
+        for key in o.2.split(' ').filter(|k| !k.is_empty()) {
             let next = by_key.len() as u32;
             let k = *key_ids.entry(key).or_insert(next);
             if k == next {
@@ -141,7 +140,7 @@ pub fn matches(
             by_key[k as usize].push(i as u32);
         }
     }
-    let closeness = |n: &OpenNeed| closeness_of(&n.1, n.5);
+    let closeness = |n: &OpenNeed| closeness_of(&n.1, n.4);
     let offer_closeness: Vec<i32> = offers.iter().map(closeness).collect();
     let max_offer_closeness = offer_closeness.iter().copied().max().unwrap_or(0);
     // Each person as a number (0: you), so that "the same person" is a
@@ -168,7 +167,7 @@ pub fn matches(
             continue;
         }
         let keys: Vec<(u32, bool)> = ask
-            .3
+            .2
             .split(' ')
             .filter_map(|key| Some((*key_ids.get(key)?, key.starts_with('#'))))
             .collect();
@@ -176,7 +175,7 @@ pub fn matches(
             continue;
         }
         let base: u32 = keys.iter().map(|(_, tag)| if *tag { 2 } else { 1 }).sum();
-        let waited = 1.0 + ((now - ask.4).max(0) / DAY).min(90) as f64 / 90.0;
+        let waited = 1.0 + ((now - ask.3).max(0) / DAY).min(90) as f64 / 90.0;
         let reach =
             f64::from(base) * f64::from(closeness(ask) + max_offer_closeness) / 10.0 * waited;
         order.push((reach, a, keys));
@@ -218,7 +217,7 @@ pub fn matches(
                 }
             }
             let ask_closeness = closeness(ask);
-            let waited = 1.0 + ((now - ask.4).max(0) / DAY).min(90) as f64 / 90.0;
+            let waited = 1.0 + ((now - ask.3).max(0) / DAY).min(90) as f64 / 90.0;
             for o in touched.drain(..) {
                 let o = o as usize;
                 let (tags, words) = std::mem::take(&mut counts[o]);
@@ -310,7 +309,7 @@ pub fn matches(
             Some(id) => names.get(id).cloned().unwrap_or_default(),
             None => me.clone(),
         },
-        closeness: n.5.filter(|_| n.1.is_some()),
+        closeness: n.4.filter(|_| n.1.is_some()),
     };
     let mut items = Vec::with_capacity(kept.len());
     for s in kept {
@@ -318,7 +317,7 @@ pub fn matches(
         let (Some(ask_row), Some(offer_row)) = (rows.get(&ask.0), rows.get(&offer.0)) else {
             continue;
         };
-        let (tags, words) = keys::shared(&ask.3, &offer.3);
+        let (tags, words) = keys::shared(&ask.2, &offer.2);
         let (asker, offerer) = (person(ask), person(offer));
         let mut reasons = Vec::new();
         if !tags.is_empty() {
@@ -332,7 +331,7 @@ pub fn matches(
                 reasons.push(format!("you know {} {}", p.display_name, how_well(c)));
             }
         }
-        let waited = (now - ask.4).max(0) / DAY;
+        let waited = (now - ask.3).max(0) / DAY;
         if waited > 0 {
             let who = match ask.1 {
                 None => "you have".to_string(),
