@@ -9,6 +9,8 @@
 #   bench/run.sh [sqlite|postgres]
 #   CONTACTS=100000 INTERACTIONS=1000000 LEDGER=1000000 RELATIONSHIPS=300000 \
 #   DURATION=10 CONNECTIONS=64 HEALTH_DURATION=5 bench/run.sh sqlite
+#   ONLY='healthz|sort=name|agenda' bench/run.sh postgres   # the rows whose name matches
+#   KITH_BIN=/path/to/kith REUSE_DB=<url> bench/run.sh postgres   # a built binary, a seeded database
 #
 # Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
 set -euo pipefail
@@ -24,23 +26,28 @@ CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18090}
 OUT=${OUT:-bench/results-$BACKEND.md}
 
-cargo build --release --locked -q
+if [ -z "${KITH_BIN:-}" ]; then
+  cargo build --release --locked -q
+fi
 if ! command -v oha >/dev/null 2>&1; then
   export PATH="$HOME/.cargo/bin:$PATH"
   command -v oha >/dev/null 2>&1 || cargo install oha --locked -q
 fi
-BIN=$ROOT/target/release/kith
+BIN=${KITH_BIN:-$ROOT/target/release/kith}
 WORK=$(mktemp -d)
 case "$BACKEND" in
   sqlite) URL="sqlite://$WORK/bench.db" ;;
   postgres)
-    ADMIN=$(PGPORT=${PGPORT:-54331} .ci/start-postgres)
-    DB=kith_bench_$$
-    psql "$ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
-    URL="${ADMIN%/*}/$DB"
+    if [ -z "${REUSE_DB:-}" ]; then
+      ADMIN=$(PGPORT=${PGPORT:-54331} .ci/start-postgres)
+      DB=kith_bench_$$
+      psql "$ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
+      URL="${ADMIN%/*}/$DB"
+    fi
     ;;
   *) echo "usage: bench/run.sh [sqlite|postgres]" >&2; exit 2 ;;
 esac
+URL=${REUSE_DB:-$URL}
 export KITH_DATABASE_URL=$URL KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
   KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_ACCESS_TOKEN_TTL_SECS=7200 \
   KITH_RATE_LOGIN_PER_MINUTE=0 KITH_DATA_DIR=$WORK
@@ -97,6 +104,7 @@ ENDPOINTS=(
   "GET /v1/contacts/{id} (1,000 ids)|GET|@$URLS|"
   "GET /v1/contacts?sort=name|GET|/v1/contacts?limit=50&sort=name|"
   "GET /v1/contacts?sort=next_due_at|GET|/v1/contacts?limit=50&sort=next_due_at|"
+  "GET /v1/contacts?fields=id,display_name|GET|/v1/contacts?limit=50&sort=name&fields=id,display_name|"
   "GET /v1/contacts?q=lima (search)|GET|/v1/contacts?limit=50&q=lima|"
   "POST /v1/contacts|POST|/v1/contacts|{\"display_name\":\"Bench Person\",\"company\":\"Bench\",\"tags\":[\"tag01\"]}"
   "PATCH /v1/contacts/{id}|PATCH|/v1/contacts/$ID2|{\"title\":\"Benchmarked\"}"
@@ -141,6 +149,7 @@ ROWS=$WORK/rows.tsv
 : >"$ROWS"
 for e in "${ENDPOINTS[@]}"; do
   IFS='|' read -r name method path body <<<"$e"
+  [ -z "${ONLY:-}" ] || [ "$path" = /healthz ] || grep -qE "$ONLY" <<<"$name" || continue
   before=-
   [ "$path" = /healthz ] || before=$(health)
   read -r rps _ _ err1 < <(run_oha "$method" "$path" "$body" | summarise)

@@ -10,7 +10,7 @@ use super::model::{
     tag_name, BatchReport, Contact, ContactBatch, ContactBatchItem, ContactChanges, ContactCreate,
     ContactListParams, ContactPage, ContactPatch, DuplicatePage, DuplicateReason,
 };
-use super::read_model::{self, ContactJson};
+use super::read_model::{self, ContactBrief, ContactJson, Keys};
 use super::service;
 use super::store::{After, ListFilter, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
@@ -389,18 +389,39 @@ pub async fn list(
     let after = position(&sort, cursor)?;
     // The page is written to JSON where its rows were read: only the bytes
     // cross to the worker thread.
-    let body = state
-        .db
-        .read_as(user.id.clone(), move |conn| {
-            let (rows, more, last_rank) =
-                service::list(conn, &user.id, &filter, &sort, limit, after.as_ref())?;
-            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last, last_rank));
-            match &fields {
-                None => Ok(read_model::page_json(&rows, next_cursor.as_deref())),
-                Some(f) => sparse_page(f, &rows, next_cursor.as_deref()),
-            }
-        })
-        .await?;
+    let searching = filter.q.is_some();
+    let uid = user.id.clone();
+    let read = move |conn: &mut crate::db::DbConn| {
+        // Only short fields, by a sort key: read from their columns.
+        if let Some(f) = fields
+            .as_ref()
+            .filter(|f| !searching && f.within(&ContactBrief::FIELDS))
+        {
+            let (rows, more) =
+                service::list_brief(conn, &uid, &filter, &sort, limit, after.as_ref())?;
+            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last.keys(), 0));
+            return Ok((
+                brief_page(f, &rows, next_cursor.as_deref()),
+                !rows.is_empty(),
+            ));
+        }
+        let (rows, more, last_rank) =
+            service::list(conn, &uid, &filter, &sort, limit, after.as_ref())?;
+        let next_cursor = cursor_after(&rows, more, |last| next(&sort, last.keys(), last_rank));
+        let page = match &fields {
+            None => read_model::page_json(&rows, next_cursor.as_deref()),
+            Some(f) => sparse_page(f, &rows, next_cursor.as_deref())?,
+        };
+        Ok((page, !rows.is_empty()))
+    };
+    // A search's best plan depends on what is searched for: it is planned
+    // for each query.
+    let body = if searching {
+        let read = move |conn: &mut crate::db::DbConn| read(conn).map(|(page, _)| page);
+        state.db.read_as(user.id, read).await?
+    } else {
+        state.db.read_owned(user.id, read).await?
+    };
     Ok(crate::http::json_response(body))
 }
 
@@ -423,6 +444,26 @@ fn sparse_page(
     crate::json::opt_str(&mut out, next_cursor);
     out.push(b'}');
     Ok(out)
+}
+
+/// A page of contacts with only the fields asked for, all of a brief's.
+fn brief_page(
+    fields: &fields::Fields,
+    rows: &[ContactBrief],
+    next_cursor: Option<&str>,
+) -> Vec<u8> {
+    let mut out = Vec::with_capacity(rows.len() * 96 + 64);
+    out.extend_from_slice(b"{\"items\":[");
+    for (i, row) in rows.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        row.write_json(|name| fields.has(name), &mut out);
+    }
+    out.extend_from_slice(b"],\"next_cursor\":");
+    crate::json::opt_str(&mut out, next_cursor);
+    out.push(b'}');
+    out
 }
 
 /// Where a page starts: after the row its cursor names, in `sort`.
@@ -451,13 +492,13 @@ fn position(sort: &Sort, cursor: Option<String>) -> Result<Option<After>, ApiErr
 }
 
 /// The cursor of the page that follows `last` (of rank `rank`).
-fn next(sort: &Sort, last: &ContactJson, rank: i32) -> String {
+fn next(sort: &Sort, last: Keys, rank: i32) -> String {
     match sort.key {
-        SortKey::Name => encode_cursor(&sort.name, &last.name_key, &last.id),
-        SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, &last.id),
-        SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, &last.id),
-        SortKey::LastInteractionAt => encode_cursor(&sort.name, last.last_interaction_at, &last.id),
-        SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, &last.id),
-        SortKey::Relevance => encode_cursor(&sort.name, (rank, &last.name_key), &last.id),
+        SortKey::Name => encode_cursor(&sort.name, last.name_key, last.id),
+        SortKey::CreatedAt => encode_cursor(&sort.name, last.created_at, last.id),
+        SortKey::UpdatedAt => encode_cursor(&sort.name, last.updated_at, last.id),
+        SortKey::LastInteractionAt => encode_cursor(&sort.name, last.last_interaction_at, last.id),
+        SortKey::NextDueAt => encode_cursor(&sort.name, last.next_due_at, last.id),
+        SortKey::Relevance => encode_cursor(&sort.name, (rank, last.name_key), last.id),
     }
 }

@@ -48,6 +48,108 @@ impl ContactJson {
     }
 }
 
+/// What a page's cursor is made of: the row's sort keys and id.
+pub struct Keys<'a> {
+    pub id: &'a str,
+    pub name_key: &'a str,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    pub last_interaction_at: Option<Micros>,
+    pub next_due_at: Option<Micros>,
+}
+
+/// `keys()` for each row type that carries them.
+macro_rules! keys_of {
+    ($($row:ty),*) => {$(
+        impl $row {
+            pub fn keys(&self) -> Keys<'_> {
+                Keys {
+                    id: &self.id,
+                    name_key: &self.name_key,
+                    created_at: self.created_at,
+                    updated_at: self.updated_at,
+                    last_interaction_at: self.last_interaction_at,
+                    next_due_at: self.next_due_at,
+                }
+            }
+        }
+    )*};
+}
+keys_of!(ContactJson, ContactBrief);
+
+/// A contact's short fields, read from their own columns: a page that asks
+/// only for these (`?fields=id,display_name`, a phone's list) reads neither
+/// the stored JSON nor anything else (docs/BENCHMARKS.md, "Sparse fields").
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = contacts)]
+pub struct ContactBrief {
+    pub id: String,
+    pub name_key: String,
+    display_name: String,
+    given_name: Option<String>,
+    family_name: Option<String>,
+    company: Option<String>,
+    title: Option<String>,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    version: i32,
+    pub last_interaction_at: Option<Micros>,
+    pub next_due_at: Option<Micros>,
+}
+
+impl ContactBrief {
+    /// The fields a brief carries, in the contact's own order.
+    pub const FIELDS: [&'static str; 11] = [
+        "id",
+        "display_name",
+        "given_name",
+        "family_name",
+        "company",
+        "title",
+        "created_at",
+        "updated_at",
+        "version",
+        "last_interaction_at",
+        "next_due_at",
+    ];
+
+    /// The contact with only the fields `wanted` names (each one of
+    /// `FIELDS`), written as the full contact writes them.
+    pub fn write_json(&self, wanted: impl Fn(&str) -> bool, out: &mut Vec<u8>) {
+        use crate::json;
+        use crate::time::Timestamp;
+        out.extend_from_slice(b"{\"id\":");
+        json::str(out, &self.id);
+        let mut field = |name: &str, write: &dyn Fn(&mut Vec<u8>)| {
+            if wanted(name) {
+                out.extend_from_slice(b",\"");
+                out.extend_from_slice(name.as_bytes());
+                out.extend_from_slice(b"\":");
+                write(out);
+            }
+        };
+        field("display_name", &|o| json::str(o, &self.display_name));
+        field("given_name", &|o| {
+            json::opt_str(o, self.given_name.as_deref())
+        });
+        field("family_name", &|o| {
+            json::opt_str(o, self.family_name.as_deref())
+        });
+        field("company", &|o| json::opt_str(o, self.company.as_deref()));
+        field("title", &|o| json::opt_str(o, self.title.as_deref()));
+        field("created_at", &|o| json::time(o, Timestamp(self.created_at)));
+        field("updated_at", &|o| json::time(o, Timestamp(self.updated_at)));
+        field("version", &|o| json::int(o, self.version));
+        field("last_interaction_at", &|o| {
+            json::opt_time(o, self.last_interaction_at.map(Timestamp))
+        });
+        field("next_due_at", &|o| {
+            json::opt_time(o, self.next_due_at.map(Timestamp))
+        });
+        out.push(b'}');
+    }
+}
+
 /// One of the user's contacts, loaded as the view (on the concrete
 /// connection: no `LIMIT` to bind, the id is the primary key).
 fn find_view(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactJson>> {

@@ -13,7 +13,7 @@ use super::model::{
     BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, DuplicateGroup,
     DuplicateMember, DuplicateReason, ExternalIdsChange, MAX_EXTERNAL_IDS,
 };
-use super::read_model::{self, ContactJson};
+use super::read_model::{self, ContactBrief, ContactJson};
 use super::store::{self, After, ListFilter, Sort};
 use crate::changes;
 use crate::db::DbConn;
@@ -368,6 +368,21 @@ pub fn list(
     let mut rows: Vec<ContactJson> = ranked.into_iter().map(|(row, _)| row).collect();
     read_model::fill_json(conn, user_id, &mut rows)?;
     Ok((rows, more, last_rank))
+}
+
+/// `list` as briefs (see `ContactBrief`), by a sort key: the page and
+/// whether more follow.
+pub fn list_brief(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    after: Option<&After>,
+) -> Result<(Vec<ContactBrief>, bool)> {
+    let mut rows = store::list_brief(conn, user_id, filter, sort, limit, after)?;
+    let more = cut_page(&mut rows, limit);
+    Ok((rows, more))
 }
 
 /// Refreshes the given contacts of a user, saving (new version, change feed)

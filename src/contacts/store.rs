@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::model::{ContactRow, DuplicateReason};
-use super::read_model::ContactJson;
+use super::read_model::{ContactBrief, ContactJson};
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::DbConn;
 use crate::search::text::{NameRank, Query};
@@ -326,11 +326,14 @@ pub struct ListFilter {
 /// The user's contacts that pass `filter`, as views, in a query boxed for
 /// backend `$db` (see `list`).
 macro_rules! filtered {
-    ($db:ty, $user_id:expr, $filter:expr) => {{
+    ($db:ty, $user_id:expr, $filter:expr) => {
+        filtered!($db, $user_id, $filter, ContactJson)
+    };
+    ($db:ty, $user_id:expr, $filter:expr, $row:ty) => {{
         let (user_id, filter): (&str, &ListFilter) = ($user_id, $filter);
         let mut query = contacts::table
             .filter(contacts::user_id.eq(user_id))
-            .select(ContactJson::as_select())
+            .select(<$row>::as_select())
             .into_boxed::<$db>();
         if filter.trashed {
             query = query.filter(contacts::trashed_at.is_not_null());
@@ -396,13 +399,103 @@ pub enum After {
     Ranked(i32, String, String),
 }
 
-/// The user's contacts after `after` in `sort`, `limit + 1` of them at most
-/// (the page and a sign that more follow), each with its rank (0 unless
-/// sorted by relevance).
+/// The rows (as `$row`) of `list` by a sort key, `limit + 1` at most.
 ///
 /// Keyset pagination on (sort key, id). Nullable keys sort nulls last in both
 /// directions: the non-null run is read first on its index, then the nulls
 /// by id.
+macro_rules! keyset_page {
+    ($row:ty, $conn:expr, $user_id:expr, $filter:expr, $sort:expr, $limit:expr, $after:expr) => {{
+        let (user_id, filter, sort, limit, after): (&str, &ListFilter, &Sort, i64, Option<&After>) =
+            ($user_id, $filter, $sort, $limit, $after);
+        // The keyset condition: rows after `($k, $id)` in the sort's direction.
+        macro_rules! after {
+            ($query:expr, $col:expr, $k:expr, $id:expr) => {
+                if sort.descending {
+                    $query.filter(
+                        $col.lt($k.clone())
+                            .or($col.eq($k).and(contacts::id.lt($id))),
+                    )
+                } else {
+                    $query.filter(
+                        $col.gt($k.clone())
+                            .or($col.eq($k).and(contacts::id.gt($id))),
+                    )
+                }
+            };
+        }
+        // The sort's order on `$col`, then id.
+        macro_rules! ordered {
+            ($query:expr, $col:expr) => {
+                if sort.descending {
+                    $query.order(($col.desc(), contacts::id.desc()))
+                } else {
+                    $query.order(($col.asc(), contacts::id.asc()))
+                }
+            };
+        }
+        // A page on a key that is never null: one keyset walk.
+        macro_rules! plain {
+            ($c:ident, $db:ty, $col:expr, $variant:ident) => {{
+                let mut query = filtered!($db, user_id, filter, $row);
+                if let Some(After::$variant(k, id)) = after.cloned() {
+                    query = after!(query, $col, k, id);
+                }
+                ordered!(query, $col).limit(limit + 1).load($c)?
+            }};
+        }
+        // A page on a nullable key: its non-null run, then the nulls by id.
+        macro_rules! nulls_last {
+            ($c:ident, $db:ty, $col:expr) => {{
+                let position = match after {
+                    Some(After::Nullable(k, id)) => Some((*k, id.clone())),
+                    _ => None,
+                };
+                let mut rows = Vec::new();
+                if !matches!(position, Some((None, _))) {
+                    let mut query =
+                        filtered!($db, user_id, filter, $row).filter($col.is_not_null());
+                    if let Some((Some(k), id)) = position.clone() {
+                        query = after!(query, $col, k, id);
+                    }
+                    rows = ordered!(query, $col).limit(limit + 1).load($c)?;
+                }
+                if (rows.len() as i64) <= limit {
+                    let mut query = filtered!($db, user_id, filter, $row).filter($col.is_null());
+                    if let Some((None, id)) = position {
+                        query = if sort.descending {
+                            query.filter(contacts::id.lt(id))
+                        } else {
+                            query.filter(contacts::id.gt(id))
+                        };
+                    }
+                    query = if sort.descending {
+                        query.order(contacts::id.desc())
+                    } else {
+                        query.order(contacts::id.asc())
+                    };
+                    let more = limit + 1 - rows.len() as i64;
+                    rows.extend(query.limit(more).load($c)?);
+                }
+                rows
+            }};
+        }
+        // On the concrete connection: rows are read without the
+        // multi-backend layer (a fifth of a page's reading time).
+        let rows: Vec<$row> = crate::per_backend!($conn, |c, DB| match sort.key {
+            SortKey::Name | SortKey::Relevance => plain!(c, DB, contacts::name_key, Name),
+            SortKey::CreatedAt => plain!(c, DB, contacts::created_at, Instant),
+            SortKey::UpdatedAt => plain!(c, DB, contacts::updated_at, Instant),
+            SortKey::LastInteractionAt => nulls_last!(c, DB, contacts::last_interaction_at),
+            SortKey::NextDueAt => nulls_last!(c, DB, contacts::next_due_at),
+        });
+        rows
+    }};
+}
+
+/// The user's contacts after `after` in `sort`, `limit + 1` of them at most
+/// (the page and a sign that more follow), each with its rank (0 unless
+/// sorted by relevance).
 pub fn list(
     conn: &mut DbConn,
     user_id: &str,
@@ -411,94 +504,32 @@ pub fn list(
     limit: i64,
     after: Option<&After>,
 ) -> QueryResult<Vec<(ContactJson, i32)>> {
-    // The keyset condition: rows after `($k, $id)` in the sort's direction.
-    macro_rules! after {
-        ($query:expr, $col:expr, $k:expr, $id:expr) => {
-            if sort.descending {
-                $query.filter(
-                    $col.lt($k.clone())
-                        .or($col.eq($k).and(contacts::id.lt($id))),
-                )
-            } else {
-                $query.filter(
-                    $col.gt($k.clone())
-                        .or($col.eq($k).and(contacts::id.gt($id))),
-                )
-            }
-        };
-    }
-    // The sort's order on `$col`, then id.
-    macro_rules! ordered {
-        ($query:expr, $col:expr) => {
-            if sort.descending {
-                $query.order(($col.desc(), contacts::id.desc()))
-            } else {
-                $query.order(($col.asc(), contacts::id.asc()))
-            }
-        };
-    }
-    // A page on a key that is never null: one keyset walk.
-    macro_rules! plain {
-        ($c:ident, $db:ty, $col:expr, $variant:ident) => {{
-            let mut query = filtered!($db, user_id, filter);
-            if let Some(After::$variant(k, id)) = after.cloned() {
-                query = after!(query, $col, k, id);
-            }
-            ordered!(query, $col).limit(limit + 1).load($c)?
-        }};
-    }
-    // A page on a nullable key: its non-null run, then the nulls by id.
-    macro_rules! nulls_last {
-        ($c:ident, $db:ty, $col:expr) => {{
-            let position = match after {
-                Some(After::Nullable(k, id)) => Some((*k, id.clone())),
-                _ => None,
-            };
-            let mut rows = Vec::new();
-            if !matches!(position, Some((None, _))) {
-                let mut query = filtered!($db, user_id, filter).filter($col.is_not_null());
-                if let Some((Some(k), id)) = position.clone() {
-                    query = after!(query, $col, k, id);
-                }
-                rows = ordered!(query, $col).limit(limit + 1).load($c)?;
-            }
-            if (rows.len() as i64) <= limit {
-                let mut query = filtered!($db, user_id, filter).filter($col.is_null());
-                if let Some((None, id)) = position {
-                    query = if sort.descending {
-                        query.filter(contacts::id.lt(id))
-                    } else {
-                        query.filter(contacts::id.gt(id))
-                    };
-                }
-                query = if sort.descending {
-                    query.order(contacts::id.desc())
-                } else {
-                    query.order(contacts::id.asc())
-                };
-                let more = limit + 1 - rows.len() as i64;
-                rows.extend(query.limit(more).load($c)?);
-            }
-            rows
-        }};
-    }
-    let unranked = |rows: Vec<ContactJson>| rows.into_iter().map(|r| (r, 0)).collect();
-    // On the concrete connection: rows are read without the multi-backend
-    // layer (a fifth of a page's reading time).
     if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
         return ranked(conn, user_id, filter, q, limit + 1, after);
     }
-    let rows = crate::per_backend!(conn, |c, DB| match (sort.key, &filter.q) {
-        (SortKey::Name | SortKey::Relevance, _) =>
-            unranked(plain!(c, DB, contacts::name_key, Name)),
-        (SortKey::CreatedAt, _) => unranked(plain!(c, DB, contacts::created_at, Instant)),
-        (SortKey::UpdatedAt, _) => unranked(plain!(c, DB, contacts::updated_at, Instant)),
-        (SortKey::LastInteractionAt, _) => {
-            unranked(nulls_last!(c, DB, contacts::last_interaction_at))
-        }
-        (SortKey::NextDueAt, _) => unranked(nulls_last!(c, DB, contacts::next_due_at)),
-    });
-    Ok(rows)
+    let rows = keyset_page!(ContactJson, conn, user_id, filter, sort, limit, after);
+    Ok(rows.into_iter().map(|r| (r, 0)).collect())
+}
+
+/// `list` as `ContactBrief`s, for pages that show only the fields these
+/// carry; by a sort key (a search ranked by relevance reads `list`).
+pub fn list_brief(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    after: Option<&After>,
+) -> QueryResult<Vec<ContactBrief>> {
+    Ok(keyset_page!(
+        ContactBrief,
+        conn,
+        user_id,
+        filter,
+        sort,
+        limit,
+        after
+    ))
 }
 
 /// Up to `need` of the user's contacts that pass `filter` (and match `q`)

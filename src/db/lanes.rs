@@ -107,6 +107,7 @@ pub(super) enum Mode {
 impl Lanes {
     /// `threads` threads take jobs; the first `lookup_threads` of them
     /// take lookups as well (none: `Db::lookup_as` sends these lanes jobs).
+    /// `setup` runs on each connection a thread opens (empty: nothing).
     pub(super) fn start(
         target: &DbTarget,
         threads: u32,
@@ -114,6 +115,7 @@ impl Lanes {
         name: &'static str,
         mode: Mode,
         gate: AccountGate,
+        setup: &'static str,
     ) -> Result<Lanes, String> {
         let (queue, jobs) = crossbeam_channel::unbounded::<Job>();
         let (lookups, waiting) = crossbeam_channel::unbounded::<Lookup>();
@@ -123,12 +125,16 @@ impl Lanes {
             let target = target.clone();
             // The first connection of each thread is opened here, so a
             // database that cannot be reached stops the start.
-            let first = target.connect()?;
+            let first = connect(&target, setup)?;
+            let lane = Lane {
+                target,
+                setup,
+                mode,
+                gate,
+            };
             std::thread::Builder::new()
                 .name(format!("kith-db-{name}-{n}"))
-                .spawn(move || {
-                    serve_jobs(&target, Some(first), &jobs, waiting.as_ref(), mode, gate)
-                })
+                .spawn(move || serve_jobs(&lane, Some(first), &jobs, waiting.as_ref()))
                 .map_err(|e| format!("cannot start a database thread: {e}"))?;
         }
         Ok(Lanes {
@@ -176,6 +182,26 @@ impl Lanes {
     }
 }
 
+/// What a connection thread needs to know to open its connection and run
+/// its jobs.
+struct Lane {
+    target: DbTarget,
+    setup: &'static str,
+    mode: Mode,
+    gate: AccountGate,
+}
+
+/// A new connection, with `setup` run on it.
+fn connect(target: &DbTarget, setup: &str) -> Result<DbConn, String> {
+    use diesel::connection::SimpleConnection;
+    let mut conn = target.connect()?;
+    if !setup.is_empty() {
+        conn.batch_execute(setup)
+            .map_err(|e| format!("cannot set up a database connection: {e}"))?;
+    }
+    Ok(conn)
+}
+
 /// The loop of one connection thread. A broken connection (PostgreSQL
 /// restarted, say) is dropped and opened again on the next job; a job that
 /// panics loses its connection too, as it may have left it mid-transaction
@@ -187,13 +213,12 @@ impl Lanes {
 /// for a statement, then serve many requests instead of one; a lone lookup
 /// is answered as soon as a thread is free, as before.
 fn serve_jobs(
-    target: &DbTarget,
+    lane: &Lane,
     first: Option<DbConn>,
     jobs: &crossbeam_channel::Receiver<Job>,
     lookups: Option<&crossbeam_channel::Receiver<Lookup>>,
-    mode: Mode,
-    gate: AccountGate,
 ) {
+    let (mode, gate) = (lane.mode, lane.gate);
     let mut conn = first;
     let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
     let mut asked: Vec<Lookup> = Vec::with_capacity(LOOKUP_BATCH_MAX);
@@ -231,7 +256,7 @@ fn serve_jobs(
             conn = None;
         }
         if conn.is_none() {
-            match target.connect() {
+            match connect(&lane.target, lane.setup) {
                 Ok(c) => conn = Some(c),
                 Err(e) => {
                     tracing::warn!(error = %e, "cannot reconnect to the database");

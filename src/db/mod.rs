@@ -135,6 +135,8 @@ pub(super) fn optimize(conn: &mut DbConn) {
 pub struct Db {
     read: Lanes,
     write: Lanes,
+    /// For reads whose statements are planned once (see `read_owned`).
+    planned: Lanes,
     gate: AccountGate,
     in_write: WriteHook,
     pub backend: Backend,
@@ -165,9 +167,11 @@ impl Db {
             // A SQLite read is CPU work in this process: one reader per core.
             Backend::Sqlite => {
                 let readers = auto(pool_size, cores);
+                let read = Lanes::start(target, readers, 0, "read", Mode::Single, gate, "")?;
                 Ok(Db {
-                    read: Lanes::start(target, readers, 0, "read", Mode::Single, gate)?,
-                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit, gate)?,
+                    planned: read.clone(),
+                    read,
+                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit, gate, "")?,
                     gate,
                     in_write: nothing_more,
                     backend: Backend::Sqlite,
@@ -183,8 +187,24 @@ impl Db {
                 // `GET /v1/contacts/{id}` a quarter slower than on two).
                 let threads = auto(pool_size, (2 * cores).max(4));
                 let lookups = cores.min(threads);
-                let lanes = Lanes::start(target, threads, lookups, "pg", Mode::Single, gate)?;
+                let lanes = Lanes::start(target, threads, 0, "pg", Mode::Single, gate, "")?;
+                // PostgreSQL plans a prepared statement again at each
+                // execution while it expects a better plan from the values
+                // (always, for a statement with a bound `LIMIT`): planning
+                // was 40% of the server's work for a page of contacts
+                // (docs/BENCHMARKS.md, "PostgreSQL profile"). These
+                // connections use the plan made without values, once.
+                let planned = Lanes::start(
+                    target,
+                    threads,
+                    lookups,
+                    "pg-planned",
+                    Mode::Single,
+                    gate,
+                    "SET plan_cache_mode = force_generic_plan",
+                )?;
                 Ok(Db {
+                    planned,
                     read: lanes.clone(),
                     write: lanes,
                     gate,
@@ -246,6 +266,29 @@ impl Db {
         .await
     }
 
+    /// `read_as` for reads of the user's own rows whose statements have one
+    /// good plan whatever the values bound (a keyset page walking the index
+    /// that orders it, a lookup by key): on PostgreSQL they run where
+    /// statements are planned once. `f` also says whether it found any of
+    /// the user's rows: one found proves the account exists (every row goes
+    /// with its account), so the account is checked only when none was.
+    pub async fn read_owned<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<(T, bool), ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let check = self.gate.check;
+        self.planned
+            .run(move |conn| {
+                let (answer, found) = f(conn)?;
+                if !found {
+                    check(conn, &user_id)?;
+                }
+                Ok(answer)
+            })
+            .await
+    }
+
     /// The user's row `id` of `kind`, as its version and JSON, or `404`
     /// (`401` when the account is gone): a read of one row the user owns,
     /// which concurrent requests share (see `serve_jobs`).
@@ -260,7 +303,7 @@ impl Db {
             // reader would leave the other cores' readers idle.
             let gate = self.gate;
             return self
-                .read
+                .planned
                 .run(move |conn| {
                     let row = (kind.read)(conn, &[(&user_id, &id)])?.pop().flatten();
                     found_or_missing(conn, gate, &user_id, row)
@@ -268,7 +311,7 @@ impl Db {
                 .await;
         }
         let (reply, rx) = tokio::sync::oneshot::channel();
-        self.read
+        self.planned
             .lookups
             .send(Lookup {
                 kind,

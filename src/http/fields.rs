@@ -99,6 +99,16 @@ pub fn parse(raw: &str, known: &[String]) -> Result<Fields, ApiError> {
 }
 
 impl Fields {
+    /// Whether `name` is one of the fields asked for.
+    pub fn has(&self, name: &str) -> bool {
+        self.0.iter().any(|f| f == name)
+    }
+
+    /// Whether every field asked for is one of `these`.
+    pub fn within(&self, these: &[&str]) -> bool {
+        self.0.iter().all(|f| these.contains(&f.as_str()))
+    }
+
     /// One resource's JSON with only these fields (in the resource's
     /// order), read in one pass without building a map.
     pub fn object(&self, json: &[u8]) -> Result<Vec<u8>, ApiError> {
