@@ -49,8 +49,10 @@ pub async fn get(
     let now = time::now();
     let (items, truncated) = state
         .db
-        .read_as(user.id.clone(), move |conn| {
-            Ok(store::agenda(conn, &user.id, now, days, limit)?)
+        .read_found(user.id.clone(), move |conn| {
+            let (items, truncated) = store::agenda(conn, &user.id, now, days, limit)?;
+            let found = !items.is_empty();
+            Ok(((items, truncated), found))
         })
         .await?;
     Ok(HttpResponse::Ok().json(Agenda {

@@ -3,9 +3,8 @@
 //! birthdays on `(user_id, birthday_md)`.
 
 use chrono::{Datelike, NaiveDate};
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Bool};
+use diesel::sql_types::BigInt;
 
 use super::model::{AgendaItem, ItemType};
 use crate::db::schema::{contacts, interactions};
@@ -88,9 +87,79 @@ const DUE_COLUMNS: (
     contacts::next_due_at,
 );
 
-/// What a cadence counts from; the expression of the
-/// `(user_id, cadence_effective, …)` index, written identically here.
-const BASE: &str = "COALESCE(last_interaction_at, created_at)";
+diesel::define_sql_function! {
+    /// SQL's `COALESCE` of two instants.
+    fn coalesce(x: diesel::sql_types::Nullable<BigInt>, y: BigInt) -> BigInt;
+}
+
+/// What a cadence counts from: the expression of the
+/// `(user_id, cadence_effective, …)` index. Written with diesel's types,
+/// not as SQL text, so that each statement using it is prepared once.
+fn base() -> coalesce<contacts::last_interaction_at, contacts::created_at> {
+    coalesce(contacts::last_interaction_at, contacts::created_at)
+}
+
+/// The distinct cadences of the user's contacts, the smallest first, at
+/// most `most`: one statement, each step a jump on the
+/// `(user_id, cadence_effective, …)` index.
+fn cadences(conn: &mut DbConn, user_id: &str, most: usize) -> QueryResult<Vec<i32>> {
+    let query = DistinctCadences {
+        user_id,
+        most: most as i64,
+    };
+    crate::per_backend!(conn, |c| query.load(c))
+}
+
+/// The statement of `cadences`, written out as SQL (diesel has no
+/// recursive queries) but with a type of its own, so that it is prepared
+/// once like the statements diesel writes (`sql_query` text is prepared
+/// and planned again at each execution).
+#[derive(Clone, Copy)]
+struct DistinctCadences<'a> {
+    user_id: &'a str,
+    most: i64,
+}
+
+impl diesel::query_builder::QueryId for DistinctCadences<'_> {
+    type QueryId = DistinctCadences<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for DistinctCadences<'_> {
+    type SqlType = diesel::sql_types::Integer;
+}
+
+impl<C: Connection> RunQueryDsl<C> for DistinctCadences<'_> {}
+
+impl<DB> diesel::query_builder::QueryFragment<DB> for DistinctCadences<'_>
+where
+    DB: diesel::backend::Backend
+        + diesel::sql_types::HasSqlType<diesel::sql_types::Text>
+        + diesel::sql_types::HasSqlType<BigInt>,
+    str: diesel::serialize::ToSql<diesel::sql_types::Text, DB>,
+    i64: diesel::serialize::ToSql<BigInt, DB>,
+{
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, DB>,
+    ) -> QueryResult<()> {
+        out.push_sql(
+            "WITH RECURSIVE c(v) AS (SELECT (SELECT min(cadence_effective) FROM contacts \
+             WHERE user_id = ",
+        );
+        out.push_bind_param::<diesel::sql_types::Text, _>(self.user_id)?;
+        out.push_sql(
+            ") UNION ALL SELECT (SELECT min(cadence_effective) FROM contacts WHERE user_id = ",
+        );
+        out.push_bind_param::<diesel::sql_types::Text, _>(self.user_id)?;
+        out.push_sql(
+            " AND cadence_effective > c.v) FROM c WHERE c.v IS NOT NULL) \
+             SELECT v FROM c WHERE v IS NOT NULL LIMIT ",
+        );
+        out.push_bind_param::<BigInt, _>(&self.most)?;
+        Ok(())
+    }
+}
 
 /// Distinct cadences above which the per-cadence walk gives way to a sort.
 const MAX_CADENCES: usize = 64;
@@ -106,22 +175,7 @@ fn overdue_rows(
     now: Micros,
     limit: i64,
 ) -> QueryResult<Vec<DueRow>> {
-    let mut cadences = Vec::new();
-    let mut after = 0;
-    while cadences.len() <= MAX_CADENCES {
-        let next: Option<i32> = contacts::table
-            .filter(contacts::user_id.eq(user_id))
-            .filter(contacts::cadence_effective.gt(after))
-            .select(diesel::dsl::min(contacts::cadence_effective))
-            .first(conn)?;
-        match next {
-            Some(c) => {
-                cadences.push(c);
-                after = c;
-            }
-            None => break,
-        }
-    }
+    let cadences = cadences(conn, user_id, MAX_CADENCES + 1)?;
     let ratio = |r: &DueRow| (now - r.2.unwrap_or(r.3)) as f64 / f64::from(r.4.unwrap_or(1).max(1));
     let mut rows: Vec<DueRow> = Vec::new();
     if cadences.len() > MAX_CADENCES {
@@ -134,7 +188,10 @@ fn overdue_rows(
     } else {
         // A k-way merge: each cadence is read in small batches in its own
         // order (oldest touch first), and the best head is taken until the
-        // page is full, so few more rows than the page are ever read.
+        // page is full, so few more rows than the page are ever read. A
+        // cadence read again (it leads the page) reads what the page still
+        // needs at once: each statement costs the server as much as some
+        // forty rows (docs/BENCHMARKS.md, "PostgreSQL profile").
         const BATCH: i64 = 24;
         struct Walk {
             cadence: i32,
@@ -154,21 +211,26 @@ fn overdue_rows(
             })
             .collect();
         while (rows.len() as i64) < limit {
+            let needed = limit - rows.len() as i64;
             for w in walks.iter_mut().filter(|w| w.buffer.is_empty() && !w.done) {
+                let batch_size = match w.after {
+                    None => BATCH,
+                    Some(_) => needed.max(BATCH),
+                };
                 let latest_base = now - i64::from(w.cadence) * DAY;
                 let mut q = contacts::table
                     .filter(contacts::user_id.eq(user_id))
                     .filter(contacts::cadence_effective.eq(w.cadence))
-                    .filter(sql::<Bool>(&format!("{BASE} < ")).bind::<BigInt, _>(latest_base))
+                    .filter(base().lt(latest_base))
                     .filter(contacts::next_due_at.lt(now))
                     .filter(contacts::trashed_at.is_null())
                     .select(DUE_COLUMNS)
                     .into_boxed();
                 if let Some(after) = w.after {
-                    q = q.filter(sql::<Bool>(&format!("{BASE} >= ")).bind::<BigInt, _>(after));
+                    q = q.filter(base().ge(after));
                 }
-                let batch: Vec<DueRow> = q.order(sql::<BigInt>(BASE)).limit(BATCH).load(conn)?;
-                w.done = (batch.len() as i64) < BATCH;
+                let batch: Vec<DueRow> = q.order(base()).limit(batch_size).load(conn)?;
+                w.done = (batch.len() as i64) < batch_size;
                 for r in batch {
                     w.after = Some(r.2.unwrap_or(r.3));
                     if w.seen.insert(r.0.clone()) {

@@ -277,8 +277,27 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<(T, bool), ApiError> + Send + 'static,
         T: Send + 'static,
     {
+        self.found_on(&self.planned, user_id, f).await
+    }
+
+    /// `read_owned` for reads whose plans do depend on the values bound:
+    /// the account is checked only when `f` found none of the user's rows,
+    /// and each statement is planned for its values.
+    pub async fn read_found<T, F>(&self, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<(T, bool), ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.found_on(&self.read, user_id, f).await
+    }
+
+    async fn found_on<T, F>(&self, lanes: &Lanes, user_id: String, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<(T, bool), ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
         let check = self.gate.check;
-        self.planned
+        lanes
             .run(move |conn| {
                 let (answer, found) = f(conn)?;
                 if !found {

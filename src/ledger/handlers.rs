@@ -274,14 +274,10 @@ pub async fn list_balances(
     let after = position(cursor.as_deref(), &sort)?;
     let (items, more) = state
         .db
-        .read_as(user.id.clone(), move |conn| {
-            Ok(balances::page(
-                conn,
-                &user.id,
-                owing.as_deref(),
-                limit,
-                after,
-            )?)
+        .read_found(user.id.clone(), move |conn| {
+            let page = balances::page(conn, &user.id, owing.as_deref(), limit, after)?;
+            let found = !page.0.is_empty();
+            Ok((page, found))
         })
         .await?;
     let next_cursor = cursor_after(&items, more, |last| {
