@@ -10,8 +10,9 @@ use super::model::{
     tag_name, BatchReport, Contact, ContactBatch, ContactBatchItem, ContactChanges, ContactCreate,
     ContactListParams, ContactPage, ContactPatch, DuplicatePage, DuplicateReason,
 };
-use super::read_model::{self, ContactBrief, ContactJson, Keys};
+use super::read_model::{self, ContactBrief, ContactJson, ContactName, Keys, Short};
 use super::service;
+use super::store::ShortRow;
 use super::store::{After, ListFilter, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
@@ -393,17 +394,14 @@ pub async fn list(
     let uid = user.id.clone();
     let read = move |conn: &mut crate::db::DbConn| {
         // Only short fields, by a sort key: read from their columns.
-        if let Some(f) = fields
-            .as_ref()
-            .filter(|f| !searching && f.within(&ContactBrief::FIELDS))
-        {
-            let (rows, more) =
-                service::list_brief(conn, &uid, &filter, &sort, limit, after.as_ref())?;
-            let next_cursor = cursor_after(&rows, more, |last| next(&sort, last.keys(), 0));
-            return Ok((
-                brief_page(f, &rows, next_cursor.as_deref()),
-                !rows.is_empty(),
-            ));
+        if let Some(f) = fields.as_ref().filter(|_| !searching) {
+            let after = after.as_ref();
+            if f.within(ContactName::FIELDS) {
+                return short_page::<ContactName>(conn, &uid, &filter, &sort, limit, after, f);
+            }
+            if f.within(ContactBrief::FIELDS) {
+                return short_page::<ContactBrief>(conn, &uid, &filter, &sort, limit, after, f);
+            }
         }
         let (rows, more, last_rank) =
             service::list(conn, &uid, &filter, &sort, limit, after.as_ref())?;
@@ -446,24 +444,31 @@ fn sparse_page(
     Ok(out)
 }
 
-/// A page of contacts with only the fields asked for, all of a brief's.
-fn brief_page(
+/// A page of contacts read as rows of short fields (see `Short`), with
+/// only the fields asked for; and whether it found any.
+fn short_page<R: ShortRow>(
+    conn: &mut crate::db::DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    limit: i64,
+    after: Option<&After>,
     fields: &fields::Fields,
-    rows: &[ContactBrief],
-    next_cursor: Option<&str>,
-) -> Vec<u8> {
+) -> Result<(Vec<u8>, bool), ApiError> {
+    let (rows, more) = service::list_short::<R>(conn, user_id, filter, sort, limit, after)?;
+    let next_cursor = cursor_after(&rows, more, |last| next(sort, last.keys(), 0));
     let mut out = Vec::with_capacity(rows.len() * 96 + 64);
     out.extend_from_slice(b"{\"items\":[");
     for (i, row) in rows.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        row.write_json(|name| fields.has(name), &mut out);
+        row.write_json(&|name| fields.has(name), &mut out);
     }
     out.extend_from_slice(b"],\"next_cursor\":");
-    crate::json::opt_str(&mut out, next_cursor);
+    crate::json::opt_str(&mut out, next_cursor.as_deref());
     out.push(b'}');
-    out
+    Ok((out, !rows.is_empty()))
 }
 
 /// Where a page starts: after the row its cursor names, in `sort`.

@@ -75,11 +75,71 @@ macro_rules! keys_of {
         }
     )*};
 }
-keys_of!(ContactJson, ContactBrief);
+keys_of!(ContactJson, ContactBrief, ContactName);
 
-/// A contact's short fields, read from their own columns: a page that asks
-/// only for these (`?fields=id,display_name`, a phone's list) reads neither
-/// the stored JSON nor anything else (docs/BENCHMARKS.md, "Sparse fields").
+/// A row of a contact's short fields, read from their own columns: a page
+/// that asks only for fields one of these carries (`?fields=id,display_name`,
+/// a phone's list) reads neither the stored JSON nor any other column
+/// (docs/BENCHMARKS.md, "PostgreSQL profile"). The fewer columns, the
+/// cheaper on SQLite, which pays per column read.
+pub trait Short {
+    /// The fields it carries, in the contact's own order.
+    const FIELDS: &'static [&'static str];
+    fn keys(&self) -> Keys<'_>;
+    /// The contact with only the fields `wanted` names (each one of
+    /// `FIELDS`), written as the full contact writes them.
+    fn write_json(&self, wanted: &dyn Fn(&str) -> bool, out: &mut Vec<u8>);
+}
+
+/// Implements `Short` for a row: its `FIELDS` (`id`, then the fields
+/// listed, which must follow the contact's own order) and a `write_json`
+/// that writes each with its writer below.
+macro_rules! short {
+    ($row:ty; $($field:ident: $writer:ident),* $(,)?) => {
+        impl Short for $row {
+            const FIELDS: &'static [&'static str] = &["id", $(stringify!($field)),*];
+
+            fn keys(&self) -> Keys<'_> {
+                <$row>::keys(self)
+            }
+
+            fn write_json(&self, wanted: &dyn Fn(&str) -> bool, out: &mut Vec<u8>) {
+                out.extend_from_slice(b"{\"id\":");
+                crate::json::str(out, &self.id);
+                $(
+                    if wanted(stringify!($field)) {
+                        out.extend_from_slice(concat!(",\"", stringify!($field), "\":").as_bytes());
+                        writers::$writer(out, &self.$field);
+                    }
+                )*
+                out.push(b'}');
+            }
+        }
+    };
+}
+
+/// How `short!` writes a column, as the full contact writes the field.
+mod writers {
+    use crate::time::{Micros, Timestamp};
+
+    pub fn text(out: &mut Vec<u8>, v: &str) {
+        crate::json::str(out, v);
+    }
+    pub fn opt_text(out: &mut Vec<u8>, v: &Option<String>) {
+        crate::json::opt_str(out, v.as_deref());
+    }
+    pub fn int(out: &mut Vec<u8>, v: &i32) {
+        crate::json::int(out, *v);
+    }
+    pub fn at(out: &mut Vec<u8>, v: &Micros) {
+        crate::json::time(out, Timestamp(*v));
+    }
+    pub fn opt_at(out: &mut Vec<u8>, v: &Option<Micros>) {
+        crate::json::opt_time(out, v.map(Timestamp));
+    }
+}
+
+/// The contact's names, company, title, times and version.
 #[derive(Queryable, Selectable, Debug)]
 #[diesel(table_name = contacts)]
 pub struct ContactBrief {
@@ -97,58 +157,29 @@ pub struct ContactBrief {
     pub next_due_at: Option<Micros>,
 }
 
-impl ContactBrief {
-    /// The fields a brief carries, in the contact's own order.
-    pub const FIELDS: [&'static str; 11] = [
-        "id",
-        "display_name",
-        "given_name",
-        "family_name",
-        "company",
-        "title",
-        "created_at",
-        "updated_at",
-        "version",
-        "last_interaction_at",
-        "next_due_at",
-    ];
+short!(ContactBrief;
+    display_name: text, given_name: opt_text, family_name: opt_text, company: opt_text,
+    title: opt_text, created_at: at, updated_at: at, version: int,
+    last_interaction_at: opt_at, next_due_at: opt_at,
+);
 
-    /// The contact with only the fields `wanted` names (each one of
-    /// `FIELDS`), written as the full contact writes them.
-    pub fn write_json(&self, wanted: impl Fn(&str) -> bool, out: &mut Vec<u8>) {
-        use crate::json;
-        use crate::time::Timestamp;
-        out.extend_from_slice(b"{\"id\":");
-        json::str(out, &self.id);
-        let mut field = |name: &str, write: &dyn Fn(&mut Vec<u8>)| {
-            if wanted(name) {
-                out.extend_from_slice(b",\"");
-                out.extend_from_slice(name.as_bytes());
-                out.extend_from_slice(b"\":");
-                write(out);
-            }
-        };
-        field("display_name", &|o| json::str(o, &self.display_name));
-        field("given_name", &|o| {
-            json::opt_str(o, self.given_name.as_deref())
-        });
-        field("family_name", &|o| {
-            json::opt_str(o, self.family_name.as_deref())
-        });
-        field("company", &|o| json::opt_str(o, self.company.as_deref()));
-        field("title", &|o| json::opt_str(o, self.title.as_deref()));
-        field("created_at", &|o| json::time(o, Timestamp(self.created_at)));
-        field("updated_at", &|o| json::time(o, Timestamp(self.updated_at)));
-        field("version", &|o| json::int(o, self.version));
-        field("last_interaction_at", &|o| {
-            json::opt_time(o, self.last_interaction_at.map(Timestamp))
-        });
-        field("next_due_at", &|o| {
-            json::opt_time(o, self.next_due_at.map(Timestamp))
-        });
-        out.push(b'}');
-    }
+/// The contact's display name and times: what a list on a phone shows.
+#[derive(Queryable, Selectable, Debug)]
+#[diesel(table_name = contacts)]
+pub struct ContactName {
+    pub id: String,
+    pub name_key: String,
+    display_name: String,
+    pub created_at: Micros,
+    pub updated_at: Micros,
+    pub last_interaction_at: Option<Micros>,
+    pub next_due_at: Option<Micros>,
 }
+
+short!(ContactName;
+    display_name: text, created_at: at, updated_at: at, last_interaction_at: opt_at,
+    next_due_at: opt_at,
+);
 
 /// One of the user's contacts, loaded as the view (on the concrete
 /// connection: no `LIMIT` to bind, the id is the primary key).

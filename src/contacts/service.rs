@@ -13,8 +13,8 @@ use super::model::{
     BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, DuplicateGroup,
     DuplicateMember, DuplicateReason, ExternalIdsChange, MAX_EXTERNAL_IDS,
 };
-use super::read_model::{self, ContactBrief, ContactJson};
-use super::store::{self, After, ListFilter, Sort};
+use super::read_model::{self, ContactJson};
+use super::store::{self, After, ListFilter, ShortRow, Sort};
 use crate::changes;
 use crate::db::DbConn;
 use crate::domain::{cut_page, Error, Expected, Result};
@@ -370,17 +370,17 @@ pub fn list(
     Ok((rows, more, last_rank))
 }
 
-/// `list` as briefs (see `ContactBrief`), by a sort key: the page and
-/// whether more follow.
-pub fn list_brief(
+/// `list` as rows of short fields (see `Short`), by a sort key: the page
+/// and whether more follow.
+pub fn list_short<R: ShortRow>(
     conn: &mut DbConn,
     user_id: &str,
     filter: &ListFilter,
     sort: &Sort,
     limit: i64,
     after: Option<&After>,
-) -> Result<(Vec<ContactBrief>, bool)> {
-    let mut rows = store::list_brief(conn, user_id, filter, sort, limit, after)?;
+) -> Result<(Vec<R>, bool)> {
+    let mut rows = R::page(conn, user_id, filter, sort, limit, after)?;
     let more = cut_page(&mut rows, limit);
     Ok((rows, more))
 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::model::{ContactRow, DuplicateReason};
-use super::read_model::{ContactBrief, ContactJson};
+use super::read_model::{ContactBrief, ContactJson, ContactName, Short};
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::DbConn;
 use crate::search::text::{NameRank, Query};
@@ -511,26 +511,37 @@ pub fn list(
     Ok(rows.into_iter().map(|r| (r, 0)).collect())
 }
 
-/// `list` as `ContactBrief`s, for pages that show only the fields these
-/// carry; by a sort key (a search ranked by relevance reads `list`).
-pub fn list_brief(
-    conn: &mut DbConn,
-    user_id: &str,
-    filter: &ListFilter,
-    sort: &Sort,
-    limit: i64,
-    after: Option<&After>,
-) -> QueryResult<Vec<ContactBrief>> {
-    Ok(keyset_page!(
-        ContactBrief,
-        conn,
-        user_id,
-        filter,
-        sort,
-        limit,
-        after
-    ))
+/// A row of a contact's short fields that a page can be read as.
+pub trait ShortRow: Short + Sized {
+    /// `list` as these rows, by a sort key (a search ranked by relevance
+    /// reads `list`).
+    fn page(
+        conn: &mut DbConn,
+        user_id: &str,
+        filter: &ListFilter,
+        sort: &Sort,
+        limit: i64,
+        after: Option<&After>,
+    ) -> QueryResult<Vec<Self>>;
 }
+
+macro_rules! short_rows {
+    ($($row:ty),*) => {$(
+        impl ShortRow for $row {
+            fn page(
+                conn: &mut DbConn,
+                user_id: &str,
+                filter: &ListFilter,
+                sort: &Sort,
+                limit: i64,
+                after: Option<&After>,
+            ) -> QueryResult<Vec<Self>> {
+                Ok(keyset_page!($row, conn, user_id, filter, sort, limit, after))
+            }
+        }
+    )*};
+}
+short_rows!(ContactBrief, ContactName);
 
 /// Up to `need` of the user's contacts that pass `filter` (and match `q`)
 /// after `after`, by rank, then name, each with its rank.
