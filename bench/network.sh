@@ -81,5 +81,30 @@ one_client "GET /v1/network/matches?need_id=…" "$API/v1/network/matches?need_i
 one_client "GET /v1/network/suggestions" "$API/v1/network/suggestions"
 one_client "GET /v1/network/suggestions?contact_id=…" "$API/v1/network/suggestions?contact_id=$CONTACT"
 one_client "GET /v1/agenda" "$API/v1/agenda"
+# The same reads right after a write each time (the user's feed moved, so
+# the kept inputs are read again: docs/BENCHMARKS.md), 30 of each.
+after_write() { # label url
+  python3 - "$API" "$TOKEN" "$NEED" "$2" "$1" <<'PY'
+import json, sys, time, urllib.request
+api, token, need, url, label = sys.argv[1:]
+auth = {"Authorization": f"Bearer {token}"}
+def call(method, u, body=None):
+    req = urllib.request.Request(u, method=method, headers={**auth, "content-type": "application/json"},
+                                 data=None if body is None else json.dumps(body).encode())
+    with urllib.request.urlopen(req, timeout=30) as r:
+        r.read()
+times = []
+for n in range(30):
+    call("PATCH", f"{api}/v1/needs/{need}", {"description": f"benchmark write {n} {time.time()}"})
+    t = time.perf_counter()
+    call("GET", url)
+    times.append((time.perf_counter() - t) * 1000)
+times.sort()
+p50, p99 = times[len(times) // 2], times[-1]
+print(f"| `{label}`, each right after a write (30, worst as p99) | | | {p50:.2f} | {p99:.2f} | 0 |")
+PY
+}
+after_write "GET /v1/network/matches" "$API/v1/network/matches"
+after_write "GET /v1/network/suggestions" "$API/v1/network/suggestions"
 echo
 echo "- backend: $BACKEND; data: $CONTACTS contacts, $RELATIONSHIPS relationships, $NEEDS open needs, $INTERACTIONS interactions, $LEDGER ledger entries; $(nproc) cores; kith $(git rev-parse --short HEAD)"

@@ -58,6 +58,15 @@ pub fn record_json(
     Ok(seq)
 }
 
+/// The number of the user's last change: where the user's feed stands.
+/// Every write of the user's data moves it, in its transaction.
+pub fn last_change(conn: &mut DbConn, user_id: &str) -> QueryResult<i64> {
+    users::table
+        .find(user_id)
+        .select(users::change_seq)
+        .first(conn)
+}
+
 /// Names what the user's last recorded change was where its op does not
 /// say it (`restored`, `merged`; see webhooks' events). In the transaction
 /// that recorded it, whose lock on the user's row keeps it the last.

@@ -114,24 +114,39 @@ pub fn ids_met_by(
         .load(conn)
 }
 
-/// An open need as matching reads it: (id, contact id, match keys, created
-/// at, the contact's closeness).
-pub type OpenNeed = (String, Option<String>, String, Micros, Option<i32>);
+/// An open need as matching reads it.
+#[derive(Queryable, Debug)]
+pub struct OpenNeed {
+    pub id: String,
+    /// `None`: the user's own.
+    pub contact_id: Option<String>,
+    /// Its match keys, space-separated (see `keys`).
+    pub keys: String,
+    pub created_at: Micros,
+    /// Its contact's closeness.
+    pub closeness: Option<i32>,
+    pub kind: String,
+    pub until_on: Option<String>,
+}
 
-/// The user's open needs that still stand on `today` and belong to the
-/// user or to a contact outside the trash; `kind` and `contact` narrow.
-pub fn open_for_matching(
-    conn: &mut DbConn,
-    user_id: &str,
-    today: &str,
-    kind: Option<&'static str>,
-    mine: Option<bool>,
-) -> QueryResult<Vec<OpenNeed>> {
-    let mut q = n::table
+impl OpenNeed {
+    /// Whether it is of `kind`, still stands on `today` and is the user's
+    /// own (`mine: Some(true)`), a contact's (`Some(false)`) or either.
+    pub fn stands(&self, kind: &str, today: &str, mine: Option<bool>) -> bool {
+        self.kind == kind
+            && self.until_on.as_deref().is_none_or(|until| until >= today)
+            && mine.is_none_or(|mine| mine == self.contact_id.is_none())
+    }
+}
+
+/// The user's open needs that belong to the user or to a contact outside
+/// the trash, in id order (sorted here: on PostgreSQL, sorting 10,000 ids
+/// by the database's collation took a fifth of the query).
+pub fn open_for_matching(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<OpenNeed>> {
+    let mut open: Vec<OpenNeed> = n::table
         .left_join(c::table)
         .filter(n::user_id.eq(user_id))
         .filter(n::status.eq("open"))
-        .filter(n::until_on.is_null().or(n::until_on.ge(today.to_string())))
         .filter(n::contact_id.is_null().or(c::trashed_at.is_null()))
         .select((
             n::id,
@@ -139,17 +154,12 @@ pub fn open_for_matching(
             n::match_keys,
             n::created_at,
             c::closeness.nullable(),
+            n::kind,
+            n::until_on,
         ))
-        .into_boxed();
-    if let Some(kind) = kind {
-        q = q.filter(n::kind.eq(kind));
-    }
-    match mine {
-        Some(true) => q = q.filter(n::contact_id.is_null()),
-        Some(false) => q = q.filter(n::contact_id.is_not_null()),
-        None => {}
-    }
-    q.order(n::id.asc()).load(conn)
+        .load(conn)?;
+    open.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    Ok(open)
 }
 
 /// The user's needs with these ids.

@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod handlers;
+mod kept;
 pub mod model;
 pub mod service;
 pub mod store;

@@ -7,11 +7,14 @@
 //! you dismissed.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 use diesel::QueryResult;
 
+use super::kept::Kept;
 use super::model::{IntroductionSuggestion, Match, MatchIntroduce, MatchPerson, Person};
 use super::store::{self, pair, Candidate};
+use crate::changes::store as changes;
 use crate::contacts::model::stored_list;
 use crate::db::DbConn;
 use crate::domain::{Error, Result};
@@ -23,6 +26,14 @@ use crate::needs::service as needs;
 use crate::needs::store::{self as need_store, OpenNeed};
 use crate::search::text::fold;
 use crate::time::{self, Micros, DAY};
+
+/// The open needs, as matching reads them.
+static OPEN_NEEDS: LazyLock<Kept<Vec<OpenNeed>>> = LazyLock::new(Kept::default);
+
+/// The close contacts suggestions consider, and the relationships touching
+/// them: (contact, other, strength).
+type Close = (Vec<Candidate>, Vec<(String, String, i32)>);
+static CLOSE: LazyLock<Kept<Close>> = LazyLock::new(Kept::default);
 
 /// How close you count yourself, and a contact without a closeness.
 const SELF_CLOSENESS: i32 = 5;
@@ -108,15 +119,20 @@ pub fn matches(
     limit: usize,
 ) -> QueryResult<(Vec<Match>, bool)> {
     let today = time::to_datetime(now).date_naive().to_string();
-    let asks = need_store::open_for_matching(conn, user_id, &today, Some("ask"), filter.asks_mine)?;
-    let offers =
-        need_store::open_for_matching(conn, user_id, &today, Some("offer"), filter.offers_mine)?;
+    let at = changes::last_change(conn, user_id)?;
+    let open = OPEN_NEEDS.get(user_id, at, || need_store::open_for_matching(conn, user_id))?;
+    let of = |kind: &str, mine: Option<bool>| -> Vec<&OpenNeed> {
+        open.iter()
+            .filter(|n| n.stands(kind, &today, mine))
+            .collect()
+    };
+    let (asks, offers) = (of("ask", filter.asks_mine), of("offer", filter.offers_mine));
     // One need's matches: an ask's offers, or an offer's asks.
     let (only_ask, only_offer) = match &filter.need {
         None => (None, None),
         Some(id) => match (
-            asks.iter().position(|a| a.0 == *id),
-            offers.iter().position(|o| o.0 == *id),
+            asks.iter().position(|a| a.id == *id),
+            offers.iter().position(|o| o.id == *id),
         ) {
             (Some(a), _) => (Some(a), None),
             (None, Some(o)) => (None, Some(o)),
@@ -131,7 +147,7 @@ pub fn matches(
         if only_offer.is_some_and(|only| only != i) {
             continue;
         }
-        for key in o.2.split(' ').filter(|k| !k.is_empty()) {
+        for key in o.keys.split(' ').filter(|k| !k.is_empty()) {
             let next = by_key.len() as u32;
             let k = *key_ids.entry(key).or_insert(next);
             if k == next {
@@ -140,8 +156,8 @@ pub fn matches(
             by_key[k as usize].push(i as u32);
         }
     }
-    let closeness = |n: &OpenNeed| closeness_of(&n.1, n.4);
-    let offer_closeness: Vec<i32> = offers.iter().map(closeness).collect();
+    let closeness = |n: &OpenNeed| closeness_of(&n.contact_id, n.closeness);
+    let offer_closeness: Vec<i32> = offers.iter().map(|n| closeness(n)).collect();
     let max_offer_closeness = offer_closeness.iter().copied().max().unwrap_or(0);
     // Each person as a number (0: you), so that "the same person" is a
     // comparison of two numbers.
@@ -149,7 +165,7 @@ pub fn matches(
     let (mut offer_person, mut ask_person) = (Vec::new(), Vec::new());
     for (list, out) in [(&offers, &mut offer_person), (&asks, &mut ask_person)] {
         for n in list.iter() {
-            out.push(match &n.1 {
+            out.push(match &n.contact_id {
                 None => 0,
                 Some(id) => {
                     let next = people_ids.len() as u32 + 1;
@@ -167,7 +183,7 @@ pub fn matches(
             continue;
         }
         let keys: Vec<(u32, bool)> = ask
-            .2
+            .keys
             .split(' ')
             .filter_map(|key| Some((*key_ids.get(key)?, key.starts_with('#'))))
             .collect();
@@ -175,7 +191,7 @@ pub fn matches(
             continue;
         }
         let base: u32 = keys.iter().map(|(_, tag)| if *tag { 2 } else { 1 }).sum();
-        let waited = 1.0 + ((now - ask.3).max(0) / DAY).min(90) as f64 / 90.0;
+        let waited = 1.0 + ((now - ask.created_at).max(0) / DAY).min(90) as f64 / 90.0;
         let reach =
             f64::from(base) * f64::from(closeness(ask) + max_offer_closeness) / 10.0 * waited;
         order.push((reach, a, keys));
@@ -217,7 +233,7 @@ pub fn matches(
                 }
             }
             let ask_closeness = closeness(ask);
-            let waited = 1.0 + ((now - ask.3).max(0) / DAY).min(90) as f64 / 90.0;
+            let waited = 1.0 + ((now - ask.created_at).max(0) / DAY).min(90) as f64 / 90.0;
             for o in touched.drain(..) {
                 let o = o as usize;
                 let (tags, words) = std::mem::take(&mut counts[o]);
@@ -262,14 +278,19 @@ pub fn matches(
         let (scored, beyond) = best(keep);
         let people: Vec<&str> = scored
             .iter()
-            .flat_map(|s| [asks[s.ask].1.as_deref(), offers[s.offer].1.as_deref()])
+            .flat_map(|s| {
+                [
+                    asks[s.ask].contact_id.as_deref(),
+                    offers[s.offer].contact_id.as_deref(),
+                ]
+            })
             .flatten()
             .collect();
         let known = store::known_pairs(conn, user_id, &people)?;
         let mut kept: Vec<Scored> = Vec::new();
         let mut more = false;
         for s in &scored {
-            if let (Some(a), Some(b)) = (&asks[s.ask].1, &offers[s.offer].1) {
+            if let (Some(a), Some(b)) = (&asks[s.ask].contact_id, &offers[s.offer].contact_id) {
                 if known.contains(&pair(a, b)) {
                     continue;
                 }
@@ -288,7 +309,7 @@ pub fn matches(
     // The needs in full, and whose they are.
     let ids: Vec<&str> = kept
         .iter()
-        .flat_map(|s| [asks[s.ask].0.as_str(), offers[s.offer].0.as_str()])
+        .flat_map(|s| [asks[s.ask].id.as_str(), offers[s.offer].id.as_str()])
         .collect();
     let rows: HashMap<String, NeedRow> = need_store::by_ids(conn, user_id, &ids)?
         .into_iter()
@@ -299,25 +320,30 @@ pub fn matches(
         .unwrap_or_default();
     let people: Vec<&str> = kept
         .iter()
-        .flat_map(|s| [asks[s.ask].1.as_deref(), offers[s.offer].1.as_deref()])
+        .flat_map(|s| {
+            [
+                asks[s.ask].contact_id.as_deref(),
+                offers[s.offer].contact_id.as_deref(),
+            ]
+        })
         .flatten()
         .collect();
     let names = store::names(conn, user_id, &people)?;
     let person = |n: &OpenNeed| MatchPerson {
-        id: n.1.clone(),
-        display_name: match &n.1 {
+        id: n.contact_id.clone(),
+        display_name: match &n.contact_id {
             Some(id) => names.get(id).cloned().unwrap_or_default(),
             None => me.clone(),
         },
-        closeness: n.4.filter(|_| n.1.is_some()),
+        closeness: n.closeness.filter(|_| n.contact_id.is_some()),
     };
     let mut items = Vec::with_capacity(kept.len());
     for s in kept {
         let (ask, offer) = (&asks[s.ask], &offers[s.offer]);
-        let (Some(ask_row), Some(offer_row)) = (rows.get(&ask.0), rows.get(&offer.0)) else {
+        let (Some(ask_row), Some(offer_row)) = (rows.get(&ask.id), rows.get(&offer.id)) else {
             continue;
         };
-        let (tags, words) = keys::shared(&ask.2, &offer.2);
+        let (tags, words) = keys::shared(&ask.keys, &offer.keys);
         let (asker, offerer) = (person(ask), person(offer));
         let mut reasons = Vec::new();
         if !tags.is_empty() {
@@ -331,9 +357,9 @@ pub fn matches(
                 reasons.push(format!("you know {} {}", p.display_name, how_well(c)));
             }
         }
-        let waited = (now - ask.3).max(0) / DAY;
+        let waited = (now - ask.created_at).max(0) / DAY;
         if waited > 0 {
-            let who = match ask.1 {
+            let who = match ask.contact_id {
                 None => "you have".to_string(),
                 Some(_) => format!("{} has", asker.display_name),
             };
@@ -506,8 +532,14 @@ pub fn suggestions(
     contact: Option<&str>,
     limit: usize,
 ) -> QueryResult<(Vec<IntroductionSuggestion>, bool)> {
-    let cands: Vec<Candidate> =
-        store::close_contacts(conn, user_id, MIN_CLOSENESS, MAX_CANDIDATES)?;
+    let at = changes::last_change(conn, user_id)?;
+    let close = CLOSE.get(user_id, at, || -> QueryResult<Close> {
+        let cands = store::close_contacts(conn, user_id, MIN_CLOSENESS, MAX_CANDIDATES)?;
+        let ids: Vec<&str> = cands.iter().map(|c| c.0.as_str()).collect();
+        let edges = store::edges_touching(conn, user_id, &ids)?;
+        Ok((cands, edges))
+    })?;
+    let (cands, edges) = (&close.0, &close.1);
     let index: Fast<&str, u32> = cands
         .iter()
         .enumerate()
@@ -568,11 +600,9 @@ pub fn suggestions(
         }
     }
     // Mutual contacts both are close to; and who among them are related.
-    let ids: Vec<&str> = cands.iter().map(|c| c.0.as_str()).collect();
-    let edges = store::edges_touching(conn, user_id, &ids)?;
     let mut related: HashSet<u64, foldhash::fast::RandomState> = HashSet::default();
     let mut close_to: Fast<&str, Vec<u32>> = Fast::default();
-    for (a, b, strength) in &edges {
+    for (a, b, strength) in edges {
         let (x, y) = (index.get(a.as_str()), index.get(b.as_str()));
         if let (Some(&x), Some(&y)) = (x, y) {
             related.insert((u64::from(x.min(y)) << 32) | u64::from(x.max(y)));

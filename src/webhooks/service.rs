@@ -67,7 +67,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, new: WebhookCreate) -> Result<We
         secret: signature::new_secret(),
         previous_secret: None,
         previous_secret_expires_at: None,
-        cursor_seq: store::last_change(conn, user_id)?,
+        cursor_seq: crate::changes::store::last_change(conn, user_id)?,
         failing_since: None,
         created_at: now,
         updated_at: now,
@@ -100,7 +100,7 @@ pub fn update(
             row.enabled = true;
             row.disabled_reason = None;
             row.failing_since = None;
-            row.cursor_seq = store::last_change(conn, user_id)?;
+            row.cursor_seq = crate::changes::store::last_change(conn, user_id)?;
         }
         Some(false) => row.enabled = false,
         _ => {}

@@ -88,14 +88,6 @@ pub fn enabled(conn: &mut DbConn) -> QueryResult<Vec<WebhookRow>> {
         .load(conn)
 }
 
-/// The number of the user's last change.
-pub fn last_change(conn: &mut DbConn, user_id: &str) -> QueryResult<i64> {
-    users::table
-        .find(user_id)
-        .select(users::change_seq)
-        .first(conn)
-}
-
 /// Enabled webhooks whose user has changes they have not taken yet:
 /// (webhook id, user id).
 pub fn behind(conn: &mut DbConn, limit: i64) -> QueryResult<Vec<(String, String)>> {

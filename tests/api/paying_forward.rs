@@ -703,3 +703,97 @@ async fn the_agenda_says_whom_you_can_help_whom_to_introduce_and_what_expires() 
         assert!(ics.contains(summary), "{summary}: {ics}");
     }
 }
+
+/// The suggested pairs, by name.
+async fn pairs_suggested(app: &TestApp, s: &Session) -> Vec<(String, String)> {
+    let mut got = suggested(&read(app, s, "/v1/network/suggestions").await);
+    got.sort();
+    got
+}
+
+/// Matches and suggestions follow every write at once, whichever server
+/// on the database made it: a new offer, a contact's closeness, a contact
+/// trashed, a relationship and a need dropped, each read right after.
+#[actix_web::test]
+async fn matches_and_suggestions_follow_each_write_through_any_server() {
+    let app = TestApp::spawn().await;
+    let other = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let s = app.user("ana@example.com").await;
+    let bea = close(&app, &s, "Bea", json!({"tags": ["rust"]})).await;
+    let caio = close(&app, &s, "Caio", json!({"tags": ["rust"]})).await;
+    let dora = close(&app, &s, "Dora", json!({"tags": ["rust"]})).await;
+    let ask = need(
+        &app,
+        &s,
+        json!({"contact_id": bea["id"], "kind": "ask", "topic": "A Rust mentor", "tags": ["rust"]}),
+    )
+    .await;
+    let matches = "/v1/network/matches";
+    assert_eq!(pairs(&read(&app, &s, matches).await), []);
+    let all = [
+        names("Bea", "Caio"),
+        names("Bea", "Dora"),
+        names("Caio", "Dora"),
+    ];
+    assert_eq!(pairs_suggested(&app, &s).await, all);
+
+    // A new offer, through the other server.
+    let offer = need(
+        &other,
+        &s,
+        json!({"contact_id": caio["id"], "kind": "offer", "topic": "Rust mentoring", "tags": ["rust"]}),
+    )
+    .await;
+    let got = read(&app, &s, matches).await;
+    assert_eq!(pairs(&got), [pair_of(&ask, &offer)], "{got}");
+    assert_eq!(got["items"][0]["offerer"]["closeness"], 4);
+
+    // Caio's closeness changes the score; then Caio goes to the trash.
+    let res = other
+        .patch(&format!("/v1/contacts/{}", id(&caio)))
+        .auth(&s)
+        .json(json!({"closeness": 5}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let got = read(&app, &s, matches).await;
+    assert_eq!(got["items"][0]["offerer"]["closeness"], 5, "{got}");
+    let res = other
+        .delete(&format!("/v1/contacts/{}", id(&caio)))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    assert_eq!(pairs(&read(&app, &s, matches).await), []);
+    assert_eq!(pairs_suggested(&app, &s).await, [names("Bea", "Dora")]);
+
+    // An offer of Dora's matches; dropped, it matches no more.
+    let offer = need(
+        &other,
+        &s,
+        json!({"contact_id": dora["id"], "kind": "offer", "topic": "Rust reviews", "tags": ["rust"]}),
+    )
+    .await;
+    assert_eq!(
+        pairs(&read(&app, &s, matches).await),
+        [pair_of(&ask, &offer)]
+    );
+    let res = other
+        .patch(&format!("/v1/needs/{}", id(&offer)))
+        .auth(&s)
+        .json(json!({"status": "dropped"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(pairs(&read(&app, &s, matches).await), []);
+
+    // Bea and Dora related: no pair is left to suggest.
+    post(
+        &other,
+        &s,
+        "/v1/relationships",
+        json!({"contact_id": bea["id"], "other_id": dora["id"], "kind": "friend"}),
+    )
+    .await;
+    assert_eq!(pairs_suggested(&app, &s).await, []);
+}

@@ -1,0 +1,126 @@
+//! What matches and suggestions read that only a write changes — the open
+//! needs with their people's closeness, the close contacts with their
+//! relationships — kept in this process for a few users, each under the
+//! position of the user's change feed (`users.change_seq`) it was read at.
+//!
+//! Every write of a user's data records a change and so moves that
+//! position in its own transaction, on whichever replica made it; a kept
+//! value is used only while the position read now is the one it was kept
+//! under, so a request never sees less than the database holds. The
+//! position is read before the value: a value read together with a newer
+//! write is at worst kept under the older position, and read again at the
+//! next. (docs/BENCHMARKS.md, "Paying it forward".)
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// How many users' values one `Kept` holds; the least recently used goes.
+const USERS: usize = 16;
+
+/// Values per user, each under the feed position it was read at.
+pub struct Kept<T> {
+    entries: Mutex<Entries<T>>,
+}
+
+struct Entries<T> {
+    /// user id → (position, last use, value)
+    by_user: HashMap<String, (i64, u64, Arc<T>)>,
+    uses: u64,
+}
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Kept {
+            entries: Mutex::new(Entries {
+                by_user: HashMap::new(),
+                uses: 0,
+            }),
+        }
+    }
+}
+
+impl<T> Kept<T> {
+    /// The user's value at feed position `at`: the one kept under it, or
+    /// what `load` reads (then kept).
+    pub fn get<E>(
+        &self,
+        user_id: &str,
+        at: i64,
+        load: impl FnOnce() -> Result<T, E>,
+    ) -> Result<Arc<T>, E> {
+        if let Some(value) = self.find(user_id, at) {
+            metrics::counter!("kith_network_kept_total", "outcome" => "hit").increment(1);
+            return Ok(value);
+        }
+        metrics::counter!("kith_network_kept_total", "outcome" => "miss").increment(1);
+        let value = Arc::new(load()?);
+        self.keep(user_id, at, value.clone());
+        Ok(value)
+    }
+
+    fn find(&self, user_id: &str, at: i64) -> Option<Arc<T>> {
+        let mut e = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        e.uses += 1;
+        let uses = e.uses;
+        let (position, used, value) = e.by_user.get_mut(user_id)?;
+        if *position != at {
+            return None;
+        }
+        *used = uses;
+        Some(value.clone())
+    }
+
+    fn keep(&self, user_id: &str, at: i64, value: Arc<T>) {
+        let mut e = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        e.uses += 1;
+        let uses = e.uses;
+        // A slower request's older read never replaces a newer one.
+        if e.by_user.get(user_id).is_some_and(|(p, _, _)| *p > at) {
+            return;
+        }
+        if !e.by_user.contains_key(user_id) && e.by_user.len() >= USERS {
+            let oldest = e
+                .by_user
+                .iter()
+                .min_by_key(|(_, (_, used, _))| *used)
+                .map(|(user, _)| user.clone());
+            if let Some(user) = oldest {
+                e.by_user.remove(&user);
+            }
+        }
+        e.by_user.insert(user_id.to_string(), (at, uses, value));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(n: i32) -> impl FnOnce() -> Result<i32, ()> {
+        move || Ok(n)
+    }
+
+    #[test]
+    fn a_value_serves_only_its_position() {
+        let kept = Kept::default();
+        assert_eq!(*kept.get("u", 1, load(10)).unwrap(), 10);
+        assert_eq!(*kept.get("u", 1, load(11)).unwrap(), 10);
+        assert_eq!(*kept.get("u", 2, load(12)).unwrap(), 12);
+        // An older read does not replace the newer value.
+        assert_eq!(*kept.get("u", 1, load(13)).unwrap(), 13);
+        assert_eq!(*kept.get("u", 2, load(14)).unwrap(), 12);
+        assert_eq!(*kept.get("v", 2, load(20)).unwrap(), 20);
+    }
+
+    #[test]
+    fn the_least_recently_used_user_goes_first() {
+        let kept = Kept::default();
+        for u in 0..USERS {
+            kept.get(&u.to_string(), 1, load(u as i32)).unwrap();
+        }
+        kept.get("0", 1, load(-1)).unwrap();
+        kept.get("new", 1, load(-2)).unwrap();
+        assert_eq!(*kept.get("0", 1, load(-3)).unwrap(), 0);
+        assert_eq!(*kept.get("1", 1, load(-4)).unwrap(), -4);
+    }
+}
