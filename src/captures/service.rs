@@ -5,7 +5,7 @@
 //! with what it logged and can be undone. Addresses that matched no contact
 //! are counted for the suggestions.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::calendar::EventIn;
 use super::model::{
@@ -61,16 +61,35 @@ struct Capturing {
     row: CaptureRow,
     mine: BTreeSet<String>,
     logged: Vec<InteractionRow>,
+    /// Of the keys of what it captures, those captured already (before
+    /// it, or by it).
+    captured: HashSet<String>,
+    /// The contacts outside the trash holding each address it names (none:
+    /// not a contact's), in id order.
+    holders: HashMap<String, Vec<String>>,
 }
 
+/// How many keys or addresses one lookup names.
+const LOOKUP: usize = 500;
+
 impl Capturing {
-    fn new(conn: &mut DbConn, user_id: &str, kind: &str, received: usize) -> Result<Capturing> {
-        Ok(Capturing {
+    /// A capture of `sightings` (and of the addresses in `upcoming`), with
+    /// their keys and addresses looked up once for all.
+    fn new(
+        conn: &mut DbConn,
+        user_id: &str,
+        kind: &str,
+        received: usize,
+        now: Micros,
+        sightings: &[Sighting],
+        upcoming: &[&[String]],
+    ) -> Result<Capturing> {
+        let mut capture = Capturing {
             row: CaptureRow {
                 id: ids::new_id(),
                 user_id: user_id.to_string(),
                 kind: kind.to_string(),
-                created_at: time::now(),
+                created_at: now,
                 undone_at: None,
                 received: received as i32,
                 logged: 0,
@@ -82,42 +101,60 @@ impl Capturing {
             },
             mine: addresses(conn, user_id)?.into_iter().collect(),
             logged: Vec::new(),
-        })
+            captured: HashSet::new(),
+            holders: HashMap::new(),
+        };
+        let keys: BTreeSet<&str> = sightings
+            .iter()
+            .flat_map(|s| s.keys.iter().map(String::as_str))
+            .collect();
+        let keys: Vec<&str> = keys.into_iter().collect();
+        for chunk in keys.chunks(LOOKUP) {
+            let seen = store::captured_among(conn, user_id, chunk)?;
+            capture.captured.extend(seen);
+        }
+        let people: BTreeSet<&str> = sightings
+            .iter()
+            .flat_map(|s| s.people.iter())
+            .chain(upcoming.iter().flat_map(|p| p.iter()))
+            .filter(|e| !capture.mine.contains(*e))
+            .map(String::as_str)
+            .collect();
+        let people: Vec<&str> = people.into_iter().collect();
+        for chunk in people.chunks(LOOKUP) {
+            for (email, id) in store::holders(conn, user_id, chunk)? {
+                capture.holders.entry(email).or_default().push(id);
+            }
+        }
+        Ok(capture)
     }
 
     /// Whether one of `keys` was captured already.
-    fn seen(&self, conn: &mut DbConn, keys: &[String]) -> Result<bool> {
-        for key in keys {
-            if store::captured(conn, &self.row.user_id, key)?.is_some() {
-                return Ok(true);
-            }
-        }
-        Ok(false)
+    fn seen(&self, keys: &[String]) -> bool {
+        keys.iter().any(|k| self.captured.contains(k))
     }
 
     /// The contacts among `people` (not the user's own addresses), and
-    /// the addresses that matched none.
-    fn match_people(
-        &self,
-        conn: &mut DbConn,
-        people: &[String],
-    ) -> Result<(Vec<String>, Vec<String>)> {
+    /// the addresses that matched none (each looked up by `new`).
+    fn match_people(&self, people: &[String]) -> (Vec<String>, Vec<String>) {
         let others: BTreeSet<&String> = people.iter().filter(|e| !self.mine.contains(*e)).collect();
-        let others: Vec<String> = others.into_iter().cloned().collect();
-        let holders = store::holders(conn, &self.row.user_id, &others)?;
         let mut contact_ids: Vec<String> = Vec::new();
-        for (_, id) in &holders {
-            if !contact_ids.contains(id) {
-                contact_ids.push(id.clone());
+        let mut unmatched = Vec::new();
+        for email in others {
+            match self.holders.get(email) {
+                Some(ids) => {
+                    for id in ids {
+                        if !contact_ids.contains(id) {
+                            contact_ids.push(id.clone());
+                        }
+                    }
+                }
+                None => unmatched.push(email.clone()),
             }
         }
         // An interaction names at most 50 contacts: the first 50 by email.
         contact_ids.truncate(50);
-        let unmatched = others
-            .into_iter()
-            .filter(|e| !holders.iter().any(|(h, _)| h == e))
-            .collect();
-        Ok((contact_ids, unmatched))
+        (contact_ids, unmatched)
     }
 
     fn direction(&self, sender: Option<&String>) -> Direction {
@@ -132,12 +169,12 @@ impl Capturing {
     /// it, unless it was captured already; the addresses that matched no
     /// contact are kept for the suggestions.
     fn log(&mut self, conn: &mut DbConn, s: Sighting) -> Result<()> {
-        if self.seen(conn, &s.keys)? {
+        if self.seen(&s.keys) {
             self.row.duplicates += 1;
             return Ok(());
         }
         let user_id = self.row.user_id.clone();
-        let (contact_ids, unmatched) = self.match_people(conn, &s.people)?;
+        let (contact_ids, unmatched) = self.match_people(&s.people);
         let direction = self.direction(s.sender.as_ref());
         for email in &unmatched {
             let pending = PendingRow {
@@ -156,7 +193,7 @@ impl Capturing {
             self.row.unmatched += 1;
             return Ok(());
         }
-        let interaction = interactions::create_unrefreshed(
+        let interaction = interactions::create_with_live(
             conn,
             &user_id,
             InteractionCreate {
@@ -170,8 +207,9 @@ impl Capturing {
                 counts_as_touch: true,
             },
         )?;
-        for key in &s.keys {
-            store::mark_captured(conn, &user_id, key, &self.row.id, &interaction.id)?;
+        for key in s.keys {
+            store::mark_captured(conn, &user_id, &key, &self.row.id, &interaction.id)?;
+            self.captured.insert(key);
         }
         self.row.logged += 1;
         self.logged.push(interaction);
@@ -212,9 +250,9 @@ pub fn messages(
     store_subject: bool,
     collapse: Option<Collapse>,
 ) -> Result<Capture> {
-    let mut capture = Capturing::new(conn, user_id, "messages", messages.len() + failed.len())?;
-    capture.row.failed = failed.len() as i32;
-    let now = capture.row.created_at;
+    let received = messages.len() + failed.len();
+    let now = time::now();
+    let mut sightings = Vec::with_capacity(messages.len());
     for (n, m) in messages.into_iter().enumerate() {
         let field = format!("messages[{n}].date");
         let at = input::parse_datetime(&m.date)
@@ -250,6 +288,11 @@ pub fn messages(
             kind: InteractionKind::Email,
             summary: summary(m.subject.as_deref(), store_subject, "Email"),
         };
+        sightings.push(sighting);
+    }
+    let mut capture = Capturing::new(conn, user_id, "messages", received, now, &sightings, &[])?;
+    capture.row.failed = failed.len() as i32;
+    for sighting in sightings {
         capture.log(conn, sighting)?;
     }
     let mut answer = capture.finish(conn)?;
@@ -265,8 +308,11 @@ pub fn calendar(
     events: Vec<EventIn>,
     store_subject: bool,
 ) -> Result<Capture> {
-    let mut capture = Capturing::new(conn, user_id, "calendar", events.len())?;
-    let now = capture.row.created_at;
+    let received = events.len();
+    let now = time::now();
+    // Future events go on the agenda; past ones are logged.
+    let mut upcoming = Vec::new();
+    let mut sightings = Vec::new();
     for e in events {
         let sender = e.organizer.as_deref().map(email_key);
         let people: Vec<String> = sender
@@ -275,23 +321,9 @@ pub fn calendar(
             .chain(e.attendees.iter().map(|a| email_key(a)))
             .collect();
         let summary = summary(e.summary.as_deref(), store_subject, "Meeting");
+        let key = format!("event:{}", e.key);
         if e.starts_at > now {
-            let (contact_ids, _) = capture.match_people(conn, &people)?;
-            if contact_ids.is_empty() {
-                continue;
-            }
-            store::save_upcoming(
-                conn,
-                &UpcomingRow {
-                    user_id: user_id.to_string(),
-                    source_key: format!("event:{}", e.key),
-                    capture_id: capture.row.id.clone(),
-                    starts_at: e.starts_at,
-                    summary,
-                    contact_ids: serde_json::to_string(&contact_ids).unwrap_or_default(),
-                },
-            )?;
-            capture.row.upcoming += 1;
+            upcoming.push((key, e.starts_at, summary, people));
             continue;
         }
         let names = e
@@ -299,15 +331,45 @@ pub fn calendar(
             .iter()
             .map(|(k, v)| (email_key(k), v.clone()))
             .collect();
-        let sighting = Sighting {
-            keys: vec![format!("event:{}", e.key)],
+        sightings.push(Sighting {
+            keys: vec![key],
             at: e.starts_at,
             sender,
             people,
             names,
             kind: InteractionKind::Meeting,
             summary,
-        };
+        });
+    }
+    let upcoming_people: Vec<&[String]> = upcoming.iter().map(|u| u.3.as_slice()).collect();
+    let mut capture = Capturing::new(
+        conn,
+        user_id,
+        "calendar",
+        received,
+        now,
+        &sightings,
+        &upcoming_people,
+    )?;
+    for (source_key, starts_at, summary, people) in upcoming {
+        let (contact_ids, _) = capture.match_people(&people);
+        if contact_ids.is_empty() {
+            continue;
+        }
+        store::save_upcoming(
+            conn,
+            &UpcomingRow {
+                user_id: user_id.to_string(),
+                source_key,
+                capture_id: capture.row.id.clone(),
+                starts_at,
+                summary,
+                contact_ids: serde_json::to_string(&contact_ids).unwrap_or_default(),
+            },
+        )?;
+        capture.row.upcoming += 1;
+    }
+    for sighting in sightings {
         capture.log(conn, sighting)?;
     }
     capture.finish(conn)
@@ -390,7 +452,15 @@ pub fn accept(conn: &mut DbConn, user_id: &str, email: &str) -> Result<(ContactR
         },
     )?;
     let pending = store::pending(conn, user_id, &email)?;
-    let mut capture = Capturing::new(conn, user_id, "suggestion", pending.len())?;
+    let mut capture = Capturing::new(
+        conn,
+        user_id,
+        "suggestion",
+        pending.len(),
+        time::now(),
+        &[],
+        &[],
+    )?;
     for p in pending {
         // Logged already with other contacts: this one joins it.
         if let Some(existing) = store::captured(conn, user_id, &p.source_key)? {

@@ -32,11 +32,12 @@ pub fn set_addresses(conn: &mut DbConn, user_id: &str, emails: &[String]) -> Que
 
 /// Of `emails` (as `contacts::search::email_key` writes them), the user's
 /// contacts outside the trash holding one: (email, contact id).
-pub fn holders(
+pub fn holders<E: AsRef<str>>(
     conn: &mut DbConn,
     user_id: &str,
-    emails: &[String],
+    emails: &[E],
 ) -> QueryResult<Vec<(String, String)>> {
+    let emails: Vec<&str> = emails.iter().map(AsRef::as_ref).collect();
     h::table
         .inner_join(contacts::table)
         .filter(h::user_id.eq(user_id))
@@ -45,6 +46,15 @@ pub fn holders(
         .filter(contacts::trashed_at.is_null())
         .select((h::value, h::contact_id))
         .order((h::value, h::contact_id))
+        .load(conn)
+}
+
+/// Which of `keys` were captured already.
+pub fn captured_among(conn: &mut DbConn, user_id: &str, keys: &[&str]) -> QueryResult<Vec<String>> {
+    cm::table
+        .filter(cm::user_id.eq(user_id))
+        .filter(cm::source_key.eq_any(keys))
+        .select(cm::source_key)
         .load(conn)
 }
 

@@ -59,12 +59,16 @@ pub fn record_json(
 }
 
 /// The number of the user's last change: where the user's feed stands.
-/// Every write of the user's data moves it, in its transaction.
+/// Every write of the user's data moves it, in its transaction. `0` for an
+/// account that is gone (a read then finds none of its rows, and answers
+/// as reads of a gone account do).
 pub fn last_change(conn: &mut DbConn, user_id: &str) -> QueryResult<i64> {
     users::table
         .find(user_id)
         .select(users::change_seq)
         .first(conn)
+        .optional()
+        .map(Option::unwrap_or_default)
 }
 
 /// Names what the user's last recorded change was where its op does not

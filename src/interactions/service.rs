@@ -61,9 +61,19 @@ pub fn create_unrefreshed(
     user_id: &str,
     new: InteractionCreate,
 ) -> Result<InteractionRow> {
+    check_participants(conn, user_id, &new.contact_ids)?;
+    create_with_live(conn, user_id, new)
+}
+
+/// `create_unrefreshed` with contacts the caller has just read, in this
+/// transaction, as the user's and outside the trash (a capture's matches):
+/// they are not read again.
+pub fn create_with_live(
+    conn: &mut DbConn,
+    user_id: &str,
+    new: InteractionCreate,
+) -> Result<InteractionRow> {
     let mut row = new_row(user_id, new);
-    let participants = row.participants();
-    check_participants(conn, user_id, &participants)?;
     store::insert(conn, &mut row)?;
     changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     Ok(row)

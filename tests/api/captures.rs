@@ -97,12 +97,15 @@ async fn messages_with_contacts_become_email_interactions_once() {
             {"source_id": "t1", "thread_id": "T", "from": "ben@example.com", "to": ["me@example.com"], "date": "2026-11-28T08:00:00Z", "subject": "Secret"},
             {"source_id": "t2", "thread_id": "T", "from": "me@example.com", "to": ["ben@example.com"], "date": "2026-11-28T18:00:00Z"},
             {"source_id": "m4", "from": "stranger@example.com", "to": ["me@example.com"], "date": "2026-11-27T10:00:00Z"},
+            {"source_id": "m5", "from": "ana@example.com", "to": ["me@example.com"], "date": "2026-11-26T10:00:00Z"},
+            {"source_id": "m5", "from": "ana@example.com", "to": ["me@example.com"], "date": "2026-11-26T10:00:00Z"},
         ]),
     )
     .await;
+    // m1 captured before, t2 in t1's thread and day, m5 twice in one batch.
     assert_eq!(
         (&again["logged"], &again["duplicates"], &again["unmatched"]),
-        (&json!(1), &json!(2), &json!(1))
+        (&json!(2), &json!(3), &json!(1))
     );
     assert_eq!(again["interactions"][0]["summary"], "Email");
 
