@@ -48,7 +48,8 @@ pub fn insert(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
     diesel::insert_into(interactions::table)
         .values(&*row)
         .execute(conn)?;
-    write_participants(conn, row)
+    // A new interaction has no participation rows yet.
+    insert_participants(conn, row)
 }
 
 /// Writes the row back, its search text written with it.
@@ -86,17 +87,28 @@ pub fn ids_involving(
 /// per-contact lists read them.
 fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
     diesel::delete(ic::table.filter(ic::interaction_id.eq(&row.id))).execute(conn)?;
-    for contact_id in row.participants() {
-        diesel::insert_into(ic::table)
-            .values((
+    insert_participants(conn, row)
+}
+
+/// Adds the participation rows of `row`, in one statement.
+fn insert_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
+    let rows: Vec<_> = row
+        .participants()
+        .into_iter()
+        .map(|contact_id| {
+            (
                 ic::user_id.eq(&row.user_id),
                 ic::interaction_id.eq(&row.id),
                 ic::contact_id.eq(contact_id),
                 ic::occurred_at.eq(row.occurred_at),
                 ic::counts_as_touch.eq(row.counts_as_touch),
                 ic::follow_up_on.eq(&row.follow_up_on),
-            ))
-            .execute(conn)?;
+            )
+        })
+        .collect();
+    if !rows.is_empty() {
+        let insert = diesel::insert_into(ic::table).values(rows);
+        crate::per_backend!(conn, |c| insert.execute(c))?;
     }
     Ok(())
 }
