@@ -193,7 +193,7 @@ impl Capturing {
             self.row.unmatched += 1;
             return Ok(());
         }
-        let interaction = interactions::create_with_live(
+        let interaction = interactions::insert_unrecorded(
             conn,
             &user_id,
             InteractionCreate {
@@ -220,6 +220,7 @@ impl Capturing {
     /// (once each), stores the capture; as the API answers it, with what it
     /// logged.
     fn finish(mut self, conn: &mut DbConn) -> Result<Capture> {
+        interactions::record_created(conn, &self.row.user_id, &self.logged)?;
         let touched: BTreeSet<String> = self.logged.iter().flat_map(|i| i.participants()).collect();
         let touched: Vec<String> = touched.into_iter().collect();
         contacts::refresh_contacts(conn, &self.row.user_id, &touched)?;

@@ -8,8 +8,9 @@ use crate::db::schema::{
     capture_addresses as ca, capture_pending as cp, capture_upcoming as cu,
     captured_messages as cm, captures, contact_handles as h, contacts, user_addresses as ua,
 };
-use crate::db::DbConn;
+use crate::db::{prepared, DbConn};
 use crate::time::Micros;
+use diesel::sql_types::{BigInt, Nullable, Text};
 
 /// The user's own addresses as stored (none: the login email stands).
 pub fn addresses(conn: &mut DbConn, user_id: &str) -> QueryResult<Vec<String>> {
@@ -127,17 +128,23 @@ pub fn seen_unmatched(
         .first(conn)
         .optional()?;
     match known {
-        Some((first, last, known_name)) => diesel::update(mine)
-            .set((
-                ca::seen.eq(ca::seen + 1),
-                ca::first_seen.eq(first.min(at)),
-                ca::last_seen.eq(last.max(at)),
-                ca::name.eq(match at >= last {
-                    true => name.map(str::to_string).or(known_name),
-                    false => known_name.or(name.map(str::to_string)),
-                }),
-            ))
-            .execute(conn)?,
+        Some((first, last, known_name)) => {
+            let name = match at >= last {
+                true => name.map(str::to_string).or(known_name),
+                false => known_name.or(name.map(str::to_string)),
+            };
+            // Kept prepared: a capture runs it for most of its messages.
+            let query = prepared::sql(
+                "UPDATE capture_addresses SET seen = seen + 1, first_seen = ?, \
+                 last_seen = ?, name = ? WHERE user_id = ? AND email = ?",
+            )
+            .bind::<BigInt, _>(first.min(at))
+            .bind::<BigInt, _>(last.max(at))
+            .bind::<Nullable<Text>, _>(name)
+            .bind::<Text, _>(user_id)
+            .bind::<Text, _>(email);
+            crate::per_backend!(conn, |c| query.execute(c))?
+        }
         None => diesel::insert_into(ca::table)
             .values((
                 ca::user_id.eq(user_id),

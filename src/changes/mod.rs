@@ -7,7 +7,7 @@ pub mod model;
 pub mod store;
 pub mod waiters;
 
-pub use store::{name_last, record, record_json};
+pub use store::{name_last, record, record_json, record_upserts};
 
 use crate::http::operations::Operations;
 

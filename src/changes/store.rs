@@ -5,8 +5,9 @@ use diesel::prelude::*;
 use serde::Serialize;
 
 use crate::db::schema::{changes, users};
-use crate::db::DbConn;
+use crate::db::{prepared, DbConn};
 use crate::time;
+use diesel::sql_types::{BigInt, Text};
 
 /// Appends one change for `resource_type`/`id`: an upsert carrying `data`
 /// (the resource as `GET` returns it), or a delete when `data` is `None`.
@@ -38,11 +39,7 @@ pub fn record_json(
     resource_id: &str,
     data: Option<&str>,
 ) -> QueryResult<i64> {
-    // One statement takes the number (and the lock on the user's row).
-    let seq: i64 = crate::per_backend!(conn, |c| diesel::update(users::table.find(user_id))
-        .set(users::change_seq.eq(users::change_seq + 1))
-        .returning(users::change_seq)
-        .get_result(c))?;
+    let seq = advance(conn, user_id, 1)?;
     metrics::counter!("kith_changes_recorded_total").increment(1);
     diesel::insert_into(changes::table)
         .values((
@@ -56,6 +53,62 @@ pub fn record_json(
         ))
         .execute(conn)?;
     Ok(seq)
+}
+
+/// Moves the user's feed position on by `n`: where it stands now. One
+/// statement takes the numbers and the lock on the user's row (kept
+/// prepared: every write runs it).
+fn advance(conn: &mut DbConn, user_id: &str, n: i64) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Position {
+        #[diesel(sql_type = BigInt)]
+        change_seq: i64,
+    }
+    let query = prepared::sql(
+        "UPDATE users SET change_seq = change_seq + ? WHERE id = ? RETURNING change_seq",
+    )
+    .bind::<BigInt, _>(n)
+    .bind::<Text, _>(user_id);
+    let position: Position = crate::per_backend!(conn, |c| query.get_result(c))?;
+    Ok(position.change_seq)
+}
+
+/// `record_json` for many upserts of one resource type: the numbers taken
+/// in one statement, the rows written in one insert per 500.
+pub fn record_upserts(
+    conn: &mut DbConn,
+    user_id: &str,
+    resource_type: &str,
+    upserts: &[(&str, &str)],
+) -> QueryResult<()> {
+    let Ok(n) = i64::try_from(upserts.len()) else {
+        return Err(diesel::result::Error::RollbackTransaction);
+    };
+    if n == 0 {
+        return Ok(());
+    }
+    let last = advance(conn, user_id, n)?;
+    metrics::counter!("kith_changes_recorded_total").increment(n.unsigned_abs());
+    let now = time::now();
+    let rows: Vec<_> = (last - n + 1..)
+        .zip(upserts)
+        .map(|(seq, (id, data))| {
+            (
+                changes::user_id.eq(user_id),
+                changes::seq.eq(seq),
+                changes::resource_type.eq(resource_type),
+                changes::resource_id.eq(*id),
+                changes::op.eq("upsert"),
+                changes::data.eq(Some(*data)),
+                changes::created_at.eq(now),
+            )
+        })
+        .collect();
+    for chunk in rows.chunks(500) {
+        let insert = diesel::insert_into(changes::table).values(chunk);
+        crate::per_backend!(conn, |c| insert.execute(c))?;
+    }
+    Ok(())
 }
 
 /// The number of the user's last change: where the user's feed stands.

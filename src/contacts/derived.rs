@@ -2,6 +2,8 @@
 //! date, birthday key — kept right in the same transaction as every write
 //! that changes them.
 
+use std::collections::{BTreeSet, HashMap};
+
 use diesel::dsl::{max, min};
 use diesel::prelude::*;
 
@@ -95,15 +97,108 @@ pub fn refresh_new(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<bool>
 }
 
 fn recompute(conn: &mut DbConn, row: &mut ContactRow, stored: bool) -> QueryResult<bool> {
-    let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
     let cadence = match row.cadence_days {
         Some(c) => Some(c),
-        None => tag_cadence(conn, &row.user_id, &tags)?,
+        None => tag_cadence(conn, &row.user_id, &row_tags(row))?,
     };
     let last = match stored {
         true => last_touch(conn, &row.user_id, &row.id)?,
         false => None,
     };
+    let follow = match stored {
+        true => open_follow_up(conn, &row.user_id, &row.id, last)?,
+        false => None,
+    };
+    Ok(derive(row, cadence, last, follow))
+}
+
+/// `refresh` for many stored contacts of one user: their last touches,
+/// open follow-ups and tags' cadences read in three queries for all of
+/// them; for each row, whether a field moved.
+pub fn refresh_many(
+    conn: &mut DbConn,
+    user_id: &str,
+    rows: &mut [ContactRow],
+) -> QueryResult<Vec<bool>> {
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    let last: HashMap<String, Micros> = ic::table
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::contact_id.eq_any(&ids))
+        .filter(ic::counts_as_touch.eq(true))
+        .group_by(ic::contact_id)
+        .select((ic::contact_id, max(ic::occurred_at)))
+        .load::<(String, Option<Micros>)>(conn)?
+        .into_iter()
+        .filter_map(|(id, at)| Some((id, at?)))
+        .collect();
+    // Every follow-up of theirs; for each contact the latest (by time, then
+    // id) not before its last touch, as `open_follow_up` picks it.
+    let follow_ups: Vec<(String, Micros, String, String)> = ic::table
+        .filter(ic::user_id.eq(user_id))
+        .filter(ic::contact_id.eq_any(&ids))
+        .filter(ic::follow_up_on.is_not_null())
+        .select((
+            ic::contact_id,
+            ic::occurred_at,
+            ic::interaction_id,
+            ic::follow_up_on.assume_not_null(),
+        ))
+        .load(conn)?;
+    let mut open: HashMap<String, (Micros, String, String)> = HashMap::new();
+    for (contact, at, interaction, on) in follow_ups {
+        if last.get(&contact).is_some_and(|l| at < *l) {
+            continue;
+        }
+        let later = |(a, i, _): &(Micros, String, String)| (at, &interaction) > (*a, i);
+        if open.get(&contact).is_none_or(later) {
+            open.insert(contact, (at, interaction, on));
+        }
+    }
+    let names: BTreeSet<String> = rows
+        .iter()
+        .filter(|r| r.cadence_days.is_none())
+        .flat_map(row_tags)
+        .collect();
+    let names: Vec<String> = names.into_iter().collect();
+    let cadences: HashMap<String, i32> = match names.is_empty() {
+        true => HashMap::new(),
+        false => tags::table
+            .filter(tags::user_id.eq(user_id))
+            .filter(tags::name.eq_any(&names))
+            .filter(tags::default_cadence_days.is_not_null())
+            .select((tags::name, tags::default_cadence_days.assume_not_null()))
+            .load(conn)?
+            .into_iter()
+            .collect(),
+    };
+    Ok(rows
+        .iter_mut()
+        .map(|row| {
+            let cadence = row.cadence_days.or_else(|| {
+                row_tags(row)
+                    .iter()
+                    .filter_map(|t| cadences.get(t).copied())
+                    .min()
+            });
+            let last = last.get(&row.id).copied();
+            let follow = open.remove(&row.id).map(|(_, id, on)| (on, id));
+            derive(row, cadence, last, follow)
+        })
+        .collect())
+}
+
+fn row_tags(row: &ContactRow) -> Vec<String> {
+    serde_json::from_str(&row.tags).unwrap_or_default()
+}
+
+/// Sets the derived fields of `row` from its cadence, last touch and open
+/// follow-up (its date, the interaction's id); true when one moved.
+fn derive(
+    row: &mut ContactRow,
+    cadence: Option<i32>,
+    last: Option<Micros>,
+    follow: Option<(String, String)>,
+) -> bool {
     let due = next_due(
         row.created_at,
         last,
@@ -112,10 +207,6 @@ fn recompute(conn: &mut DbConn, row: &mut ContactRow, stored: bool) -> QueryResu
         row.archived,
     );
     let md = birthday_md(row.birthday.as_deref());
-    let follow = match stored {
-        true => open_follow_up(conn, &row.user_id, &row.id, last)?,
-        false => None,
-    };
     let follow = follow.map(|(date, id)| format!("{date}|{id}"));
     // A changed follow-up moves no field the API shows, but the row must
     // still be written: callers write it when anything here moved.
@@ -132,7 +223,7 @@ fn recompute(conn: &mut DbConn, row: &mut ContactRow, stored: bool) -> QueryResu
     row.next_due_at = due;
     row.birthday_md = md;
     row.follow_up = follow;
-    Ok(changed)
+    changed
 }
 
 #[cfg(test)]

@@ -7,7 +7,8 @@
 use diesel::{Connection, QueryResult};
 
 use super::derived;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::model::{
     BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, DuplicateGroup,
@@ -154,15 +155,25 @@ fn check_met_via(conn: &mut DbConn, row: &ContactRow) -> Result<()> {
 
 /// Records the contact in the change feed as it now is.
 pub fn record_upsert(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    // The JSON stored with the row is the contact as it is (every write
-    // stamps it), written once.
-    match (&row.api_json, row.api_json_version == Some(row.version)) {
-        (Some(json), true) => {
-            changes::record_json(conn, &row.user_id, RESOURCE, &row.id, Some(json))?
-        }
-        _ => changes::record(conn, &row.user_id, RESOURCE, &row.id, Some(&row.to_api()))?,
-    };
+    changes::record_json(
+        conn,
+        &row.user_id,
+        RESOURCE,
+        &row.id,
+        Some(&feed_json(row)?),
+    )?;
     Ok(())
+}
+
+/// The contact as the feed carries it: the JSON stored with the row when it
+/// is the row's version (every write stamps it), written once.
+fn feed_json(row: &ContactRow) -> QueryResult<Cow<'_, str>> {
+    match (&row.api_json, row.api_json_version == Some(row.version)) {
+        (Some(json), true) => Ok(Cow::Borrowed(json)),
+        _ => serde_json::to_string(&row.to_api())
+            .map(Cow::Owned)
+            .map_err(|e| diesel::result::Error::SerializationError(Box::new(e))),
+    }
 }
 
 /// A new row of the user's built from a create (nothing stored yet).
@@ -386,18 +397,27 @@ pub fn list_short<R: ShortRow>(
 }
 
 /// Refreshes the given contacts of a user, saving (new version, change feed)
-/// those whose derived fields moved.
+/// those whose derived fields moved: 500 at a time, each read, recomputed
+/// and recorded in the feed with a few statements for all of them.
 pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> QueryResult<()> {
     // In one order, whatever the request's: two writes locking the same
     // contacts (on PostgreSQL) then cannot wait on each other.
-    let mut ids: Vec<&String> = ids.iter().collect();
-    ids.sort();
-    for id in ids {
-        if let Some(mut row) = store::find_for_update(conn, user_id, id)? {
-            if derived::refresh(conn, &mut row)? {
-                save(conn, &mut row)?;
+    let ids: BTreeSet<&str> = ids.iter().map(String::as_str).collect();
+    let ids: Vec<&str> = ids.into_iter().collect();
+    for chunk in ids.chunks(500) {
+        let mut rows = store::find_many_for_update(conn, user_id, chunk)?;
+        let moved = derived::refresh_many(conn, user_id, &mut rows)?;
+        let mut saved = Vec::new();
+        for (row, moved) in rows.iter_mut().zip(moved) {
+            if moved {
+                row.version += 1;
+                row.updated_at = time::now().max(row.updated_at + 1);
+                store::write_refreshed(conn, row)?;
+                saved.push((row.id.as_str(), feed_json(row)?));
             }
         }
+        let saved: Vec<(&str, &str)> = saved.iter().map(|(id, j)| (*id, j.as_ref())).collect();
+        changes::record_upserts(conn, user_id, RESOURCE, &saved)?;
     }
     Ok(())
 }

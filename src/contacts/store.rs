@@ -9,8 +9,9 @@ use diesel::prelude::*;
 use super::model::{ContactRow, DuplicateReason};
 use super::read_model::{ContactBrief, ContactJson, ContactName, Short};
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
-use crate::db::DbConn;
+use crate::db::{prepared, DbConn};
 use crate::search::text::{NameRank, Query};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
     crate::per_backend!(conn, |c| crate::owned_by_id!(
@@ -28,6 +29,29 @@ pub fn find_for_update(
     id: &str,
 ) -> QueryResult<Option<ContactRow>> {
     crate::for_update!(conn, crate::owned_by_id!(contacts, ContactRow, user_id, id))
+}
+
+/// `find_for_update` for many contacts of the user at once, in id order
+/// (the order every write takes their locks in); the ids not found are left
+/// out.
+pub fn find_many_for_update(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[&str],
+) -> QueryResult<Vec<ContactRow>> {
+    macro_rules! query {
+        () => {
+            contacts::table
+                .filter(contacts::user_id.eq(user_id))
+                .filter(contacts::id.eq_any(ids))
+                .order(contacts::id)
+                .select(ContactRow::as_select())
+        };
+    }
+    match conn {
+        DbConn::Sqlite(c) => query!().load(c),
+        DbConn::Postgresql(c) => query!().for_no_key_update().load(c),
+    }
 }
 
 /// Whether `id` is one of the user's contacts (in the trash or not).
@@ -166,6 +190,29 @@ pub fn write_derived(conn: &mut DbConn, row: &ContactRow) -> QueryResult<bool> {
         ))
         .execute(conn)
         .map(|n| n == 1)
+}
+
+/// Writes a refreshed row: its derived fields, version, update time and
+/// JSON (stamped here), nothing else (`contacts::service::refresh_contacts`
+/// writes thousands in one capture: a fixed statement, kept prepared).
+pub fn write_refreshed(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
+    row.stamp_json();
+    let query = prepared::sql(
+        "UPDATE contacts SET version = ?, updated_at = ?, cadence_effective = ?, \
+         last_interaction_at = ?, next_due_at = ?, birthday_md = ?, follow_up = ?, \
+         api_json = ?, api_json_version = ? WHERE id = ?",
+    )
+    .bind::<Integer, _>(row.version)
+    .bind::<BigInt, _>(row.updated_at)
+    .bind::<Nullable<Integer>, _>(row.cadence_effective)
+    .bind::<Nullable<BigInt>, _>(row.last_interaction_at)
+    .bind::<Nullable<BigInt>, _>(row.next_due_at)
+    .bind::<Nullable<Text>, _>(&row.birthday_md)
+    .bind::<Nullable<Text>, _>(&row.follow_up)
+    .bind::<Nullable<Text>, _>(&row.api_json)
+    .bind::<Nullable<Integer>, _>(row.api_json_version)
+    .bind::<Text, _>(&row.id);
+    crate::per_backend!(conn, |c| query.execute(c)).map(|_| ())
 }
 
 /// The contact of the user that has the lookup row (`kind`, `value`).

@@ -3,6 +3,7 @@
 //! database call off the actix workers.
 
 mod lanes;
+pub mod prepared;
 pub mod schema;
 pub mod search_index;
 

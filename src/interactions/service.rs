@@ -66,17 +66,47 @@ pub fn create_unrefreshed(
 }
 
 /// `create_unrefreshed` with contacts the caller has just read, in this
-/// transaction, as the user's and outside the trash (a capture's matches):
-/// they are not read again.
-pub fn create_with_live(
+/// transaction, as the user's and outside the trash.
+fn create_with_live(
+    conn: &mut DbConn,
+    user_id: &str,
+    new: InteractionCreate,
+) -> Result<InteractionRow> {
+    let row = insert_unrecorded(conn, user_id, new)?;
+    changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
+    Ok(row)
+}
+
+/// Stores a new interaction with contacts the caller has just read, in this
+/// transaction, as the user's and outside the trash (a capture's matches:
+/// they are not read again), without its change: the caller records the
+/// changes of all it created with `record_created`, in the same
+/// transaction.
+pub fn insert_unrecorded(
     conn: &mut DbConn,
     user_id: &str,
     new: InteractionCreate,
 ) -> Result<InteractionRow> {
     let mut row = new_row(user_id, new);
     store::insert(conn, &mut row)?;
-    changes::record(conn, user_id, RESOURCE, &row.id, Some(&row.to_api()))?;
     Ok(row)
+}
+
+/// Records the creation of `rows` in the change feed, in their order (a
+/// few statements for all of them).
+pub fn record_created(conn: &mut DbConn, user_id: &str, rows: &[InteractionRow]) -> Result<()> {
+    let json: Vec<String> = rows
+        .iter()
+        .map(|r| serde_json::to_string(&r.to_api()))
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| diesel::result::Error::SerializationError(Box::new(e)))?;
+    let upserts: Vec<(&str, &str)> = rows
+        .iter()
+        .zip(&json)
+        .map(|(r, j)| (r.id.as_str(), j.as_str()))
+        .collect();
+    changes::record_upserts(conn, user_id, RESOURCE, &upserts)?;
+    Ok(())
 }
 
 pub fn update(

@@ -90,25 +90,22 @@ fn write_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()
     insert_participants(conn, row)
 }
 
-/// Adds the participation rows of `row`, in one statement.
+/// Adds the participation rows of `row`.
 fn insert_participants(conn: &mut DbConn, row: &InteractionRow) -> QueryResult<()> {
-    let rows: Vec<_> = row
-        .participants()
-        .into_iter()
-        .map(|contact_id| {
-            (
+    // A row per statement: one statement of fixed text, which the
+    // connection keeps prepared, costs less than preparing a list of rows
+    // each time (docs/BENCHMARKS.md, "Captures").
+    for contact_id in row.participants() {
+        diesel::insert_into(ic::table)
+            .values((
                 ic::user_id.eq(&row.user_id),
                 ic::interaction_id.eq(&row.id),
                 ic::contact_id.eq(contact_id),
                 ic::occurred_at.eq(row.occurred_at),
                 ic::counts_as_touch.eq(row.counts_as_touch),
                 ic::follow_up_on.eq(&row.follow_up_on),
-            )
-        })
-        .collect();
-    if !rows.is_empty() {
-        let insert = diesel::insert_into(ic::table).values(rows);
-        crate::per_backend!(conn, |c| insert.execute(c))?;
+            ))
+            .execute(conn)?;
     }
     Ok(())
 }

@@ -115,11 +115,37 @@ async fn a_follow_up_stays_until_a_later_touch() {
     assert_eq!(agenda(&app, &s, 30).await.len(), 2);
 
     // Touching Ben afterwards settles his follow-up.
-    touch(&app, &s, &ben, 1, json!({})).await;
+    let settled = touch(&app, &s, &ben, 1, json!({})).await;
     assert_eq!(
         summary(&agenda(&app, &s, 30).await),
         [("follow_up".into(), "Cleo".into())]
     );
+
+    // Deleting that touch opens it again, the latest of his two.
+    let path = format!("/v1/interactions/{}", settled["id"].as_str().unwrap());
+    let res = app.delete(&path).auth(&s).send().await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    let items = agenda(&app, &s, 30).await;
+    assert_eq!(
+        summary(&items),
+        [
+            ("follow_up".into(), "Ben".into()),
+            ("follow_up".into(), "Cleo".into())
+        ]
+    );
+    assert_eq!(items[0]["interaction_id"], i["id"]);
+
+    // A later note that is no touch brings its own follow-up: the latest.
+    let note = touch(
+        &app,
+        &s,
+        &ben,
+        5,
+        json!({"follow_up_on": past, "counts_as_touch": false}),
+    )
+    .await;
+    let items = agenda(&app, &s, 30).await;
+    assert_eq!(items[0]["interaction_id"], note["id"]);
 }
 
 #[actix_web::test]

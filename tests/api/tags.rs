@@ -81,6 +81,42 @@ async fn a_tag_cadence_is_inherited_by_contacts_without_one() {
             {"name": "investors", "contact_count": 1, "default_cadence_days": null},
         ])
     );
+
+    // An interaction with several contacts refreshes each by its own
+    // cadence: Ben's from his tag (shortest of his tags now 14), Cleo's own.
+    app.put_tag(&s, "investors", json!({"default_cadence_days": 14}))
+        .await;
+    let at = "2026-01-10T12:00:00Z";
+    let res = app
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(
+            json!({"kind": "call", "direction": "mutual", "summary": "Catch-up",
+                     "occurred_at": at, "contact_ids": [ben["id"], cleo["id"], dan["id"]]}),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let due = |c: &Value| (c["last_interaction_at"].clone(), c["next_due_at"].clone());
+    assert_eq!(
+        due(&contact(&app, &s, &ben).await),
+        (
+            json!("2026-01-10T12:00:00.000000Z"),
+            json!("2026-01-24T12:00:00.000000Z")
+        )
+    );
+    assert_eq!(
+        due(&contact(&app, &s, &cleo).await),
+        (
+            json!("2026-01-10T12:00:00.000000Z"),
+            json!("2026-04-20T12:00:00.000000Z")
+        )
+    );
+    assert_eq!(
+        due(&contact(&app, &s, &dan).await),
+        (json!("2026-01-10T12:00:00.000000Z"), Value::Null),
+        "no tag, no cadence"
+    );
 }
 
 #[actix_web::test]
