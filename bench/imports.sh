@@ -19,8 +19,9 @@ cd "$(dirname "$0")/.."
 ROWS=${ROWS:-10000}
 RUNS=${RUNS:-3}
 PORT=${PORT:-18093}
-cargo build --release --locked -q
-BIN=$PWD/target/release/kith
+# KITH_BIN: a binary already built (else the release build, built now).
+if [ -z "${KITH_BIN:-}" ]; then cargo build --release --locked -q; fi
+BIN=${KITH_BIN:-$PWD/target/release/kith}
 WORK=$(mktemp -d)
 export KITH_DATABASE_URL="sqlite://$WORK/bench.db" KITH_LISTEN=127.0.0.1:$PORT RUST_LOG=warn \
   KITH_JWT_SECRET=bench-secret-bench-secret-bench-secret-0000 KITH_RATE_LOGIN_PER_MINUTE=0 \
