@@ -41,18 +41,47 @@ pub fn record_json(
 ) -> QueryResult<i64> {
     let seq = advance(conn, user_id, 1)?;
     metrics::counter!("kith_changes_recorded_total").increment(1);
+    let row = NewChange::new(user_id, seq, resource_type, resource_id, data, time::now());
     diesel::insert_into(changes::table)
-        .values((
-            changes::user_id.eq(user_id),
-            changes::seq.eq(seq),
-            changes::resource_type.eq(resource_type),
-            changes::resource_id.eq(resource_id),
-            changes::op.eq(if data.is_some() { "upsert" } else { "delete" }),
-            changes::data.eq(data),
-            changes::created_at.eq(time::now()),
-        ))
+        .values(&row)
         .execute(conn)?;
     Ok(seq)
+}
+
+/// One row of the feed as `record_json` and `record_upserts` write it.
+#[derive(Insertable)]
+#[diesel(table_name = changes)]
+struct NewChange<'a> {
+    user_id: &'a str,
+    seq: i64,
+    resource_type: &'a str,
+    resource_id: &'a str,
+    op: &'static str,
+    data: Option<&'a str>,
+    created_at: i64,
+}
+
+impl<'a> NewChange<'a> {
+    /// An upsert carrying `data`, or a delete when it is `None`.
+    fn new(
+        user_id: &'a str,
+        seq: i64,
+        resource_type: &'a str,
+        resource_id: &'a str,
+        data: Option<&'a str>,
+        created_at: i64,
+    ) -> Self {
+        let op = if data.is_some() { "upsert" } else { "delete" };
+        NewChange {
+            user_id,
+            seq,
+            resource_type,
+            resource_id,
+            op,
+            data,
+            created_at,
+        }
+    }
 }
 
 /// Moves the user's feed position on by `n`: where it stands now. One
@@ -81,28 +110,16 @@ pub fn record_upserts(
     resource_type: &str,
     upserts: &[(&str, &str)],
 ) -> QueryResult<()> {
-    let Ok(n) = i64::try_from(upserts.len()) else {
-        return Err(diesel::result::Error::RollbackTransaction);
-    };
+    let n = upserts.len() as i64;
     if n == 0 {
         return Ok(());
     }
     let last = advance(conn, user_id, n)?;
     metrics::counter!("kith_changes_recorded_total").increment(n.unsigned_abs());
     let now = time::now();
-    let rows: Vec<_> = (last - n + 1..)
+    let rows: Vec<NewChange> = (last - n + 1..)
         .zip(upserts)
-        .map(|(seq, (id, data))| {
-            (
-                changes::user_id.eq(user_id),
-                changes::seq.eq(seq),
-                changes::resource_type.eq(resource_type),
-                changes::resource_id.eq(*id),
-                changes::op.eq("upsert"),
-                changes::data.eq(Some(*data)),
-                changes::created_at.eq(now),
-            )
-        })
+        .map(|(seq, (id, data))| NewChange::new(user_id, seq, resource_type, id, Some(data), now))
         .collect();
     for chunk in rows.chunks(500) {
         let insert = diesel::insert_into(changes::table).values(chunk);

@@ -176,6 +176,12 @@ fn feed_json(row: &ContactRow) -> QueryResult<Cow<'_, str>> {
     }
 }
 
+/// Moves the row to its next version, updated now (never before it was).
+fn next_version(row: &mut ContactRow) {
+    row.version += 1;
+    row.updated_at = time::now().max(row.updated_at + 1);
+}
+
 /// A new row of the user's built from a create (nothing stored yet).
 pub fn new_row(user_id: &str, c: ContactChanges) -> ContactRow {
     let now = time::now();
@@ -240,8 +246,7 @@ pub fn create(conn: &mut DbConn, user_id: &str, c: ContactChanges) -> Result<Con
 
 /// Writes a changed row back with a new version, and records it.
 pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
-    row.version += 1;
-    row.updated_at = time::now().max(row.updated_at + 1);
+    next_version(row);
     store::update_row(conn, row)?;
     record_upsert(conn, row)
 }
@@ -410,8 +415,7 @@ pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Que
         let mut saved = Vec::new();
         for (row, moved) in rows.iter_mut().zip(moved) {
             if moved {
-                row.version += 1;
-                row.updated_at = time::now().max(row.updated_at + 1);
+                next_version(row);
                 store::write_refreshed(conn, row)?;
                 saved.push((row.id.as_str(), feed_json(row)?));
             }
