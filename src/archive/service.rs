@@ -378,7 +378,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                     &["id", "created_at", "updated_at", "version"],
                 );
                 let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::to_owned);
-                let row = IntroductionRow {
+                let mut row = IntroductionRow {
                     id: crate::ids::new_id(),
                     user_id: user_id.to_string(),
                     introducer_id: introducer.and_then(std::result::Result::ok),
@@ -394,7 +394,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                     search_text: String::new(),
                     search_key: String::new(),
                 };
-                diesel::insert_into(it::table).values(&row).execute(conn)?;
+                crate::introductions::store::insert(conn, &mut row)?;
                 changes::record(
                     conn,
                     user_id,
@@ -464,7 +464,7 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 row.created_at = micros_of(&meta, "created_at").unwrap_or(now);
                 row.updated_at = micros_of(&meta, "updated_at").unwrap_or(row.created_at);
                 row.version = version_of(&meta);
-                diesel::insert_into(le::table).values(&row).execute(conn)?;
+                crate::ledger::store::insert(conn, &mut row)?;
                 if let Some(old) = str_of(&meta, "id") {
                     entry_ids.0.insert(old, row.id.clone());
                 }

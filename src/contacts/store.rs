@@ -9,6 +9,7 @@ use diesel::prelude::*;
 use super::model::{ContactRow, DuplicateReason};
 use super::read_model::{ContactBrief, ContactJson, ContactName, Short};
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
+use crate::db::search_index::{self, Searched};
 use crate::db::{prepared, DbConn};
 use crate::search::text::{NameRank, Query};
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
@@ -135,7 +136,7 @@ pub fn insert(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     diesel::insert_into(contacts::table)
         .values(&*row)
         .execute(conn)?;
-    Ok(())
+    search_index::add(conn, Searched::Contacts, &row.search_text)
 }
 
 /// Writes a changed row back as it is, its JSON written with it.

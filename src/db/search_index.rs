@@ -1,12 +1,15 @@
 //! The indexes behind search (`search::sql`). On SQLite, FTS5 trigram
-//! tables kept by triggers (migration 000014). On PostgreSQL, `pg_trgm`
-//! GIN indexes on each `search_text`, made at start-up: the extension is
-//! trusted, but a database may still refuse it, and then kith warns and
-//! searches by scanning.
+//! tables: a new row enters by `add`, a changed or deleted one is kept
+//! right by triggers (migrations 000014 and 000028). On PostgreSQL,
+//! `pg_trgm` GIN indexes on each `search_text`, made at start-up: the
+//! extension is trusted, but a database may still refuse it, and then kith
+//! warns and searches by scanning.
 
 use diesel::connection::SimpleConnection;
+use diesel::sql_types::Text;
+use diesel::{QueryResult, RunQueryDsl};
 
-use super::DbConn;
+use super::{prepared, DbConn};
 
 /// What a backend's search has: SQLite's FTS5 tables beside each
 /// searchable table, or not.
@@ -29,6 +32,50 @@ const SEARCHED: [&str; 4] = [
     "ledger_entries",
     "introductions",
 ];
+
+/// A table with a `search_text` column (one of `SEARCHED`).
+#[derive(Debug, Clone, Copy)]
+pub enum Searched {
+    Contacts,
+    Interactions,
+    LedgerEntries,
+    Introductions,
+}
+
+/// Puts the row this connection inserted last (into `table`, whose search
+/// text is `search_text`) in the table's FTS5 index; every insert into a
+/// searched table is followed by it. On PostgreSQL the index follows the
+/// row by itself.
+///
+/// A statement of its own, not a trigger: a trigger makes the row's insert
+/// a statement that writes several tables, SQLite opens a savepoint for
+/// such a statement, and FTS5 writes its pending rows to disk at every
+/// savepoint — one segment per row, merged again later (a capture's
+/// interaction cost 100 µs more). Alone, the rows of a transaction are
+/// written to the index together.
+pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult<()> {
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(());
+    };
+    let sql = match table {
+        Searched::Contacts => {
+            "INSERT INTO contacts_fts(rowid, search_text) VALUES (last_insert_rowid(), ?)"
+        }
+        Searched::Interactions => {
+            "INSERT INTO interactions_fts(rowid, search_text) VALUES (last_insert_rowid(), ?)"
+        }
+        Searched::LedgerEntries => {
+            "INSERT INTO ledger_entries_fts(rowid, search_text) VALUES (last_insert_rowid(), ?)"
+        }
+        Searched::Introductions => {
+            "INSERT INTO introductions_fts(rowid, search_text) VALUES (last_insert_rowid(), ?)"
+        }
+    };
+    prepared::sql(sql)
+        .bind::<Text, _>(search_text)
+        .execute(c)
+        .map(|_| ())
+}
 
 /// Makes the trigram indexes on PostgreSQL, if they are missing and the
 /// extension can be had; warns if not. One process at a time (several may

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 
 use super::model::InteractionRow;
 use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
+use crate::db::search_index::{self, Searched};
 use crate::db::DbConn;
 use crate::time::Micros;
 
@@ -48,6 +49,7 @@ pub fn insert(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
     diesel::insert_into(interactions::table)
         .values(&*row)
         .execute(conn)?;
+    search_index::add(conn, Searched::Interactions, &row.search_text)?;
     // A new interaction has no participation rows yet.
     insert_participants(conn, row)
 }

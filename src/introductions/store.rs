@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::model::IntroductionRow;
 use crate::db::schema::{introductions as it, ledger_entries as le};
+use crate::db::search_index::{self, Searched};
 use crate::db::DbConn;
 use crate::ledger::model::EntryRow;
 
@@ -27,7 +28,7 @@ pub fn find_for_update(
 pub fn insert(conn: &mut DbConn, row: &mut IntroductionRow) -> QueryResult<()> {
     row.stamp_search();
     diesel::insert_into(it::table).values(&*row).execute(conn)?;
-    Ok(())
+    search_index::add(conn, Searched::Introductions, &row.search_text)
 }
 
 /// Writes the row back, its search text written with it.

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use super::model::EntryRow;
 use crate::db::schema::{interaction_contacts as ic, interactions, ledger_entries as le};
+use crate::db::search_index::{self, Searched};
 use crate::db::DbConn;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<EntryRow>> {
@@ -54,7 +55,7 @@ pub fn interaction_includes(
 pub fn insert(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
     row.stamp_search();
     diesel::insert_into(le::table).values(&*row).execute(conn)?;
-    Ok(())
+    search_index::add(conn, Searched::LedgerEntries, &row.search_text)
 }
 
 /// Writes the row back, its search text written with it.

@@ -610,6 +610,8 @@ async fn an_export_imports_into_a_new_account_unchanged() {
         normalise(&doc, &mut Vec::new())
     };
     assert_eq!(strip(second), strip(first.clone()));
+    // Every row the archive wrote is in the search indexes (SQLite).
+    crate::helpers::search_indexes_match_their_tables(&app);
 
     // Only into an empty account.
     app.post("/v1/import/archive")

@@ -109,6 +109,26 @@ async fn messages_with_contacts_become_email_interactions_once() {
     );
     assert_eq!(again["interactions"][0]["summary"], "Email");
 
+    // What was captured is found by search at once, its subject and all.
+    let found = app
+        .get("/v1/search?q=next%20week&types=interaction")
+        .auth(&s)
+        .send()
+        .await
+        .json();
+    let titles: Vec<&str> = found["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Lunch next week?", "Re: Lunch next week?"],
+        "{found}"
+    );
+    crate::helpers::search_indexes_match_their_tables(&app);
+
     // The stranger was in three messages: a suggestion, until dismissed.
     let sug = app
         .get("/v1/captures/suggestions")
@@ -120,6 +140,8 @@ async fn messages_with_contacts_become_email_interactions_once() {
     assert_eq!(sug["items"][0]["email"], "stranger@example.com");
     assert_eq!(sug["items"][0]["count"], 3);
     assert_eq!(sug["items"][0]["first_seen"], "2026-11-27T10:00:00.000000Z");
+    // Seen last in m1, though m4 (older) was captured after it.
+    assert_eq!(sug["items"][0]["last_seen"], "2026-11-30T09:15:00.000000Z");
     let res = app
         .post("/v1/captures/suggestions/stranger@example.com/dismiss")
         .auth(&s)

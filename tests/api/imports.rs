@@ -91,6 +91,8 @@ async fn a_linkedin_export_comes_in_once_and_bad_rows_fail_alone() {
         (report["created"].clone(), report["failed"].clone()),
         (json!(3), json!(2))
     );
+    // The rows that failed left nothing in the search index either.
+    crate::helpers::search_indexes_match_their_tables(&app);
 
     let all = contacts(&app, &s).await;
     let jin = named(&all, "Jin Park, CFA");
