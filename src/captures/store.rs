@@ -100,63 +100,51 @@ pub fn forget_captured(conn: &mut DbConn, user_id: &str, capture_id: &str) -> Qu
 }
 
 /// Keeps a message or event that matched no contact by `pending.email`,
-/// and counts it for the suggestions, once however often it is sent.
+/// and counts it for the suggestions, once however often it is sent: the
+/// address's first and last sighting widen to take it in, and its name is
+/// the one its latest sighting gave (or the one it had).
+///
+/// Two statements of fixed text, which stay prepared: a capture runs them
+/// for most of its messages.
 pub fn seen_unmatched(
     conn: &mut DbConn,
     pending: &PendingRow,
     name: Option<&str>,
 ) -> QueryResult<()> {
-    // The account's writes are one at a time: no race between these two.
-    let kept = cp::table
-        .filter(cp::user_id.eq(&pending.user_id))
-        .filter(cp::email.eq(&pending.email))
-        .filter(cp::source_key.eq(&pending.source_key))
-        .count()
-        .get_result::<i64>(conn)?;
-    if kept > 0 {
-        return Ok(());
+    let p = pending;
+    let kept = prepared::sql(
+        "INSERT INTO capture_pending (user_id, email, source_key, capture_id, occurred_at, \
+         kind, direction, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?) \
+         ON CONFLICT (user_id, email, source_key) DO NOTHING",
+    )
+    .bind::<Text, _>(&p.user_id)
+    .bind::<Text, _>(&p.email)
+    .bind::<Text, _>(&p.source_key)
+    .bind::<Text, _>(&p.capture_id)
+    .bind::<BigInt, _>(p.occurred_at)
+    .bind::<Text, _>(&p.kind)
+    .bind::<Text, _>(&p.direction)
+    .bind::<Text, _>(&p.summary);
+    if crate::per_backend!(&mut *conn, |c| kept.execute(c))? == 0 {
+        return Ok(()); // this message was counted for the address before
     }
-    diesel::insert_into(cp::table)
-        .values(pending)
-        .execute(conn)?;
-    let (user_id, email, at) = (&pending.user_id, &pending.email, pending.occurred_at);
-    let mine = ca::table
-        .filter(ca::user_id.eq(user_id))
-        .filter(ca::email.eq(email));
-    let known: Option<(i64, i64, Option<String>)> = mine
-        .select((ca::first_seen, ca::last_seen, ca::name))
-        .first(conn)
-        .optional()?;
-    match known {
-        Some((first, last, known_name)) => {
-            let name = match at >= last {
-                true => name.map(str::to_string).or(known_name),
-                false => known_name.or(name.map(str::to_string)),
-            };
-            // Kept prepared: a capture runs it for most of its messages.
-            let query = prepared::sql(
-                "UPDATE capture_addresses SET seen = seen + 1, first_seen = ?, \
-                 last_seen = ?, name = ? WHERE user_id = ? AND email = ?",
-            )
-            .bind::<BigInt, _>(first.min(at))
-            .bind::<BigInt, _>(last.max(at))
-            .bind::<Nullable<Text>, _>(name)
-            .bind::<Text, _>(user_id)
-            .bind::<Text, _>(email);
-            crate::per_backend!(conn, |c| query.execute(c))?
-        }
-        None => diesel::insert_into(ca::table)
-            .values((
-                ca::user_id.eq(user_id),
-                ca::email.eq(email),
-                ca::first_seen.eq(at),
-                ca::last_seen.eq(at),
-                ca::seen.eq(1),
-                ca::dismissed.eq(false),
-                ca::name.eq(name),
-            ))
-            .execute(conn)?,
-    };
+    let counted = prepared::sql(
+        "INSERT INTO capture_addresses AS a (user_id, email, first_seen, last_seen, seen, \
+         dismissed, name) VALUES (?, ?, ?, ?, 1, FALSE, ?) \
+         ON CONFLICT (user_id, email) DO UPDATE SET seen = a.seen + 1, \
+         first_seen = CASE WHEN excluded.first_seen < a.first_seen \
+             THEN excluded.first_seen ELSE a.first_seen END, \
+         last_seen = CASE WHEN excluded.last_seen > a.last_seen \
+             THEN excluded.last_seen ELSE a.last_seen END, \
+         name = CASE WHEN excluded.last_seen >= a.last_seen \
+             THEN COALESCE(excluded.name, a.name) ELSE COALESCE(a.name, excluded.name) END",
+    )
+    .bind::<Text, _>(&p.user_id)
+    .bind::<Text, _>(&p.email)
+    .bind::<BigInt, _>(p.occurred_at)
+    .bind::<BigInt, _>(p.occurred_at)
+    .bind::<Nullable<Text>, _>(name);
+    crate::per_backend!(conn, |c| counted.execute(c))?;
     Ok(())
 }
 
