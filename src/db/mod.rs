@@ -2,6 +2,7 @@
 //! `MultiConnection`, pools, migrations, and the helpers that keep every
 //! database call off the actix workers.
 
+mod checkpoint;
 mod lanes;
 pub mod prepared;
 pub mod schema;
@@ -141,6 +142,8 @@ pub struct Db {
     gate: AccountGate,
     in_write: WriteHook,
     pub backend: Backend,
+    /// SQLite's WAL checkpoints, on a thread of their own while `Db` lives.
+    _checkpoints: Option<checkpoint::Checkpoints>,
 }
 
 /// Work to commit with a write, in its transaction.
@@ -172,10 +175,19 @@ impl Db {
                 Ok(Db {
                     planned: read.clone(),
                     read,
-                    write: Lanes::start(target, 1, 0, "write", Mode::GroupCommit, gate, "")?,
+                    write: Lanes::start(
+                        target,
+                        1,
+                        0,
+                        "write",
+                        Mode::GroupCommit,
+                        gate,
+                        checkpoint::BACKSTOP,
+                    )?,
                     gate,
                     in_write: nothing_more,
                     backend: Backend::Sqlite,
+                    _checkpoints: Some(checkpoint::Checkpoints::start(target)?),
                 })
             }
             Backend::Postgres => {
@@ -211,6 +223,7 @@ impl Db {
                     gate,
                     in_write: nothing_more,
                     backend: Backend::Postgres,
+                    _checkpoints: None,
                 })
             }
         }
@@ -533,6 +546,45 @@ mod tests {
             .block_on(db.write(|c| Ok(c.batch_execute("INSERT INTO scratch VALUES (2)")?)))
             .unwrap();
         assert_eq!(rows(&db), 1, "the panicking job's row was rolled back");
+    }
+
+    /// Writes well below the writer's own checkpoint threshold still reach
+    /// the database file: the checkpoint thread copies them there, so the
+    /// writer never has to (before, the WAL grew to 1,000 pages first and
+    /// the commit that crossed it copied them).
+    #[test]
+    fn the_wal_is_checkpointed_by_its_own_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.db");
+        let db = Db::open(&DbTarget::Sqlite(path.clone()), 1, ANYONE).unwrap();
+        let system = actix_web::rt::System::new();
+        system
+            .block_on(
+                db.write(|c| Ok(c.batch_execute("CREATE TABLE scratch (n INTEGER, b BLOB)")?)),
+            )
+            .unwrap();
+        let file_size = || std::fs::metadata(&path).unwrap().len();
+        let before = file_size();
+        // About 2 MiB in 50 commits: 500 pages, half the old threshold.
+        for n in 0..50 {
+            system
+                .block_on(db.write(move |c| {
+                    Ok(c.batch_execute(&format!(
+                        "INSERT INTO scratch VALUES ({n}, randomblob(40000))"
+                    ))?)
+                }))
+                .unwrap();
+        }
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while file_size() < before + 2_000_000 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert!(
+            file_size() >= before + 2_000_000,
+            "the database file holds the writes ({} bytes, {before} before)",
+            file_size()
+        );
+        assert_eq!(rows(&db), 50);
     }
 
     fn rows_in(c: &mut DbConn) -> i64 {
