@@ -297,6 +297,8 @@ pub fn run(target: &DbTarget, o: &SeedOptions) -> Result<String, String> {
         };
         summary.push_str(&seed_user(&mut conn, &small)?);
     }
+    // Its rows went in in bulk, past `search_index::add`.
+    crate::db::search_index::rebuild(&mut conn).map_err(|e| format!("search index: {e}"))?;
     Ok(summary)
 }
 

@@ -77,6 +77,19 @@ pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult
         .map(|_| ())
 }
 
+/// Builds every FTS5 index again from its table (SQLite; on PostgreSQL
+/// nothing to do): for rows written in bulk without `add`, by the
+/// benchmark seeder.
+pub fn rebuild(conn: &mut DbConn) -> QueryResult<()> {
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(());
+    };
+    for t in SEARCHED {
+        c.batch_execute(&format!("INSERT INTO {t}_fts({t}_fts) VALUES ('rebuild');"))?;
+    }
+    Ok(())
+}
+
 /// Makes the trigram indexes on PostgreSQL, if they are missing and the
 /// extension can be had; warns if not. One process at a time (several may
 /// start together on one database).

@@ -20,6 +20,7 @@ async fn seeded_data_agrees_with_the_api() {
         .unwrap()
         .unwrap();
     assert!(summary.contains("60 contacts"), "{summary}");
+    crate::helpers::search_indexes_match_their_tables(&app);
 
     let login = app
         .post("/v1/auth/login")
