@@ -130,7 +130,8 @@ pub async fn update(
 
 /// Delete an interaction.
 ///
-/// Its participants fall back to their previous touch.
+/// Its participants fall back to their previous touch; a need it met is
+/// open again, and favors that named it name nothing.
 #[utoipa::path(
     delete, path = "/v1/interactions/{id}", tag = "interactions", operation_id = "delete_interaction",
     params(

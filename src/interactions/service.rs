@@ -16,6 +16,7 @@ use crate::contacts::service::refresh_contacts;
 use crate::db::DbConn;
 use crate::domain::{cut_page, merge_id, Error, Expected, Result};
 use crate::error::FieldError;
+use crate::needs::model::MetByType;
 use crate::time::{self, Micros};
 use crate::{ids, input};
 
@@ -227,6 +228,7 @@ pub fn delete(conn: &mut DbConn, user_id: &str, id: &str, expected: &Expected) -
     let row = store::find_for_update(conn, user_id, id)?.ok_or(Error::NotFound)?;
     expected.check(row.version)?;
     crate::ledger::service::unlink_interaction(conn, user_id, &row.id)?;
+    crate::needs::service::met_by_deleted(conn, user_id, MetByType::Interaction, &row.id)?;
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, user_id, RESOURCE, &row.id, None)?;
     refresh_contacts(conn, user_id, &row.participants())?;

@@ -132,6 +132,8 @@ pub async fn update(
 }
 
 /// Delete a ledger entry.
+///
+/// Entries that repaid it repay nothing; a need it met is open again.
 #[utoipa::path(
     delete, path = "/v1/ledger/{id}", tag = "ledger", operation_id = "delete_ledger_entry",
     params(

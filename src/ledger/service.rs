@@ -14,6 +14,7 @@ use crate::changes;
 use crate::contacts::store as contact_store;
 use crate::db::DbConn;
 use crate::domain::{cut_page, Error, Expected, Result};
+use crate::needs::model::MetByType;
 use crate::time;
 
 pub const RESOURCE: &str = "ledger_entry";
@@ -197,6 +198,8 @@ pub fn delete_row(conn: &mut DbConn, row: &EntryRow) -> Result<()> {
         r.repays_id = None;
         save(conn, &mut r)?;
     }
+    let kind = MetByType::LedgerEntry;
+    crate::needs::service::met_by_deleted(conn, &row.user_id, kind, &row.id)?;
     store::delete(conn, &row.id)?;
     changes::record::<()>(conn, &row.user_id, RESOURCE, &row.id, None)?;
     Ok(balances::refresh(conn, &row.user_id, &row.contact_id)?)

@@ -142,7 +142,8 @@ pub async fn get(
 ///
 /// Mark it `met` (naming what met it in `met_by`, an introduction,
 /// interaction or favor of yours) or `dropped`, or `open` again; change its
-/// topic, tags, description or last day.
+/// topic, tags, description or last day. A need is open again by itself
+/// when what met it is deleted (or the introduction unmade).
 #[utoipa::path(
     patch, path = "/v1/needs/{id}", tag = "network", operation_id = "update_need",
     params(

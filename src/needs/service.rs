@@ -265,6 +265,34 @@ pub fn introduction_made(conn: &mut DbConn, user_id: &str, introduction_id: &str
     Ok(())
 }
 
+/// The interaction or favor `id` was deleted: the needs it met are open
+/// again, as when an introduction is unmade, and none names it any more.
+pub fn met_by_deleted(conn: &mut DbConn, user_id: &str, kind: MetByType, id: &str) -> Result<()> {
+    for need in store::ids_met_by(conn, user_id, kind.as_str(), id)? {
+        let Some(mut row) = store::find_for_update(conn, user_id, &need)? else {
+            continue;
+        };
+        let status_was = row.status.clone();
+        if reopen_if_met_by(&mut row, kind, id) {
+            save_changed(conn, &mut row, &status_was)?;
+        }
+    }
+    Ok(())
+}
+
+/// Opens the need again if `kind` `id` is what met it; whether it did.
+fn reopen_if_met_by(row: &mut NeedRow, kind: MetByType, id: &str) -> bool {
+    let met_by_it =
+        row.met_by_type.as_deref() == Some(kind.as_str()) && row.met_by_id.as_deref() == Some(id);
+    if met_by_it {
+        row.status = NeedStatus::Open.as_str().to_string();
+        row.met_by_type = None;
+        row.met_by_id = None;
+        row.met_at = None;
+    }
+    met_by_it
+}
+
 /// The introduction was unmade (or deleted, `gone`): the needs it met are
 /// open again; when it is gone, no need names it any more.
 pub fn introduction_undone(
@@ -273,8 +301,14 @@ pub fn introduction_undone(
     introduction_id: &str,
     gone: bool,
 ) -> Result<()> {
+    let kind = MetByType::Introduction;
     let mut ids = store::ids_of_introduction(conn, user_id, introduction_id)?;
-    ids.extend(store::ids_met_by(conn, user_id, introduction_id)?);
+    ids.extend(store::ids_met_by(
+        conn,
+        user_id,
+        kind.as_str(),
+        introduction_id,
+    )?);
     ids.sort();
     ids.dedup();
     for id in ids {
@@ -282,14 +316,7 @@ pub fn introduction_undone(
             continue;
         };
         let unchanged = row.clone();
-        if row.met_by_type.as_deref() == Some(MetByType::Introduction.as_str())
-            && row.met_by_id.as_deref() == Some(introduction_id)
-        {
-            row.status = NeedStatus::Open.as_str().to_string();
-            row.met_by_type = None;
-            row.met_by_id = None;
-            row.met_at = None;
-        }
+        reopen_if_met_by(&mut row, kind, introduction_id);
         if gone && row.introduction_id.as_deref() == Some(introduction_id) {
             row.introduction_id = None;
         }

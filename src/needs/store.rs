@@ -99,16 +99,18 @@ pub fn ids_of_introduction(
         .load(conn)
 }
 
-/// The ids of the needs an introduction met.
+/// The ids of the needs a record met (`kind`: `met_by`'s type, as
+/// stored).
 pub fn ids_met_by(
     conn: &mut DbConn,
     user_id: &str,
-    introduction_id: &str,
+    kind: &str,
+    id: &str,
 ) -> QueryResult<Vec<String>> {
     n::table
         .filter(n::user_id.eq(user_id))
-        .filter(n::met_by_type.eq("introduction"))
-        .filter(n::met_by_id.eq(introduction_id))
+        .filter(n::met_by_type.eq(kind))
+        .filter(n::met_by_id.eq(id))
         .order(n::id.asc())
         .select(n::id)
         .load(conn)

@@ -204,3 +204,60 @@ async fn needs_and_offers_are_recorded_found_met_and_deleted() {
         .await
         .problem(404, "not_found");
 }
+
+/// A need met by an interaction or a favor that is then deleted is open
+/// again, naming nothing (as when the introduction that met it is unmade).
+#[actix_web::test]
+async fn a_need_met_by_a_deleted_interaction_or_favor_is_open_again() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let ben = app.contact(&s, json!({"display_name": "Ben"})).await;
+    let ask = need(
+        &app,
+        &s,
+        json!({"contact_id": ben["id"], "kind": "ask", "topic": "A lawyer"}),
+    )
+    .await;
+    let url = format!("/v1/needs/{}", ask["id"].as_str().unwrap());
+    let call = app
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(json!({"kind": "call", "direction": "outbound", "summary": "Found one", "contact_ids": [ben["id"]]}))
+        .send()
+        .await
+        .json();
+    let favor = app
+        .post("/v1/ledger")
+        .auth(&s)
+        .json(json!({"contact_id": ben["id"], "direction": "given", "kind": "introduction", "description": "Sent a lawyer's card"}))
+        .send()
+        .await
+        .json();
+    for (kind, record, path) in [
+        ("interaction", &call, "interactions"),
+        ("ledger_entry", &favor, "ledger"),
+    ] {
+        let res = app
+            .patch(&url)
+            .auth(&s)
+            .header("content-type", "application/merge-patch+json")
+            .json(json!({"status": "met", "met_by": {"type": kind, "id": record["id"]}}))
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{}", res.text());
+        let version = res.json()["version"].as_i64().unwrap();
+        let gone = format!("/v1/{path}/{}", record["id"].as_str().unwrap());
+        assert_eq!(app.delete(&gone).auth(&s).send().await.status, 204);
+        let now = app.get(&url).auth(&s).send().await.json();
+        assert_eq!(
+            (&now["status"], &now["met_by"], &now["met_at"]),
+            (&json!("open"), &Value::Null, &Value::Null),
+            "{kind}: {now}"
+        );
+        assert_eq!(now["version"], version + 1, "a new version: {now}");
+    }
+    assert_eq!(
+        ids(&app, &s, "?status=open").await,
+        [ask["id"].as_str().unwrap()]
+    );
+}

@@ -883,7 +883,8 @@ export interface paths {
         post?: never;
         /**
          * Delete an interaction.
-         * @description Its participants fall back to their previous touch.
+         * @description Its participants fall back to their previous touch; a need it met is
+         *     open again, and favors that named it name nothing.
          */
         delete: operations["delete_interaction"];
         options?: never;
@@ -997,7 +998,10 @@ export interface paths {
         get: operations["get_ledger_entry"];
         put?: never;
         post?: never;
-        /** Delete a ledger entry. */
+        /**
+         * Delete a ledger entry.
+         * @description Entries that repaid it repay nothing; a need it met is open again.
+         */
         delete: operations["delete_ledger_entry"];
         options?: never;
         head?: never;
@@ -1103,7 +1107,8 @@ export interface paths {
          * Update a need (JSON merge patch).
          * @description Mark it `met` (naming what met it in `met_by`, an introduction,
          *     interaction or favor of yours) or `dropped`, or `open` again; change its
-         *     topic, tags, description or last day.
+         *     topic, tags, description or last day. A need is open again by itself
+         *     when what met it is deleted (or the introduction unmade).
          */
         patch: operations["update_need"];
         trace?: never;

@@ -93,7 +93,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete an interaction.
 
-     Its participants fall back to their previous touch.
+     Its participants fall back to their previous touch; a need it met is
+    open again, and favors that named it name nothing.
 
     Args:
         id (UUID):
@@ -127,7 +128,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete an interaction.
 
-     Its participants fall back to their previous touch.
+     Its participants fall back to their previous touch; a need it met is
+    open again, and favors that named it name nothing.
 
     Args:
         id (UUID):
@@ -156,7 +158,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete an interaction.
 
-     Its participants fall back to their previous touch.
+     Its participants fall back to their previous touch; a need it met is
+    open again, and favors that named it name nothing.
 
     Args:
         id (UUID):
@@ -188,7 +191,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete an interaction.
 
-     Its participants fall back to their previous touch.
+     Its participants fall back to their previous touch; a need it met is
+    open again, and favors that named it name nothing.
 
     Args:
         id (UUID):

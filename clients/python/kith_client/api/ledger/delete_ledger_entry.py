@@ -93,6 +93,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete a ledger entry.
 
+     Entries that repaid it repay nothing; a need it met is open again.
+
     Args:
         id (UUID):
         if_match (None | str | Unset):
@@ -125,6 +127,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete a ledger entry.
 
+     Entries that repaid it repay nothing; a need it met is open again.
+
     Args:
         id (UUID):
         if_match (None | str | Unset):
@@ -151,6 +155,8 @@ async def asyncio_detailed(
     if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Delete a ledger entry.
+
+     Entries that repaid it repay nothing; a need it met is open again.
 
     Args:
         id (UUID):
@@ -181,6 +187,8 @@ async def asyncio(
     if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Delete a ledger entry.
+
+     Entries that repaid it repay nothing; a need it met is open again.
 
     Args:
         id (UUID):

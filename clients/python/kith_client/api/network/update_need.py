@@ -124,7 +124,8 @@ def sync_detailed(
 
      Mark it `met` (naming what met it in `met_by`, an introduction,
     interaction or favor of yours) or `dropped`, or `open` again; change its
-    topic, tags, description or last day.
+    topic, tags, description or last day. A need is open again by itself
+    when what met it is deleted (or the introduction unmade).
 
     Args:
         id (UUID):
@@ -164,7 +165,8 @@ def sync(
 
      Mark it `met` (naming what met it in `met_by`, an introduction,
     interaction or favor of yours) or `dropped`, or `open` again; change its
-    topic, tags, description or last day.
+    topic, tags, description or last day. A need is open again by itself
+    when what met it is deleted (or the introduction unmade).
 
     Args:
         id (UUID):
@@ -199,7 +201,8 @@ async def asyncio_detailed(
 
      Mark it `met` (naming what met it in `met_by`, an introduction,
     interaction or favor of yours) or `dropped`, or `open` again; change its
-    topic, tags, description or last day.
+    topic, tags, description or last day. A need is open again by itself
+    when what met it is deleted (or the introduction unmade).
 
     Args:
         id (UUID):
@@ -237,7 +240,8 @@ async def asyncio(
 
      Mark it `met` (naming what met it in `met_by`, an introduction,
     interaction or favor of yours) or `dropped`, or `open` again; change its
-    topic, tags, description or last day.
+    topic, tags, description or last day. A need is open again by itself
+    when what met it is deleted (or the introduction unmade).
 
     Args:
         id (UUID):
