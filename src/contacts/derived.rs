@@ -8,7 +8,7 @@ use diesel::dsl::{max, min};
 use diesel::prelude::*;
 
 use super::model::ContactRow;
-use crate::db::schema::{interaction_contacts as ic, tags};
+use crate::db::schema::{contacts, interaction_contacts as ic, tags};
 use crate::db::DbConn;
 use crate::time::{self, Micros, DAY};
 
@@ -121,12 +121,19 @@ pub fn refresh_many(
     rows: &mut [ContactRow],
 ) -> QueryResult<Vec<bool>> {
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let last: HashMap<String, Micros> = ic::table
-        .filter(ic::user_id.eq(user_id))
-        .filter(ic::contact_id.eq_any(&ids))
+    // Each contact's own `max`, which the database reads off the end of
+    // the contact's index range; `GROUP BY contact_id` over all of them
+    // read every participation instead (10 ms for a contact with 20,000).
+    let touch = ic::table
+        .filter(ic::user_id.eq(contacts::user_id))
+        .filter(ic::contact_id.eq(contacts::id))
         .filter(ic::counts_as_touch.eq(true))
-        .group_by(ic::contact_id)
-        .select((ic::contact_id, max(ic::occurred_at)))
+        .select(max(ic::occurred_at))
+        .single_value();
+    let last: HashMap<String, Micros> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(&ids))
+        .select((contacts::id, touch))
         .load::<(String, Option<Micros>)>(conn)?
         .into_iter()
         .filter_map(|(id, at)| Some((id, at?)))
