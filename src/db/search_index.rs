@@ -25,21 +25,31 @@ impl Engine for diesel::pg::Pg {
     const FTS5: bool = false;
 }
 
-/// The tables with a `search_text` column.
-const SEARCHED: [&str; 4] = [
-    "contacts",
-    "interactions",
-    "ledger_entries",
-    "introductions",
-];
-
-/// A table with a `search_text` column (one of `SEARCHED`).
+/// A table with a `search_text` column.
 #[derive(Debug, Clone, Copy)]
 pub enum Searched {
     Contacts,
     Interactions,
     LedgerEntries,
     Introductions,
+}
+
+impl Searched {
+    const ALL: [Searched; 4] = [
+        Searched::Contacts,
+        Searched::Interactions,
+        Searched::LedgerEntries,
+        Searched::Introductions,
+    ];
+
+    fn table(self) -> &'static str {
+        match self {
+            Searched::Contacts => "contacts",
+            Searched::Interactions => "interactions",
+            Searched::LedgerEntries => "ledger_entries",
+            Searched::Introductions => "introductions",
+        }
+    }
 }
 
 /// Puts the row this connection inserted last (into `table`, whose search
@@ -84,7 +94,7 @@ pub fn rebuild(conn: &mut DbConn) -> QueryResult<()> {
     let DbConn::Sqlite(c) = conn else {
         return Ok(());
     };
-    for t in SEARCHED {
+    for t in Searched::ALL.map(Searched::table) {
         c.batch_execute(&format!("INSERT INTO {t}_fts({t}_fts) VALUES ('rebuild');"))?;
     }
     Ok(())
@@ -100,7 +110,7 @@ pub fn ensure(conn: &mut DbConn) {
     let mut sql = String::from(
         "BEGIN; SELECT pg_advisory_xact_lock(7386501); CREATE EXTENSION IF NOT EXISTS pg_trgm;",
     );
-    for t in SEARCHED {
+    for t in Searched::ALL.map(Searched::table) {
         sql.push_str(&format!(
             " CREATE INDEX IF NOT EXISTS {t}_search ON {t} USING gin (search_text gin_trgm_ops);"
         ));
