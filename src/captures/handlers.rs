@@ -4,7 +4,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 
 use super::model::{
     Accepted, Addresses, CalendarParams, Capture, CaptureFailure, CapturePage, CaptureParams,
-    EmailAddress, MessageBatch, MessageIn, SuggestionList, SuggestionParams,
+    EmailAddress, MessageBatch, MessageIn, SuggestionList, SuggestionParams, SuggestionPath,
 };
 use super::{calendar, mail, service, store};
 use crate::auth::AuthUser;
@@ -401,7 +401,7 @@ pub async fn suggestions(
 #[utoipa::path(
     post, path = "/v1/captures/suggestions/{email}/dismiss", tag = "captures", operation_id = "dismiss_capture_suggestion",
     params(
-        ("email" = String, Path, description = "The address", format = "email", max_length = 254),
+        SuggestionPath,
         crate::http::idempotency::IdempotencyKey,
     ),
     security(("bearer" = ["write"])),
@@ -414,9 +414,9 @@ pub async fn suggestions(
 pub async fn dismiss(
     state: web::Data<AppState>,
     user: AuthUser,
-    email: web::Path<String>,
+    path: web::Path<SuggestionPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let email = email_in_path(email)?;
+    let email = email_in_path(path.into_inner().email)?;
     state
         .db
         .write_as(user.id.clone(), move |conn| {
@@ -427,8 +427,7 @@ pub async fn dismiss(
 }
 
 /// The `{email}` of a suggestion's path.
-fn email_in_path(email: web::Path<String>) -> Result<String, ApiError> {
-    let email = email.into_inner();
+fn email_in_path(email: String) -> Result<String, ApiError> {
     match input::is_email(&email) {
         true => Ok(email),
         false => Err(ApiError::field(
@@ -451,7 +450,7 @@ fn email_in_path(email: web::Path<String>) -> Result<String, ApiError> {
 #[utoipa::path(
     post, path = "/v1/captures/suggestions/{email}/accept", tag = "captures", operation_id = "accept_capture_suggestion",
     params(
-        ("email" = String, Path, description = "The address", format = "email", max_length = 254),
+        SuggestionPath,
         crate::http::idempotency::IdempotencyKey,
     ),
     security(("bearer" = ["write"])),
@@ -467,9 +466,9 @@ fn email_in_path(email: web::Path<String>) -> Result<String, ApiError> {
 pub async fn accept(
     state: web::Data<AppState>,
     user: AuthUser,
-    email: web::Path<String>,
+    path: web::Path<SuggestionPath>,
 ) -> Result<HttpResponse, ApiError> {
-    let email = email_in_path(email)?;
+    let email = email_in_path(path.into_inner().email)?;
     let (contact, capture) = state
         .db
         .write_as(user.id.clone(), move |conn| {

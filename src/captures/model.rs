@@ -296,6 +296,22 @@ pub struct SuggestionParams {
     pub min_count: Option<i32>,
 }
 
+/// The `{email}` of a suggestion's path. The pattern states what no
+/// address has (control characters, spaces, quotes, a second `@`); the
+/// handler checks the rest (`input::is_email`).
+#[derive(IntoParams, Deserialize)]
+#[into_params(parameter_in = Path)]
+pub struct SuggestionPath {
+    /// The address
+    #[param(
+        format = "email",
+        max_length = 254,
+        pattern = r#"^[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+@[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+$"#,
+        example = "ana@example.com"
+    )]
+    pub email: String,
+}
+
 /// A captured message or event that matched no contact by `email`, kept
 /// for when the address is accepted as a contact.
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]

@@ -585,6 +585,17 @@ async fn a_suggestion_accepted_is_a_contact_with_what_was_captured() {
         .send()
         .await
         .problem(404, "not_found");
+    // What is no address (a control character, as a fuzzer once sent) is a
+    // 422 for both, and dismisses nothing.
+    for act in ["accept", "dismiss"] {
+        app.post(&format!(
+            "/v1/captures/suggestions/%17%7C%40e17e1.info/{act}"
+        ))
+        .auth(&s)
+        .send()
+        .await
+        .problem(422, "validation_failed");
+    }
 
     let res = app
         .post("/v1/captures/suggestions/Dev@Example.com/accept")

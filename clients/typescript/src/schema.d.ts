@@ -5003,7 +5003,10 @@ export interface operations {
                 "Idempotency-Key"?: string | null;
             };
             path: {
-                /** @description The address */
+                /**
+                 * @description The address
+                 * @example ana@example.com
+                 */
                 email: string;
             };
             cookie?: never;
@@ -5154,7 +5157,10 @@ export interface operations {
                 "Idempotency-Key"?: string | null;
             };
             path: {
-                /** @description The address */
+                /**
+                 * @description The address
+                 * @example ana@example.com
+                 */
                 email: string;
             };
             cookie?: never;
