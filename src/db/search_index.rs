@@ -5,6 +5,8 @@
 //! extension is trusted, but a database may still refuse it, and then kith
 //! warns and searches by scanning.
 
+use std::cell::Cell;
+
 use diesel::connection::SimpleConnection;
 use diesel::sql_types::Text;
 use diesel::{QueryResult, RunQueryDsl};
@@ -67,6 +69,15 @@ pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult
     let DbConn::Sqlite(c) = conn else {
         return Ok(());
     };
+    if let Some(n) = WAITING.get() {
+        WAITING.set(Some(n + 1));
+        return prepared::sql(
+            "INSERT INTO temp.search_waiting(searched, row) VALUES (?, last_insert_rowid())",
+        )
+        .bind::<Text, _>(table.table())
+        .execute(c)
+        .map(|_| ());
+    }
     let sql = match table {
         Searched::Contacts => {
             "INSERT INTO contacts_fts(rowid, search_text) VALUES (last_insert_rowid(), ?)"
@@ -85,6 +96,74 @@ pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult
         .bind::<Text, _>(search_text)
         .execute(c)
         .map(|_| ())
+}
+
+thread_local! {
+    /// While `deferred` runs on this thread, new rows wait (in the
+    /// connection's temporary table `search_waiting`) instead of entering
+    /// their index one by one: how many were added since the last `settle`
+    /// (more than wait, once a savepoint rolls some back).
+    static WAITING: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+/// Runs `f` (a write of many rows, each in a savepoint of its own, as an
+/// import's) with the index entries of the rows it inserts held back, then
+/// puts them in their indexes at once, before `f`'s transaction commits.
+///
+/// Why: FTS5 writes the entries it holds to disk at every savepoint, so
+/// rows added one by one between savepoints become one index segment each,
+/// merged again later (a contact of an import cost 100 µs more, and more
+/// as the index grows). The waiting rows are a table of the transaction, so
+/// a savepoint rolled back takes its rows' waiting entries with it. A row
+/// still waiting must not have its search text changed (the index's update
+/// trigger would remove an entry that is not there): `settle` first.
+pub fn deferred<T, E: From<diesel::result::Error>>(
+    conn: &mut DbConn,
+    f: impl FnOnce(&mut DbConn) -> Result<T, E>,
+) -> Result<T, E> {
+    let DbConn::Sqlite(c) = conn else {
+        return f(conn);
+    };
+    c.batch_execute(
+        "CREATE TEMP TABLE IF NOT EXISTS search_waiting (searched TEXT NOT NULL, row INTEGER NOT NULL)",
+    )?;
+    /// Ends the waiting however `f` ends.
+    struct Waiting;
+    impl Drop for Waiting {
+        fn drop(&mut self) {
+            WAITING.set(None);
+        }
+    }
+    let waiting = Waiting;
+    WAITING.set(Some(0));
+    let out = f(conn)?;
+    settle(conn)?;
+    drop(waiting);
+    Ok(out)
+}
+
+/// Puts the rows waiting (in `deferred`) in their indexes now.
+pub fn settle(conn: &mut DbConn) -> QueryResult<()> {
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(());
+    };
+    if WAITING.get().is_none_or(|n| n == 0) {
+        return Ok(());
+    }
+    // Each row once, in rowid order; a row whose savepoint was rolled back
+    // is gone from both tables.
+    let mut sql = String::new();
+    for t in Searched::ALL.map(Searched::table) {
+        sql.push_str(&format!(
+            "INSERT INTO {t}_fts(rowid, search_text) SELECT rowid, search_text FROM {t} \
+             WHERE rowid IN (SELECT row FROM temp.search_waiting WHERE searched = '{t}') \
+             ORDER BY rowid; "
+        ));
+    }
+    sql.push_str("DELETE FROM temp.search_waiting;");
+    c.batch_execute(&sql)?;
+    WAITING.set(Some(0));
+    Ok(())
 }
 
 /// Builds every FTS5 index again from its table (SQLite; on PostgreSQL

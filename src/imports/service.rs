@@ -17,7 +17,7 @@ use super::model::{
 use super::store;
 use crate::contacts::model::{ContactChanges, ContactPatch, ExternalIdsChange};
 use crate::contacts::service::{self as contacts, Match};
-use crate::db::DbConn;
+use crate::db::{search_index, DbConn};
 use crate::domain::{Error, Expected, Result};
 use crate::error::ApiError;
 use crate::ids;
@@ -61,18 +61,22 @@ pub fn run(
         items: Vec::with_capacity(records.len()),
     };
     let mut undo = UndoData::default();
+    // Each row in a savepoint of its own: their index entries all at once.
     let outcome = conn.transaction(|c| {
-        for record in records {
-            let item = row(c, user_id, on_duplicate, record, &mut undo);
-            *match item.status {
-                ItemStatus::Created => &mut report.created,
-                ItemStatus::Updated => &mut report.updated,
-                ItemStatus::Unchanged => &mut report.unchanged,
-                ItemStatus::Skipped => &mut report.skipped,
-                ItemStatus::Failed => &mut report.failed,
-            } += 1;
-            report.items.push(item);
-        }
+        search_index::deferred(c, |c| {
+            for record in records {
+                let item = row(c, user_id, on_duplicate, record, &mut undo);
+                *match item.status {
+                    ItemStatus::Created => &mut report.created,
+                    ItemStatus::Updated => &mut report.updated,
+                    ItemStatus::Unchanged => &mut report.unchanged,
+                    ItemStatus::Skipped => &mut report.skipped,
+                    ItemStatus::Failed => &mut report.failed,
+                } += 1;
+                report.items.push(item);
+            }
+            Ok::<_, Abort>(())
+        })?;
         if dry_run {
             return Err(Abort::DryRun);
         }
