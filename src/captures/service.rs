@@ -221,9 +221,15 @@ impl Capturing {
     /// logged.
     fn finish(mut self, conn: &mut DbConn) -> Result<Capture> {
         interactions::record_created(conn, &self.row.user_id, &self.logged)?;
-        let touched: BTreeSet<String> = self.logged.iter().flat_map(|i| i.participants()).collect();
-        let touched: Vec<String> = touched.into_iter().collect();
-        contacts::refresh_contacts(conn, &self.row.user_id, &touched)?;
+        // Each contact's newest touch here (captures set no follow-ups).
+        let mut touched: BTreeMap<String, Micros> = BTreeMap::new();
+        for i in &self.logged {
+            for id in i.participants() {
+                let at = touched.entry(id).or_insert(i.occurred_at);
+                *at = (*at).max(i.occurred_at);
+            }
+        }
+        contacts::refresh_touched(conn, &self.row.user_id, &touched)?;
         let ids: Vec<&str> = self.logged.iter().map(|i| i.id.as_str()).collect();
         self.row.interaction_ids = serde_json::to_string(&ids).unwrap_or_else(|_| "[]".into());
         store::insert(conn, &self.row)?;

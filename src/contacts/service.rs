@@ -21,7 +21,7 @@ use crate::db::{search_index, DbConn};
 use crate::domain::{cut_page, Error, Expected, Result};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::ids;
-use crate::time;
+use crate::time::{self, Micros};
 
 pub const RESOURCE: &str = "contact";
 
@@ -429,6 +429,28 @@ pub fn refresh_contacts(conn: &mut DbConn, user_id: &str, ids: &[String]) -> Que
         changes::record_upserts(conn, user_id, RESOURCE, &saved)?;
     }
     Ok(())
+}
+
+/// `refresh_contacts` after new touches that set no follow-up (captured
+/// messages and events): `touched` holds each contact's newest of them. A
+/// contact whose stored last touch is as late or later is left as it is:
+/// its last touch, and so its due date and open follow-up, cannot move.
+/// (A user's writes take turns, so the stored last touch is current.)
+pub fn refresh_touched(
+    conn: &mut DbConn,
+    user_id: &str,
+    touched: &BTreeMap<String, Micros>,
+) -> QueryResult<()> {
+    let ids: Vec<&str> = touched.keys().map(String::as_str).collect();
+    let mut moved = Vec::new();
+    for chunk in ids.chunks(500) {
+        for (id, last) in store::last_touches(conn, user_id, chunk)? {
+            if last.is_none_or(|l| touched.get(&id).is_some_and(|t| *t > l)) {
+                moved.push(id);
+            }
+        }
+    }
+    refresh_contacts(conn, user_id, &moved)
 }
 
 /// Stores the JSON, search text and lookup rows of every contact that has

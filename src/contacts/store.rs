@@ -12,6 +12,7 @@ use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::search_index::{self, Searched};
 use crate::db::{prepared, DbConn};
 use crate::search::text::{NameRank, Query};
+use crate::time::Micros;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<ContactRow>> {
@@ -53,6 +54,19 @@ pub fn find_many_for_update(
         DbConn::Sqlite(c) => query!().load(c),
         DbConn::Postgresql(c) => query!().for_no_key_update().load(c),
     }
+}
+
+/// The last touch of each of `ids` (of the user's contacts), as stored.
+pub fn last_touches(
+    conn: &mut DbConn,
+    user_id: &str,
+    ids: &[&str],
+) -> QueryResult<Vec<(String, Option<Micros>)>> {
+    contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(ids))
+        .select((contacts::id, contacts::last_interaction_at))
+        .load(conn)
 }
 
 /// Whether `id` is one of the user's contacts (in the trash or not).

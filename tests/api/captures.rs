@@ -17,6 +17,21 @@ async fn capture(app: &TestApp, s: &Session, query: &str, messages: Value) -> Va
     res.json()
 }
 
+/// A contact of `s` with one email (and a cadence, if given).
+async fn contact_at(
+    app: &TestApp,
+    s: &Session,
+    name: &str,
+    email: &str,
+    cadence: Option<i32>,
+) -> Value {
+    app.contact(
+        s,
+        json!({"display_name": name, "emails": [{"address": email}], "cadence_days": cadence}),
+    )
+    .await
+}
+
 #[actix_web::test]
 async fn messages_with_contacts_become_email_interactions_once() {
     let app = TestApp::spawn().await;
@@ -378,20 +393,9 @@ async fn post_calendar(app: &TestApp, s: &Session, query: &str) -> Value {
 async fn a_calendar_logs_past_meetings_and_puts_coming_ones_on_the_agenda() {
     let app = TestApp::spawn().await;
     let s = app.user("me@example.com").await;
-    let ana = app
-        .contact(&s, json!({"display_name": "Ana", "emails": [{"address": "ana@example.com"}], "cadence_days": 30}))
-        .await;
-    let ben = app
-        .contact(
-            &s,
-            json!({"display_name": "Ben", "emails": [{"address": "ben@example.com"}]}),
-        )
-        .await;
-    app.contact(
-        &s,
-        json!({"display_name": "Cy", "emails": [{"address": "cy@example.com"}]}),
-    )
-    .await;
+    let ana = contact_at(&app, &s, "Ana", "ana@example.com", Some(30)).await;
+    let ben = contact_at(&app, &s, "Ben", "ben@example.com", None).await;
+    contact_at(&app, &s, "Cy", "cy@example.com", None).await;
     let ana_url = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
 
     let first = post_calendar(&app, &s, "").await;
@@ -724,4 +728,83 @@ async fn a_capture_token_posts_captures_and_nothing_else() {
     // What it posted is the user's, as a login sees it.
     let list = app.get("/v1/captures").auth(&s).send().await.json();
     assert_eq!(list["items"].as_array().unwrap().len(), 2);
+}
+
+/// Mail sent again later, older than what a contact last had: the contact
+/// is left as it is (same version, nothing in the feed), while a contact
+/// the same capture touches later, or for the first time, moves.
+#[actix_web::test]
+async fn an_older_message_leaves_a_later_touch_as_it_is() {
+    let app = TestApp::spawn().await;
+    let s = app.user("me@example.com").await;
+    let ana = contact_at(&app, &s, "Ana", "ana@example.com", Some(30)).await;
+    let ben = contact_at(&app, &s, "Ben", "ben@example.com", Some(30)).await;
+    let cleo = contact_at(&app, &s, "Cleo", "cleo@example.com", None).await;
+    capture(
+        &app,
+        &s,
+        "",
+        json!([
+            {"source_id": "new-ana", "from": "ana@example.com", "to": ["me@example.com"], "date": "2026-11-20T09:00:00Z"},
+            {"source_id": "old-ben", "from": "ben@example.com", "to": ["me@example.com"], "date": "2026-11-01T09:00:00Z"},
+        ]),
+    )
+    .await;
+    let get = |c: &Value| {
+        let path = format!("/v1/contacts/{}", c["id"].as_str().unwrap());
+        let app = &app;
+        let s = &s;
+        async move { app.get(&path).auth(s).send().await.json() }
+    };
+    let (ana_before, ben_before) = (get(&ana).await, get(&ben).await);
+    let feed_before = app.get("/v1/changes?since=0").auth(&s).send().await.json();
+    assert_eq!(feed_before["has_more"], false);
+
+    // Older for Ana, later for Ben, the first for Cleo.
+    let res = capture(
+        &app,
+        &s,
+        "",
+        json!([
+            {"source_id": "old-ana", "from": "me@example.com", "to": ["ana@example.com", "ben@example.com"], "date": "2026-11-10T09:00:00Z"},
+            {"source_id": "cleo", "from": "cleo@example.com", "to": ["me@example.com"], "date": "2026-10-01T09:00:00Z"},
+        ]),
+    )
+    .await;
+    assert_eq!(res["logged"], 2, "{res}");
+    let (ana_now, ben_now, cleo_now) = (get(&ana).await, get(&ben).await, get(&cleo).await);
+    assert_eq!(ana_now, ana_before, "Ana's later touch stands");
+    assert_eq!(
+        (
+            &ben_now["last_interaction_at"],
+            &ben_now["next_due_at"],
+            ben_now["version"].as_i64() > ben_before["version"].as_i64()
+        ),
+        (
+            &json!("2026-11-10T09:00:00.000000Z"),
+            &json!("2026-12-10T09:00:00.000000Z"),
+            true
+        )
+    );
+    assert_eq!(
+        cleo_now["last_interaction_at"],
+        "2026-10-01T09:00:00.000000Z"
+    );
+    let feed = app
+        .get(&format!("/v1/changes?since={}", feed_before["next_since"]))
+        .auth(&s)
+        .send()
+        .await
+        .json();
+    let contacts_changed: Vec<&Value> = feed["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["type"] == "contact")
+        .map(|c| &c["id"])
+        .collect();
+    assert!(
+        !contacts_changed.contains(&&ana["id"]) && contacts_changed.contains(&&ben["id"]),
+        "{feed}"
+    );
 }
