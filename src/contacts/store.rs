@@ -285,7 +285,38 @@ pub fn sync_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
 /// Adds the contact's lookup rows (a new contact has none): its emails and
 /// phone numbers to `contact_handles`, its names to `contact_names`.
 pub fn insert_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    let handles: Vec<_> = super::search::handles(row)
+    let handles = super::search::handles(row);
+    let names = super::search::names_of(row);
+    if let DbConn::Sqlite(c) = conn {
+        // One kept statement per row: diesel prepares a list of rows again
+        // each time (its text depends on its length), which cost an import
+        // more than the rows' writes.
+        for (kind, value) in &handles {
+            prepared::sql(
+                "INSERT INTO contact_handles (user_id, contact_id, kind, value) VALUES (?, ?, ?, ?)",
+            )
+            .bind::<Text, _>(&row.user_id)
+            .bind::<Text, _>(&row.id)
+            .bind::<Text, _>(*kind)
+            .bind::<Text, _>(value)
+            .execute(c)?;
+        }
+        for (kind, name) in &names {
+            prepared::sql(
+                "INSERT INTO contact_names (user_id, contact_id, kind, name, name_key) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind::<Text, _>(&row.user_id)
+            .bind::<Text, _>(&row.id)
+            .bind::<Text, _>(kind.as_str())
+            .bind::<Text, _>(name)
+            .bind::<Text, _>(&row.name_key)
+            .execute(c)?;
+        }
+        return Ok(());
+    }
+    // PostgreSQL: one round trip for each list.
+    let handles: Vec<_> = handles
         .into_iter()
         .map(|(kind, value)| {
             (
@@ -300,7 +331,7 @@ pub fn insert_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
         let insert = diesel::insert_into(contact_handles::table).values(handles);
         crate::per_backend!(conn, |c| insert.execute(c))?;
     }
-    let names: Vec<_> = super::search::names_of(row)
+    let names: Vec<_> = names
         .into_iter()
         .map(|(kind, name)| {
             (
