@@ -18,7 +18,7 @@ use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
 
-use super::{DbConn, DbTarget};
+use super::DbTarget;
 
 /// How often the thread checkpoints.
 const EVERY: Duration = Duration::from_millis(100);
@@ -42,11 +42,21 @@ impl Checkpoints {
         std::thread::Builder::new()
             .name("kith-db-checkpoint".into())
             .spawn(move || {
+                let mut failing = false;
                 // Nothing is ever sent: the wait ends when every sender is gone.
                 while let Err(crossbeam_channel::RecvTimeoutError::Timeout) =
                     stopped.recv_timeout(EVERY)
                 {
-                    checkpoint(&mut conn);
+                    let done = conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);");
+                    match turn(&mut failing, done.err()) {
+                        Some(Turn::Failing(e)) => tracing::warn!(
+                            error = %e,
+                            "WAL checkpoints fail (the writer checkpoints past its backstop; \
+                             logged again when they work)"
+                        ),
+                        Some(Turn::Working) => tracing::info!("WAL checkpoints work again"),
+                        None => {}
+                    }
                 }
             })
             .map_err(|e| format!("cannot start the checkpoint thread: {e}"))?;
@@ -54,8 +64,51 @@ impl Checkpoints {
     }
 }
 
-fn checkpoint(conn: &mut DbConn) {
-    if let Err(e) = conn.batch_execute("PRAGMA wal_checkpoint(PASSIVE);") {
-        tracing::warn!(error = %e, "a WAL checkpoint failed");
+/// A change between checkpoints that work and checkpoints that fail.
+#[derive(Debug, PartialEq)]
+enum Turn<E> {
+    Failing(E),
+    Working,
+}
+
+/// What to log after a checkpoint that failed with `error` (or worked):
+/// only the turns, so that a lasting failure is one line, not ten a second.
+fn turn<E>(failing: &mut bool, error: Option<E>) -> Option<Turn<E>> {
+    match (error, *failing) {
+        (Some(e), false) => {
+            *failing = true;
+            Some(Turn::Failing(e))
+        }
+        (None, true) => {
+            *failing = false;
+            Some(Turn::Working)
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_lasting_failure_is_logged_once_and_its_end_once() {
+        let mut failing = false;
+        let seen: Vec<Option<Turn<&str>>> =
+            [None, Some("busy"), Some("busy"), Some("io"), None, None]
+                .into_iter()
+                .map(|e| turn(&mut failing, e))
+                .collect();
+        assert_eq!(
+            seen,
+            [
+                None,
+                Some(Turn::Failing("busy")),
+                None,
+                None,
+                Some(Turn::Working),
+                None
+            ]
+        );
     }
 }
