@@ -743,6 +743,7 @@ mod tests {
     use super::*;
     use crate::db::{migrate, DbTarget};
     use diesel::connection::SimpleConnection;
+    use diesel::dsl::sql;
     use diesel::sql_types::BigInt;
     use diesel::RunQueryDsl;
 
@@ -756,21 +757,11 @@ mod tests {
     /// The contacts whose search text has `needle` (FTS5, trigram; the
     /// text is folded to lower case).
     fn found(conn: &mut DbConn, needle: &str) -> i64 {
-        let DbConn::Sqlite(c) = conn else {
-            unreachable!()
-        };
-        diesel::sql_query(format!(
-            "SELECT count(*) AS n FROM contacts_fts WHERE contacts_fts MATCH '\"{needle}\"'"
-        ))
-        .get_result::<Count>(c)
+        diesel::select(sql::<BigInt>(&format!(
+            "(SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH '\"{needle}\"')"
+        )))
+        .get_result(conn)
         .unwrap()
-        .n
-    }
-
-    #[derive(diesel::QueryableByName)]
-    struct Count {
-        #[diesel(sql_type = BigInt)]
-        n: i64,
     }
 
     /// Rows written while the index waits (as an import's, each in a

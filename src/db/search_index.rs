@@ -69,8 +69,8 @@ pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult
     let DbConn::Sqlite(c) = conn else {
         return Ok(());
     };
-    if let Some(n) = WAITING.get() {
-        WAITING.set(Some(n + 1));
+    if WAITING.get().is_some() {
+        WAITING.set(Some(true));
         return prepared::sql(
             "INSERT INTO temp.search_waiting(searched, row) VALUES (?, last_insert_rowid())",
         )
@@ -99,11 +99,11 @@ pub fn add(conn: &mut DbConn, table: Searched, search_text: &str) -> QueryResult
 }
 
 thread_local! {
-    /// While `deferred` runs on this thread, new rows wait (in the
+    /// While `deferred` runs on this thread (`Some`), new rows wait (in the
     /// connection's temporary table `search_waiting`) instead of entering
-    /// their index one by one: how many were added since the last `settle`
-    /// (more than wait, once a savepoint rolls some back).
-    static WAITING: Cell<Option<usize>> = const { Cell::new(None) };
+    /// their index one by one; `true` once one was added since the last
+    /// `settle`.
+    static WAITING: Cell<Option<bool>> = const { Cell::new(None) };
 }
 
 /// Runs `f` (a write of many rows, each in a savepoint of its own, as an
@@ -135,7 +135,7 @@ pub fn deferred<T, E: From<diesel::result::Error>>(
         }
     }
     let waiting = Waiting;
-    WAITING.set(Some(0));
+    WAITING.set(Some(false));
     let out = f(conn)?;
     settle(conn)?;
     drop(waiting);
@@ -147,7 +147,7 @@ pub fn settle(conn: &mut DbConn) -> QueryResult<()> {
     let DbConn::Sqlite(c) = conn else {
         return Ok(());
     };
-    if WAITING.get().is_none_or(|n| n == 0) {
+    if WAITING.get() != Some(true) {
         return Ok(());
     }
     // Each row once, in rowid order; a row whose savepoint was rolled back
@@ -162,7 +162,7 @@ pub fn settle(conn: &mut DbConn) -> QueryResult<()> {
     }
     sql.push_str("DELETE FROM temp.search_waiting;");
     c.batch_execute(&sql)?;
-    WAITING.set(Some(0));
+    WAITING.set(Some(false));
     Ok(())
 }
 
