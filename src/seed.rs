@@ -124,7 +124,7 @@ pub fn company_name(n: usize) -> String {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = interaction_contacts)]
+#[diesel(table_name = interaction_contacts, treat_none_as_default_value = false)]
 struct IcRow {
     user_id: String,
     interaction_id: String,
@@ -135,7 +135,7 @@ struct IcRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = crate::db::schema::need_tags)]
+#[diesel(table_name = crate::db::schema::need_tags, treat_none_as_default_value = false)]
 struct NeedTagRow {
     user_id: String,
     need_id: String,
@@ -215,7 +215,7 @@ const OFFERS: &[&str] = &[
 ];
 
 #[derive(Insertable)]
-#[diesel(table_name = contact_tags)]
+#[diesel(table_name = contact_tags, treat_none_as_default_value = false)]
 struct TagRow {
     user_id: String,
     contact_id: String,
@@ -223,7 +223,7 @@ struct TagRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = crate::db::schema::contact_handles)]
+#[diesel(table_name = crate::db::schema::contact_handles, treat_none_as_default_value = false)]
 struct HandleRow {
     user_id: String,
     contact_id: String,
@@ -232,7 +232,7 @@ struct HandleRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = crate::db::schema::contact_names)]
+#[diesel(table_name = crate::db::schema::contact_names, treat_none_as_default_value = false)]
 struct NameRow {
     user_id: String,
     contact_id: String,
@@ -242,7 +242,7 @@ struct NameRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = ledger_balances)]
+#[diesel(table_name = ledger_balances, treat_none_as_default_value = false)]
 struct BalanceRow {
     user_id: String,
     contact_id: String,

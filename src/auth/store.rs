@@ -10,7 +10,7 @@ use crate::ids;
 use crate::time::{self, Micros, DAY};
 
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = users)]
+#[diesel(table_name = users, treat_none_as_default_value = false)]
 pub struct UserRow {
     pub id: String,
     pub email: String,
@@ -38,7 +38,7 @@ impl UserRow {
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug)]
-#[diesel(table_name = refresh_tokens)]
+#[diesel(table_name = refresh_tokens, treat_none_as_default_value = false)]
 pub struct RefreshRow {
     pub id: String,
     pub user_id: String,

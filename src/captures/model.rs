@@ -222,7 +222,7 @@ pub struct CapturePage {
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = captures)]
+#[diesel(table_name = captures, treat_none_as_default_value = false)]
 pub struct CaptureRow {
     pub id: String,
     pub user_id: String,
@@ -315,7 +315,7 @@ pub struct SuggestionPath {
 /// A captured message or event that matched no contact by `email`, kept
 /// for when the address is accepted as a contact.
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = crate::db::schema::capture_pending)]
+#[diesel(table_name = crate::db::schema::capture_pending, treat_none_as_default_value = false)]
 pub struct PendingRow {
     pub user_id: String,
     pub email: String,
@@ -329,7 +329,7 @@ pub struct PendingRow {
 
 /// A future calendar event with contacts (`contact_ids`, JSON).
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = crate::db::schema::capture_upcoming)]
+#[diesel(table_name = crate::db::schema::capture_upcoming, treat_none_as_default_value = false)]
 pub struct UpcomingRow {
     pub user_id: String,
     pub source_key: String,

@@ -50,7 +50,7 @@ pub fn record_json(
 
 /// One row of the feed as `record_json` and `record_upserts` write it.
 #[derive(Insertable)]
-#[diesel(table_name = changes)]
+#[diesel(table_name = changes, treat_none_as_default_value = false)]
 struct NewChange<'a> {
     user_id: &'a str,
     seq: i64,

@@ -33,9 +33,11 @@ pub fn sql(text: &'static str) -> Sql {
     Sql(text)
 }
 
-/// The text between the `n`th `?` and the next (before the first: `n` = 0).
-fn segment(text: &'static str, n: usize) -> &'static str {
-    text.split('?').nth(n).unwrap_or_default()
+/// `text` split at its first `?`: the text before it, and the text after
+/// it (empty when it has none). Each bind reads only its own piece, so a
+/// statement of many binds is written in one pass over its text.
+fn split(text: &'static str) -> (&'static str, &'static str) {
+    text.split_once('?').unwrap_or((text, ""))
 }
 
 impl Sql {
@@ -43,32 +45,29 @@ impl Sql {
         Bind {
             query: self,
             value,
-            text: self.0,
-            n: 1,
+            rest: split(self.0).1,
             sql_type: PhantomData,
         }
     }
 }
 
-/// A statement with its binds so far and the `n`th: `value`, of SQL type
-/// `ST`.
+/// A statement with its binds so far and the last: `value`, of SQL type
+/// `ST`, followed by `rest` (the text after its `?`).
 #[derive(Debug, Clone, Copy)]
 pub struct Bind<Q, V, ST> {
     query: Q,
     value: V,
-    text: &'static str,
-    n: usize,
+    rest: &'static str,
     sql_type: PhantomData<ST>,
 }
 
 impl<Q, V, ST> Bind<Q, V, ST> {
     pub fn bind<ST2, V2>(self, value: V2) -> Bind<Self, V2, ST2> {
-        let (text, n) = (self.text, self.n + 1);
+        let rest = split(self.rest).1;
         Bind {
             query: self,
             value,
-            text,
-            n,
+            rest,
             sql_type: PhantomData,
         }
     }
@@ -88,7 +87,7 @@ impl<Q, V, ST> QueryId for Bind<Q, V, ST> {
 
 impl<DB: Backend> QueryFragment<DB> for Sql {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
-        out.push_sql(segment(self.0, 0));
+        out.push_sql(split(self.0).0);
         Ok(())
     }
 }
@@ -102,7 +101,7 @@ where
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
         self.query.walk_ast(out.reborrow())?;
         out.push_bind_param::<ST, V>(&self.value)?;
-        out.push_sql(segment(self.text, self.n));
+        out.push_sql(split(self.rest).0);
         Ok(())
     }
 }
@@ -122,14 +121,19 @@ impl<Conn, Q, V, ST> RunQueryDsl<Conn> for Bind<Q, V, ST> {}
 #[cfg(test)]
 mod tests {
     use super::*;
+    use diesel::sql_types::{Integer, Text};
+    use diesel::sqlite::Sqlite;
 
     #[test]
     fn each_question_mark_is_the_next_bind() {
-        let text = "UPDATE t SET a = ? WHERE id = ? AND b = ?";
-        let parts: Vec<&str> = (0..4).map(|n| segment(text, n)).collect();
-        assert_eq!(
-            parts,
-            ["UPDATE t SET a = ", " WHERE id = ", " AND b = ", ""]
+        let query = sql("UPDATE t SET a = ? WHERE id = ? AND b = ?")
+            .bind::<Integer, _>(1)
+            .bind::<Text, _>("x")
+            .bind::<Integer, _>(2);
+        let text = diesel::debug_query::<Sqlite, _>(&query).to_string();
+        assert!(
+            text.starts_with("UPDATE t SET a = ? WHERE id = ? AND b = ? -- binds: [1, \"x\", 2]"),
+            "{text}"
         );
     }
 }

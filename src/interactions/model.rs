@@ -234,7 +234,7 @@ pub struct InteractionListParams {
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
-#[diesel(table_name = interactions, treat_none_as_null = true)]
+#[diesel(table_name = interactions, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct InteractionRow {
     pub id: String,
     pub user_id: String,

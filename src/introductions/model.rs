@@ -184,7 +184,7 @@ pub struct IntroductionListParams {
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
-#[diesel(table_name = it, treat_none_as_null = true)]
+#[diesel(table_name = it, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct IntroductionRow {
     pub id: String,
     pub user_id: String,

@@ -369,7 +369,7 @@ pub struct BalanceParams {
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
-#[diesel(table_name = le, treat_none_as_null = true)]
+#[diesel(table_name = le, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct EntryRow {
     pub id: String,
     pub user_id: String,

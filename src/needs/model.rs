@@ -230,7 +230,7 @@ pub struct NeedParams {
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug, Clone, PartialEq)]
-#[diesel(table_name = needs)]
+#[diesel(table_name = needs, treat_none_as_default_value = false)]
 pub struct NeedRow {
     pub id: String,
     pub user_id: String,

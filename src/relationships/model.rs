@@ -147,7 +147,7 @@ pub struct RelationshipPatch {
 }
 
 #[derive(Queryable, Selectable, Insertable, AsChangeset, Debug, Clone, PartialEq)]
-#[diesel(table_name = r, treat_none_as_null = true)]
+#[diesel(table_name = r, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub struct RelationshipRow {
     pub id: String,
     pub user_id: String,

@@ -182,7 +182,7 @@ pub struct WebhookList {
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug, Clone, PartialEq)]
-#[diesel(table_name = webhooks)]
+#[diesel(table_name = webhooks, treat_none_as_default_value = false)]
 pub struct WebhookRow {
     pub id: String,
     pub user_id: String,
@@ -296,7 +296,7 @@ pub struct DeliveryPage {
 }
 
 #[derive(Queryable, Selectable, Insertable, Debug, Clone)]
-#[diesel(table_name = webhook_deliveries)]
+#[diesel(table_name = webhook_deliveries, treat_none_as_default_value = false)]
 pub struct DeliveryRow {
     pub id: String,
     pub user_id: String,
