@@ -828,7 +828,7 @@ impl ContactRow {
 }
 
 /// Everything a create or a merge-patch says about a contact's fields.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct ContactChanges {
     pub display_name: Option<String>,
     pub given_name: Option<Option<String>>,

@@ -4,7 +4,7 @@
 //! balance, follow-up) and the search text right and records the change, in
 //! the same transaction.
 
-use diesel::{Connection, QueryResult};
+use diesel::QueryResult;
 
 use super::derived;
 use std::borrow::Cow;
@@ -17,7 +17,7 @@ use super::model::{
 use super::read_model::{self, ContactJson};
 use super::store::{self, After, ListFilter, ShortRow, Sort};
 use crate::changes;
-use crate::db::{search_index, DbConn};
+use crate::db::{each_alone, search_index, DbConn};
 use crate::domain::{cut_page, Error, Expected, Result};
 use crate::error::{ApiError, FieldError, Problem};
 use crate::ids;
@@ -557,13 +557,14 @@ pub fn external_id_held(
 }
 
 /// One batch item, read: what it creates, what it changes when it matches.
+#[derive(Clone)]
 pub struct BatchItem {
     pub match_: Option<Match>,
     pub create: ContactChanges,
     pub update: ContactChanges,
 }
 
-/// Applies a batch's items in order, each alone (a savepoint apiece): a bad
+/// Applies a batch's items in order, each alone (`db::each_alone`): a bad
 /// one fails with its reason and the others go in. With `atomic`, one
 /// failure fails them all, each failed item named by its index.
 pub fn batch(
@@ -572,7 +573,8 @@ pub fn batch(
     items: Vec<std::result::Result<BatchItem, ApiError>>,
     atomic: bool,
 ) -> Result<BatchReport> {
-    // Each item in a savepoint of its own: their index entries all at once.
+    // Each item as if in a savepoint of its own: their index entries all at
+    // once.
     search_index::deferred(conn, |conn| batch_items(conn, user_id, items, atomic))
 }
 
@@ -584,13 +586,12 @@ fn batch_items(
 ) -> Result<BatchReport> {
     let mut report = BatchReport::default();
     let mut invalid = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
-        let done = match item {
-            Ok(item) => conn
-                .transaction(|c| upsert(c, user_id, item))
-                .map_err(ApiError::from),
-            Err(e) => Err(e),
-        };
+    let written = each_alone(conn, &items, |c, item| match item {
+        Ok(item) => upsert(c, user_id, item.clone()).map(Ok),
+        Err(e) => Ok(Err(e.clone())),
+    });
+    for (index, done) in written.into_iter().enumerate() {
+        let done = done.unwrap_or_else(|e| Err(ApiError::from(e)));
         let (status, id, error) = match done {
             Ok((status, id)) => (status, Some(id), None),
             Err(e) => {
@@ -745,6 +746,7 @@ mod tests {
     use diesel::connection::SimpleConnection;
     use diesel::dsl::sql;
     use diesel::sql_types::BigInt;
+    use diesel::Connection;
     use diesel::RunQueryDsl;
 
     fn named(name: &str) -> ContactChanges {

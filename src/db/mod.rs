@@ -3,6 +3,7 @@
 //! database call off the actix workers.
 
 mod checkpoint;
+mod each_alone;
 mod lanes;
 pub mod prepared;
 pub mod schema;
@@ -15,6 +16,7 @@ use diesel::prelude::*;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
 
 use crate::error::ApiError;
+pub use each_alone::each_alone;
 use lanes::{found_or_missing, Lanes, Lookup, Mode};
 pub use lanes::{AccountGate, LookupFn, LookupKind};
 

@@ -2,8 +2,8 @@
 //! it (validated the same way), matched against the user's contacts (any
 //! email, then any phone number's digits, then its external ids, LinkedIn
 //! first) and created, updated or skipped as `on_duplicate` says, each row
-//! on its own (a savepoint apiece): a bad row fails with its reason and
-//! the others go in. An import is kept with its report and what undoing it
+//! on its own (as if in a savepoint apiece: `db::each_alone`): a bad row
+//! fails with its reason and the others go in. An import is kept with its report and what undoing it
 //! needs; a dry run does everything and rolls it back.
 
 use diesel::Connection;
@@ -17,10 +17,11 @@ use super::model::{
 use super::store;
 use crate::contacts::model::{ContactChanges, ContactPatch, ExternalIdsChange};
 use crate::contacts::service::{self as contacts, Match};
-use crate::db::{search_index, DbConn};
+use crate::db::{each_alone, search_index, DbConn};
 use crate::domain::{Error, Expected, Result};
 use crate::error::ApiError;
 use crate::ids;
+use crate::photos::image::Photo;
 use crate::time::{self, Timestamp};
 
 /// Why a transaction ends without committing.
@@ -61,22 +62,50 @@ pub fn run(
         items: Vec::with_capacity(records.len()),
     };
     let mut undo = UndoData::default();
-    // Each row in a savepoint of its own: their index entries all at once.
+    let rows: Vec<Row> = records.into_iter().map(Row::from).collect();
     let outcome = conn.transaction(|c| {
-        search_index::deferred(c, |c| {
-            for record in records {
-                let item = row(c, user_id, on_duplicate, record, &mut undo);
-                *match item.status {
-                    ItemStatus::Created => &mut report.created,
-                    ItemStatus::Updated => &mut report.updated,
-                    ItemStatus::Unchanged => &mut report.unchanged,
-                    ItemStatus::Skipped => &mut report.skipped,
-                    ItemStatus::Failed => &mut report.failed,
-                } += 1;
-                report.items.push(item);
-            }
-            Ok::<_, Abort>(())
+        // Each row as if in a savepoint of its own; their index entries all
+        // at once.
+        let written = search_index::deferred(c, |c| {
+            Ok::<_, Abort>(each_alone(c, &rows, |c, row| match &row.ready {
+                Ok(ready) => write(c, user_id, on_duplicate, ready).map(Ok),
+                Err(why) => Ok(Err(why.clone())),
+            }))
         })?;
+        for (row, done) in rows.iter().zip(written) {
+            let done = done.unwrap_or_else(|e| Err(reason(&ApiError::from(e))));
+            let item = match done {
+                Ok((status, id, changed, before)) => {
+                    match (status, before) {
+                        (ItemStatus::Created, _) => undo.created.push(id.clone()),
+                        (ItemStatus::Updated, Some(u)) => undo.updated.push(u),
+                        _ => {}
+                    }
+                    ImportItem {
+                        line: row.line,
+                        status,
+                        contact_id: Some(id),
+                        changed_fields: changed,
+                        error: None,
+                    }
+                }
+                Err(why) => ImportItem {
+                    line: row.line,
+                    status: ItemStatus::Failed,
+                    contact_id: None,
+                    changed_fields: Vec::new(),
+                    error: Some(why),
+                },
+            };
+            *match item.status {
+                ItemStatus::Created => &mut report.created,
+                ItemStatus::Updated => &mut report.updated,
+                ItemStatus::Unchanged => &mut report.unchanged,
+                ItemStatus::Skipped => &mut report.skipped,
+                ItemStatus::Failed => &mut report.failed,
+            } += 1;
+            report.items.push(item);
+        }
         if dry_run {
             return Err(Abort::DryRun);
         }
@@ -109,62 +138,60 @@ pub fn run(
     Ok(report)
 }
 
-/// One record, in a savepoint of its own.
-fn row(
+/// A record of the file, read: what it writes, or why it cannot be a
+/// contact.
+struct Row {
+    line: u64,
+    ready: std::result::Result<Ready, String>,
+}
+
+/// A record's contact as a create and as an update (with the fields it
+/// sets), and its photo.
+struct Ready {
+    create: ContactChanges,
+    update: ContactChanges,
+    fields: Vec<String>,
+    photo: Option<Photo>,
+}
+
+impl From<Record> for Row {
+    fn from(record: Record) -> Row {
+        let ready = record.contact.and_then(|body| {
+            let fields: Vec<String> = body
+                .as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default();
+            let (create, update) = ContactChanges::upsert_of(body).map_err(|e| reason(&e))?;
+            Ok(Ready {
+                create,
+                update,
+                fields,
+                photo: record.photo,
+            })
+        });
+        Row {
+            line: record.line,
+            ready,
+        }
+    }
+}
+
+/// Writes one record (as `apply` does), with its photo.
+fn write(
     conn: &mut DbConn,
     user_id: &str,
     on_duplicate: OnDuplicate,
-    record: Record,
-    undo: &mut UndoData,
-) -> ImportItem {
-    let line = record.line;
-    let failed = |error: String| ImportItem {
-        line,
-        status: ItemStatus::Failed,
-        contact_id: None,
-        changed_fields: Vec::new(),
-        error: Some(error),
-    };
-    let body = match record.contact {
-        Ok(body) => body,
-        Err(why) => return failed(why),
-    };
-    let fields: Vec<String> = body
-        .as_object()
-        .map(|m| m.keys().cloned().collect())
-        .unwrap_or_default();
-    let (create, update) = match ContactChanges::upsert_of(body) {
-        Ok(both) => both,
-        Err(e) => return failed(reason(&e)),
-    };
-    let photo = record.photo;
-    let done = conn.transaction(|c| {
-        let mut applied = apply(c, user_id, on_duplicate, create, update, &fields)?;
-        let (status, id, changed, _) = &mut applied;
-        if let (Some(p), ItemStatus::Created | ItemStatus::Updated) = (&photo, *status) {
-            crate::photos::service::put(c, user_id, id, &Expected::Any, p)?;
-            changed.push("photo".into());
-            changed.sort();
-        }
-        Ok::<_, Error>(applied)
-    });
-    match done {
-        Ok((status, id, changed, before)) => {
-            match (status, before) {
-                (ItemStatus::Created, _) => undo.created.push(id.clone()),
-                (ItemStatus::Updated, Some(u)) => undo.updated.push(u),
-                _ => {}
-            }
-            ImportItem {
-                line,
-                status,
-                contact_id: Some(id),
-                changed_fields: changed,
-                error: None,
-            }
-        }
-        Err(e) => failed(reason(&ApiError::from(e))),
+    ready: &Ready,
+) -> Result<Applied> {
+    let (create, update) = (ready.create.clone(), ready.update.clone());
+    let mut applied = apply(conn, user_id, on_duplicate, create, update, &ready.fields)?;
+    let (status, id, changed, _) = &mut applied;
+    if let (Some(p), ItemStatus::Created | ItemStatus::Updated) = (&ready.photo, *status) {
+        crate::photos::service::put(conn, user_id, id, &Expected::Any, p)?;
+        changed.push("photo".into());
+        changed.sort();
     }
+    Ok(applied)
 }
 
 /// A problem in one line: its fields and what is wrong with each.
