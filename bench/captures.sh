@@ -27,7 +27,7 @@ export KITH_DATABASE_URL="${BENCH_DATABASE_URL:-sqlite://$WORK/bench.db}" KITH_L
   KITH_DATA_DIR=$WORK
 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
 API=http://127.0.0.1:$PORT
 TOKEN=$(curl -fs -X POST "$API/v1/auth/register" -H 'content-type: application/json' \

@@ -28,7 +28,7 @@ export KITH_DATABASE_URL="sqlite://$WORK/bench.db" KITH_LISTEN=127.0.0.1:$PORT R
   KITH_DATA_DIR=$WORK
 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
 API=http://127.0.0.1:$PORT
 

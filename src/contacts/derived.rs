@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use diesel::dsl::{max, min};
+use diesel::dsl::max;
 use diesel::prelude::*;
 
 use super::model::ContactRow;
@@ -50,16 +50,21 @@ pub fn last_touch(
         .first(conn)
 }
 
-/// The shortest default cadence among `names`.
+/// The shortest default cadence among `names`: a kept statement per name
+/// (a contact has few tags), as SQLite prepares a list (`IN (…)`) again at
+/// every call.
 pub fn tag_cadence(conn: &mut DbConn, user_id: &str, names: &[String]) -> QueryResult<Option<i32>> {
-    if names.is_empty() {
-        return Ok(None);
+    let mut shortest = None;
+    for name in names {
+        let days: Option<Option<i32>> = tags::table
+            .filter(tags::user_id.eq(user_id))
+            .filter(tags::name.eq(name))
+            .select(tags::default_cadence_days)
+            .first(conn)
+            .optional()?;
+        shortest = shortest.into_iter().chain(days.flatten()).min();
     }
-    tags::table
-        .filter(tags::user_id.eq(user_id))
-        .filter(tags::name.eq_any(names))
-        .select(min(tags::default_cadence_days))
-        .first(conn)
+    Ok(shortest)
 }
 
 /// The latest interaction with a follow-up date and no later touch of the
