@@ -56,12 +56,7 @@ pub fn last_touch(
 pub fn tag_cadence(conn: &mut DbConn, user_id: &str, names: &[String]) -> QueryResult<Option<i32>> {
     let mut shortest = None;
     for name in names {
-        let days: Option<Option<i32>> = tags::table
-            .filter(tags::user_id.eq(user_id))
-            .filter(tags::name.eq(name))
-            .select(tags::default_cadence_days)
-            .first(conn)
-            .optional()?;
+        let days = crate::tags::store::cadence(conn, user_id, name)?;
         shortest = shortest.into_iter().chain(days.flatten()).min();
     }
     Ok(shortest)

@@ -57,12 +57,7 @@ pub fn find(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<Option<
         .filter(contact_tags::tag.eq(name))
         .count()
         .get_result(conn)?;
-    let cadence: Option<Option<i32>> = tags::table
-        .filter(tags::user_id.eq(user_id))
-        .filter(tags::name.eq(name))
-        .select(tags::default_cadence_days)
-        .first(conn)
-        .optional()?;
+    let cadence = cadence(conn, user_id, name)?;
     if any_use == 0 && cadence.is_none() {
         return Ok(None);
     }
@@ -119,4 +114,14 @@ pub fn delete_settings(conn: &mut DbConn, user_id: &str, name: &str) -> QueryRes
     )
     .execute(conn)
     .map(|n| n > 0)
+}
+
+/// The default cadence of the user's tag `name` (`None`: no such tag).
+pub fn cadence(conn: &mut DbConn, user_id: &str, name: &str) -> QueryResult<Option<Option<i32>>> {
+    tags::table
+        .filter(tags::user_id.eq(user_id))
+        .filter(tags::name.eq(name))
+        .select(tags::default_cadence_days)
+        .first(conn)
+        .optional()
 }
