@@ -53,7 +53,7 @@ fi
 
 "$KITH_BIN" serve >>"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
 API=http://127.0.0.1:$PORT
 TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json' \

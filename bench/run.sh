@@ -67,7 +67,7 @@ fi
 T0=$(date +%s%N)
 "$BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.002; done
 READY_MS=$(( ($(date +%s%N) - T0) / 1000000 ))
 

@@ -58,7 +58,7 @@ start_server() {
   until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
 }
 start_server
-trap 'kill $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null || true; wait $SERVER 2>/dev/null || true' EXIT
 API=http://127.0.0.1:$PORT
 TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json' \
   -d '{"email":"bench@example.com","password":"bench-password-123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')

@@ -52,16 +52,17 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let p: ImportParams = input::params(&req)?;
     let bytes = read_body(&mut payload, MAX_IMPORT_BYTES, "an import").await?;
-    // Reading a large file takes a while: not on this worker.
+    // Reading a large file and checking its records take a while: not on
+    // this worker, nor on the writer.
     let format = p.format;
-    let read = web::block(
-        move || -> Result<(Format, Vec<formats::Record>), ApiError> {
-            let text =
-                formats::text_of(&bytes).map_err(|why| ApiError::field("body", "not_utf8", why))?;
-            if text.trim().is_empty() {
-                return Err(ApiError::field("body", "empty", "the file is empty"));
-            }
-            let format = match format.or_else(|| Format::detect(text)) {
+    let read = web::block(move || -> Result<(Format, Vec<service::Row>), ApiError> {
+        let text =
+            formats::text_of(&bytes).map_err(|why| ApiError::field("body", "not_utf8", why))?;
+        if text.trim().is_empty() {
+            return Err(ApiError::field("body", "empty", "the file is empty"));
+        }
+        let format =
+            match format.or_else(|| Format::detect(text)) {
                 Some(f) => f,
                 None => return Err(ApiError::field(
                     "format",
@@ -69,13 +70,15 @@ pub async fn create(
                     "cannot tell the file's format; name it: vcard, linkedin, google or outlook",
                 )),
             };
-            let records = format
-                .read(text)
-                .map_err(|why| ApiError::field("body", "unreadable", why))?;
-            Ok((format, records))
-        },
-    );
-    let (format, records) = read.await.map_err(ApiError::internal)??;
+        let records = format
+            .read(text)
+            .map_err(|why| ApiError::field("body", "unreadable", why))?;
+        Ok((
+            format,
+            records.into_iter().map(service::Row::from).collect(),
+        ))
+    });
+    let (format, rows) = read.await.map_err(ApiError::internal)??;
     let on_duplicate = p.on_duplicate.unwrap_or_default();
     let dry_run = p.dry_run.unwrap_or(false);
     let import = state
@@ -86,7 +89,7 @@ pub async fn create(
                 &user.id,
                 format,
                 on_duplicate,
-                records,
+                rows,
                 dry_run,
             )?)
         })

@@ -37,14 +37,14 @@ impl From<diesel::result::Error> for Abort {
     }
 }
 
-/// Imports the records of a file of `format`; the report (kept as an import
-/// unless `dry_run`).
+/// Imports the rows read from a file of `format`; the report (kept as an
+/// import unless `dry_run`).
 pub fn run(
     conn: &mut DbConn,
     user_id: &str,
     format: Format,
     on_duplicate: OnDuplicate,
-    records: Vec<Record>,
+    rows: Vec<Row>,
     dry_run: bool,
 ) -> Result<Import> {
     let mut report = Import {
@@ -59,10 +59,9 @@ pub fn run(
         unchanged: 0,
         skipped: 0,
         failed: 0,
-        items: Vec::with_capacity(records.len()),
+        items: Vec::with_capacity(rows.len()),
     };
     let mut undo = UndoData::default();
-    let rows: Vec<Row> = records.into_iter().map(Row::from).collect();
     let outcome = conn.transaction(|c| {
         // Each row as if in a savepoint of its own; their index entries all
         // at once.
@@ -138,9 +137,10 @@ pub fn run(
     Ok(report)
 }
 
-/// A record of the file, read: what it writes, or why it cannot be a
-/// contact.
-struct Row {
+/// A record of the file, read and checked as a contact: what it writes, or
+/// why it cannot be one. Made before the import's write (`Row::from`), off
+/// the writer, which all of a server's writes share.
+pub struct Row {
     line: u64,
     ready: std::result::Result<Ready, String>,
 }

@@ -844,8 +844,10 @@ async fn a_failure_is_retried_and_a_restart_still_delivers() {
         (&d["status"], &d["last_status_code"]),
         (&json!("pending"), &json!(500))
     );
+    // The retry is due 5 s after the failure; waits up to 30 s for it, as a
+    // loaded machine may take its time.
     let mut d = d;
-    for _ in 0..200 {
+    for _ in 0..600 {
         if d["status"] == "delivered" {
             break;
         }
