@@ -3,8 +3,9 @@
 //! email, then any phone number's digits, then its external ids, LinkedIn
 //! first) and created, updated or skipped as `on_duplicate` says, each row
 //! on its own (as if in a savepoint apiece: `db::each_alone`): a bad row
-//! fails with its reason and the others go in. An import is kept with its report and what undoing it
-//! needs; a dry run does everything and rolls it back.
+//! fails with its reason and the others go in. An import is kept with its
+//! report and what undoing it needs; a dry run does everything and rolls it
+//! back.
 
 use diesel::Connection;
 use serde_json::{Map, Value};
