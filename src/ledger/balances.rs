@@ -184,6 +184,9 @@ pub fn page(
     limit: i64,
     after: Option<(i32, String)>,
 ) -> QueryResult<(Vec<Balance>, bool)> {
+    if let DbConn::Postgresql(c) = conn {
+        return page_pg(c, user_id, owing, limit, after);
+    }
     let descending = owing == Some("me");
     let mut q = lb::table
         .inner_join(c::table)
@@ -219,6 +222,119 @@ pub fn page(
     let mut rows: Vec<BalanceRow> = q.limit(limit + 1).load(conn)?;
     let more = cut_page(&mut rows, limit);
     Ok((rows.into_iter().map(to_balance).collect(), more))
+}
+
+/// `page` on PostgreSQL, whose reads of a user's own rows are planned once
+/// (`Db::read_owned`). Planned without its values, the join of balances
+/// with contacts is a hash join over both tables; here each balance of the
+/// walk looks its contact up by key (`LATERAL … OFFSET 0` keeps the
+/// planner from making it a join again), which is the plan for any user
+/// and any page. The keyset is an index condition, so a later page starts
+/// where the last one ended (in the order of `owing=me`, balances down and
+/// ids up, from the start of its balance). The text is fixed per `owing`;
+/// a first page binds the lowest (or highest) balance and `''`.
+fn page_pg(
+    conn: &mut diesel::PgConnection,
+    user_id: &str,
+    owing: Option<&str>,
+    limit: i64,
+    after: Option<(i32, String)>,
+) -> QueryResult<(Vec<Balance>, bool)> {
+    use diesel::sql_types::{BigInt, Integer, Text};
+    macro_rules! walk {
+        ($filter:literal, $keyset:literal, $order:literal) => {
+            concat!(
+                "SELECT lb.contact_id, c.display_name, lb.given, lb.received, lb.balance, ",
+                "lb.open_promises, lb.open_asks, lb.last_given_on, lb.last_received_on ",
+                "FROM ledger_balances lb CROSS JOIN LATERAL (SELECT c.display_name ",
+                "FROM contacts c WHERE c.id = lb.contact_id AND c.trashed_at IS NULL OFFSET 0) c ",
+                "WHERE lb.user_id = ? ",
+                $filter,
+                $keyset,
+                " ORDER BY ",
+                $order,
+                " LIMIT ?"
+            )
+        };
+    }
+    let (text, first) = match owing {
+        Some("me") => (
+            walk!(
+                "AND lb.balance > 0",
+                " AND lb.balance <= ? AND (lb.balance < ? OR lb.contact_id > ?)",
+                "lb.balance DESC, lb.contact_id ASC"
+            ),
+            i32::MAX,
+        ),
+        Some("them") => (
+            walk!(
+                "AND lb.balance < 0",
+                " AND lb.balance >= ? AND (lb.balance, lb.contact_id) > (?, ?)",
+                "lb.balance ASC, lb.contact_id ASC"
+            ),
+            i32::MIN,
+        ),
+        _ => (
+            walk!(
+                "",
+                " AND lb.balance >= ? AND (lb.balance, lb.contact_id) > (?, ?)",
+                "lb.balance ASC, lb.contact_id ASC"
+            ),
+            i32::MIN,
+        ),
+    };
+    let (k, id) = after.unwrap_or((first, String::new()));
+    let mut rows: Vec<PgBalance> = crate::db::prepared::sql(text)
+        .bind::<Text, _>(user_id)
+        .bind::<Integer, _>(k)
+        .bind::<Integer, _>(k)
+        .bind::<Text, _>(&id)
+        .bind::<BigInt, _>(limit + 1)
+        .load(conn)?;
+    let more = cut_page(&mut rows, limit);
+    Ok((
+        rows.into_iter().map(|r| to_balance(r.into())).collect(),
+        more,
+    ))
+}
+
+/// A row of `page_pg`, by name.
+#[derive(QueryableByName)]
+struct PgBalance {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    contact_id: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    display_name: String,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    given: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    received: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    balance: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    open_promises: i32,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    open_asks: i32,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    last_given_on: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    last_received_on: Option<String>,
+}
+
+impl From<PgBalance> for BalanceRow {
+    fn from(r: PgBalance) -> BalanceRow {
+        (
+            r.contact_id,
+            r.display_name,
+            r.given,
+            r.received,
+            r.balance,
+            r.open_promises,
+            r.open_asks,
+            r.last_given_on,
+            r.last_received_on,
+        )
+    }
 }
 
 /// One contact's balance (zeros when it has no entries) and whether, over

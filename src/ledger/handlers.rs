@@ -276,7 +276,7 @@ pub async fn list_balances(
     let after = position(cursor.as_deref(), &sort)?;
     let (items, more) = state
         .db
-        .read_found(user.id.clone(), move |conn| {
+        .read_owned(user.id.clone(), move |conn| {
             let page = balances::page(conn, &user.id, owing.as_deref(), limit, after)?;
             let found = !page.0.is_empty();
             Ok((page, found))
