@@ -47,9 +47,11 @@ pub async fn get(
     let days = p.days.unwrap_or(7);
     let limit = p.limit.unwrap_or(100);
     let now = time::now();
+    // Every statement of the agenda walks an index of the user's contacts or
+    // introductions in its order, whatever the values: planned once.
     let (items, truncated) = state
         .db
-        .read_found(user.id.clone(), move |conn| {
+        .read_owned(user.id.clone(), move |conn| {
             let (items, truncated) = store::agenda(conn, &user.id, now, days, limit)?;
             let found = !items.is_empty();
             Ok(((items, truncated), found))
