@@ -4,11 +4,12 @@
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
 use super::model::{Balance, ContactBalance};
 use crate::contacts::{service as contacts, store as contact_store};
 use crate::db::schema::{contacts as c, ledger_balances as lb, ledger_entries as le};
-use crate::db::DbConn;
+use crate::db::{prepared, DbConn};
 use crate::domain::{cut_page, Result};
 
 /// What one entry contributes: direction, status, weight, and the day it was
@@ -240,7 +241,6 @@ fn page_pg(
     limit: i64,
     after: Option<(i32, String)>,
 ) -> QueryResult<(Vec<Balance>, bool)> {
-    use diesel::sql_types::{BigInt, Integer, Text};
     macro_rules! walk {
         ($filter:literal, $keyset:literal, $order:literal) => {
             concat!(
@@ -284,7 +284,7 @@ fn page_pg(
         ),
     };
     let (k, id) = after.unwrap_or((first, String::new()));
-    let mut rows: Vec<PgBalance> = crate::db::prepared::sql(text)
+    let mut rows: Vec<PgBalance> = prepared::sql(text)
         .bind::<Text, _>(user_id)
         .bind::<Integer, _>(k)
         .bind::<Integer, _>(k)
@@ -301,23 +301,23 @@ fn page_pg(
 /// A row of `page_pg`, by name.
 #[derive(QueryableByName)]
 struct PgBalance {
-    #[diesel(sql_type = diesel::sql_types::Text)]
+    #[diesel(sql_type = Text)]
     contact_id: String,
-    #[diesel(sql_type = diesel::sql_types::Text)]
+    #[diesel(sql_type = Text)]
     display_name: String,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[diesel(sql_type = Integer)]
     given: i32,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[diesel(sql_type = Integer)]
     received: i32,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[diesel(sql_type = Integer)]
     balance: i32,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[diesel(sql_type = Integer)]
     open_promises: i32,
-    #[diesel(sql_type = diesel::sql_types::Integer)]
+    #[diesel(sql_type = Integer)]
     open_asks: i32,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    #[diesel(sql_type = Nullable<Text>)]
     last_given_on: Option<String>,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    #[diesel(sql_type = Nullable<Text>)]
     last_received_on: Option<String>,
 }
 
