@@ -5,7 +5,7 @@
 //! handles `?email=` and `?phone=` find it by.
 
 use super::model::{ContactRow, Email, Phone};
-use crate::search::text::{compose_fields, digits, names_and_words, NameKind};
+use crate::search::text::{compose_fields, digits, name_rows, NameKind};
 
 /// The fields that are a contact's names.
 const NAMES: [&str; 3] = ["display_name", "given_name", "family_name"];
@@ -24,19 +24,16 @@ pub fn text_of(row: &ContactRow) -> String {
 }
 
 /// The names a contact's ranks are read from (`contact_names`): each of
-/// its names and each word of them, as its search text marks them.
+/// its names and each word of them that is not one of its names
+/// (`name_rows`).
 pub fn names_of(row: &ContactRow) -> Vec<(NameKind, String)> {
     let fields = fields_of(row);
-    let (names, words) = names_and_words(
+    name_rows(
         fields
             .iter()
             .filter(|(f, _)| NAMES.contains(f))
             .map(|(_, v)| v.as_str()),
-    );
-    let names = names.into_iter().map(|n| (NameKind::Name, n));
-    names
-        .chain(words.into_iter().map(|w| (NameKind::Word, w)))
-        .collect()
+    )
 }
 
 /// The fields a search hit may name, each with its value as written (what

@@ -114,8 +114,23 @@ pub fn key_of(title: &str) -> String {
     fold(title.trim()).chars().take(64).collect()
 }
 
+/// The rows a store keeps of a row's names for `Query::name_ranks`: each
+/// name, and each word of them that is not itself one of the names (a
+/// query that begins such a word begins that name too, which ranks
+/// better, so its word row would never decide a rank). `Ana Lima` with
+/// the given name `Ana` and the family name `Lima` is three rows, not five.
+pub fn name_rows<'a>(given: impl IntoIterator<Item = &'a str>) -> Vec<(NameKind, String)> {
+    let (names, words) = names_and_words(given);
+    let words: Vec<String> = words.into_iter().filter(|w| !names.contains(w)).collect();
+    names
+        .into_iter()
+        .map(|n| (NameKind::Name, n))
+        .chain(words.into_iter().map(|w| (NameKind::Word, w)))
+        .collect()
+}
+
 /// Which of a row's names `Query::name_ranks` looks at: its whole names,
-/// or the words of them (`names_and_words`).
+/// or the words of them (`name_rows`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
     Name,
@@ -439,6 +454,29 @@ mod tests {
     }
 
     #[test]
+    fn a_word_that_is_a_name_is_kept_once_as_the_name() {
+        let rows = name_rows(["Ana Lima", "Ana", "Lima"]);
+        let as_text: Vec<(&str, &str)> =
+            rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
+        assert_eq!(
+            as_text,
+            [("name", "ana lima"), ("name", "ana"), ("name", "lima")]
+        );
+        let rows = name_rows(["Ana Maria Lima", "Ana"]);
+        let as_text: Vec<(&str, &str)> =
+            rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
+        assert_eq!(
+            as_text,
+            [
+                ("name", "ana maria lima"),
+                ("name", "ana"),
+                ("word", "maria"),
+                ("word", "lima")
+            ]
+        );
+    }
+
+    #[test]
     fn name_ranks_agree_with_the_rank_of_the_text() {
         // Every query, every row: the first name rank a row's names meet is
         // the rank of its text; a row they do not meet ranks beyond them.
@@ -447,18 +485,17 @@ mod tests {
             (vec!["Limar Ruiz", "Limar", "Ruiz"], vec!["lima beans"]),
             (vec!["Nora Lima", "", "Lima"], vec![]),
             (vec!["José Nó", "José", "Nó"], vec!["notes"]),
+            (vec!["Nó"], vec![]),
+            (vec!["Ana Maria", "Ana Maria", ""], vec!["Lima"]),
         ];
         for query in ["lima", "li", "ana", "ana lima", "no", "ruiz", "beans", "jo"] {
             let q = q(query);
             for (names, fields) in &rows {
-                let (wholes, words) = names_and_words(names.iter().copied());
+                let rows = name_rows(names.iter().copied());
                 let text = compose(names.iter().copied(), fields.iter().copied());
                 let meets = |r: &NameRank| {
-                    let list = match r.kind {
-                        NameKind::Name => &wholes,
-                        NameKind::Word => &words,
-                    };
-                    list.iter().any(|n| *n >= r.from && *n < r.to)
+                    rows.iter()
+                        .any(|(kind, n)| *kind == r.kind && *n >= r.from && *n < r.to)
                 };
                 let n = &q.needles[0];
                 let matches = match q.short {
