@@ -212,25 +212,25 @@ fn overdue_rows(
             .collect();
         while (rows.len() as i64) < limit {
             let needed = limit - rows.len() as i64;
-            for w in walks.iter_mut().filter(|w| w.buffer.is_empty() && !w.done) {
-                let batch_size = match w.after {
-                    None => BATCH,
-                    Some(_) => needed.max(BATCH),
-                };
-                let latest_base = now - i64::from(w.cadence) * DAY;
-                let mut q = contacts::table
-                    .filter(contacts::user_id.eq(user_id))
-                    .filter(contacts::cadence_effective.eq(w.cadence))
-                    .filter(base().lt(latest_base))
-                    .filter(contacts::next_due_at.lt(now))
-                    .filter(contacts::trashed_at.is_null())
-                    .select(DUE_COLUMNS)
-                    .into_boxed();
-                if let Some(after) = w.after {
-                    q = q.filter(base().ge(after));
-                }
-                let batch: Vec<DueRow> = q.order(base()).limit(batch_size).load(conn)?;
-                w.done = (batch.len() as i64) < batch_size;
+            let refill: Vec<usize> = (0..walks.len())
+                .filter(|&i| walks[i].buffer.is_empty() && !walks[i].done)
+                .collect();
+            let steps: Vec<Step> = refill
+                .iter()
+                .map(|&i| Step {
+                    cadence: walks[i].cadence,
+                    latest_base: now - i64::from(walks[i].cadence) * DAY,
+                    after: walks[i].after,
+                    n: match walks[i].after {
+                        None => BATCH,
+                        Some(_) => needed.max(BATCH),
+                    },
+                })
+                .collect();
+            let batches = walk_steps(conn, user_id, now, &steps)?;
+            for ((i, step), batch) in refill.into_iter().zip(&steps).zip(batches) {
+                let w = &mut walks[i];
+                w.done = (batch.len() as i64) < step.n;
                 for r in batch {
                     w.after = Some(r.2.unwrap_or(r.3));
                     if w.seen.insert(r.0.clone()) {
@@ -255,6 +255,117 @@ fn overdue_rows(
     rows.sort_by(|a, b| ratio(b).total_cmp(&ratio(a)).then_with(|| a.0.cmp(&b.0)));
     rows.truncate(limit as usize);
     Ok(rows)
+}
+
+/// The next read of one cadence's walk: up to `n` of its overdue contacts
+/// whose last touch is before `latest_base`, from `after` on, oldest first.
+struct Step {
+    cadence: i32,
+    latest_base: Micros,
+    after: Option<Micros>,
+    n: i64,
+}
+
+/// The rows of each step, in the steps' order. SQLite runs a statement
+/// per step; PostgreSQL runs all of them as one (each statement is a round
+/// trip, and costs its server as much as some forty rows).
+fn walk_steps(
+    conn: &mut DbConn,
+    user_id: &str,
+    now: Micros,
+    steps: &[Step],
+) -> QueryResult<Vec<Vec<DueRow>>> {
+    let conn = match conn {
+        DbConn::Postgresql(c) => return walk_steps_pg(c, user_id, now, steps),
+        DbConn::Sqlite(c) => c,
+    };
+    steps
+        .iter()
+        .map(|step| {
+            let mut q = contacts::table
+                .filter(contacts::user_id.eq(user_id))
+                .filter(contacts::cadence_effective.eq(step.cadence))
+                .filter(base().lt(step.latest_base))
+                .filter(contacts::next_due_at.lt(now))
+                .filter(contacts::trashed_at.is_null())
+                .select(DUE_COLUMNS)
+                .into_boxed();
+            if let Some(after) = step.after {
+                q = q.filter(base().ge(after));
+            }
+            q.order(base()).limit(step.n).load(conn)
+        })
+        .collect()
+}
+
+/// `walk_steps` on PostgreSQL: the steps as arrays, each walked on the
+/// `(user_id, cadence_effective, …)` index by a `LATERAL` subquery, in one
+/// statement of fixed text (planned once, `Db::read_owned`).
+fn walk_steps_pg(
+    conn: &mut diesel::PgConnection,
+    user_id: &str,
+    now: Micros,
+    steps: &[Step],
+) -> QueryResult<Vec<Vec<DueRow>>> {
+    use diesel::sql_types::{Array, Integer};
+    const WALKS: &str = "SELECT w.id, w.display_name, w.last_interaction_at, w.created_at, \
+         w.cadence_effective, w.next_due_at \
+         FROM unnest(?, ?, ?, ?) AS k(cadence, latest_base, after, n) \
+         CROSS JOIN LATERAL (SELECT c.id, c.display_name, c.last_interaction_at, c.created_at, \
+         c.cadence_effective, c.next_due_at FROM contacts c \
+         WHERE c.user_id = ? AND c.cadence_effective = k.cadence \
+         AND COALESCE(c.last_interaction_at, c.created_at) < k.latest_base \
+         AND COALESCE(c.last_interaction_at, c.created_at) >= k.after \
+         AND c.next_due_at < ? AND c.trashed_at IS NULL \
+         ORDER BY COALESCE(c.last_interaction_at, c.created_at) LIMIT k.n) w";
+    let cadences: Vec<i32> = steps.iter().map(|s| s.cadence).collect();
+    let latest: Vec<i64> = steps.iter().map(|s| s.latest_base).collect();
+    let after: Vec<i64> = steps.iter().map(|s| s.after.unwrap_or(i64::MIN)).collect();
+    let n: Vec<i64> = steps.iter().map(|s| s.n).collect();
+    let rows: Vec<PgDue> = crate::db::prepared::sql(WALKS)
+        .bind::<Array<Integer>, _>(&cadences)
+        .bind::<Array<BigInt>, _>(&latest)
+        .bind::<Array<BigInt>, _>(&after)
+        .bind::<Array<BigInt>, _>(&n)
+        .bind::<diesel::sql_types::Text, _>(user_id)
+        .bind::<BigInt, _>(now)
+        .load(conn)?;
+    // A walk's rows come together and in its order (a nested loop over the
+    // steps); each has its step's cadence.
+    let mut out: Vec<Vec<DueRow>> = steps.iter().map(|_| Vec::new()).collect();
+    for r in rows {
+        if let Some(i) = cadences
+            .iter()
+            .position(|c| Some(*c) == r.cadence_effective)
+        {
+            out[i].push((
+                r.id,
+                r.display_name,
+                r.last_interaction_at,
+                r.created_at,
+                r.cadence_effective,
+                r.next_due_at,
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// A row of `walk_steps_pg`, by name.
+#[derive(QueryableByName)]
+struct PgDue {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    display_name: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    last_interaction_at: Option<Micros>,
+    #[diesel(sql_type = BigInt)]
+    created_at: Micros,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Integer>)]
+    cadence_effective: Option<i32>,
+    #[diesel(sql_type = diesel::sql_types::Nullable<BigInt>)]
+    next_due_at: Option<Micros>,
 }
 
 fn cadence_reason(

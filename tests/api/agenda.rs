@@ -349,6 +349,51 @@ async fn contacts_sort_and_filter_by_due_date() {
     assert_eq!(fields, ["due", "due_before"]);
 }
 
+/// More overdue contacts of one cadence than the agenda reads of it at
+/// first (it walks each cadence in batches and reads again the one that
+/// leads): the page is still the most overdue, in order, on both databases.
+#[actix_web::test]
+async fn many_overdue_contacts_over_several_cadences_come_in_order() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    // No two ratios (days since touch / cadence) are equal.
+    let mut people: Vec<(String, f64)> = Vec::new();
+    let plan = [
+        (7, (8..=37).collect::<Vec<i64>>()),
+        (11, (12..=41).step_by(3).collect()),
+        (30, (31..=59).step_by(4).collect()),
+    ];
+    for (cadence, days) in plan {
+        for d in days {
+            let name = format!("C{cadence:02}-{d:02}");
+            let c = app
+                .contact(&s, json!({"display_name": name, "cadence_days": cadence}))
+                .await;
+            touch(&app, &s, &c, d, json!({})).await;
+            people.push((name, d as f64 / cadence as f64));
+        }
+    }
+    people.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let expected: Vec<String> = people.into_iter().map(|p| p.0).collect();
+    let names = |v: &Value| -> Vec<String> {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|i| {
+                assert_eq!(i["type"], "overdue");
+                i["display_name"].as_str().unwrap().to_string()
+            })
+            .collect()
+    };
+    let cut = app.get("/v1/agenda?limit=40").auth(&s).send().await.json();
+    assert_eq!(names(&cut), expected[..40]);
+    assert_eq!(cut["truncated"], true);
+    let all = app.get("/v1/agenda?limit=100").auth(&s).send().await.json();
+    assert_eq!(names(&all), expected);
+    assert_eq!(all["truncated"], false);
+}
+
 /// An agenda cut at `limit` says so; one that fits does not.
 #[actix_web::test]
 async fn an_agenda_cut_at_its_limit_says_it_was_truncated() {
