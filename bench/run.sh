@@ -39,7 +39,9 @@ case "$BACKEND" in
   sqlite) URL="sqlite://$WORK/bench.db" ;;
   postgres)
     if [ -z "${REUSE_DB:-}" ]; then
-      ADMIN=$(PGPORT=${PGPORT:-54331} .ci/start-postgres)
+      # PostgreSQL's default durable settings (fsync and synchronous
+      # commits on), in a cluster of its own.
+      ADMIN=$(DURABLE=1 PGPORT=${PGPORT:-54331} PGDATA_DIR=/tmp/kith-pg-durable-${PGPORT:-54331} .ci/start-postgres)
       DB=kith_bench_$$
       psql "$ADMIN" -qc "CREATE DATABASE $DB" >/dev/null
       URL="${ADMIN%/*}/$DB"
@@ -179,6 +181,9 @@ LOCKED=$(grep -c 'database is locked' "$WORK/server.log" || true)
   echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries, $RELATIONSHIPS relationships ($([ -n "$SEED_SECS" ] && echo "seeded in ${SEED_SECS} s" || echo "seeded earlier, REUSE_DB"))"
   echo "- $CONNECTIONS connections, ${DURATION} s closed loop then ${DURATION} s at half that rate per endpoint; × /healthz against the mean of ${HEALTH_DURATION} s /healthz runs just before and after the endpoint"
   echo "- server start to ready: ${READY_MS} ms; peak RSS: $((RSS_KB / 1024)) MiB; \"database is locked\" in the log: $LOCKED"
+  if [ "$BACKEND" = postgres ]; then
+    echo "- PostgreSQL $(psql "$URL" -Atc 'SHOW server_version'): fsync $(psql "$URL" -Atc 'SHOW fsync'), synchronous_commit $(psql "$URL" -Atc 'SHOW synchronous_commit'), full_page_writes $(psql "$URL" -Atc 'SHOW full_page_writes')"
+  fi
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
 } >>"$OUT.tmp"
 mv "$OUT.tmp" "$OUT"
