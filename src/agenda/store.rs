@@ -275,6 +275,9 @@ fn walk_steps(
     now: Micros,
     steps: &[Step],
 ) -> QueryResult<Vec<Vec<DueRow>>> {
+    if steps.is_empty() {
+        return Ok(Vec::new());
+    }
     let conn = match conn {
         DbConn::Postgresql(c) => return walk_steps_pg(c, user_id, now, steps),
         DbConn::Sqlite(c) => c,
