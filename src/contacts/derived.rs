@@ -121,7 +121,27 @@ pub fn refresh_many(
     rows: &mut [ContactRow],
 ) -> QueryResult<Vec<bool>> {
     let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-    let last = last_touches(conn, user_id, &ids)?;
+    // Each contact's own `max`, which the database reads off the end of
+    // the contact's index range; `GROUP BY contact_id` over all of them
+    // read every participation instead (10 ms for a contact with 20,000).
+    // On PostgreSQL the index serves `ic.contact_id = contacts.id` because
+    // both columns compare in the ids' collation, "C" (migration 000030;
+    // before it, this scanned every participation: 4 s for one interaction
+    // on 1,000,000 of them).
+    let touch = ic::table
+        .filter(ic::user_id.eq(contacts::user_id))
+        .filter(ic::contact_id.eq(contacts::id))
+        .filter(ic::counts_as_touch.eq(true))
+        .select(max(ic::occurred_at))
+        .single_value();
+    let last: HashMap<String, Micros> = contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::id.eq_any(&ids))
+        .select((contacts::id, touch))
+        .load::<(String, Option<Micros>)>(conn)?
+        .into_iter()
+        .filter_map(|(id, at)| Some((id, at?)))
+        .collect();
     // Every follow-up of theirs; for each contact the latest (by time, then
     // id) not before its last touch, as `open_follow_up` picks it.
     let follow_ups: Vec<(String, Micros, String, String)> = ic::table
@@ -176,60 +196,6 @@ pub fn refresh_many(
             derive(row, cadence, last, follow)
         })
         .collect())
-}
-
-/// Each contact's last touch, for those with one: each contact's own
-/// `max`, which the database reads off the end of the contact's index
-/// range (`GROUP BY contact_id` over all of them read every participation
-/// instead: 10 ms for a contact with 20,000).
-fn last_touches(
-    conn: &mut DbConn,
-    user_id: &str,
-    ids: &[&str],
-) -> QueryResult<HashMap<String, Micros>> {
-    let found: Vec<(String, Option<Micros>)> = match conn {
-        // The ids as an array, not `contacts.id`: that column's collation
-        // ("C") is not the index's, so a subquery correlated with it
-        // scanned every participation (4 s for one interaction on
-        // 1,000,000 of them).
-        DbConn::Postgresql(c) => crate::db::prepared::sql(
-            "SELECT k.id, (SELECT max(ic.occurred_at) FROM interaction_contacts ic \
-             WHERE ic.user_id = ? AND ic.contact_id = k.id AND ic.counts_as_touch) AS at \
-             FROM unnest(?) AS k(id)",
-        )
-        .bind::<diesel::sql_types::Text, _>(user_id)
-        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
-        .load::<Touch>(c)?
-        .into_iter()
-        .map(|t| (t.id, t.at))
-        .collect(),
-        DbConn::Sqlite(c) => {
-            let touch = ic::table
-                .filter(ic::user_id.eq(contacts::user_id))
-                .filter(ic::contact_id.eq(contacts::id))
-                .filter(ic::counts_as_touch.eq(true))
-                .select(max(ic::occurred_at))
-                .single_value();
-            contacts::table
-                .filter(contacts::user_id.eq(user_id))
-                .filter(contacts::id.eq_any(ids))
-                .select((contacts::id, touch))
-                .load(c)?
-        }
-    };
-    Ok(found
-        .into_iter()
-        .filter_map(|(id, at)| Some((id, at?)))
-        .collect())
-}
-
-/// A row of `last_touches` on PostgreSQL.
-#[derive(QueryableByName)]
-struct Touch {
-    #[diesel(sql_type = diesel::sql_types::Text)]
-    id: String,
-    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::BigInt>)]
-    at: Option<Micros>,
 }
 
 fn row_tags(row: &ContactRow) -> Vec<String> {

@@ -583,3 +583,50 @@ async fn requests_on_connections_the_database_cut_answer_503() {
     );
     assert_eq!(statuses.last(), Some(&200), "reconnected: {statuses:?}");
 }
+
+/// On PostgreSQL every column that holds a resource's id compares in the
+/// ids' own collation ("C"): an index serves a comparison only in its own
+/// collation, so a column left in the database's default made statements
+/// that compare it with an id scan the whole table (a contact's last touch
+/// once took 4 s on 1,000,000 interactions). A migration that adds such a
+/// column without `COLLATE "C"` fails here. (`user_id` columns are compared
+/// with the request's bound user id only, which takes any collation.)
+#[actix_web::test]
+async fn every_id_column_compares_in_the_ids_collation() {
+    use diesel::prelude::*;
+    let app = TestApp::spawn().await;
+    if !app.settings.database_url.starts_with("postgres") {
+        return; // SQLite compares text as bytes, with no collations to tell apart.
+    }
+    #[derive(QueryableByName, Debug)]
+    struct Column {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        collation: String,
+    }
+    let mut conn = diesel::PgConnection::establish(&app.settings.database_url).unwrap();
+    let columns: Vec<Column> = diesel::sql_query(
+        "SELECT table_name || '.' || column_name AS name, \
+                COALESCE(collation_name, 'default') AS collation \
+         FROM information_schema.columns \
+         WHERE table_schema = current_schema() AND data_type = 'text' \
+           AND (column_name = 'id' OR column_name LIKE '%\\_id' \
+                OR column_name IN ('met_via', 'merged_into')) \
+           AND column_name NOT IN ('user_id', 'family_id') \
+         ORDER BY 1",
+    )
+    .load(&mut conn)
+    .unwrap();
+    assert!(
+        columns
+            .iter()
+            .any(|c| c.name == "interaction_contacts.contact_id"),
+        "the query found the id columns: {columns:?}"
+    );
+    let other: Vec<&Column> = columns.iter().filter(|c| c.collation != "C").collect();
+    assert!(
+        other.is_empty(),
+        "id columns in another collation: {other:?}"
+    );
+}

@@ -1,0 +1,2 @@
+-- PostgreSQL only: SQLite compares ids as bytes already.
+SELECT 1;
