@@ -8,7 +8,10 @@
 #     an email, a phone, an organisation, a birthday, a note) into an empty
 #     account;
 #   - POST /v1/contacts/batch with 500 contacts matched by external id:
-#     first all created, then all unchanged.
+#     first all created, then all unchanged;
+#   - GET /v1/contacts/duplicates?limit=200 over an account of DUPLICATES
+#     contacts (100,000 by default, `kith seed`; 0 leaves it out) into
+#     which 200 of them were copied with the same email by a batch.
 # Each figure is the wall time of the request as curl reports it, the best
 # and the worst of RUNS runs (a fresh account each run). Prints markdown;
 # never part of `cargo test`.
@@ -112,5 +115,31 @@ echo "| the same file, on_duplicate=update (all unchanged) | $(ms "${best[update
 echo "| vCard 3.0, $ROWS cards, empty account | $(ms "${best[vcard]}") | $(ms "${worst[vcard]}") |"
 echo "| batch of 500, all created | $(ms "${best[batch]}") | $(ms "${worst[batch]}") |"
 echo "| the same batch again (all unchanged) | $(ms "${best[batch_again]}") | $(ms "${worst[batch_again]}") |"
+
+DUPLICATES=${DUPLICATES:-100000}
+if [ "$DUPLICATES" -gt 0 ]; then
+  kill $SERVER; wait $SERVER 2>/dev/null || true
+  export KITH_DATABASE_URL="sqlite://$WORK/duplicates.db"
+  "$BIN" seed --contacts "$DUPLICATES" --interactions 0 --ledger 0 --relationships 0 --no-second-user >/dev/null
+  "$BIN" serve >"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  until curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1; do sleep 0.05; done
+  TOKEN=$(curl -fs -X POST "$API/v1/auth/login" -H 'content-type: application/json' \
+    -d '{"email":"bench@example.com","password":"bench-password-123"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  AUTH="Authorization: Bearer $TOKEN"
+  # 200 seeded contacts again under another name, with the same email.
+  curl -fs "$API/v1/contacts?limit=200&sort=-created_at" -H "$AUTH" | python3 -c '
+import json, sys
+page = json.load(sys.stdin)["items"]
+items = [{"match": f"crm:dup{n}", "contact": {"display_name": "Copy of " + c["display_name"],
+          "emails": [{"address": c["emails"][0]["address"].upper()}]}} for n, c in enumerate(page)]
+print(json.dumps({"items": items}))' >"$WORK/copies.json"
+  timed -X POST "$API/v1/contacts/batch" -H "$AUTH" -H 'content-type: application/json' --data-binary @"$WORK/copies.json" >/dev/null
+  for run in $(seq 1 "$RUNS"); do
+    note duplicates "$(timed "$API/v1/contacts/duplicates?limit=200" -H "$AUTH")"
+    python3 -c "import json; r=json.load(open('$WORK/answer.json')); n=len(r['items']); assert n == 200, n"
+  done
+  echo "| duplicates over $DUPLICATES contacts (200 groups, limit=200) | $(ms "${best[duplicates]}") | $(ms "${worst[duplicates]}") |"
+fi
 echo
 echo "- $(nproc) cores; kith $(git rev-parse --short HEAD)"

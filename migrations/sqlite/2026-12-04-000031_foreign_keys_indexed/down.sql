@@ -1,0 +1,12 @@
+DROP INDEX introductions_person_b;
+DROP INDEX introductions_person_a;
+DROP INDEX introductions_introducer;
+DROP INDEX ledger_balances_contact;
+DROP INDEX relationships_other;
+CREATE INDEX relationships_other ON relationships (user_id, other_id, contact_id, strength);
+DROP INDEX relationships_contact;
+CREATE INDEX relationships_contact ON relationships (user_id, contact_id, other_id, strength);
+DROP INDEX ledger_contact;
+CREATE INDEX ledger_user_contact ON ledger_entries (user_id, contact_id, created_at);
+DROP INDEX interaction_contacts_contact;
+CREATE INDEX interaction_contacts_contact ON interaction_contacts (user_id, contact_id, occurred_at, interaction_id);
