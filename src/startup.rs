@@ -14,7 +14,6 @@ use crate::http;
 use crate::http::operations::Operations;
 use crate::state::AppState;
 use crate::{api, archive, auth, openapi};
-use utoipa::openapi::OpenApi;
 
 pub struct Application {
     port: u16,
@@ -55,7 +54,12 @@ impl Application {
             settings: settings.clone(),
         });
         let operations = std::sync::Arc::new(api::operations());
-        let document = openapi::document_of(&operations);
+        // Written once: the document as a tree is several MiB, and each
+        // worker would keep a copy of it and write it again per request.
+        let document = web::Bytes::from(
+            serde_json::to_vec(&openapi::document_of(&operations))
+                .map_err(|e| format!("cannot write the OpenAPI document: {e}"))?,
+        );
         let app_drain = drain.clone();
         let waiters = web::Data::new(crate::changes::waiters::Waiters::default());
         let app_waiters = waiters.clone();
@@ -126,21 +130,28 @@ impl Application {
 
 /// The API's operations (see `crate::api`), then the documentation: a
 /// catch-all pattern, so it comes last.
-fn routes(cfg: &mut web::ServiceConfig, operations: &Operations, document: OpenApi) {
+fn routes(cfg: &mut web::ServiceConfig, operations: &Operations, document: web::Bytes) {
     operations.configure(cfg);
     // No validator badge: the page calls nothing but this server.
-    let config = utoipa_swagger_ui::Config::default().validator_url("none");
-    cfg.service(
-        SwaggerUi::new("/docs/{_:.*}")
-            .url("/openapi.json", document)
-            .config(config),
-    )
-    .route(
-        "/docs",
-        web::get().to(|| async {
-            actix_web::HttpResponse::PermanentRedirect()
-                .insert_header((actix_web::http::header::LOCATION, "/docs/"))
-                .finish()
-        }),
-    );
+    let config = utoipa_swagger_ui::Config::new(["/openapi.json"]).validator_url("none");
+    cfg.service(SwaggerUi::new("/docs/{_:.*}").config(config))
+        .route(
+            "/openapi.json",
+            web::get().to(move || {
+                let document = document.clone();
+                async move {
+                    actix_web::HttpResponse::Ok()
+                        .content_type(actix_web::http::header::ContentType::json())
+                        .body(document)
+                }
+            }),
+        )
+        .route(
+            "/docs",
+            web::get().to(|| async {
+                actix_web::HttpResponse::PermanentRedirect()
+                    .insert_header((actix_web::http::header::LOCATION, "/docs/"))
+                    .finish()
+            }),
+        );
 }
