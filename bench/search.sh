@@ -7,8 +7,8 @@
 #   - the contact searches together at 64 connections, against /healthz
 #     measured just before and after;
 #   - POST /v1/contacts at 64 connections with the search index, then with
-#     it removed (SQLite: its triggers dropped; PostgreSQL: its GIN index
-#     dropped): what the index costs a write.
+#     it removed (SQLite: a plain table in the FTS5 table's place;
+#     PostgreSQL: its GIN index dropped): what the index costs a write.
 # Prints markdown tables; never part of `cargo test`.
 #
 #   bench/search.sh [sqlite|postgres]
@@ -114,8 +114,14 @@ case "$BACKEND" in
   sqlite) python3 - "${URL#sqlite://}" <<'PY'
 import sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-for t in ("contacts_fts_insert", "contacts_fts_delete", "contacts_fts_update"):
+# A new contact enters the index by a statement of kith's own
+# (db::search_index::add; no insert trigger since migration 000028): a
+# plain table in the index's place takes that row without the trigram
+# index, so what is left out is the index's own work.
+for t in ("contacts_fts_delete", "contacts_fts_update"):
     c.execute(f"DROP TRIGGER {t}")
+c.execute("DROP TABLE contacts_fts")
+c.execute("CREATE TABLE contacts_fts (search_text TEXT)")
 c.commit()
 PY
   ;;
