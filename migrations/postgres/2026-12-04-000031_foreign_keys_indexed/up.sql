@@ -2,11 +2,13 @@
 -- column. Deleting an account deletes its contacts by cascade, and each
 -- deleted contact looks for the rows that refer to it: these columns had
 -- no index of their own (they came second, after user_id), so each look
--- was a scan of the whole referring table, and deleting an account of
--- 10,000 contacts took 26 s (one of 100,000, most of an hour, holding
--- SQLite's one writer). The three indexes that had user_id first keep
--- their columns, in another order: a lookup by user and contact reads the
--- same range, and what they covered they still cover.
+-- was a scan of the whole referring table, everyone's rows included: on
+-- PostgreSQL an account of 1,000 contacts beside one of 100,000 took 448 s
+-- to delete (0.4 s with these indexes), and the time grows with the
+-- account's contacts times the tables' size. The three indexes that had
+-- user_id first keep their columns, in another order: a lookup by user
+-- and contact reads the same range, and what they covered they still
+-- cover.
 DROP INDEX interaction_contacts_contact;
 CREATE INDEX interaction_contacts_contact ON interaction_contacts (contact_id, user_id, occurred_at, interaction_id);
 DROP INDEX ledger_user_contact;
