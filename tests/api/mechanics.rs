@@ -589,8 +589,9 @@ async fn requests_on_connections_the_database_cut_answer_503() {
 /// collation, so a column left in the database's default made statements
 /// that compare it with an id scan the whole table (a contact's last touch
 /// once took 4 s on 1,000,000 interactions). A migration that adds such a
-/// column without `COLLATE "C"` fails here. (`user_id` columns are compared
-/// with the request's bound user id only, which takes any collation.)
+/// column without `COLLATE "C"` fails here. (`user_id` columns, and a
+/// refresh token's `family_id`, are compared with bound values only, which
+/// take the column's collation.)
 #[actix_web::test]
 async fn every_id_column_compares_in_the_ids_collation() {
     use diesel::prelude::*;

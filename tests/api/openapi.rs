@@ -2,12 +2,16 @@ use serde_json::Value;
 
 use crate::helpers::TestApp;
 
+/// `openapi/openapi.json` as committed (empty when missing).
+fn committed_document() -> String {
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
+        .unwrap_or_default()
+}
+
 #[test]
 fn the_committed_document_is_current() {
     let generated = kith::openapi::document();
-    let committed =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
-            .unwrap_or_default();
+    let committed = committed_document();
     assert!(
         generated == committed,
         "openapi/openapi.json is stale: run `cargo run -q -- openapi > openapi/openapi.json`"
@@ -139,11 +143,7 @@ async fn the_server_serves_its_document_and_docs_page() {
         Some("application/json")
     );
     // The document a client downloads is the one in the repository.
-    let committed: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/openapi/openapi.json"))
-            .unwrap(),
-    )
-    .unwrap();
+    let committed: Value = serde_json::from_str(&committed_document()).unwrap();
     assert_eq!(doc.json(), committed);
     let docs = app.get("/docs/").send().await;
     assert_eq!(docs.status, 200);
