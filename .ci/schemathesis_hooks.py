@@ -45,6 +45,9 @@ with its reason:
   `fields`);
 - a time zone is a name of the IANA database, which a pattern cannot
   list: a positive one is Europe/Berlin;
+- a contact link is a URL that parses with a host, which its pattern
+  cannot say (`http://[x` has its form): a positive one is
+  https://example.com/ci;
 - a webhook's URL is one a request can reach: a positive one is
   http://127.0.0.1:9/kith (the fuzzed server allows private networks; the
   discard port refuses, so deliveries fail and are retried, bounded);
@@ -238,6 +241,10 @@ def meaningful(body, case, path_id):
                 past = False
             if not past:
                 body["met_on"] = "2024-10-09"
+        links = body.get("links")
+        for n, link in enumerate(links if isinstance(links, list) else []):
+            if isinstance(link, dict) and isinstance(link.get("url"), str):
+                link["url"] = f"https://example.com/ci/{n}"
         if isinstance(body.get("contact_ids"), list):
             body["contact_ids"] = CONTACTS[: max(1, min(len(body["contact_ids"]), len(CONTACTS)))]
         if "expires_at" in body and body["expires_at"] is not None:

@@ -44,7 +44,9 @@ pub async fn get_export(
 /// Import an archive into an empty account.
 ///
 /// The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-/// not at all: every problem is reported, by its place in the document.
+/// not at all: every problem is reported, by its place in the document. A
+/// contact link that is no URL (`http://[x`, which kith stored as given
+/// before it checked links) is left out.
 #[utoipa::path(
     post, path = "/v1/import/archive", tag = "account", operation_id = "import_archive",
     request_body(content = Export, description = "An export document (`format_version` 1), as `GET /v1/export` answers it", content_type = "application/json"),

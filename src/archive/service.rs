@@ -240,6 +240,10 @@ pub fn import(conn: &mut DbConn, user_id: &str, doc: Value) -> Result<ImportCoun
                 "photo_url",
             ],
         );
+        // A link no URL, stored before kith checked links, is left out.
+        if let Some(Value::Array(links)) = m.get_mut("links") {
+            links.retain(|l| !l["url"].as_str().is_some_and(contact_model::opens_nothing));
+        }
         match crate::input::from_value::<crate::contacts::model::ContactCreate>(Value::Object(m))
             .map(contact_model::ContactChanges::from)
         {

@@ -50,7 +50,8 @@ pub struct Phone {
 #[derive(Serialize, Deserialize, ToSchema, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    /// An `http` or `https` URL.
+    /// An `http` or `https` URL with a host; one that does not parse as a
+    /// URL (`http://[x`) is a `422` `invalid_url`.
     #[schema(
         max_length = 2000,
         pattern = r"^https?://[^\x00-\x20\x7f]+$",
@@ -86,11 +87,30 @@ pub fn is_vcard_extra(line: &str) -> bool {
             .is_some_and(|r| r.is_match(line))
 }
 
-/// Whether `url` is what a link holds (the `Link` schema's pattern).
+/// Whether `url` is what a link holds: the `Link` schema's pattern, and a
+/// URL that parses with a host (`http://[x` has the pattern's form but
+/// opens nothing).
 pub fn is_link(url: &str) -> bool {
+    has_link_form(url) && opens(url)
+}
+
+/// The `Link` schema's pattern: `http(s)://`, at most 2,000 characters, no
+/// space or control character.
+fn has_link_form(url: &str) -> bool {
     (url.starts_with("http://") || url.starts_with("https://"))
-        && url.len() <= 2000
+        && url.chars().count() <= 2000
         && !url.chars().any(|c| c <= ' ' || c == '\x7f')
+}
+
+/// Whether `url` parses as an absolute URL with a host.
+fn opens(url: &str) -> bool {
+    url::Url::parse(url).is_ok_and(|u| u.host_str().is_some_and(|h| !h.is_empty()))
+}
+
+/// A link of the pattern's form that is no URL: refused since kith checks
+/// links, and left out of an archive written before (so that it loads).
+pub fn opens_nothing(url: &str) -> bool {
+    has_link_form(url) && !opens(url)
 }
 
 /// A JSON list column of a contact read back (kith writes these with
@@ -969,6 +989,19 @@ impl input::Rules for ContactPatch {
 /// tag's form is the `TagName` schema's, a phone number's the `Phone`
 /// pattern's.)
 fn rules(body: &Value, errors: &mut Vec<FieldError>) {
+    // A link of the pattern's form that is no URL (the pattern cannot say
+    // what parses); one not of that form is the schema's error already.
+    for (n, link) in body["links"].as_array().into_iter().flatten().enumerate() {
+        if let Some(url) = link["url"].as_str() {
+            if opens_nothing(url) {
+                errors.push(FieldError::new(
+                    format!("links[{n}].url"),
+                    "invalid_url",
+                    "must be an http or https URL with a host",
+                ));
+            }
+        }
+    }
     if let Some(b) = body["birthday"].as_str() {
         if let Err((code, message)) = parse_birthday(b) {
             errors.push(FieldError::new("birthday", code, message));

@@ -73,6 +73,7 @@ async fn invalid_fields_are_each_named_and_nothing_is_created() {
             "display_name": "x".repeat(201),
             "emails": [{"address": "ok@example.com"}, {"address": "nope"}],
             "phones": [{"number": "call me"}],
+            "links": [{"url": "https://ana.example/"}, {"url": "http://[x"}, {"url": "https://"}],
             "birthday": "1990-02-30",
             "cadence_days": 0,
             "snoozed_until": "tomorrow",
@@ -88,6 +89,8 @@ async fn invalid_fields_are_each_named_and_nothing_is_created() {
         "display_name",
         "emails[1].address",
         "phones[0].number",
+        "links[1].url",
+        "links[2].url",
         "birthday",
         "cadence_days",
         "snoozed_until",
@@ -123,6 +126,42 @@ async fn invalid_fields_are_each_named_and_nothing_is_created() {
         .send()
         .await;
     assert_eq!(not_object.invalid_fields(), ["body"]);
+
+    // A link of the form `http(s)://…` that is no URL: `invalid_url`, on a
+    // create, a change and a batch alike.
+    let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let url = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
+    for (path, body) in [
+        (
+            "/v1/contacts",
+            json!({"display_name": "Ben", "links": [{"url": "http://[x"}]}),
+        ),
+        (url.as_str(), json!({"links": [{"url": "http://[x"}]})),
+    ] {
+        let req = if path == url {
+            app.patch(path)
+        } else {
+            app.post(path)
+        };
+        let p = req
+            .auth(&s)
+            .json(body)
+            .send()
+            .await
+            .problem(422, "validation_failed");
+        assert_eq!(p["errors"][0]["field"], "links[0].url", "{p}");
+        assert_eq!(p["errors"][0]["code"], "invalid_url", "{p}");
+    }
+    let batch = app
+        .post("/v1/contacts/batch")
+        .auth(&s)
+        .json(json!({"items": [{"contact": {"display_name": "Cy", "links": [{"url": "https://:80/"}]}}]}))
+        .send()
+        .await;
+    assert!(batch.text().contains("invalid_url"), "{}", batch.text());
+    assert_eq!(names(&app, &s, "").await, ["Ana"]);
+    let read = app.get(&url).auth(&s).send().await.json();
+    assert_eq!(read["links"], json!([]), "the change was refused whole");
 }
 
 #[actix_web::test]

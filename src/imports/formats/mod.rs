@@ -141,7 +141,8 @@ impl Body {
         }
     }
 
-    /// Web addresses (`http` and `https` only; others are left out).
+    /// Web addresses (`http` and `https` URLs with a host only; others are
+    /// left out).
     pub fn links(&mut self, urls: Vec<(String, Option<String>)>) {
         let urls = urls
             .into_iter()
