@@ -295,8 +295,11 @@ impl crate::input::Rules for DeleteAccount {}
 
 /// Delete my account and every record of it.
 ///
-/// Needs a login and the password. Everything goes at once, and every token
-/// of the account stops working.
+/// Needs a login and the password. The account's tokens go first, then its
+/// records, a part at a time (other users' requests go in between), then
+/// the account: `204` when all of it is gone. A deletion cut short (the
+/// server stopped) has deleted part of the records; sending it again
+/// finishes.
 #[utoipa::path(
     delete, path = "/v1/me", tag = "auth", operation_id = "delete_me",
     request_body(content = DeleteAccount, content_type = "application/json"),
@@ -325,9 +328,9 @@ pub async fn delete_me(
             "the password is wrong; nothing was deleted",
         ));
     }
-    state
-        .db
-        .write(move |conn| Ok(service::delete_account(conn, &row)?))
-        .await?;
+    // Its own task: a client that stops waiting does not stop it half way.
+    actix_web::rt::spawn(service::delete_account(state.db.clone(), row))
+        .await
+        .map_err(|_| ApiError::internal("the account's deletion stopped"))??;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -159,6 +159,110 @@ pub fn delete_user(conn: &mut DbConn, id: &str) -> QueryResult<()> {
     Ok(())
 }
 
+/// How many rows of one table a part of an account's deletion deletes at
+/// most.
+pub const PART_ROWS: usize = 500;
+
+/// The account's tables with an `id` key that grow with it, in the order
+/// its deletion takes them: its tokens first, then the rows that refer to
+/// others before those (a deleted interaction takes its participations
+/// along, a contact its names, handles, tags, photos and balances).
+pub const ACCOUNT_TABLES: [&str; 9] = [
+    "access_tokens",
+    "refresh_tokens",
+    "webhook_deliveries",
+    "ledger_entries",
+    "interactions",
+    "introductions",
+    "relationships",
+    "needs",
+    "contacts",
+];
+
+/// The statements that delete a part of the account's other large tables,
+/// keyed by the user first (both `?` are the user's id), run again until
+/// they delete fewer than `PART_ROWS` rows. The user's row then cascades
+/// to what is left of the account, which is small.
+pub const ACCOUNT_PARTS: [&str; 4] = [
+    "DELETE FROM changes WHERE user_id = ? AND seq IN \
+     (SELECT seq FROM changes WHERE user_id = ? ORDER BY seq LIMIT 500)",
+    "DELETE FROM captured_messages WHERE user_id = ? AND source_key IN \
+     (SELECT source_key FROM captured_messages WHERE user_id = ? ORDER BY source_key LIMIT 500)",
+    "DELETE FROM capture_pending WHERE user_id = ? AND (email, source_key) IN \
+     (SELECT email, source_key FROM capture_pending WHERE user_id = ? \
+     ORDER BY email, source_key LIMIT 500)",
+    "DELETE FROM capture_addresses WHERE user_id = ? AND email IN \
+     (SELECT email FROM capture_addresses WHERE user_id = ? ORDER BY email LIMIT 500)",
+];
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    id: String,
+}
+
+/// The ids of the user's rows of `table` (one of `ACCOUNT_TABLES`), in the
+/// order they were written (SQLite's rowid; the ids on PostgreSQL): deleted
+/// in that order, a part of them touches neighbouring pages of the table,
+/// where rows in another order touch a page each (measured: 2.5 times the
+/// time for interactions on SQLite).
+pub fn account_ids(
+    conn: &mut DbConn,
+    table: &'static str,
+    user_id: &str,
+) -> QueryResult<Vec<String>> {
+    let order = match conn {
+        DbConn::Sqlite(_) => "rowid",
+        DbConn::Postgresql(_) => "id",
+    };
+    let text = format!("SELECT id FROM {table} WHERE user_id = ? ORDER BY {order}");
+    let rows: Vec<Id> = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(text)
+            .bind::<diesel::sql_types::Text, _>(user_id)
+            .load(c)?,
+        DbConn::Postgresql(c) => diesel::sql_query(text.replace('?', "$1"))
+            .bind::<diesel::sql_types::Text, _>(user_id)
+            .load(c)?,
+    };
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
+/// Deletes the user's rows of `table` (one of `ACCOUNT_TABLES`) among
+/// `ids`: how many went.
+pub fn delete_ids(
+    conn: &mut DbConn,
+    table: &'static str,
+    user_id: &str,
+    ids: &[String],
+) -> QueryResult<usize> {
+    use diesel::sql_types::{Array, Text};
+    match conn {
+        DbConn::Sqlite(c) => {
+            let list = serde_json::to_string(ids).unwrap_or_default();
+            diesel::sql_query(format!(
+                "DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?)) AND user_id = ?"
+            ))
+            .bind::<Text, _>(list)
+            .bind::<Text, _>(user_id)
+            .execute(c)
+        }
+        DbConn::Postgresql(c) => diesel::sql_query(format!(
+            "DELETE FROM {table} WHERE id = ANY($1) AND user_id = $2"
+        ))
+        .bind::<Array<Text>, _>(ids)
+        .bind::<Text, _>(user_id)
+        .execute(c),
+    }
+}
+
+/// Runs one of `ACCOUNT_PARTS` for the user: how many rows it deleted.
+pub fn delete_part(conn: &mut DbConn, part: &'static str, user_id: &str) -> QueryResult<usize> {
+    let query = crate::db::prepared::sql(part)
+        .bind::<diesel::sql_types::Text, _>(user_id)
+        .bind::<diesel::sql_types::Text, _>(user_id);
+    crate::per_backend!(conn, |c| query.execute(c))
+}
+
 pub fn store_refresh(
     conn: &mut DbConn,
     user_id: &str,
@@ -200,4 +304,17 @@ pub fn find_refresh(conn: &mut DbConn, secret: &str) -> QueryResult<Option<Refre
         .select(RefreshRow::as_select())
         .first(conn)
         .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_part_of_an_account_deletes_at_most_part_rows() {
+        for part in ACCOUNT_PARTS {
+            assert!(part.ends_with(&format!("LIMIT {PART_ROWS})")), "{part}");
+            assert_eq!(part.matches('?').count(), 2, "{part}");
+        }
+    }
 }

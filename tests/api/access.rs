@@ -850,6 +850,68 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
     assert_eq!(theirs["items"].as_array().unwrap().len(), 1);
 }
 
+/// An account larger than a part of its deletion (`ACCOUNT_PARTS`) is
+/// deleted part by part, whole, and nobody else's rows go with it.
+#[actix_web::test]
+async fn a_large_account_is_deleted_whole_part_by_part() {
+    let app = TestApp::spawn().await;
+    let eve = app.user("eve@example.com").await;
+    seed(&app, &eve).await;
+    let eves = rows_of(&app.settings.database_url, &eve.id, "eve@example.com");
+    let target = kith::db::DbTarget::parse(&app.settings.database_url).unwrap();
+    let rows = 2 * kith::auth::store::PART_ROWS + 100;
+    let opts = kith::seed::SeedOptions {
+        contacts: rows,
+        interactions: rows,
+        ledger: rows,
+        relationships: rows,
+        needs: 40,
+        second_user: false,
+        ..kith::seed::SeedOptions::default()
+    };
+    actix_web::rt::task::spawn_blocking(move || kith::seed::run(&target, &opts))
+        .await
+        .unwrap()
+        .unwrap();
+    let login = app
+        .post("/v1/auth/login")
+        .json(json!({"email": "bench@example.com", "password": "bench-password-123"}))
+        .send()
+        .await
+        .json();
+    let token = login["access_token"].as_str().unwrap().to_string();
+    let me = app.get("/v1/me").bearer(&token).send().await.json();
+    let id = me["id"].as_str().unwrap().to_string();
+    let before = rows_of(&app.settings.database_url, &id, "bench@example.com");
+    for table in [
+        "contacts",
+        "interactions",
+        "ledger_entries",
+        "relationships",
+    ] {
+        let n = before.iter().find(|(t, _)| t == table).map_or(0, |r| r.1);
+        assert!(
+            n as usize > 2 * kith::auth::store::PART_ROWS,
+            "{table}: {n}"
+        );
+    }
+    let gone = app
+        .delete("/v1/me")
+        .bearer(&token)
+        .json(json!({"password": "bench-password-123"}))
+        .send()
+        .await;
+    assert_eq!(gone.status, 204, "{}", gone.text());
+    for (table, n) in rows_of(&app.settings.database_url, &id, "bench@example.com") {
+        assert_eq!(n, 0, "{table} still has rows of the deleted user");
+    }
+    assert_eq!(
+        rows_of(&app.settings.database_url, &eve.id, "eve@example.com"),
+        eves,
+        "another user's rows are untouched"
+    );
+}
+
 /// A correctly signed access token that is not valid yet (`nbf`) or says it
 /// was issued in the future (`iat`) is refused like an expired one.
 #[actix_web::test]

@@ -780,7 +780,9 @@ export interface paths {
         /**
          * Import an archive into an empty account.
          * @description The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-         *     not at all: every problem is reported, by its place in the document.
+         *     not at all: every problem is reported, by its place in the document. A
+         *     contact link that is no URL (`http://[x`, which kith stored as given
+         *     before it checked links) is left out.
          */
         post: operations["import_archive"];
         delete?: never;
@@ -1027,8 +1029,11 @@ export interface paths {
         post?: never;
         /**
          * Delete my account and every record of it.
-         * @description Needs a login and the password. Everything goes at once, and every token
-         *     of the account stops working.
+         * @description Needs a login and the password. The account's tokens go first, then its
+         *     records, a part at a time (other users' requests go in between), then
+         *     the account: `204` when all of it is gone. A deletion cut short (the
+         *     server stopped) has deleted part of the records; sending it again
+         *     finishes.
          */
         delete: operations["delete_me"];
         options?: never;
@@ -3100,7 +3105,8 @@ export interface components {
              */
             label?: string | null;
             /**
-             * @description An `http` or `https` URL.
+             * @description An `http` or `https` URL with a host; one that does not parse as a
+             *     URL (`http://[x`) is a `422` `invalid_url`.
              * @example https://www.linkedin.com/in/ana-lima
              */
             url: string;

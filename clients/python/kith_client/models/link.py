@@ -15,7 +15,8 @@ class Link:
     """A web address of a contact: a profile, a site.
 
     Attributes:
-        url (str): An `http` or `https` URL. Example: https://www.linkedin.com/in/ana-lima.
+        url (str): An `http` or `https` URL with a host; one that does not parse as a
+            URL (`http://[x`) is a `422` `invalid_url`. Example: https://www.linkedin.com/in/ana-lima.
         label (None | str | Unset): Free text such as `linkedin` or `blog`. Example: linkedin.
     """
 

@@ -112,7 +112,9 @@ def sync_detailed(
     """Import an archive into an empty account.
 
      The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-    not at all: every problem is reported, by its place in the document.
+    not at all: every problem is reported, by its place in the document. A
+    contact link that is no URL (`http://[x`, which kith stored as given
+    before it checked links) is left out.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -148,7 +150,9 @@ def sync(
     """Import an archive into an empty account.
 
      The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-    not at all: every problem is reported, by its place in the document.
+    not at all: every problem is reported, by its place in the document. A
+    contact link that is no URL (`http://[x`, which kith stored as given
+    before it checked links) is left out.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -179,7 +183,9 @@ async def asyncio_detailed(
     """Import an archive into an empty account.
 
      The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-    not at all: every problem is reported, by its place in the document.
+    not at all: every problem is reported, by its place in the document. A
+    contact link that is no URL (`http://[x`, which kith stored as given
+    before it checked links) is left out.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -213,7 +219,9 @@ async def asyncio(
     """Import an archive into an empty account.
 
      The document `GET /v1/export` produces, at most 20 MiB. It loads whole or
-    not at all: every problem is reported, by its place in the document.
+    not at all: every problem is reported, by its place in the document. A
+    contact link that is no URL (`http://[x`, which kith stored as given
+    before it checked links) is left out.
 
     Args:
         idempotency_key (None | str | Unset):

@@ -100,8 +100,11 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete my account and every record of it.
 
-     Needs a login and the password. Everything goes at once, and every token
-    of the account stops working.
+     Needs a login and the password. The account's tokens go first, then its
+    records, a part at a time (other users' requests go in between), then
+    the account: `204` when all of it is gone. A deletion cut short (the
+    server stopped) has deleted part of the records; sending it again
+    finishes.
 
     Args:
         body (DeleteAccount): Confirm account deletion with the password.
@@ -132,8 +135,11 @@ def sync(
 ) -> Any | Problem | None:
     """Delete my account and every record of it.
 
-     Needs a login and the password. Everything goes at once, and every token
-    of the account stops working.
+     Needs a login and the password. The account's tokens go first, then its
+    records, a part at a time (other users' requests go in between), then
+    the account: `204` when all of it is gone. A deletion cut short (the
+    server stopped) has deleted part of the records; sending it again
+    finishes.
 
     Args:
         body (DeleteAccount): Confirm account deletion with the password.
@@ -159,8 +165,11 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete my account and every record of it.
 
-     Needs a login and the password. Everything goes at once, and every token
-    of the account stops working.
+     Needs a login and the password. The account's tokens go first, then its
+    records, a part at a time (other users' requests go in between), then
+    the account: `204` when all of it is gone. A deletion cut short (the
+    server stopped) has deleted part of the records; sending it again
+    finishes.
 
     Args:
         body (DeleteAccount): Confirm account deletion with the password.
@@ -189,8 +198,11 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete my account and every record of it.
 
-     Needs a login and the password. Everything goes at once, and every token
-    of the account stops working.
+     Needs a login and the password. The account's tokens go first, then its
+    records, a part at a time (other users' requests go in between), then
+    the account: `204` when all of it is gone. A deletion cut short (the
+    server stopped) has deleted part of the records; sending it again
+    finishes.
 
     Args:
         body (DeleteAccount): Confirm account deletion with the password.
