@@ -68,6 +68,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(http::json_config())
                 .app_data(web::PayloadConfig::new(archive::model::MAX_ARCHIVE_BYTES))
+                .wrap(from_fn(http::head_as_get))
                 .wrap(from_fn(http::idempotency::middleware))
                 .wrap(from_fn(auth::request_limit::per_user))
                 .wrap(http::cors(&state.settings.cors_origins))

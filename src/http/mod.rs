@@ -25,6 +25,21 @@ pub mod request_id;
 
 use request_id::{accept_request_id, REQUEST_ID};
 
+/// `HEAD` is `GET` without the body (RFC 9110, section 9.3.2): the request
+/// is routed as a `GET`, whose status and headers (`ETag`,
+/// `Content-Length`…) it answers; the connection, which read a `HEAD`,
+/// sends no body. The innermost middleware, so that logs and metrics name
+/// the method sent.
+pub async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == actix_web::http::Method::HEAD {
+        req.head_mut().method = actix_web::http::Method::GET;
+    }
+    next.call(req).await
+}
+
 /// The outermost middleware: gives every request an id (its own
 /// `X-Request-Id` when it is sane), a log span, and makes sure every error
 /// response, actix's own included, is problem+json carrying that id.

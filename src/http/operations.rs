@@ -104,7 +104,14 @@ impl Operations {
         }
         for path in paths {
             let here: Vec<&Endpoint> = self.endpoints.iter().filter(|e| e.path == path).collect();
-            let allow: Vec<&str> = here.iter().map(|e| e.method.as_str()).collect();
+            // `HEAD` wherever `GET` is (`http::head_as_get`).
+            let allow: Vec<&str> = here
+                .iter()
+                .flat_map(|e| match e.method {
+                    Method::GET => vec!["GET", "HEAD"],
+                    _ => vec![e.method.as_str()],
+                })
+                .collect();
             let taken: Arc<Vec<(Method, Vec<String>)>> = Arc::new(
                 here.iter()
                     .map(|e| (e.method.clone(), e.query.clone()))

@@ -55,7 +55,8 @@ interactions that keep a cadence, a reciprocity ledger and introductions.\n\n\
 Errors are `application/problem+json` (RFC 9457) with a stable `code` and the `request_id`. \
 Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resources carry a \
 `version`, sent as `ETag`; `If-None-Match` gives `304`, a stale `If-Match` gives `412`. \
-Every `POST` accepts an `Idempotency-Key`.",
+Every `POST` accepts an `Idempotency-Key`. `HEAD` answers wherever `GET` does, with its \
+status and headers and no body.",
         license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "The server that serves this document")),

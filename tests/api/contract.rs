@@ -327,3 +327,44 @@ async fn a_whole_number_written_with_a_fraction_is_an_integer() {
         .await;
     assert_eq!(res.invalid_fields(), ["cadence_days"]);
 }
+
+/// `HEAD` answers as `GET` does, status and headers, without the body
+/// (the `Allow` of a 405 names it wherever `GET` is: `mechanics`).
+#[actix_web::test]
+async fn head_answers_as_get_without_a_body() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let url = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
+    for path in [
+        url.as_str(),
+        "/v1/contacts?limit=5",
+        "/v1/contacts?limit=0",
+        "/openapi.json",
+        "/healthz",
+    ] {
+        let get = app.get(path).auth(&s).send().await;
+        let head = app.req(Method::HEAD, path).auth(&s).send().await;
+        assert_eq!(head.status, get.status, "{path}");
+        assert!(!get.body.is_empty(), "{path}");
+        assert!(head.body.is_empty(), "{path}: {}", head.text());
+        for name in ["content-type", "etag", "content-length", "cache-control"] {
+            assert_eq!(head.header(name), get.header(name), "{path}: {name}");
+        }
+    }
+    let etag = app.get(&url).auth(&s).send().await.header("etag").unwrap();
+    let same = app
+        .req(Method::HEAD, &url)
+        .auth(&s)
+        .header("if-none-match", &etag)
+        .send()
+        .await;
+    assert_eq!(same.status, 304);
+    let anonymous = app.req(Method::HEAD, "/v1/contacts").send().await;
+    assert_eq!(anonymous.status, 401);
+    assert!(anonymous.body.is_empty());
+    // Where there is no GET there is no HEAD either.
+    let login = app.req(Method::HEAD, "/v1/auth/login").send().await;
+    assert_eq!(login.status, 405);
+    assert_eq!(login.header("allow").as_deref(), Some("POST"));
+}

@@ -17,7 +17,10 @@ async fn actix_own_errors_are_problem_documents() {
         .send()
         .await;
     wrong_method.problem(405, "method_not_allowed");
-    assert_eq!(wrong_method.header("allow").as_deref(), Some("GET, POST"));
+    assert_eq!(
+        wrong_method.header("allow").as_deref(),
+        Some("GET, HEAD, POST")
+    );
 
     let malformed = app
         .post("/v1/contacts")
