@@ -13,6 +13,7 @@
 #
 #   bench/search.sh [sqlite|postgres]
 #   REUSE_DB=<url of a seeded database> bench/search.sh sqlite
+#   KITH_BIN=<a kith binary> bench/search.sh sqlite
 #
 # Load goes to 127.0.0.1 only, and every run is bounded by DURATION.
 set -euo pipefail
@@ -27,10 +28,11 @@ DURATION=${DURATION:-8}
 CONNECTIONS=${CONNECTIONS:-64}
 PORT=${PORT:-18091}
 
-cargo build --release --locked -q
+# KITH_BIN: a binary already built (else the release build, built now).
+if [ -z "${KITH_BIN:-}" ]; then cargo build --release --locked -q; fi
 export PATH="$HOME/.cargo/bin:$PATH"
 command -v oha >/dev/null 2>&1 || cargo install oha --locked -q
-BIN=$ROOT/target/release/kith
+BIN=${KITH_BIN:-$ROOT/target/release/kith}
 WORK=$(mktemp -d)
 case "$BACKEND" in
   sqlite) URL="sqlite://$WORK/bench.db" ;;
@@ -139,4 +141,4 @@ read -r without _ p99_without err_without < <(post)
 echo "| POST /v1/contacts, without it | $without | | $p99_without | $err_without |"
 echo
 echo "- the index costs $(python3 -c "print(f'{(1 - $with / $without) * 100:.0f}')") % of POST /v1/contacts throughput"
-echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries; $(nproc) cores; kith $(git rev-parse --short HEAD)"
+echo "- backend: $BACKEND; data: $CONTACTS contacts, $INTERACTIONS interactions, $LEDGER ledger entries; $(nproc) cores; kith ${KITH_BIN:-$(git rev-parse --short HEAD)}"

@@ -766,3 +766,105 @@ async fn without_pg_trgm_kith_starts_and_still_finds() {
         "the refused extension left no index behind"
     );
 }
+
+/// How the rules rank a title for a query (both in plain lower-case
+/// ASCII here): equal to it, beginning with it, a word beginning with it,
+/// it anywhere.
+fn rank_of(title: &str, q: &str) -> Option<u8> {
+    let t = title.to_lowercase();
+    if t == q {
+        Some(0)
+    } else if t.starts_with(q) {
+        Some(1)
+    } else if t.split(' ').any(|w| w.starts_with(q)) {
+        Some(2)
+    } else if t.contains(q) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// `/v1/search` pages through hundreds of hits by the rules, on any page
+/// size: 608 interactions (a word in half of them, early in title order;
+/// another only at the end; another every 40 rows, and each word also
+/// equal to a title, beginning one and inside a word), against the order
+/// the rules give, computed here. Another user with the same interactions
+/// adds nothing.
+#[actix_web::test]
+async fn search_pages_broad_and_sparse_words_by_the_rules() {
+    let app = TestApp::spawn().await;
+    let s = app.user("walk@example.com").await;
+    let other = app.user("walk-other@example.com").await;
+    let mut titles: Vec<String> = Vec::new();
+    for i in 0..300 {
+        let pick = if i % 40 == 0 { " pick" } else { "" };
+        titles.push(format!("aa{i:03} berlin trip{pick}"));
+    }
+    for i in 0..300 {
+        let pick = if i % 40 == 7 { " pick" } else { "" };
+        titles.push(format!("mm{i:03} filler{pick}"));
+    }
+    for t in [
+        "zz1 lisbon",
+        "zz2 lisbon harbour",
+        "Berlin",
+        "Berlin offsite",
+        "xxberlin party",
+        "qqpick",
+        "Pick up the keys",
+        "pick",
+    ] {
+        titles.push(t.to_string());
+    }
+    for (who, email) in [(&s, "ana@example.com"), (&other, "ben@example.com")] {
+        app.contact(
+            who,
+            json!({"display_name": "Ana", "emails": [{"address": email}]}),
+        )
+        .await;
+        for (part, chunk) in titles.chunks(500).enumerate() {
+            let messages: Vec<Value> = chunk
+                .iter()
+                .enumerate()
+                .map(|(n, t)| {
+                    json!({"source_id": format!("{part}-{n}"), "from": email,
+                           "date": "2026-11-30T09:15:00Z", "subject": t})
+                })
+                .collect();
+            let res = app
+                .post("/v1/captures/messages")
+                .auth(who)
+                .json(json!({ "messages": messages }))
+                .send()
+                .await;
+            assert_eq!(res.status, 201, "{}", res.text());
+            assert_eq!(res.json()["logged"], chunk.len());
+        }
+    }
+    for (q, limit) in [
+        ("berlin", 7),
+        ("berlin", 50),
+        ("lisbon", 2),
+        ("pick", 20),
+        ("pick", 3),
+    ] {
+        let mut expected: Vec<(u8, String)> = titles
+            .iter()
+            .filter_map(|t| Some((rank_of(t, q)?, t.clone())))
+            .collect();
+        expected.sort_by_key(|(rank, t)| (*rank, t.to_lowercase()));
+        let expected: Vec<String> = expected.into_iter().map(|(_, t)| t).collect();
+        let got: Vec<String> = every_item(
+            &app,
+            &s,
+            &format!("/v1/search?q={q}&types=interaction"),
+            limit,
+        )
+        .await
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect();
+        assert_eq!(got, expected, "q={q}, limit={limit}");
+    }
+}
