@@ -4,6 +4,7 @@
 //! (`params`). Every problem is collected, and the request fails once with a
 //! 422 naming each field.
 
+mod repeated;
 pub mod schema;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -12,9 +13,10 @@ use serde_json::Value;
 use crate::error::{ApiError, FieldError};
 
 /// A JSON body (`application/json`, as `web::Json` reads it), refused with
-/// `422` when any of its strings or keys holds U+0000: PostgreSQL cannot
-/// store it, so it must never reach a query (nor, through a shared
-/// statement, another request's answer).
+/// `422` when any of its strings or keys holds U+0000 (PostgreSQL cannot
+/// store it, so it must never reach a query, nor, through a shared
+/// statement, another request's answer) or when an object gives a key more
+/// than once (`repeated`).
 pub struct JsonBody(Value);
 
 impl JsonBody {
@@ -31,13 +33,16 @@ impl actix_web::FromRequest for JsonBody {
         req: &actix_web::HttpRequest,
         payload: &mut actix_web::dev::Payload,
     ) -> Self::Future {
-        let json = actix_web::web::Json::<Value>::from_request(req, payload);
+        let json = actix_web::web::Json::<repeated::Noted>::from_request(req, payload);
         Box::pin(async move {
-            let mut value = json.await?.into_inner();
+            let repeated::Noted {
+                mut value,
+                repeated,
+            } = json.await?.into_inner();
             whole_numbers(&mut value);
             let mut found = Vec::new();
             nul_at(&value, "", &mut found);
-            if found.is_empty() {
+            if found.is_empty() && repeated.is_empty() {
                 return Ok(JsonBody(value));
             }
             let errors = found
@@ -54,6 +59,13 @@ impl actix_web::FromRequest for JsonBody {
                         "text may not contain the NUL character (U+0000)",
                     )
                 })
+                .chain(repeated.iter().map(|at| {
+                    FieldError::new(
+                        at.as_str(),
+                        "duplicate",
+                        "given more than once in one object: a key names one value",
+                    )
+                }))
                 .collect();
             Err(ApiError::validation(errors).into())
         })

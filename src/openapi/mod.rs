@@ -56,7 +56,8 @@ Errors are `application/problem+json` (RFC 9457) with a stable `code` and the `r
 Lists use keyset pagination (`limit`, `cursor`, `next_cursor`). Mutable resources carry a \
 `version`, sent as `ETag`; `If-None-Match` gives `304`, a stale `If-Match` gives `412`. \
 Every `POST` accepts an `Idempotency-Key`. `HEAD` answers wherever `GET` does, with its \
-status and headers and no body.",
+status and headers and no body. A query parameter given twice, or a key given twice in one \
+object of a JSON body, is refused (`422`, naming it).",
         license(name = "MIT", identifier = "MIT")
     ),
     servers((url = "/", description = "The server that serves this document")),

@@ -1,4 +1,4 @@
-use serde_json::json;
+use serde_json::{json, Value};
 
 use crate::helpers::TestApp;
 
@@ -695,4 +695,57 @@ async fn every_foreign_key_is_looked_up_by_an_index() {
         scanned.is_empty(),
         "foreign keys found by a scan: {scanned:?}"
     );
+}
+
+/// A JSON body whose object gives a key twice is refused at each such
+/// key's path, and changes nothing: kith and anything in front of it that
+/// reads the first of two values can never disagree on what was sent. The
+/// same key in two objects is no repeat.
+#[actix_web::test]
+async fn a_key_given_twice_in_one_object_is_refused() {
+    let app = TestApp::spawn().await;
+    let s = app.user("twice@example.com").await;
+    let res = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .raw(
+            "application/json",
+            br#"{"display_name": "Ana", "display_name": "Ben",
+                 "emails": [{"address": "a@x.io"}, {"address": "b@x.io", "address": "c@x.io"}]}"#
+                .to_vec(),
+        )
+        .send()
+        .await;
+    res.problem(422, "validation_failed");
+    assert_eq!(res.invalid_fields(), ["display_name", "emails[1].address"]);
+    assert_eq!(
+        res.json()["errors"][0]["code"],
+        "duplicate",
+        "{}",
+        res.text()
+    );
+    let list = app.get("/v1/contacts").auth(&s).send().await.json();
+    assert_eq!(list["items"], json!([]), "nothing was created");
+
+    let ana = app
+        .contact(
+            &s,
+            json!({"display_name": "Ana", "emails": [{"address": "a@x.io"}, {"address": "b@x.io"}]}),
+        )
+        .await;
+    assert_eq!(ana["emails"].as_array().unwrap().len(), 2);
+    let path = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
+    let res = app
+        .patch(&path)
+        .auth(&s)
+        .raw(
+            "application/merge-patch+json",
+            br#"{"company": "Acme", "company": "Initech"}"#.to_vec(),
+        )
+        .send()
+        .await;
+    res.problem(422, "validation_failed");
+    assert_eq!(res.invalid_fields(), ["company"]);
+    let now = app.get(&path).auth(&s).send().await.json();
+    assert_eq!(now["company"], Value::Null, "nothing was changed");
 }
