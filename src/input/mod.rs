@@ -107,7 +107,13 @@ pub fn from_value<T: serde::de::DeserializeOwned + utoipa::ToSchema + Rules + 's
     value: Value,
 ) -> Result<T, ApiError> {
     let mut errors = schema::Schema::of::<T>().check(&value);
-    T::check(&value, &mut errors);
+    let mut ruled = Vec::new();
+    T::check(&value, &mut ruled);
+    // Where a field's rule and its schema both find fault, the rule says
+    // it in its own words (`must be YYYY-MM-DD, …`, not the schema's
+    // pattern): one error per field.
+    errors.retain(|e| !ruled.iter().any(|r| r.field == e.field));
+    errors.extend(ruled);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }

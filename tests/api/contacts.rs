@@ -84,7 +84,26 @@ async fn invalid_fields_are_each_named_and_nothing_is_created() {
         }))
         .send()
         .await;
-    let fields: HashSet<String> = res.invalid_fields().into_iter().collect();
+    let listed = res.invalid_fields();
+    let fields: HashSet<String> = listed.iter().cloned().collect();
+    assert_eq!(
+        listed.len(),
+        fields.len(),
+        "each field is named once: {}",
+        res.text()
+    );
+    // In words, not as the schema's pattern.
+    let birthday = res.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["field"] == "birthday")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        birthday["message"],
+        "must be YYYY-MM-DD, or --MM-DD when the year is unknown"
+    );
     let expected: HashSet<String> = [
         "display_name",
         "emails[1].address",
