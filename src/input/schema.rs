@@ -321,6 +321,32 @@ fn type_words(types: &Value) -> String {
     }
 }
 
+/// What a pattern of kith's document asks for, in words: the message of a
+/// value that does not match it (the pattern itself is in the document;
+/// `tests/api/openapi.rs` keeps every pattern of it here).
+pub fn in_words(pattern: &str) -> Option<&'static str> {
+    Some(match pattern {
+        r#"^(?:[+(][ ().\-]*)?[0-9][0-9 ().\-]*[0-9][0-9 ().\-]*[0-9][0-9 ().\-]*$"# => "must be a phone number: at least three digits, with spaces, +, (, ), . or - between them",
+        r#"^(?:[A-Za-z0-9-]+\.)?[Xx]-[A-Za-z0-9-]+[;:][^\r\n\x00]*$"# => "must be a vCard extension property like X-MASCOT:value",
+        r#"^(?:\d{4}|-)-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2\d))$"# => "must be YYYY-MM-DD, or --MM-DD when the year is unknown",
+        r#"^(?:email|phone|[a-z][a-z0-9_.\-]{0,39}:[^\x00]+)$"# => "must be email, phone, or a source and an id like crm:42",
+        r#"^(contact|interaction|ledger_entry|introduction)(,(contact|interaction|ledger_entry|introduction))*$"# => "must be types separated by commas: contact, interaction, ledger_entry, introduction",
+        r#"^[!-~]+$"# => "must be visible ASCII characters, without spaces",
+        r#"^[0-9A-Za-z_-]+(?:,[0-9A-Za-z_-]+)*$"# => "must be names separated by commas, without spaces",
+        r#"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"# => "must be an id (a UUID like 01a24853-e7f5-75c7-8ea7-47c694745c2d)",
+        r#"^[0-9a-f]+$"# => "must be lower-case hexadecimal digits",
+        r#"^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$"# => "must be a time zone name like Europe/Berlin",
+        r#"^[^/\x00-\x1f\x7f-\x9f]*[^/\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\x00-\x1f\x7f-\x9f][^/\x00-\x1f\x7f-\x9f]*$"# => "must have a character other than a space, and no / or control characters",
+        r#"^[^\u0000]*$"# => "text may not contain the NUL character (U+0000)",
+        r#"^[^\u0000]*[^\u0000\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+[^\u0000]*$"# => "must not be blank",
+        r#"^[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+@[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+$"# => "must be an email address like ana@example.com",
+        r#"^[a-z][a-z0-9_.-]{0,39}$"# => "a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter",
+        r#"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]+$"# => "must be a source and an id, like crm:42 (a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter)",
+        r#"^https?://[^\x00-\x20\x7f]+$"# => "must be an http or https URL",
+        _ => return None,
+    })
+}
+
 fn check_string(
     rules: &Map<String, Value>,
     s: &str,
@@ -342,11 +368,12 @@ fn check_string(
     }
     if let Some(min) = rules.get("minLength").and_then(Value::as_u64) {
         if (s.chars().count() as u64) < min || (min > 0 && s.trim().is_empty()) {
-            errors.push(FieldError::new(
-                place(),
-                "too_short",
-                format!("must have at least {min} characters"),
-            ));
+            let message = match min {
+                _ if s.trim().is_empty() => "must not be blank".to_string(),
+                1 => "must have at least 1 character".to_string(),
+                _ => format!("must have at least {min} characters"),
+            };
+            errors.push(FieldError::new(place(), "too_short", message));
             return;
         }
     }
@@ -355,7 +382,7 @@ fn check_string(
             errors.push(FieldError::new(
                 place(),
                 "invalid_format",
-                format!("must match {pattern}"),
+                in_words(pattern).map_or_else(|| format!("must match {pattern}"), str::to_string),
             ));
             return;
         }

@@ -152,9 +152,10 @@ async fn the_server_serves_its_document_and_docs_page() {
 }
 
 /// Every `pattern` of the document is one the server can check (the input
-/// schemas are enforced as documented).
+/// schemas are enforced as documented), and says in words what it asks
+/// for when a value breaks it (no client is shown the expression).
 #[test]
-fn every_pattern_in_the_document_compiles() {
+fn every_pattern_in_the_document_compiles_and_is_said_in_words() {
     fn walk(v: &Value, found: &mut Vec<String>) {
         match v {
             Value::Object(map) => {
@@ -173,6 +174,10 @@ fn every_pattern_in_the_document_compiles() {
     assert!(!patterns.is_empty());
     for p in patterns {
         assert!(regex::Regex::new(&p).is_ok(), "{p}");
+        assert!(
+            kith::input::schema::in_words(&p).is_some(),
+            "no words for {p}"
+        );
     }
 }
 
