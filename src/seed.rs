@@ -20,6 +20,7 @@ use crate::ledger::balances::{sums, Contribution};
 use crate::ledger::model::EntryRow;
 use crate::relationships::model::KINDS;
 use crate::relationships::model::{pair_key, RelationshipRow};
+use crate::search::words::{self, Words};
 use crate::time::{self, DAY};
 
 #[derive(Debug, Clone)]
@@ -281,6 +282,11 @@ pub fn run(target: &DbTarget, o: &SeedOptions) -> Result<String, String> {
     if let DbConn::Sqlite(c) = &mut conn {
         diesel::connection::SimpleConnection::batch_execute(c, "PRAGMA synchronous = OFF")
             .map_err(|e| e.to_string())?;
+    }
+    // Rows already there get their search words first, as a server's
+    // start-up would write them; the seeded rows come with theirs.
+    for (_, step) in crate::search::service::WORD_FILLS {
+        while step(&mut conn, 500).map_err(|e| format!("search words: {e}"))? {}
     }
     let mut summary = seed_user(&mut conn, o)?;
     if o.second_user {
@@ -662,10 +668,20 @@ fn seed_user(conn: &mut DbConn, o: &SeedOptions) -> Result<String, String> {
     tx(conn, &mut |c| {
         insert_all!(c, interactions::table, interaction_rows);
         insert_all!(c, interaction_contacts::table, ic_rows);
+        let words: Vec<_> = interaction_rows
+            .iter()
+            .map(|r| (&*r.user_id, &*r.id, &*r.search_text, &*r.search_key))
+            .collect();
+        words::insert_many(c, Words::Interactions, &words).map_err(|e| format!("words: {e}"))?;
         Ok(())
     })?;
     tx(conn, &mut |c| {
         insert_all!(c, ledger_entries::table, entries);
+        let words: Vec<_> = entries
+            .iter()
+            .map(|r| (&*r.user_id, &*r.id, &*r.search_text, &*r.search_key))
+            .collect();
+        words::insert_many(c, Words::LedgerEntries, &words).map_err(|e| format!("words: {e}"))?;
         insert_all!(c, ledger_balances::table, balance_rows);
         insert_all!(c, relationships::table, rel_rows);
         insert_all!(c, crate::db::schema::needs::table, need_rows);

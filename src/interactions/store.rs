@@ -8,6 +8,7 @@ use super::model::InteractionRow;
 use crate::db::schema::{contacts, interaction_contacts as ic, interactions};
 use crate::db::search_index::{self, Searched};
 use crate::db::DbConn;
+use crate::search::words::{self, Words};
 use crate::time::Micros;
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<InteractionRow>> {
@@ -50,6 +51,7 @@ pub fn insert(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
         .values(&*row)
         .execute(conn)?;
     search_index::add(conn, Searched::Interactions, &row.search_text)?;
+    write_words(conn, row, true)?;
     // A new interaction has no participation rows yet.
     insert_participants(conn, row)
 }
@@ -60,7 +62,22 @@ pub fn update(conn: &mut DbConn, row: &mut InteractionRow) -> QueryResult<()> {
     diesel::update(interactions::table.find(&row.id))
         .set(&*row)
         .execute(conn)?;
+    write_words(conn, row, false)?;
     write_participants(conn, row)
+}
+
+/// The row's words as search reads them (`search::words`): in place of
+/// those it had, unless it is `fresh`.
+pub fn write_words(conn: &mut DbConn, row: &InteractionRow, fresh: bool) -> QueryResult<()> {
+    let text = (row.search_text.as_str(), row.search_key.as_str());
+    words::write(
+        conn,
+        Words::Interactions,
+        &row.user_id,
+        &row.id,
+        text,
+        fresh,
+    )
 }
 
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
@@ -180,10 +197,27 @@ pub fn page(
 /// Writes the search text of up to `limit` rows without one, after the
 /// id `after`; the last id written (`search::service::fill_missing`).
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
-    crate::search_fill!(conn, interactions, InteractionRow, after, limit)
+    let words = |c: &mut DbConn, row: &InteractionRow| write_words(c, row, false);
+    crate::search_fill!(conn, interactions, InteractionRow, after, limit, words)
 }
 
-/// Search hits among the user's rows (`search::sql::search_page!`).
+/// Writes the words of up to `limit` rows after the mark of their
+/// backfill (`search::words::backlog`); whether rows remain
+/// (`search::service::fill_missing`).
+pub fn fill_words(conn: &mut DbConn, limit: i64) -> QueryResult<bool> {
+    let words = |c: &mut DbConn, row: &InteractionRow| write_words(c, row, false);
+    crate::search_fill_words!(
+        conn,
+        interactions,
+        InteractionRow,
+        Words::Interactions,
+        limit,
+        words
+    )
+}
+
+/// Search hits among the user's rows (`search::words::search`, then
+/// `search::sql::search_page!`).
 pub fn search(
     conn: &mut DbConn,
     user_id: &str,
@@ -191,14 +225,35 @@ pub fn search(
     from: Option<&crate::search::sql::From>,
     limit: i64,
 ) -> QueryResult<Vec<(i32, String, InteractionRow)>> {
-    crate::search_page!(
+    let ranked = |conn: &mut DbConn, from: Option<&crate::search::sql::From>, limit| {
+        crate::search_page!(
+            conn,
+            interactions::table.filter(interactions::user_id.eq(user_id)),
+            interactions,
+            interactions::search_key,
+            InteractionRow,
+            q,
+            from,
+            limit
+        )
+    };
+    let rows = |conn: &mut DbConn, ids: &[String]| {
+        interactions::table
+            .filter(interactions::user_id.eq(user_id))
+            .filter(interactions::id.eq_any(ids))
+            .select(InteractionRow::as_select())
+            .load(conn)
+    };
+    let id_of: fn(&InteractionRow) -> &str = |row| &row.id;
+    words::search(
         conn,
-        interactions::table.filter(interactions::user_id.eq(user_id)),
-        interactions,
-        interactions::search_key,
-        InteractionRow,
+        Words::Interactions,
+        user_id,
         q,
         from,
-        limit
+        limit,
+        ranked,
+        rows,
+        id_of,
     )
 }

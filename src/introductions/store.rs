@@ -113,7 +113,14 @@ pub fn list(
 /// Writes the search text of up to `limit` rows without one, after the
 /// id `after`; the last id written (`search::service::fill_missing`).
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
-    crate::search_fill!(conn, it, IntroductionRow, after, limit)
+    crate::search_fill!(
+        conn,
+        it,
+        IntroductionRow,
+        after,
+        limit,
+        |_: &mut DbConn, _: &IntroductionRow| QueryResult::Ok(())
+    )
 }
 
 /// Search hits among the user's rows (`search::sql::search_page!`).

@@ -7,6 +7,7 @@ use super::model::EntryRow;
 use crate::db::schema::{interaction_contacts as ic, interactions, ledger_entries as le};
 use crate::db::search_index::{self, Searched};
 use crate::db::DbConn;
+use crate::search::words::{self, Words};
 
 pub fn find(conn: &mut DbConn, user_id: &str, id: &str) -> QueryResult<Option<EntryRow>> {
     crate::owned_by_id!(le, EntryRow, user_id, id)
@@ -55,7 +56,8 @@ pub fn interaction_includes(
 pub fn insert(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
     row.stamp_search();
     diesel::insert_into(le::table).values(&*row).execute(conn)?;
-    search_index::add(conn, Searched::LedgerEntries, &row.search_text)
+    search_index::add(conn, Searched::LedgerEntries, &row.search_text)?;
+    write_words(conn, row, true)
 }
 
 /// Writes the row back, its search text written with it.
@@ -64,7 +66,21 @@ pub fn update(conn: &mut DbConn, row: &mut EntryRow) -> QueryResult<()> {
     diesel::update(le::table.find(&row.id))
         .set(&*row)
         .execute(conn)?;
-    Ok(())
+    write_words(conn, row, false)
+}
+
+/// The row's words as search reads them (`search::words`): in place of
+/// those it had, unless it is `fresh`.
+pub fn write_words(conn: &mut DbConn, row: &EntryRow, fresh: bool) -> QueryResult<()> {
+    let text = (row.search_text.as_str(), row.search_key.as_str());
+    words::write(
+        conn,
+        Words::LedgerEntries,
+        &row.user_id,
+        &row.id,
+        text,
+        fresh,
+    )
 }
 
 pub fn delete(conn: &mut DbConn, id: &str) -> QueryResult<()> {
@@ -161,10 +177,20 @@ pub fn list(
 /// Writes the search text of up to `limit` rows without one, after the
 /// id `after`; the last id written (`search::service::fill_missing`).
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
-    crate::search_fill!(conn, le, EntryRow, after, limit)
+    let words = |c: &mut DbConn, row: &EntryRow| write_words(c, row, false);
+    crate::search_fill!(conn, le, EntryRow, after, limit, words)
 }
 
-/// Search hits among the user's rows (`search::sql::search_page!`).
+/// Writes the words of up to `limit` rows after the mark of their
+/// backfill (`search::words::backlog`); whether rows remain
+/// (`search::service::fill_missing`).
+pub fn fill_words(conn: &mut DbConn, limit: i64) -> QueryResult<bool> {
+    let words = |c: &mut DbConn, row: &EntryRow| write_words(c, row, false);
+    crate::search_fill_words!(conn, le, EntryRow, Words::LedgerEntries, limit, words)
+}
+
+/// Search hits among the user's rows (`search::words::search`, then
+/// `search::sql::search_page!`).
 pub fn search(
     conn: &mut DbConn,
     user_id: &str,
@@ -174,14 +200,35 @@ pub fn search(
 ) -> QueryResult<Vec<(i32, String, EntryRow)>> {
     // The table by its SQL name: the FTS5 index is named after it.
     use crate::db::schema::ledger_entries;
-    crate::search_page!(
+    let ranked = |conn: &mut DbConn, from: Option<&crate::search::sql::From>, limit| {
+        crate::search_page!(
+            conn,
+            ledger_entries::table.filter(ledger_entries::user_id.eq(user_id)),
+            ledger_entries,
+            ledger_entries::search_key,
+            EntryRow,
+            q,
+            from,
+            limit
+        )
+    };
+    let rows = |conn: &mut DbConn, ids: &[String]| {
+        le::table
+            .filter(le::user_id.eq(user_id))
+            .filter(le::id.eq_any(ids))
+            .select(EntryRow::as_select())
+            .load(conn)
+    };
+    let id_of: fn(&EntryRow) -> &str = |row| &row.id;
+    words::search(
         conn,
-        ledger_entries::table.filter(ledger_entries::user_id.eq(user_id)),
-        ledger_entries,
-        ledger_entries::search_key,
-        EntryRow,
+        Words::LedgerEntries,
+        user_id,
         q,
         from,
-        limit
+        limit,
+        ranked,
+        rows,
+        id_of,
     )
 }

@@ -8,6 +8,7 @@ pub mod model;
 pub mod service;
 pub mod sql;
 pub mod text;
+pub mod words;
 
 use crate::http::operations::Operations;
 

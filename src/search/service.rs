@@ -160,4 +160,41 @@ pub async fn fill_missing(db: Db) {
             tracing::info!(table = name, "wrote the search text of rows that had none");
         }
     }
+    fill_words(db).await;
+}
+
+/// A words table's backfill step: writes the words of up to `limit` rows
+/// after its mark, and answers whether rows remain.
+type WordsStep = fn(&mut DbConn, i64) -> QueryResult<bool>;
+
+/// The backfill steps of the words tables (`search::words`).
+pub const WORD_FILLS: [(&str, WordsStep); 2] = [
+    ("interactions", crate::interactions::store::fill_words),
+    ("ledger entries", crate::ledger::store::fill_words),
+];
+
+/// Writes the words of every row written before the words tables were
+/// (after migration 000032), a batch per write; until a table's are
+/// written, its searches read the rows themselves.
+async fn fill_words(db: Db) {
+    const BATCH: i64 = 500;
+    for (name, step) in WORD_FILLS {
+        let mut batches = 0;
+        loop {
+            match db.write(move |conn| Ok(step(conn, BATCH)?)).await {
+                Ok(true) => batches += 1,
+                Ok(false) => break,
+                Err(e) => {
+                    tracing::warn!(error = %e, table = name, "cannot write search words");
+                    break;
+                }
+            }
+        }
+        if batches > 0 {
+            tracing::info!(
+                table = name,
+                "wrote the search words of rows written before"
+            );
+        }
+    }
 }

@@ -108,10 +108,60 @@ pub fn compose_fields(fields: &[(&str, String)], names: &[&str]) -> String {
     compose(of(true), of(false))
 }
 
-/// The sort key of a row's title among search hits: folded, at most 64
-/// characters.
+/// How many characters of a title its sort key keeps, and of a word its
+/// row in a words table (`words_of`).
+const KEY_CHARS: usize = 64;
+
+/// The sort key of a row's title among search hits: its name as the search
+/// text marks it (folded, then trimmed), at most 64 characters. A query
+/// shorter than that equals the title exactly when it equals the key, and
+/// begins it exactly when it begins the key.
 pub fn key_of(title: &str) -> String {
-    fold(title.trim()).chars().take(64).collect()
+    fold(title).trim().chars().take(KEY_CHARS).collect()
+}
+
+/// The rows a words table keeps of a row whose title is its one name (an
+/// interaction's summary, a favor's description), from its search text
+/// and key: each word the text holds after a space, a line break or a word
+/// mark — where a word-prefix pattern of `rank_patterns` looks — up to the
+/// next of those or of the name marks, once, at most 64 characters; and
+/// its key after the name mark when it has one (`NAME` + key), which the
+/// name ranks read. `Query::word` says which queries the rows answer.
+pub fn words_of(text: &str, key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if !key.is_empty() {
+        out.push(name_word(key));
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut word = String::new();
+    let (mut starts, mut chars) = (false, 0);
+    // A name mark after the text ends its last word.
+    for c in text.chars().chain([NAME]) {
+        if matches!(c, ' ' | '\n' | WORD | NAME | NAME_END) {
+            if starts && !word.is_empty() && seen.insert(word.clone()) {
+                out.push(std::mem::take(&mut word));
+            }
+            word.clear();
+            (starts, chars) = (matches!(c, ' ' | '\n' | WORD), 0);
+        } else if chars < KEY_CHARS {
+            word.push(c);
+            chars += 1;
+        }
+    }
+    out
+}
+
+/// A words table's row of a title's key (`words_of`): the ranks a name
+/// decides are the rows from `name_word(q)` on that begin with it, in the
+/// order of the keys; the one equal to it ranks first.
+pub fn name_word(key: &str) -> String {
+    format!("{NAME}{key}")
+}
+
+/// The strings that begin with `s`, as a range: from `s` to before the
+/// second string (`s` and the last character there is).
+pub fn beginning_with(s: &str) -> (String, String) {
+    (s.to_string(), format!("{s}{}", char::MAX))
 }
 
 /// The rows a store keeps of a row's names for `Query::name_ranks`: each
@@ -254,6 +304,19 @@ impl Query {
             ranks.push(range(2, NameKind::Word, char::MAX));
         }
         ranks
+    }
+
+    /// The query as one word that a words table (`words_of`) answers for
+    /// its first three ranks: one string to look for (not a phone number's
+    /// digits as well), of three characters or more and fewer than a key
+    /// keeps, with no space or line break.
+    pub fn word(&self) -> Option<&str> {
+        let [q] = self.needles.as_slice() else {
+            return None;
+        };
+        let n = q.chars().count();
+        let one_word = !q.contains([' ', '\n']);
+        (!self.short && one_word && n < KEY_CHARS).then_some(q.as_str())
     }
 
     /// Whether rows the names do not rank can match: a query long enough
@@ -511,6 +574,67 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_words_table_ranks_a_word_as_the_text_does() {
+        // Every query, every row: the first rank whose range of the row's
+        // words (and key) holds it is the rank of its text, and a row that
+        // does not match is in no range.
+        let rows = [
+            ("Coffee about the Berlin offsite #417", None),
+            ("Berlin", Some("notes")),
+            ("  Berlin  ", None),
+            ("berliner weisse", Some("in Berlin")),
+            ("Xberlin party", Some("tab\tberlin (berlin)")),
+            ("", Some("berlin\nlisbon")),
+            ("Zürich trip", Some("José: MÜLLER-berlin")),
+            ("a\u{1}berlin", None),
+            (&*"x".repeat(70), Some("xxxx")),
+            ("50%_off sale", Some("sale 50%_off")),
+        ];
+        let queries = [
+            "berlin", "Berlin ", "zurich", "muller", "jose:", "50%_", "off", "xxx", "lis", "tab",
+            "weisse",
+        ];
+        for query in queries {
+            let q = q(query);
+            let word = q.word().expect("one word");
+            for (title, notes) in &rows {
+                let mut fields = vec![("summary", title.to_string())];
+                fields.extend(notes.map(|n| ("notes", n.to_string())));
+                let text = compose_fields(&fields, &["summary"]);
+                let key = key_of(title);
+                let words = words_of(&text, &key);
+                let (names, words_from) = (beginning_with(&name_word(word)), beginning_with(word));
+                let within = |w: &String, rank| match rank {
+                    0 => *w == names.0,
+                    1 => *w > names.0 && *w < names.1,
+                    _ => {
+                        let (from, to) = &words_from;
+                        w >= from && w < to && !(key >= *from && key < *to)
+                    }
+                };
+                let rank = (0..3).find(|&r| words.iter().any(|w| within(w, r)));
+                let expected = text.contains(word).then(|| q.rank(&text));
+                match rank {
+                    Some(r) => assert_eq!(Some(r), expected, "{query} in {title:?} {notes:?}"),
+                    None => assert!(matches!(expected, None | Some(3)), "{query} in {title:?}"),
+                }
+            }
+        }
+        assert_eq!(q("ana lima").word(), None);
+        assert_eq!(q("555 0103").word(), None);
+        assert_eq!(q("an").word(), None);
+        assert_eq!(q(&"a".repeat(64)).word(), None);
+        assert_eq!(q(&"a".repeat(63)).word().map(str::len), Some(63));
+        assert_eq!(
+            words_of(
+                &compose(["Ana  Lima"], ["met at\tCafé", "lima"]),
+                &key_of("Ana  Lima")
+            ),
+            ["\u{2}ana  lima", "lima", "ana", "met", "at\tcafe"]
+        );
     }
 
     #[test]

@@ -92,11 +92,19 @@ struct Count {
     n: i64,
 }
 
-pub fn unrendered(app: &TestApp) -> i64 {
-    diesel::sql_query("SELECT COUNT(*) AS n FROM contacts WHERE api_json IS NULL")
+/// The count a `SELECT COUNT(*) AS n …` answers.
+pub fn count(app: &TestApp, statement: &str) -> i64 {
+    diesel::sql_query(statement)
         .load::<Count>(&mut connect(app))
         .unwrap()[0]
         .n
+}
+
+pub fn unrendered(app: &TestApp) -> i64 {
+    count(
+        app,
+        "SELECT COUNT(*) AS n FROM contacts WHERE api_json IS NULL",
+    )
 }
 
 #[actix_web::test]

@@ -670,11 +670,12 @@ async fn search_finds_everything_ranked_and_paged() {
 }
 
 /// Interactions and favors written before they had a search text (an
-/// upgrade past migration 000014) are found by `/v1/search` once a server
-/// has started on the database: its backfill writes their text.
+/// upgrade past migration 000014) or search words (past 000032) are found
+/// by `/v1/search` once a server has started on the database: its
+/// backfill writes their text, then their words.
 #[actix_web::test]
 async fn rows_from_before_are_found_by_search_after_the_backfill() {
-    use crate::contact_json::sql;
+    use crate::contact_json::{count, sql};
     let app = TestApp::spawn().await;
     let s = app.user("before-search@example.com").await;
     let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
@@ -691,29 +692,105 @@ async fn rows_from_before_are_found_by_search_after_the_backfill() {
         "description": "Lisbon flats"});
     let res = app.post("/v1/ledger").auth(&s).json(body).send().await;
     assert_eq!(res.status, 201, "{}", res.text());
-    sql(
-        &app,
+    // As a database from before both migrations reads.
+    for statement in [
         "UPDATE interactions SET search_text = '', search_key = ''",
-    );
-    sql(
-        &app,
         "UPDATE ledger_entries SET search_text = '', search_key = ''",
-    );
+        "DELETE FROM interaction_words",
+        "DELETE FROM ledger_entry_words",
+        "INSERT INTO search_words_backlog (table_name, after_id) \
+         VALUES ('interactions', ''), ('ledger_entries', '')",
+    ] {
+        sql(&app, statement);
+    }
     assert!(hits(&app, &s, "q=lisbon", 10).await.is_empty());
 
     let settings = app.settings.clone();
     let TestApp { dir, .. } = app;
     let app = TestApp::start(settings, dir).await;
-    let mut found = Vec::new();
+    let backlog = "SELECT COUNT(*) AS n FROM search_words_backlog";
     for _ in 0..200 {
-        found = hits(&app, &s, "q=lisbon", 10).await;
-        if found.len() == 2 {
+        if count(&app, backlog) == 0 {
             break;
         }
         actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
     }
-    let titles: Vec<&str> = found.iter().map(|h| h.1.as_str()).collect();
-    assert_eq!(titles, ["Lisbon flats", "Coffee in Lisbon"]);
+    assert_eq!(count(&app, backlog), 0, "the backfill finished");
+    // Found through the words written (the backlog is done).
+    for q in ["q=lisbon", "q=lisbon+", "q=coffee", "q=flat"] {
+        let found = hits(&app, &s, q, 10).await;
+        let titles: Vec<&str> = found.iter().map(|h| h.1.as_str()).collect();
+        let expected: &[&str] = match q {
+            "q=coffee" => &["Coffee in Lisbon"],
+            "q=flat" => &["Lisbon flats"],
+            _ => &["Lisbon flats", "Coffee in Lisbon"],
+        };
+        assert_eq!(titles, expected, "{q}");
+    }
+}
+
+/// An interaction or favor is found by what it says now: an edit of its
+/// title or notes finds it by the new words and no longer by the old, in
+/// every rank, and a deleted one is not found.
+#[actix_web::test]
+async fn an_edited_row_is_found_by_its_new_words_and_a_deleted_one_not_at_all() {
+    let app = TestApp::spawn().await;
+    let s = app.user("edits@example.com").await;
+    let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let body = json!({"kind": "coffee", "direction": "mutual", "summary": "Lisbon",
+        "notes": "harbour walk", "contact_ids": [ana["id"]],
+        "occurred_at": "2026-03-01T09:00:00Z"});
+    let res = app
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(body)
+        .send()
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let coffee = format!("/v1/interactions/{}", res.json()["id"].as_str().unwrap());
+    let body = json!({"contact_id": ana["id"], "direction": "given", "kind": "advice",
+        "description": "Lisbon flats"});
+    let res = app.post("/v1/ledger").auth(&s).json(body).send().await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let favor = format!("/v1/ledger/{}", res.json()["id"].as_str().unwrap());
+    let titles = |found: Vec<(String, String, String, String)>| {
+        found.into_iter().map(|h| h.1).collect::<Vec<String>>()
+    };
+    assert_eq!(
+        titles(hits(&app, &s, "q=lisbon", 10).await),
+        ["Lisbon", "Lisbon flats"]
+    );
+    assert_eq!(titles(hits(&app, &s, "q=harbour", 10).await), ["Lisbon"]);
+    for (url, patch) in [
+        (
+            &coffee,
+            json!({"summary": "Porto trip", "notes": "river walk"}),
+        ),
+        (&favor, json!({"description": "Flats in Porto"})),
+    ] {
+        let res = app
+            .patch(url)
+            .auth(&s)
+            .raw(
+                "application/merge-patch+json",
+                patch.to_string().into_bytes(),
+            )
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{url}: {}", res.text());
+    }
+    assert!(hits(&app, &s, "q=lisbon", 10).await.is_empty());
+    assert!(hits(&app, &s, "q=harbour", 10).await.is_empty());
+    assert_eq!(
+        titles(hits(&app, &s, "q=porto", 10).await),
+        ["Porto trip", "Flats in Porto"]
+    );
+    assert_eq!(titles(hits(&app, &s, "q=river", 10).await), ["Porto trip"]);
+    for url in [&coffee, &favor] {
+        let res = app.delete(url).auth(&s).send().await;
+        assert_eq!(res.status, 204, "{url}: {}", res.text());
+    }
+    assert!(hits(&app, &s, "q=porto", 10).await.is_empty());
 }
 
 /// On a PostgreSQL database where kith may not create `pg_trgm` (its role
@@ -786,22 +863,23 @@ fn rank_of(title: &str, q: &str) -> Option<u8> {
 }
 
 /// `/v1/search` pages through hundreds of hits by the rules, on any page
-/// size: 608 interactions (a word in half of them, early in title order;
-/// another only at the end; another every 40 rows, and each word also
-/// equal to a title, beginning one and inside a word), against the order
-/// the rules give, computed here. Another user with the same interactions
-/// adds nothing.
+/// size: 608 interactions, written out of title order (a word in half of
+/// them, early in title order; another only at the end; another every 40
+/// rows, and each word also equal to a title, beginning one and inside a
+/// word), against the order the rules give, computed here. Another user
+/// with the same interactions adds nothing.
 #[actix_web::test]
 async fn search_pages_broad_and_sparse_words_by_the_rules() {
     let app = TestApp::spawn().await;
     let s = app.user("walk@example.com").await;
     let other = app.user("walk-other@example.com").await;
     let mut titles: Vec<String> = Vec::new();
-    for i in 0..300 {
+    // Written out of title order, so that ids do not follow titles.
+    for i in (0..300).map(|k| k * 113 % 300) {
         let pick = if i % 40 == 0 { " pick" } else { "" };
         titles.push(format!("aa{i:03} berlin trip{pick}"));
     }
-    for i in 0..300 {
+    for i in (0..300).map(|k| k * 7 % 300) {
         let pick = if i % 40 == 7 { " pick" } else { "" };
         titles.push(format!("mm{i:03} filler{pick}"));
     }
@@ -848,6 +926,7 @@ async fn search_pages_broad_and_sparse_words_by_the_rules() {
         ("lisbon", 2),
         ("pick", 20),
         ("pick", 3),
+        ("aa0", 7),
     ] {
         let mut expected: Vec<(u8, String)> = titles
             .iter()
