@@ -60,16 +60,21 @@ pub fn write(
     let words = words_of(text, key);
     // One statement of fixed text for all the row's words.
     match conn {
-        DbConn::Sqlite(c) => prepared::sql(on_words!(
-            t,
-            "INSERT INTO ",
-            " (row_id, word, user_id, search_key) SELECT ?, value, ?, ? FROM json_each(?)"
-        ))
-        .bind::<Text, _>(id)
-        .bind::<Text, _>(user_id)
-        .bind::<Text, _>(key)
-        .bind::<Text, _>(serde_json::to_string(&words).unwrap_or_default())
-        .execute(c)?,
+        DbConn::Sqlite(c) => {
+            for w in &words {
+                prepared::sql(on_words!(
+                    t,
+                    "INSERT INTO ",
+                    " (row_id, word, user_id, search_key) VALUES (?, ?, ?, ?)"
+                ))
+                .bind::<Text, _>(id)
+                .bind::<Text, _>(w)
+                .bind::<Text, _>(user_id)
+                .bind::<Text, _>(key)
+                .execute(c)?;
+            }
+            words.len()
+        }
         DbConn::Postgresql(c) => prepared::sql(on_words!(
             t,
             "INSERT INTO ",
@@ -250,31 +255,109 @@ pub fn page(
         );
     }
     // Rank 2: the rows with a word that begins with it, but those of the
-    // ranks above; a row has several such words, and one place.
+    // ranks above; a row has several such words, and one place. Each word
+    // keeps its rows in the order of their keys, so with a few words the
+    // page is the first rows of each, merged; with many, one sort of all.
     let (low, high) = beginning_with(word);
     let left = limit - out.len() as i64;
     if let Some((key, id)) = after(2..=2, &str::to_string, String::new()).filter(|_| left > 0) {
-        let query = prepared::sql(on_words!(
-            t,
-            "SELECT DISTINCT row_id, search_key FROM ",
-            " WHERE user_id = ? AND word >= ? AND word < ? \
-             AND NOT (search_key >= ? AND search_key < ?) \
-             AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
-             ORDER BY search_key, row_id LIMIT ?"
-        ))
-        .bind::<Text, _>(user_id)
-        .bind::<Text, _>(&low)
-        .bind::<Text, _>(&high)
-        .bind::<Text, _>(&low)
-        .bind::<Text, _>(&high)
-        .bind::<Text, _>(&key)
-        .bind::<Text, _>(&key)
-        .bind::<Text, _>(&id)
-        .bind::<BigInt, _>(left);
-        let hits: Vec<Hit> = crate::per_backend!(conn, |c| query.load(c))?;
+        let words = words_between(conn, t, user_id, &low, &high)?;
+        let (text, ranges): (&'static str, Vec<(&str, &str)>) = if words.len() <= FEW_WORDS {
+            let one_word = on_words!(
+                t,
+                "SELECT row_id, search_key FROM ",
+                " WHERE user_id = ? AND word = ? AND word < ? \
+                 AND NOT (search_key >= ? AND search_key < ?) \
+                 AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+                 ORDER BY search_key, row_id LIMIT ?"
+            );
+            (
+                one_word,
+                words.iter().map(|w| (w.as_str(), high.as_str())).collect(),
+            )
+        } else {
+            let all_words = on_words!(
+                t,
+                "SELECT row_id, search_key FROM ",
+                " WHERE user_id = ? AND word >= ? AND word < ? \
+                 AND NOT (search_key >= ? AND search_key < ?) \
+                 AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+                 GROUP BY search_key, row_id ORDER BY search_key, row_id LIMIT ?"
+            );
+            (all_words, vec![(low.as_str(), high.as_str())])
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        for (from, to) in ranges {
+            let query = prepared::sql(text)
+                .bind::<Text, _>(user_id)
+                .bind::<Text, _>(from)
+                .bind::<Text, _>(to)
+                .bind::<Text, _>(&low)
+                .bind::<Text, _>(&high)
+                .bind::<Text, _>(&key)
+                .bind::<Text, _>(&key)
+                .bind::<Text, _>(&id)
+                .bind::<BigInt, _>(left);
+            hits.extend(crate::per_backend!(conn, |c| query.load::<Hit>(c))?);
+        }
+        hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
+        hits.dedup_by(|a, b| a.row_id == b.row_id);
+        hits.truncate(left as usize);
         out.extend(hits.into_iter().map(|h| (2, h.search_key, h.row_id)));
     }
     Ok(out)
+}
+
+/// How many words of a prefix rank 2 reads one by one.
+const FEW_WORDS: usize = 16;
+
+#[derive(QueryableByName)]
+struct Word {
+    #[diesel(sql_type = Text)]
+    word: String,
+}
+
+/// The user's distinct words from `low` to before `high`, in order, up to
+/// one more than `FEW_WORDS`: a seek of the index for each.
+fn words_between(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    low: &str,
+    high: &str,
+) -> QueryResult<Vec<String>> {
+    let mut words: Vec<String> = Vec::new();
+    while words.len() <= FEW_WORDS {
+        // After the last word found; the first time, from `low` on.
+        let (text, after) = match words.last() {
+            Some(w) => (
+                on_words!(
+                    t,
+                    "SELECT word FROM ",
+                    " WHERE user_id = ? AND word > ? AND word < ? ORDER BY word LIMIT 1"
+                ),
+                w.as_str(),
+            ),
+            None => (
+                on_words!(
+                    t,
+                    "SELECT word FROM ",
+                    " WHERE user_id = ? AND word >= ? AND word < ? ORDER BY word LIMIT 1"
+                ),
+                low,
+            ),
+        };
+        let query = prepared::sql(text)
+            .bind::<Text, _>(user_id)
+            .bind::<Text, _>(after)
+            .bind::<Text, _>(high);
+        let next: Vec<Word> = crate::per_backend!(conn, |c| query.load(c))?;
+        match next.into_iter().next() {
+            Some(w) => words.push(w.word),
+            None => break,
+        }
+    }
+    Ok(words)
 }
 
 /// Up to `limit` of the user's search hits in table `t` for `q` from
