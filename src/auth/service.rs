@@ -177,7 +177,7 @@ pub async fn delete_account(db: Db, user: UserRow) -> Result<(), ApiError> {
         let ids = db
             .read(move |conn| Ok(store::account_ids(conn, table, &id)?))
             .await?;
-        for part in ids.chunks(store::PART_ROWS) {
+        for part in ids.chunks(store::part_rows(table)) {
             let (id, part) = (user.id.clone(), part.to_vec());
             db.write_as(user.id.clone(), move |conn| {
                 Ok(store::delete_ids(conn, table, &id, &part)?)

@@ -163,6 +163,19 @@ pub fn delete_user(conn: &mut DbConn, id: &str) -> QueryResult<()> {
 /// most.
 pub const PART_ROWS: usize = 500;
 
+/// How many rows of `table` (one of `ACCOUNT_TABLES`) a part deletes: a
+/// fifth of `PART_ROWS` for interactions and ledger entries, whose search
+/// words go with them (about seven rows each, scattered over the words'
+/// lookup index, so a part of 500 rewrote thousands of its pages and
+/// another user's write waited for it; docs/BENCHMARKS.md, "Deleting an
+/// account in parts").
+pub fn part_rows(table: &str) -> usize {
+    match table {
+        "interactions" | "ledger_entries" => PART_ROWS / 5,
+        _ => PART_ROWS,
+    }
+}
+
 /// The account's tables with an `id` key that grow with it, in the order
 /// its deletion takes them: its tokens first, then the rows that refer to
 /// others before those (a deleted interaction takes its participations
