@@ -22,8 +22,6 @@ pub enum Words {
 }
 
 impl Words {
-    pub const ALL: [Words; 2] = [Words::Interactions, Words::LedgerEntries];
-
     /// The table, as `search_words_backlog` names it.
     pub fn table(self) -> &'static str {
         match self {

@@ -863,11 +863,11 @@ fn rank_of(title: &str, q: &str) -> Option<u8> {
 }
 
 /// `/v1/search` pages through hundreds of hits by the rules, on any page
-/// size: 608 interactions, written out of title order (a word in half of
+/// size: 628 interactions, written out of title order (a word in half of
 /// them, early in title order; another only at the end; another every 40
 /// rows, and each word also equal to a title, beginning one and inside a
-/// word), against the order the rules give, computed here. Another user
-/// with the same interactions adds nothing.
+/// word; a prefix of twenty words), against the order the rules give,
+/// computed here. Another user with the same interactions adds nothing.
 #[actix_web::test]
 async fn search_pages_broad_and_sparse_words_by_the_rules() {
     let app = TestApp::spawn().await;
@@ -894,6 +894,11 @@ async fn search_pages_broad_and_sparse_words_by_the_rules() {
         "pick",
     ] {
         titles.push(t.to_string());
+    }
+    // Twenty words that begin with one prefix: more than are read one by
+    // one, so the page is one sort of them all.
+    for i in (0..20).map(|k| k * 7 % 20) {
+        titles.push(format!("note zqa{i:02}x"));
     }
     for (who, email) in [(&s, "ana@example.com"), (&other, "ben@example.com")] {
         app.contact(
@@ -927,6 +932,8 @@ async fn search_pages_broad_and_sparse_words_by_the_rules() {
         ("pick", 20),
         ("pick", 3),
         ("aa0", 7),
+        ("zqa", 3),
+        ("zqa0", 4),
     ] {
         let mut expected: Vec<(u8, String)> = titles
             .iter()
