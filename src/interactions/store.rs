@@ -194,16 +194,9 @@ pub fn page(
     }
 }
 
-/// Writes the search text of up to `limit` rows without one, after the
-/// id `after`; the last id written (`search::service::fill_missing`).
-pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
-    let words = |c: &mut DbConn, row: &InteractionRow| write_words(c, row, false);
-    crate::search_fill!(conn, interactions, InteractionRow, after, limit, words)
-}
-
 /// Writes the words of up to `limit` rows after the mark of their
-/// backfill (`search::words::backlog`); whether rows remain
-/// (`search::service::fill_missing`).
+/// backfill (`search::words::backlog`), and the search text of those
+/// without one; whether rows remain (`search::service::fill_missing`).
 pub fn fill_words(conn: &mut DbConn, limit: i64) -> QueryResult<bool> {
     let words = |c: &mut DbConn, row: &InteractionRow| write_words(c, row, false);
     crate::search_fill_words!(

@@ -113,14 +113,7 @@ pub fn list(
 /// Writes the search text of up to `limit` rows without one, after the
 /// id `after`; the last id written (`search::service::fill_missing`).
 pub fn fill_search(conn: &mut DbConn, after: &str, limit: i64) -> QueryResult<Option<String>> {
-    crate::search_fill!(
-        conn,
-        it,
-        IntroductionRow,
-        after,
-        limit,
-        |_: &mut DbConn, _: &IntroductionRow| QueryResult::Ok(())
-    )
+    crate::search_fill!(conn, it, IntroductionRow, after, limit)
 }
 
 /// Search hits among the user's rows (`search::sql::search_page!`).

@@ -129,16 +129,14 @@ fn ranked(
 /// and answers the last id written.
 type FillStep = fn(&mut DbConn, &str, i64) -> QueryResult<Option<String>>;
 
-/// Writes the search text of every interaction, ledger entry and
-/// introduction that has none (after the migration that added it), a
-/// batch per write so that no request waits long behind it.
+/// Writes the search text of every introduction that has none (after the
+/// migration that added it), a batch per write so that no request waits
+/// long behind it; then the words of interactions and ledger entries,
+/// which write their search text as well where it is missing.
 pub async fn fill_missing(db: Db) {
     const BATCH: i64 = 500;
-    let tables: [(&str, FillStep); 3] = [
-        ("interactions", crate::interactions::store::fill_search),
-        ("ledger entries", crate::ledger::store::fill_search),
-        ("introductions", crate::introductions::store::fill_search),
-    ];
+    let tables: [(&str, FillStep); 1] =
+        [("introductions", crate::introductions::store::fill_search)];
     for (name, step) in tables {
         let mut after = String::new();
         let mut batches = 0;
@@ -174,7 +172,8 @@ pub const WORD_FILLS: [(&str, WordsStep); 2] = [
 ];
 
 /// Writes the words of every row written before the words tables were
-/// (after migration 000032), a batch per write; until a table's are
+/// (after migration 000032; the rows without a search text, from before
+/// 000014, get it on the way), a batch per write; until a table's are
 /// written, its searches read the rows themselves.
 async fn fill_words(db: Db) {
     const BATCH: i64 = 500;

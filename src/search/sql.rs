@@ -76,12 +76,11 @@ macro_rules! search_rank {
 
 /// Writes the search text of up to `$limit` rows of `$table` (as `$row`,
 /// which has `stamp_search`) that have none yet, in id order after
-/// `$after`, each then given to `$then(conn, &row)` (which writes its
-/// words, where the table has them); the last id written, if any. For the
-/// start-up backfill after a migration adds the column.
+/// `$after`; the last id written, if any. For the start-up backfill after
+/// a migration adds the column.
 #[macro_export]
 macro_rules! search_fill {
-    ($conn:expr, $table:ident, $row:ty, $after:expr, $limit:expr, $then:expr) => {{
+    ($conn:expr, $table:ident, $row:ty, $after:expr, $limit:expr) => {{
         let mut rows: Vec<$row> = $table::table
             .filter($table::search_text.eq(""))
             .filter($table::id.gt($after))
@@ -98,7 +97,6 @@ macro_rules! search_fill {
                     $table::search_key.eq(&row.search_key),
                 ))
                 .execute($conn)?;
-            $then(&mut *$conn, &*row)?;
         }
         Ok(rows.last().map(|r| r.id.clone()))
     }};

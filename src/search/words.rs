@@ -56,8 +56,9 @@ pub fn write(
         crate::per_backend!(conn, |c| delete.bind::<Text, _>(id).execute(c))?;
     }
     let words = words_of(text, key);
-    // One statement of fixed text for all the row's words.
     match conn {
+        // A kept statement per word: one `json_each` statement for all of
+        // them cost a capture more (docs/BENCHMARKS.md, "Search").
         DbConn::Sqlite(c) => {
             for w in &words {
                 prepared::sql(on_words!(
@@ -71,19 +72,21 @@ pub fn write(
                 .bind::<Text, _>(key)
                 .execute(c)?;
             }
-            words.len()
         }
-        DbConn::Postgresql(c) => prepared::sql(on_words!(
-            t,
-            "INSERT INTO ",
-            " (row_id, word, user_id, search_key) SELECT ?, unnest(?), ?, ?"
-        ))
-        .bind::<Text, _>(id)
-        .bind::<diesel::sql_types::Array<Text>, _>(&words)
-        .bind::<Text, _>(user_id)
-        .bind::<Text, _>(key)
-        .execute(c)?,
-    };
+        // One round trip for all of them.
+        DbConn::Postgresql(c) => {
+            prepared::sql(on_words!(
+                t,
+                "INSERT INTO ",
+                " (row_id, word, user_id, search_key) SELECT ?, unnest(?), ?, ?"
+            ))
+            .bind::<Text, _>(id)
+            .bind::<diesel::sql_types::Array<Text>, _>(&words)
+            .bind::<Text, _>(user_id)
+            .bind::<Text, _>(key)
+            .execute(c)?;
+        }
+    }
     Ok(())
 }
 
@@ -94,16 +97,17 @@ pub fn insert_many(
     t: Words,
     rows: &[(&str, &str, &str, &str)],
 ) -> QueryResult<()> {
-    let mut words: Vec<[&str; 4]> = Vec::new();
-    let all: Vec<(usize, Vec<String>)> = rows
+    let lists: Vec<Vec<String>> = rows
         .iter()
-        .enumerate()
-        .map(|(i, (_, _, text, key))| (i, words_of(text, key)))
+        .map(|(_, _, text, key)| words_of(text, key))
         .collect();
-    for (i, list) in &all {
-        let (user_id, id, _, key) = rows[*i];
-        words.extend(list.iter().map(|w| [id, w.as_str(), user_id, key]));
-    }
+    let words: Vec<[&str; 4]> = rows
+        .iter()
+        .zip(&lists)
+        .flat_map(|(&(user_id, id, _, key), list)| {
+            list.iter().map(move |w| [id, w.as_str(), user_id, key])
+        })
+        .collect();
     for chunk in words.chunks(4096) {
         match conn {
             DbConn::Sqlite(c) => prepared::sql(on_words!(
