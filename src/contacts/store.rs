@@ -670,6 +670,9 @@ fn ranked(
         let mut batch = need - out.len() as i64 + 8;
         loop {
             let found = named(conn, user_id, &names, rank, position.as_ref(), batch)?;
+            if found.is_empty() {
+                break;
+            }
             let ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
             let rows: Vec<ContactJson> =
                 crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
@@ -677,6 +680,7 @@ fn ranked(
                     .load(c))?;
             let mut rows: HashMap<String, ContactJson> =
                 rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+            // A contact named twice in `found` is taken the first time.
             for (_, id) in &found {
                 if let Some(row) = rows.remove(id) {
                     out.push((row, rank.rank));
@@ -724,9 +728,13 @@ fn ranked(
     Ok(out)
 }
 
-/// Up to `limit` of the user's contacts of name rank `rank` (one of
+/// Up to `limit` names of the user's contacts of name rank `rank` (one of
 /// `ranks`), after the (name key, id) `after`, as (name key, id) in that
-/// order: those with a name in its range and none in a better one's.
+/// order: those with a name in its range and none in a better one's. A
+/// contact with several names in the range comes as many times in a row
+/// (the caller takes it once): leaving them in costs a sort of the range,
+/// taking them out a hash of it as well (10 against 5 ms for the 16,181
+/// names that begin with `no` on PostgreSQL).
 fn named(
     conn: &mut DbConn,
     user_id: &str,
@@ -764,10 +772,6 @@ fn named(
                     .eq(key)
                     .and(contact_names::contact_id.gt(id))),
             );
-        }
-        // A contact has several names in a range but one place in the page.
-        if rank.rank > 0 {
-            query = query.distinct();
         }
         query
             .order((

@@ -54,11 +54,13 @@ macro_rules! search_matching {
 }
 
 /// The rank of a matching row of `$table` for `$q` (an index in
-/// `search::text::RANKS`: 0 is best), as a boxed SQL expression.
+/// `search::text::RANKS`: 0 is best), as a boxed SQL expression, for rows
+/// known to rank `$from` or worse (the patterns of better ranks are not
+/// evaluated).
 #[macro_export]
 macro_rules! search_rank {
-    ($table:ident, $db:ty, $q:expr) => {{
-        let [exact, prefix, word] = $q.rank_patterns();
+    ($table:ident, $db:ty, $q:expr, $from:expr) => {{
+        let [exact, prefix, word] = $q.rank_patterns_from($from);
         let rank: Box<
             dyn diesel::BoxableExpression<$table::table, $db, SqlType = diesel::sql_types::Integer>,
         > = Box::new(
@@ -134,6 +136,7 @@ macro_rules! search_ranked {
         let q: &$crate::search::text::Query = $q;
         let from: Option<&$crate::search::sql::From> = $from;
         let mut query = $query;
+        let mut rank_from = 0;
         if let Some(f) = from {
             type Cond = Box<
                 dyn diesel::BoxableExpression<
@@ -142,26 +145,43 @@ macro_rules! search_ranked {
                     SqlType = diesel::sql_types::Bool,
                 >,
             >;
+            rank_from = f.rank;
+            // Of rank `f.rank` or worse: a row matching no better rank's
+            // pattern (cheaper than computing each row's rank to compare).
+            let better = q.better_than(f.rank);
+            if !better.is_empty() {
+                query = query.filter(diesel::dsl::not($crate::search_like_any!(
+                    $table, $db, better
+                )));
+            }
             let key = f.key.clone();
-            let same_key: Cond = match &f.ids {
-                Ids::All => Box::new($key.ge(key)),
-                Ids::After(id) => Box::new(
+            let same_key: Option<Cond> = match &f.ids {
+                // Every key is at least the empty one.
+                Ids::All if key.is_empty() => None,
+                Ids::All => Some(Box::new($key.ge(key))),
+                Ids::After(id) => Some(Box::new(
                     $key.gt(key.clone())
                         .or($key.eq(key).and($table::id.gt(id.clone()))),
-                ),
-                Ids::None => Box::new($key.gt(key)),
+                )),
+                Ids::None => Some(Box::new($key.gt(key))),
             };
-            query = query.filter(
-                $crate::search_rank!($table, $db, q)
-                    .gt(f.rank)
-                    .or($crate::search_rank!($table, $db, q)
-                        .eq(f.rank)
-                        .and(same_key)),
-            );
+            // Of rank `f.rank` itself only from the key on; worse ones all.
+            if let Some(same_key) = same_key {
+                let this_or_better = q.better_than(f.rank + 1);
+                const LAST: i32 = $crate::search::text::RANKS.len() as i32 - 1;
+                query = if f.rank >= LAST {
+                    query.filter(same_key)
+                } else {
+                    query.filter(
+                        diesel::dsl::not($crate::search_like_any!($table, $db, this_or_better))
+                            .or(same_key),
+                    )
+                };
+            }
         }
         query
             .select((
-                $crate::search_rank!($table, $db, q),
+                $crate::search_rank!($table, $db, q, rank_from),
                 $key,
                 <$row>::as_select(),
             ))

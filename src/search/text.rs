@@ -284,6 +284,32 @@ impl Query {
         ]
     }
 
+    /// `rank_patterns` for rows known to rank `from` or worse: the
+    /// patterns of better ranks left out (each then matches nothing, so a
+    /// rank computed from them starts at `from`).
+    pub fn rank_patterns_from(&self, from: i32) -> [Vec<String>; 3] {
+        let mut ranks = self.rank_patterns();
+        for (rank, patterns) in ranks.iter_mut().enumerate() {
+            if (rank as i32) < from {
+                patterns.clear();
+            }
+        }
+        ranks
+    }
+
+    /// The patterns a row of a rank better than `rank` matches one of
+    /// (none for rank 0); a name equal to the query begins with it, so
+    /// from rank 2 on the prefix pattern stands for both name ranks.
+    pub fn better_than(&self, rank: i32) -> Vec<String> {
+        let [exact, prefix, words] = self.rank_patterns();
+        match rank {
+            r if r <= 0 => Vec::new(),
+            1 => exact,
+            2 => prefix,
+            _ => prefix.into_iter().chain(words).collect(),
+        }
+    }
+
     /// The ranks a row's names alone decide, best first: a name equal to
     /// the query, a name that begins with it, and for a short query (which
     /// finds nothing else) a name's word that begins with it. The rows of
