@@ -9,7 +9,7 @@ use actix_web::http::StatusCode;
 use diesel::prelude::*;
 use diesel::r2d2::R2D2Connection;
 
-use super::{optimize, DbConn, DbTarget};
+use super::{optimize, search_index, DbConn, DbTarget};
 use crate::error::ApiError;
 
 const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
@@ -285,16 +285,20 @@ fn serve_jobs(
                 return lost;
             }
             // Each job's own `transaction` nests as a savepoint in this one,
-            // so a job that fails undoes only its own writes.
+            // so a job that fails undoes only its own writes; the rows they
+            // insert enter their search indexes together at the end (FTS5
+            // writes what it holds at each savepoint: a segment per job).
             metrics::histogram!("kith_db_group_commit_size").record(batch.len() as f64);
             let mut deliveries: Vec<Delivery> = Vec::with_capacity(batch.len());
             let committed = c.transaction::<_, diesel::result::Error, _>(|c| {
-                for job in batch.drain(..) {
-                    let done = job(Ok(&mut *c));
-                    lost |= done.lost;
-                    deliveries.push(done.deliver);
-                }
-                Ok(())
+                search_index::deferred(c, |c| {
+                    for job in batch.drain(..) {
+                        let done = job(Ok(&mut *c));
+                        lost |= done.lost;
+                        deliveries.push(done.deliver);
+                    }
+                    Ok(())
+                })
             });
             let failed = committed.err().map(|e| e.to_string());
             for deliver in deliveries {

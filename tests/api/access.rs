@@ -739,6 +739,9 @@ fn rows_of(database_url: &str, user_id: &str, email_key: &str) -> Vec<(String, i
             "users" => format!("SELECT COUNT(*) AS n FROM users WHERE id = '{user_id}'"),
             // Table names and an id to go on from: nobody's data.
             "search_words_backlog" => "SELECT COUNT(*) AS n FROM search_words_backlog WHERE 1 = 0".to_string(),
+            // Rows waiting for their search index until their transaction
+            // commits: empty whenever none is under way.
+            "search_waiting" => "SELECT COUNT(*) AS n FROM search_waiting".to_string(),
             "rate_limits" => format!("SELECT COUNT(*) AS n FROM rate_limits WHERE bucket LIKE '%{user_id}%' OR bucket LIKE '%{email_key}%'"),
             other => panic!("table {other} has no way to tell its user: add it here"),
         };

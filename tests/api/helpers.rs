@@ -235,6 +235,17 @@ impl Resp {
             .map(str::to_owned)
     }
 
+    /// Asserts a successful write: `200` or `201`.
+    #[track_caller]
+    pub fn written(&self) {
+        assert!(
+            self.status == 200 || self.status == 201,
+            "{}: {}",
+            self.status,
+            self.text()
+        );
+    }
+
     /// Asserts a problem+json answer with this status and code; returns it.
     #[track_caller]
     pub fn problem(&self, status: u16, code: &str) -> Value {

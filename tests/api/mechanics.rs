@@ -323,12 +323,7 @@ async fn concurrent_writes_sharing_contacts_all_succeed() {
         ));
     }
     for r in futures_util::future::join_all(sends).await {
-        assert!(
-            r.status == 200 || r.status == 201,
-            "{}: {}",
-            r.status,
-            r.text()
-        );
+        r.written();
     }
     let page = app
         .get("/v1/interactions?limit=50")

@@ -955,3 +955,81 @@ async fn search_pages_broad_and_sparse_words_by_the_rules() {
         assert_eq!(got, expected, "q={q}, limit={limit}");
     }
 }
+
+/// Contacts and interactions written at once (the SQLite writer commits
+/// them in groups, each request in a savepoint of its own, their search
+/// index entries held back to the group's end) are each found, a contact
+/// renamed meanwhile by its new name only, and each index matches its
+/// table.
+#[actix_web::test]
+async fn rows_written_at_once_are_each_found() {
+    let app = TestApp::spawn().await;
+    let s = app.user("burst@example.com").await;
+    let mut old = Vec::new();
+    for n in 0..6 {
+        let c = app
+            .contact(&s, json!({"display_name": format!("Oldname Qv{n:02}x")}))
+            .await;
+        old.push(c["id"].as_str().unwrap().to_string());
+    }
+    let mut sends: Vec<_> = (0..24)
+        .map(|n| {
+            Box::pin(
+                app.post("/v1/contacts")
+                    .auth(&s)
+                    .json(json!({"display_name": format!("Burst Zq{n:02}x"),
+                                 "notes": format!("met at burst {n}")}))
+                    .send(),
+            )
+        })
+        .collect();
+    for (n, id) in old.iter().enumerate() {
+        sends.push(Box::pin(
+            app.patch(&format!("/v1/contacts/{id}"))
+                .auth(&s)
+                .json(json!({"display_name": format!("Renamed Zr{n:02}x")}))
+                .send(),
+        ));
+    }
+    for n in 0..8 {
+        sends.push(Box::pin(
+            app.post("/v1/interactions")
+                .auth(&s)
+                .json(json!({"kind": "call", "direction": "outbound",
+                             "summary": format!("Burst call Zi{n:02}x"),
+                             "contact_ids": [old[n % 6]]}))
+                .send(),
+        ));
+    }
+    for r in futures_util::future::join_all(sends).await {
+        r.written();
+    }
+    for n in 0..24 {
+        let q = format!("zq{n:02}x");
+        assert_eq!(
+            names(&app, &s, &q).await,
+            [format!("Burst Zq{n:02}x")],
+            "{q}"
+        );
+    }
+    for n in 0..6 {
+        let q = format!("zr{n:02}x");
+        assert_eq!(
+            names(&app, &s, &q).await,
+            [format!("Renamed Zr{n:02}x")],
+            "{q}"
+        );
+        assert!(names(&app, &s, &format!("qv{n:02}x")).await.is_empty());
+    }
+    for n in 0..8 {
+        let res = app
+            .get(&format!("/v1/search?q=zi{n:02}x&types=interaction"))
+            .auth(&s)
+            .send()
+            .await;
+        let hits = res.json()["items"].as_array().unwrap().clone();
+        assert_eq!(hits.len(), 1, "zi{n:02}x: {}", res.text());
+        assert_eq!(hits[0]["title"], format!("Burst call Zi{n:02}x"));
+    }
+    crate::helpers::search_indexes_match_their_tables(&app);
+}
