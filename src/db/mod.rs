@@ -256,6 +256,7 @@ impl Db {
         self.write
             .run(move |conn| {
                 conn.transaction(|c| {
+                    hold_write_lock(c)?;
                     let out = f(c)?;
                     if let Some(more) = more {
                         more(c)?;
@@ -384,6 +385,22 @@ impl Db {
         })
         .await
         .is_ok()
+    }
+}
+
+/// Takes SQLite's write lock first thing in a writer's transaction, as
+/// `BEGIN IMMEDIATE` would (diesel's `transaction` begins deferred). With
+/// another writer on the same file (a second server), a transaction that
+/// read before its first write failed with "database is locked" when the
+/// other committed in between (SQLite cannot move its snapshot forward);
+/// holding the lock from the start, it waits for the other
+/// (`busy_timeout`) instead. A delete of no row: nothing is written.
+fn hold_write_lock(conn: &mut DbConn) -> QueryResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => prepared::sql("DELETE FROM __diesel_schema_migrations WHERE 0")
+            .execute(c)
+            .map(|_| ()),
+        DbConn::Postgresql(_) => Ok(()),
     }
 }
 
