@@ -213,7 +213,7 @@ impl From<diesel::result::Error> for ApiError {
     fn from(e: diesel::result::Error) -> Self {
         match e {
             diesel::result::Error::NotFound => ApiError::not_found(),
-            other if connection_lost(&other) => ApiError::unavailable(other),
+            other if connection_lost(&other) || locked_out(&other) => ApiError::unavailable(other),
             other => ApiError::internal(other),
         }
     }
@@ -244,6 +244,13 @@ fn connection_lost(e: &diesel::result::Error) -> bool {
         }
         _ => false,
     }
+}
+
+/// SQLite's "database is locked": another writer on the file (a second
+/// server, a tool) held its write lock past `busy_timeout`. Like an
+/// outage, nothing was written and a retry may succeed: `503`.
+fn locked_out(e: &diesel::result::Error) -> bool {
+    matches!(e, diesel::result::Error::DatabaseError(_, info) if info.message() == "database is locked")
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;

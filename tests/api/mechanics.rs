@@ -776,3 +776,45 @@ async fn writes_through_two_servers_at_once_all_succeed() {
         .json();
     assert_eq!(page["items"].as_array().unwrap().len(), 60);
 }
+
+/// Another process holding SQLite's write lock past `busy_timeout` (10 s):
+/// a write answers `503` with `Retry-After` and writes nothing; once the
+/// lock is gone, writes succeed again. (PostgreSQL has no file lock.)
+#[actix_web::test]
+async fn a_write_locked_out_by_another_process_answers_503_then_succeeds() {
+    let app = TestApp::spawn().await;
+    let s = app.user("ana@example.com").await;
+    let mut tool = kith::db::DbTarget::parse(&app.settings.database_url)
+        .unwrap()
+        .connect()
+        .unwrap();
+    if !matches!(tool, kith::db::DbConn::Sqlite(_)) {
+        return;
+    }
+    use diesel::connection::SimpleConnection;
+    tool.batch_execute("BEGIN IMMEDIATE").unwrap();
+    let res = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .json(json!({"display_name": "Locked Out"}))
+        .send()
+        .await;
+    res.problem(503, "unavailable");
+    assert_eq!(res.header("retry-after").as_deref(), Some("1"));
+    tool.batch_execute("ROLLBACK").unwrap();
+    let res = app
+        .post("/v1/contacts")
+        .auth(&s)
+        .json(json!({"display_name": "Let In"}))
+        .send()
+        .await;
+    res.written();
+    let page = app.get("/v1/contacts").auth(&s).send().await.json();
+    let names: Vec<&str> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["display_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Let In"]);
+}
