@@ -33,18 +33,41 @@ pub struct FieldsParam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields(Vec<String>);
 
-/// The property names of `T`'s schema.
-pub fn names_of<T: utoipa::PartialSchema>() -> Vec<String> {
-    match T::schema() {
-        RefOr::T(Schema::Object(o)) => o.properties.keys().cloned().collect(),
-        _ => Vec::new(),
+/// The property names of `T`'s schema, found once for each `T`: its
+/// schema is a tree of maps, and building it for every request with
+/// `fields=` cost more of kith's time than reading a page of short fields
+/// (docs/BENCHMARKS.md, session 27).
+pub fn names_of<T: utoipa::PartialSchema + 'static>() -> &'static [String] {
+    use std::any::TypeId;
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, PoisonError, RwLock};
+    type Known = RwLock<HashMap<TypeId, &'static [String]>>;
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    let known = KNOWN.get_or_init(Known::default);
+    let id = TypeId::of::<T>();
+    let found = known
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&id)
+        .copied();
+    if let Some(names) = found {
+        return names;
     }
+    // Kept for the process's life: one list for each resource type.
+    known
+        .write()
+        .unwrap_or_else(PoisonError::into_inner)
+        .entry(id)
+        .or_insert_with(|| match T::schema() {
+            RefOr::T(Schema::Object(o)) => o.properties.keys().cloned().collect::<Vec<_>>().leak(),
+            _ => &[],
+        })
 }
 
 /// Takes `fields` out of the request's query: the fields asked for (of the
 /// resource `T`) and the rest of the query string, for the operation's own
 /// parameters.
-pub fn split<T: utoipa::PartialSchema>(
+pub fn split<T: utoipa::PartialSchema + 'static>(
     req: &HttpRequest,
 ) -> Result<(Option<Fields>, String), ApiError> {
     let query = req.query_string();
@@ -66,7 +89,7 @@ pub fn split<T: utoipa::PartialSchema>(
     }
     let rest = serde_urlencoded::to_string(&rest).unwrap_or_default();
     let raw = asked.into_iter().next().map(|(_, v)| v).unwrap_or_default();
-    Ok((Some(parse(&raw, &names_of::<T>())?), rest))
+    Ok((Some(parse(&raw, names_of::<T>())?), rest))
 }
 
 /// `raw` (comma-separated names) against the resource's `known` fields.
