@@ -748,20 +748,29 @@ fn named(
         let mut query = contact_names::table
             .filter(contact_names::user_id.eq(user_id))
             .filter(contact_names::kind.eq(rank.kind.as_str()))
-            .filter(contact_names::name.ge(&rank.from))
-            .filter(contact_names::name.lt(&rank.to))
             .select((contact_names::name_key, contact_names::contact_id))
             .into_boxed::<DB>();
+        query = match rank.only() {
+            Some(only) => query.filter(contact_names::name.eq(only)),
+            None => query
+                .filter(contact_names::name.ge(&rank.from))
+                .filter(contact_names::name.lt(&rank.to)),
+        };
         // Not the contacts of a better rank: one set, read once (a
         // correlated probe per candidate costs more than the set).
         for b in ranks.iter().filter(|b| b.rank < rank.rank) {
             let name = better.field(contact_names::name);
-            let of_better = better
+            let mut of_better = better
                 .filter(better.field(contact_names::user_id).eq(user_id))
                 .filter(better.field(contact_names::kind).eq(b.kind.as_str()))
-                .filter(name.ge(b.from.clone()))
-                .filter(name.lt(b.to.clone()))
-                .select(better.field(contact_names::contact_id));
+                .select(better.field(contact_names::contact_id))
+                .into_boxed::<DB>();
+            of_better = match b.only() {
+                Some(only) => of_better.filter(name.eq(only.to_string())),
+                None => of_better
+                    .filter(name.ge(b.from.clone()))
+                    .filter(name.lt(b.to.clone())),
+            };
             query = query.filter(diesel::dsl::not(
                 contact_names::contact_id.eq_any(of_better),
             ));

@@ -210,6 +210,18 @@ pub struct NameRank {
     pub to: String,
 }
 
+impl NameRank {
+    /// The one name the range holds, when it holds one (a name equal to
+    /// the query). Read by equality, an index of (name, key) hands its
+    /// rows in key order, so a page stops at its own rows; read as a range,
+    /// every row in it is sorted first (`lima`, 6,352 names: 1.8 ms against
+    /// 0.04 on PostgreSQL).
+    pub fn only(&self) -> Option<&str> {
+        let end = self.to.strip_prefix(self.from.as_str())?;
+        (end == WORD.to_string()).then_some(self.from.as_str())
+    }
+}
+
 /// A query, as the strings it looks for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Query {
@@ -614,6 +626,20 @@ mod tests {
                 ("word", "lima")
             ]
         );
+    }
+
+    #[test]
+    fn only_a_name_equal_to_the_query_is_read_as_one_name() {
+        let only = |query: &str| {
+            q(query)
+                .name_ranks()
+                .iter()
+                .map(|r| r.only().map(str::to_string))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(only("Lima"), [Some("lima".to_string()), None]);
+        assert_eq!(only("José Nó"), [Some("jose no".to_string()), None]);
+        assert_eq!(only("jo"), [Some("jo".to_string()), None, None]);
     }
 
     #[test]
