@@ -415,8 +415,7 @@ pub async fn list(
     // A search's best plan depends on what is searched for: it is planned
     // for each query.
     let body = if searching {
-        let read = move |conn: &mut crate::db::DbConn| read(conn).map(|(page, _)| page);
-        state.db.read_as(user.id, read).await?
+        state.db.read_found(user.id, read).await?
     } else {
         state.db.read_owned(user.id, read).await?
     };

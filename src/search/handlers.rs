@@ -63,11 +63,12 @@ pub async fn search(
     };
     let page = state
         .db
-        .read_as(user.id.clone(), move |conn| {
+        .read_found(user.id.clone(), move |conn| {
             let (items, next) = service::search(conn, &user.id, &q, &types, limit, after.as_ref())?;
             let next_cursor =
                 next.map(|(rank, key, kind, id)| encode_cursor(&list, (rank, key, kind), &id));
-            Ok(SearchPage { items, next_cursor })
+            let found = !items.is_empty();
+            Ok((SearchPage { items, next_cursor }, found))
         })
         .await?;
     Ok(HttpResponse::Ok().json(page))

@@ -816,6 +816,8 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
         "/v1/contacts?fields=id,display_name",
         "/v1/agenda",
         "/v1/ledger/balances",
+        "/v1/contacts?q=z",
+        "/v1/search?q=z",
     ] {
         app.get(read)
             .auth(&s)
