@@ -21,12 +21,25 @@ fn whole_days(micros: Micros) -> i64 {
     micros.div_euclid(DAY)
 }
 
-fn ago(days: i64) -> String {
+/// `days` ago, in words, appended to `out`.
+fn push_ago(out: &mut String, days: i64) {
+    use std::fmt::Write;
     match days {
-        0 => "today".to_string(),
-        1 => "1 day ago".to_string(),
-        n => format!("{n} days ago"),
+        0 => out.push_str("today"),
+        1 => out.push_str("1 day ago"),
+        n => {
+            let _ = write!(out, "{n} days ago");
+        }
     }
+}
+
+/// A date as the API writes it (`YYYY-MM-DD`), in one allocation: an
+/// agenda writes one per item.
+fn iso_date(date: NaiveDate) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(10);
+    let _ = write!(out, "{date}");
+    out
 }
 
 /// The next time `month`/`day` comes round on or after `from`; 29 February
@@ -377,14 +390,23 @@ fn cadence_reason(
     cadence: Option<i32>,
     now: Micros,
 ) -> String {
-    let every = cadence.map_or(String::new(), |c| format!("; you aim for every {c} days"));
+    use std::fmt::Write;
+    // Written into one string: an agenda writes one per overdue item.
+    let mut out = String::with_capacity(80);
     match last {
-        Some(t) => format!("last talked {}{every}", ago(whole_days(now - t))),
-        None => format!(
-            "never in touch since you added them {}{every}",
-            ago(whole_days(now - created))
-        ),
+        Some(t) => {
+            out.push_str("last talked ");
+            push_ago(&mut out, whole_days(now - t));
+        }
+        None => {
+            out.push_str("never in touch since you added them ");
+            push_ago(&mut out, whole_days(now - created));
+        }
     }
+    if let Some(c) = cadence {
+        let _ = write!(out, "; you aim for every {c} days");
+    }
+    out
 }
 
 /// Every agenda item for `user_id` from `now` over `days` days.
@@ -408,7 +430,7 @@ pub fn agenda(
             type_: ItemType::Overdue,
             contact_id: id,
             display_name: name,
-            date: date_of(due).to_string(),
+            date: iso_date(date_of(due)),
             days_overdue: Some(whole_days(now - due)),
             days_until: None,
             reason: cadence_reason(last, created, cadence, now),
@@ -437,7 +459,7 @@ pub fn agenda(
             type_: ItemType::Due,
             contact_id: id,
             display_name: name,
-            date: date_of(due).to_string(),
+            date: iso_date(date_of(due)),
             days_overdue: None,
             days_until: Some(until),
             reason: format!(
@@ -607,7 +629,7 @@ fn birthdays(
             type_: ItemType::Birthday,
             contact_id: id,
             display_name: name,
-            date: next.to_string(),
+            date: iso_date(next),
             days_overdue: None,
             days_until: Some(until),
             reason,
@@ -702,6 +724,27 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn reasons_and_dates_read_as_written() {
+        let now = 1_000 * DAY + DAY / 2;
+        let reason = |last, cadence| cadence_reason(last, now - 40 * DAY, cadence, now);
+        assert_eq!(reason(Some(now), None), "last talked today");
+        assert_eq!(
+            reason(Some(now - DAY), Some(7)),
+            "last talked 1 day ago; you aim for every 7 days"
+        );
+        assert_eq!(
+            reason(Some(now - 45 * DAY), Some(30)),
+            "last talked 45 days ago; you aim for every 30 days"
+        );
+        assert_eq!(
+            reason(None, Some(14)),
+            "never in touch since you added them 40 days ago; you aim for every 14 days"
+        );
+        assert_eq!(iso_date(d(2026, 3, 9)), "2026-03-09");
+        assert_eq!(iso_date(d(987, 12, 31)), "0987-12-31");
     }
 
     #[test]
