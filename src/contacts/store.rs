@@ -760,17 +760,12 @@ fn named(
         // correlated probe per candidate costs more than the set).
         for b in ranks.iter().filter(|b| b.rank < rank.rank) {
             let name = better.field(contact_names::name);
-            let mut of_better = better
+            let of_better = better
                 .filter(better.field(contact_names::user_id).eq(user_id))
                 .filter(better.field(contact_names::kind).eq(b.kind.as_str()))
-                .select(better.field(contact_names::contact_id))
-                .into_boxed::<DB>();
-            of_better = match b.only() {
-                Some(only) => of_better.filter(name.eq(only.to_string())),
-                None => of_better
-                    .filter(name.ge(b.from.clone()))
-                    .filter(name.lt(b.to.clone())),
-            };
+                .filter(name.ge(b.from.clone()))
+                .filter(name.lt(b.to.clone()))
+                .select(better.field(contact_names::contact_id));
             query = query.filter(diesel::dsl::not(
                 contact_names::contact_id.eq_any(of_better),
             ));

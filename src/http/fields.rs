@@ -9,8 +9,6 @@ use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::Serialize;
 use serde_json::value::RawValue;
-use utoipa::openapi::schema::Schema;
-use utoipa::openapi::RefOr;
 use utoipa::IntoParams;
 
 use crate::error::{ApiError, FieldError};
@@ -33,41 +31,10 @@ pub struct FieldsParam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fields(Vec<String>);
 
-/// The property names of `T`'s schema, found once for each `T`: its
-/// schema is a tree of maps, and building it for every request with
-/// `fields=` cost more of kith's time than reading a page of short fields
-/// (docs/BENCHMARKS.md, session 27).
-pub fn names_of<T: utoipa::PartialSchema + 'static>() -> &'static [String] {
-    use std::any::TypeId;
-    use std::collections::HashMap;
-    use std::sync::{OnceLock, PoisonError, RwLock};
-    type Known = RwLock<HashMap<TypeId, &'static [String]>>;
-    static KNOWN: OnceLock<Known> = OnceLock::new();
-    let known = KNOWN.get_or_init(Known::default);
-    let id = TypeId::of::<T>();
-    let found = known
-        .read()
-        .unwrap_or_else(PoisonError::into_inner)
-        .get(&id)
-        .copied();
-    if let Some(names) = found {
-        return names;
-    }
-    // Kept for the process's life: one list for each resource type.
-    known
-        .write()
-        .unwrap_or_else(PoisonError::into_inner)
-        .entry(id)
-        .or_insert_with(|| match T::schema() {
-            RefOr::T(Schema::Object(o)) => o.properties.keys().cloned().collect::<Vec<_>>().leak(),
-            _ => &[],
-        })
-}
-
 /// Takes `fields` out of the request's query: the fields asked for (of the
 /// resource `T`) and the rest of the query string, for the operation's own
 /// parameters.
-pub fn split<T: utoipa::PartialSchema + 'static>(
+pub fn split<T: utoipa::ToSchema + 'static>(
     req: &HttpRequest,
 ) -> Result<(Option<Fields>, String), ApiError> {
     let query = req.query_string();
@@ -89,15 +56,18 @@ pub fn split<T: utoipa::PartialSchema + 'static>(
     }
     let rest = serde_urlencoded::to_string(&rest).unwrap_or_default();
     let raw = asked.into_iter().next().map(|(_, v)| v).unwrap_or_default();
-    Ok((Some(parse(&raw, names_of::<T>())?), rest))
+    // The schema is built once per type (building it per request cost
+    // more than a page of short fields: docs/BENCHMARKS.md, session 27).
+    let schema = crate::input::schema::Schema::of::<T>();
+    Ok((Some(parse(&raw, &schema.property_names())?), rest))
 }
 
 /// `raw` (comma-separated names) against the resource's `known` fields.
-pub fn parse(raw: &str, known: &[String]) -> Result<Fields, ApiError> {
+pub fn parse(raw: &str, known: &[&str]) -> Result<Fields, ApiError> {
     let mut fields = vec!["id".to_string()];
     let mut errors = Vec::new();
     for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
-        if !known.iter().any(|k| k == name) {
+        if !known.contains(&name) {
             let shown: String = name.chars().take(64).collect();
             errors.push(FieldError::new(
                 "fields",
@@ -254,10 +224,8 @@ pub fn versioned_json(
 mod tests {
     use super::*;
 
-    fn known() -> Vec<String> {
-        ["id", "display_name", "company", "tags"]
-            .map(String::from)
-            .to_vec()
+    fn known() -> Vec<&'static str> {
+        vec!["id", "display_name", "company", "tags"]
     }
 
     #[test]

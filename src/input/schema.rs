@@ -49,6 +49,16 @@ impl Schema {
             .clone()
     }
 
+    /// The names of the root object's properties, in the schema's order
+    /// (none when the root is not an object).
+    pub fn property_names(&self) -> Vec<&str> {
+        self.root
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().map(String::as_str).collect())
+            .unwrap_or_default()
+    }
+
     /// The query parameters of `T` as the schema of one object: each
     /// parameter a property (built once per type).
     pub fn of_params<T: utoipa::IntoParams + 'static>() -> Arc<Schema> {

@@ -218,7 +218,7 @@ impl NameRank {
     /// 0.04 on PostgreSQL).
     pub fn only(&self) -> Option<&str> {
         let end = self.to.strip_prefix(self.from.as_str())?;
-        (end == WORD.to_string()).then_some(self.from.as_str())
+        (end.strip_prefix(WORD)?.is_empty()).then_some(self.from.as_str())
     }
 }
 
