@@ -5,7 +5,7 @@
 //! handles `?email=` and `?phone=` find it by.
 
 use super::model::{ContactRow, Email, Phone};
-use crate::search::text::{compose_fields, digits, name_rows, NameKind};
+use crate::search::text::{compose_fields, digits, name_rows, tails_of, NameKind};
 
 /// The fields that are a contact's names.
 const NAMES: [&str; 3] = ["display_name", "given_name", "family_name"];
@@ -23,17 +23,24 @@ pub fn text_of(row: &ContactRow) -> String {
     compose_fields(&fields, &NAMES)
 }
 
-/// The names a contact's ranks are read from (`contact_names`): each of
-/// its names and each word of them that is not one of its names
-/// (`name_rows`).
+/// The rows a contact's ranks are read from (`contact_names`): each of
+/// its names, each word of them that is not one of its names and the
+/// heads of both (`name_rows`); and the tails of its search text
+/// (`tails_of`; the row's `search_text` is written first).
 pub fn names_of(row: &ContactRow) -> Vec<(NameKind, String)> {
     let fields = fields_of(row);
-    name_rows(
+    let mut rows = name_rows(
         fields
             .iter()
             .filter(|(f, _)| NAMES.contains(f))
             .map(|(_, v)| v.as_str()),
-    )
+    );
+    rows.extend(
+        tails_of(&row.search_text)
+            .into_iter()
+            .map(|t| (NameKind::Tail, t)),
+    );
+    rows
 }
 
 /// The fields a search hit may name, each with its value as written (what

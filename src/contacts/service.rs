@@ -282,14 +282,14 @@ pub fn update(
     if tags_changed {
         store::sync_tags(conn, &row)?;
     }
-    let names_changed = (&row.display_name, &row.given_name, &row.family_name)
-        != (
-            &unchanged.display_name,
-            &unchanged.given_name,
-            &unchanged.family_name,
-        );
+    // The rows `contact_names` keeps of it follow its search text.
+    let names_changed = row.search_text != unchanged.search_text;
     if handles_changed || names_changed {
-        taken_as_conflict(store::sync_lookups(conn, &row))?;
+        taken_as_conflict(store::sync_lookups(
+            conn,
+            &row,
+            (handles_changed, names_changed),
+        ))?;
     }
     Ok(row)
 }
@@ -321,7 +321,7 @@ pub fn trash_merged(conn: &mut DbConn, user_id: &str, id: &str, into: &str) -> R
     row.version += 1;
     row.updated_at = now.max(row.updated_at + 1);
     store::update_row(conn, &mut row)?;
-    store::sync_lookups(conn, &row)?;
+    store::sync_lookups(conn, &row, (true, false))?;
     changes::record::<()>(conn, user_id, RESOURCE, id, None)?;
     changes::name_last(conn, user_id, "merged")?;
     Ok(())
@@ -450,7 +450,8 @@ pub fn refresh_touched(
 
 /// Stores the JSON, search text and lookup rows of every contact that has
 /// no JSON (after a migration that adds or resets it), a batch per write so
-/// that no request waits long behind it.
+/// that no request waits long behind it; then marks every contact's rows
+/// as written (`store::every_row_written`: searches read every kind).
 pub async fn fill_missing_json(db: crate::db::Db) {
     const BATCH: i64 = 500;
     let mut total = 0;
@@ -461,10 +462,16 @@ pub async fn fill_missing_json(db: crate::db::Db) {
             for mut row in rows {
                 row.stamp_json();
                 row.search_text = super::search::text_of(&row);
-                // Only what is derived: a row written meanwhile keeps its own.
+                // Only what is derived: a row written meanwhile keeps its
+                // own, and its lookup rows are written from it as it is.
                 if store::write_derived(conn, &row)? {
-                    store::sync_lookups(conn, &row)?;
+                    store::sync_lookups(conn, &row, (true, true))?;
+                } else if let Some(now) = store::find(conn, &row.user_id, &row.id)? {
+                    store::sync_lookups(conn, &now, (true, true))?;
                 }
+            }
+            if n == 0 {
+                store::every_row_written(conn)?;
             }
             Ok(n)
         });

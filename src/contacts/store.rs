@@ -273,20 +273,43 @@ pub fn live_holder(
 }
 
 /// Makes the contact's lookup rows (`insert_lookups`) hold exactly what
-/// the row says.
-pub fn sync_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))
-        .execute(conn)?;
-    diesel::delete(contact_names::table.filter(contact_names::contact_id.eq(&row.id)))
-        .execute(conn)?;
-    insert_lookups(conn, row)
+/// the row says: its handles when `handles`, its names when `names`.
+pub fn sync_lookups(
+    conn: &mut DbConn,
+    row: &ContactRow,
+    (handles, names): (bool, bool),
+) -> QueryResult<()> {
+    if handles {
+        diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))
+            .execute(conn)?;
+    }
+    if names {
+        diesel::delete(contact_names::table.filter(contact_names::contact_id.eq(&row.id)))
+            .execute(conn)?;
+    }
+    write_lookups(conn, row, (handles, names))
 }
 
 /// Adds the contact's lookup rows (a new contact has none): its emails and
-/// phone numbers to `contact_handles`, its names to `contact_names`.
+/// phone numbers to `contact_handles`, its names and the tails of its
+/// search text to `contact_names` (`search::names_of`).
 pub fn insert_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    let handles = super::search::handles(row);
-    let names = super::search::names_of(row);
+    write_lookups(conn, row, (true, true))
+}
+
+fn write_lookups(
+    conn: &mut DbConn,
+    row: &ContactRow,
+    (handles, names): (bool, bool),
+) -> QueryResult<()> {
+    let handles = match handles {
+        true => super::search::handles(row),
+        false => Vec::new(),
+    };
+    let names = match names {
+        true => super::search::names_of(row),
+        false => Vec::new(),
+    };
     if let DbConn::Sqlite(c) = conn {
         // One kept statement per row: diesel prepares a list of rows again
         // each time (its text depends on its length), which cost an import
@@ -658,7 +681,7 @@ fn ranked(
         Some(After::Ranked(rank, key, id)) => (*rank, Some((key.clone(), id.clone()))),
         _ => (0, None),
     };
-    let names = q.name_ranks();
+    let names = q.name_ranks(every_row(conn)?);
     // A match by name needs no search text: the other filters only.
     let others = ListFilter {
         q: None,
@@ -726,6 +749,35 @@ fn ranked(
         out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
     }
     Ok(out)
+}
+
+/// The name under which `search_words_backlog` marks the contacts' rows
+/// of `contact_names` as not all written (migration 000034 added kinds).
+const ROWS_BACKLOG: &str = "contacts";
+
+thread_local! {
+    /// Whether this thread's database was found to hold every kind of
+    /// row for every contact (`every_row`). Each connection thread serves
+    /// one database, and once it does, it always will: asked until then.
+    static EVERY_ROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether `contact_names` holds every contact's rows of every kind
+/// (`search::text::NameKind`): not while the start-up backfill of a
+/// migration that added kinds is under way.
+fn every_row(conn: &mut DbConn) -> QueryResult<bool> {
+    if EVERY_ROW.get() {
+        return Ok(true);
+    }
+    let ready = crate::search::words::ready(conn, ROWS_BACKLOG)?;
+    EVERY_ROW.set(ready);
+    Ok(ready)
+}
+
+/// Marks every contact's rows as written (the backfill found no contact
+/// without its JSON, which it writes with them).
+pub fn every_row_written(conn: &mut DbConn) -> QueryResult<()> {
+    crate::search::words::backlog_done(conn, ROWS_BACKLOG, None)
 }
 
 /// Up to `limit` names of the user's contacts of name rank `rank` (one of

@@ -167,24 +167,78 @@ pub fn beginning_with(s: &str) -> (String, String) {
 /// The rows a store keeps of a row's names for `Query::name_ranks`: each
 /// name, and each word of them that is not itself one of the names (a
 /// query that begins such a word begins that name too, which ranks
-/// better, so its word row would never decide a rank). `Ana Lima` with
-/// the given name `Ana` and the family name `Lima` is three rows, not five.
+/// better, so its word row would never decide a rank); then the heads of
+/// each (`heads`). `Ana Lima` with the given name `Ana` and the family
+/// name `Lima` is three names, not five, and the heads `a`, `an`, `l`,
+/// `li`.
 pub fn name_rows<'a>(given: impl IntoIterator<Item = &'a str>) -> Vec<(NameKind, String)> {
     let (names, words) = names_and_words(given);
     let words: Vec<String> = words.into_iter().filter(|w| !names.contains(w)).collect();
+    let name_heads = heads(&names);
+    let word_heads = heads(&words);
     names
         .into_iter()
         .map(|n| (NameKind::Name, n))
         .chain(words.into_iter().map(|w| (NameKind::Word, w)))
+        .chain(name_heads.into_iter().map(|h| (NameKind::NameHead, h)))
+        .chain(word_heads.into_iter().map(|h| (NameKind::WordHead, h)))
         .collect()
 }
 
-/// Which of a row's names `Query::name_ranks` looks at: its whole names,
-/// or the words of them (`name_rows`).
+/// The beginnings of `names` that a query too short to be looked for
+/// anywhere can be (one character up to `SUBSTRING_FROM - 1`), once each.
+/// A short query begins a name exactly when it equals one of its heads,
+/// so its rank is read by equality, in key order, however many names
+/// begin with it (`no`: 16,181 names).
+fn heads(names: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for name in names {
+        for n in 1..SUBSTRING_FROM {
+            let head: String = name.chars().take(n).collect();
+            if head.chars().count() == n && !out.contains(&head) {
+                out.push(head);
+            }
+        }
+    }
+    out
+}
+
+/// The rows a store keeps of a row's search text for the word rank
+/// (`Query::name_ranks`): from each place a word begins (after a word
+/// mark, a space or a line break — where the word-prefix patterns of
+/// `rank_patterns` look) up to the next name mark, word mark or line
+/// break, at most 64 characters, once each; none that begins with a
+/// space. A query of one line and at most 64 characters begins a word of
+/// the text exactly when it begins one of these.
+pub fn tails_of(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    for (i, c) in chars.iter().enumerate() {
+        if !matches!(*c, WORD | ' ' | '\n') {
+            continue;
+        }
+        let tail: String = chars[i + 1..]
+            .iter()
+            .take_while(|c| !matches!(**c, '\n' | WORD | NAME | NAME_END))
+            .take(KEY_CHARS)
+            .collect();
+        if !tail.is_empty() && !tail.starts_with(' ') && !out.contains(&tail) {
+            out.push(tail);
+        }
+    }
+    out
+}
+
+/// Which of a row's rows `Query::name_ranks` looks at: its whole names,
+/// the words of them (`name_rows`), the heads of each (`heads`), or the
+/// tails of its search text (`tails_of`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
     Name,
     Word,
+    NameHead,
+    WordHead,
+    Tail,
 }
 
 impl NameKind {
@@ -193,6 +247,9 @@ impl NameKind {
         match self {
             NameKind::Name => "name",
             NameKind::Word => "word",
+            NameKind::NameHead => "name_head",
+            NameKind::WordHead => "word_head",
+            NameKind::Tail => "tail",
         }
     }
 }
@@ -340,11 +397,19 @@ impl Query {
         }
     }
 
-    /// The ranks a row's names alone decide, best first: a name equal to
-    /// the query, a name that begins with it, and for a short query (which
-    /// finds nothing else) a name's word that begins with it. The rows of
-    /// the other ranks are `beyond_names`.
-    pub fn name_ranks(&self) -> Vec<NameRank> {
+    /// The ranks a row's rows in a store (`name_rows`, `tails_of`) decide,
+    /// best first: a name equal to the query; a name that begins with it;
+    /// for a short query (which finds nothing else) a name's word that
+    /// begins with it, and for another of one line and at most 64
+    /// characters (`tail`), a word of the text that begins with it. The
+    /// rows of the other ranks are `beyond_names`.
+    ///
+    /// With `every_row` (the store holds every kind of row for every row:
+    /// `NameKind`), a short query's ranks are read from the heads by
+    /// equality and the word rank from the tails; without it (a migration
+    /// added kinds that its backfill is still writing) only names and
+    /// words are read, as ranges, and the word rank is beyond them.
+    pub fn name_ranks(&self, every_row: bool) -> Vec<NameRank> {
         let q = &self.needles[0];
         let range = |rank, kind, end: char| NameRank {
             rank,
@@ -352,14 +417,33 @@ impl Query {
             from: q.clone(),
             to: format!("{q}{end}"),
         };
-        let mut ranks = vec![
-            range(0, NameKind::Name, WORD),
-            range(1, NameKind::Name, char::MAX),
-        ];
-        if self.short {
-            ranks.push(range(2, NameKind::Word, char::MAX));
+        let mut ranks = vec![range(0, NameKind::Name, WORD)];
+        match (self.short, every_row) {
+            (true, true) => ranks.extend([
+                range(1, NameKind::NameHead, WORD),
+                range(2, NameKind::WordHead, WORD),
+            ]),
+            (true, false) => ranks.extend([
+                range(1, NameKind::Name, char::MAX),
+                range(2, NameKind::Word, char::MAX),
+            ]),
+            (false, _) => ranks.push(range(1, NameKind::Name, char::MAX)),
+        }
+        if every_row && self.tail().is_some() {
+            ranks.push(range(2, NameKind::Tail, char::MAX));
         }
         ranks
+    }
+
+    /// The query as the beginning of a tail (`tails_of`): one string to
+    /// look for (not a phone number's digits as well), long enough to be
+    /// looked for anywhere, of one line and at most 64 characters.
+    fn tail(&self) -> Option<&str> {
+        let [q] = self.needles.as_slice() else {
+            return None;
+        };
+        let fits = !q.contains('\n') && q.chars().count() <= KEY_CHARS;
+        (!self.short && fits).then_some(q.as_str())
     }
 
     /// The query as one word that a words table (`words_of`) answers for
@@ -612,9 +696,17 @@ mod tests {
             rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
         assert_eq!(
             as_text,
-            [("name", "ana lima"), ("name", "ana"), ("name", "lima")]
+            [
+                ("name", "ana lima"),
+                ("name", "ana"),
+                ("name", "lima"),
+                ("name_head", "a"),
+                ("name_head", "an"),
+                ("name_head", "l"),
+                ("name_head", "li")
+            ]
         );
-        let rows = name_rows(["Ana Maria Lima", "Ana"]);
+        let rows = name_rows(["Ana Maria Lima", "Ana", "Ó"]);
         let as_text: Vec<(&str, &str)> =
             rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
         assert_eq!(
@@ -622,24 +714,63 @@ mod tests {
             [
                 ("name", "ana maria lima"),
                 ("name", "ana"),
+                ("name", "o"),
                 ("word", "maria"),
-                ("word", "lima")
+                ("word", "lima"),
+                ("name_head", "a"),
+                ("name_head", "an"),
+                ("name_head", "o"),
+                ("word_head", "m"),
+                ("word_head", "ma"),
+                ("word_head", "l"),
+                ("word_head", "li")
             ]
         );
     }
 
     #[test]
+    fn tails_run_from_each_word_to_the_end_of_its_line_or_name() {
+        let text = compose(
+            ["Ana Lima"],
+            ["Company 0007", "met at  conference 17\nin Zürich"],
+        );
+        assert_eq!(
+            tails_of(&text),
+            [
+                "lima", // in the name
+                "ana",
+                "company 0007",
+                "0007",
+                "met at  conference 17",
+                "at  conference 17",
+                "conference 17",
+                "17",
+                "in zurich",
+                "zurich"
+            ]
+        );
+        let long = compose(["x"], [&*format!("a {}", "b".repeat(70))]);
+        assert_eq!(tails_of(&long)[2], "b".repeat(64));
+    }
+
+    #[test]
     fn only_a_name_equal_to_the_query_is_read_as_one_name() {
-        let only = |query: &str| {
+        let only = |query: &str, every_row| {
             q(query)
-                .name_ranks()
+                .name_ranks(every_row)
                 .iter()
                 .map(|r| r.only().map(str::to_string))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(only("Lima"), [Some("lima".to_string()), None]);
-        assert_eq!(only("José Nó"), [Some("jose no".to_string()), None]);
-        assert_eq!(only("jo"), [Some("jo".to_string()), None, None]);
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(only("Lima", true), [some("lima"), None, None]);
+        assert_eq!(only("Lima", false), [some("lima"), None]);
+        assert_eq!(only("José Nó", true), [some("jose no"), None, None]);
+        // A short query's heads, by equality too.
+        assert_eq!(only("jo", true), [some("jo"), some("jo"), some("jo")]);
+        assert_eq!(only("jo", false), [some("jo"), None, None]);
+        // A phone number's digits, or two lines: no tail holds them.
+        assert_eq!(only("555 0103", true), [some("555 0103"), None]);
     }
 
     #[test]
@@ -653,12 +784,34 @@ mod tests {
             (vec!["José Nó", "José", "Nó"], vec!["notes"]),
             (vec!["Nó"], vec![]),
             (vec!["Ana Maria", "Ana Maria", ""], vec!["Lima"]),
+            (vec!["Zoe"], vec!["met at\nlima  labs", "+1 (555) 0103"]),
         ];
-        for query in ["lima", "li", "ana", "ana lima", "no", "ruiz", "beans", "jo"] {
+        let queries = [
+            "lima",
+            "li",
+            "ana",
+            "ana lima",
+            "no",
+            "ruiz",
+            "beans",
+            "jo",
+            "l",
+            "ma",
+            "a l",
+            "ima",
+            "lima b",
+            "labs",
+            "lima  labs",
+            "at",
+            "55",
+            "555 0103",
+        ];
+        for (query, every_row) in queries.iter().flat_map(|q| [(q, true), (q, false)]) {
             let q = q(query);
             for (names, fields) in &rows {
-                let rows = name_rows(names.iter().copied());
                 let text = compose(names.iter().copied(), fields.iter().copied());
+                let mut rows = name_rows(names.iter().copied());
+                rows.extend(tails_of(&text).into_iter().map(|t| (NameKind::Tail, t)));
                 let meets = |r: &NameRank| {
                     rows.iter()
                         .any(|(kind, n)| *kind == r.kind && *n >= r.from && *n < r.to)
@@ -668,12 +821,16 @@ mod tests {
                     true => text.contains(&format!("{WORD}{n}")),
                     false => text.contains(n.as_str()),
                 };
-                match q.name_ranks().iter().find(|r| meets(r)) {
+                let ranks = q.name_ranks(every_row);
+                match ranks.iter().find(|r| meets(r)) {
                     Some(r) => {
                         assert!(matches, "{query} in {names:?}");
                         assert_eq!(r.rank, q.rank(&text), "{query} in {names:?}");
                     }
-                    None => assert!(!matches || q.beyond_names(), "{query} in {names:?}"),
+                    None => assert!(
+                        !matches || (q.beyond_names() && q.rank(&text) >= ranks.len() as i32),
+                        "{query} in {names:?}"
+                    ),
                 }
             }
         }

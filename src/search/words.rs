@@ -142,11 +142,13 @@ struct Count {
     n: i64,
 }
 
-/// Whether every row of the table has its words (the backfill is done).
-pub fn ready(conn: &mut DbConn, t: Words) -> QueryResult<bool> {
+/// Whether every row of the table has its search rows: its backfill, if a
+/// migration named it in `search_words_backlog`, is done (the words of
+/// `Words`; a contact's rows of every `NameKind`, `contacts`).
+pub fn ready(conn: &mut DbConn, table: &str) -> QueryResult<bool> {
     let query =
         prepared::sql("SELECT COUNT(*) AS n FROM search_words_backlog WHERE table_name = ?")
-            .bind::<Text, _>(t.table());
+            .bind::<Text, _>(table);
     let rows: Vec<Count> = crate::per_backend!(conn, |c| query.load(c))?;
     Ok(rows.first().is_none_or(|r| r.n == 0))
 }
@@ -177,18 +179,18 @@ pub fn backlog(conn: &mut DbConn, t: Words) -> QueryResult<Option<String>> {
 }
 
 /// Moves the table's backfill on past `last`, or ends it (`None`).
-pub fn backlog_done(conn: &mut DbConn, t: Words, last: Option<&str>) -> QueryResult<()> {
+pub fn backlog_done(conn: &mut DbConn, table: &str, last: Option<&str>) -> QueryResult<()> {
     match last {
         Some(last) => {
             let query =
                 prepared::sql("UPDATE search_words_backlog SET after_id = ? WHERE table_name = ?")
                     .bind::<Text, _>(last)
-                    .bind::<Text, _>(t.table());
+                    .bind::<Text, _>(table);
             crate::per_backend!(conn, |c| query.execute(c))?;
         }
         None => {
             let query = prepared::sql("DELETE FROM search_words_backlog WHERE table_name = ?")
-                .bind::<Text, _>(t.table());
+                .bind::<Text, _>(table);
             crate::per_backend!(conn, |c| query.execute(c))?;
         }
     }
@@ -380,7 +382,7 @@ pub fn search<R>(
     id_of: fn(&R) -> &str,
 ) -> QueryResult<Vec<(i32, String, R)>> {
     let word = match q.word() {
-        Some(w) if from.is_none_or(|f| f.rank < 3) && ready(conn, t)? => w,
+        Some(w) if from.is_none_or(|f| f.rank < 3) && ready(conn, t.table())? => w,
         _ => return ranked(conn, from, limit),
     };
     let hits = page(conn, t, user_id, word, from, limit)?;
@@ -447,7 +449,7 @@ macro_rules! search_fill_words {
                     .last()
                     .filter(|_| rows.len() as i64 == $limit)
                     .map(|r| r.id.clone());
-                $crate::search::words::backlog_done($conn, $words, last.as_deref())?;
+                $crate::search::words::backlog_done($conn, $words.table(), last.as_deref())?;
                 Ok(last.is_some())
             }
         }

@@ -187,6 +187,110 @@ async fn contacts_from_before_are_found_after_the_backfill() {
     assert_eq!(found(&app, &s, "phone=15550103").await, ["José"]);
 }
 
+/// While the start-up backfill of migration 000034 has not written every
+/// contact's heads and tails (its mark in `search_words_backlog`), a search
+/// finds and ranks as it did before them; once it has, through them.
+#[actix_web::test]
+async fn contacts_are_found_while_their_search_rows_are_written() {
+    use crate::contact_json::{count, sql, unrendered};
+    let app = TestApp::spawn().await;
+    let s = app.user("rows@example.com").await;
+    for p in [
+        json!({"display_name": "Noor Park", "notes": "Met at conference 17"}),
+        json!({"display_name": "Ana Conference"}),
+        json!({"display_name": "Zed Brown", "company": "The Conference 17 Club"}),
+        json!({"display_name": "Ivo Novak", "title": "CTO, Xconference 17"}),
+    ] {
+        app.contact(&s, p).await;
+    }
+    let ranked = ["Noor Park", "Zed Brown", "Ivo Novak"];
+    // As a database from before the migration reads, its backfill to come.
+    for statement in [
+        "DELETE FROM contact_names WHERE kind IN ('name_head', 'word_head', 'tail')",
+        "INSERT INTO search_words_backlog (table_name, after_id) VALUES ('contacts', '')",
+        "UPDATE contacts SET api_json = NULL",
+    ] {
+        sql(&app, statement);
+    }
+    let url = "/v1/contacts?q=conference%2017";
+    assert_eq!(in_order(&app, &s, url, 1).await, ranked);
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=no", 1).await,
+        ["Noor Park", "Ivo Novak"]
+    );
+
+    let settings = app.settings.clone();
+    let TestApp { dir, .. } = app;
+    let app = TestApp::start(settings, dir).await;
+    let backlog = "SELECT COUNT(*) AS n FROM search_words_backlog WHERE table_name = 'contacts'";
+    for _ in 0..200 {
+        if unrendered(&app) == 0 && count(&app, backlog) == 0 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(count(&app, backlog), 0, "the backfill finished");
+    let tails = "SELECT COUNT(*) AS n FROM contact_names WHERE kind = 'tail'";
+    assert!(count(&app, tails) > 0, "the tails are written");
+    assert_eq!(in_order(&app, &s, url, 1).await, ranked);
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=no", 1).await,
+        ["Noor Park", "Ivo Novak"]
+    );
+}
+
+/// A contact is found by what its fields say now: an edit of a field that
+/// is not a name moves it in and out of a query's word rank.
+#[actix_web::test]
+async fn an_edited_field_is_found_by_its_new_words() {
+    let app = TestApp::spawn().await;
+    let s = app.user("field-edits@example.com").await;
+    let ben = app
+        .contact(
+            &s,
+            json!({"display_name": "Ben Cole", "notes": "analytics lead"}),
+        )
+        .await;
+    app.contact(&s, json!({"display_name": "Ada Banalytics"}))
+        .await;
+    let url = "/v1/contacts?q=analytics";
+    assert_eq!(
+        in_order(&app, &s, url, 1).await,
+        ["Ben Cole", "Ada Banalytics"]
+    );
+    let res = app
+        .patch(&format!("/v1/contacts/{}", ben["id"].as_str().unwrap()))
+        .auth(&s)
+        .raw(
+            "application/merge-patch+json",
+            json!({"notes": "data lead", "company": "Analytics Co"})
+                .to_string()
+                .into_bytes(),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(
+        in_order(&app, &s, url, 1).await,
+        ["Ben Cole", "Ada Banalytics"]
+    );
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=data%20lead", 1).await,
+        ["Ben Cole"]
+    );
+    let res = app
+        .patch(&format!("/v1/contacts/{}", ben["id"].as_str().unwrap()))
+        .auth(&s)
+        .raw(
+            "application/merge-patch+json",
+            json!({"company": null}).to_string().into_bytes(),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(in_order(&app, &s, url, 1).await, ["Ada Banalytics"]);
+}
+
 /// Every result list, page by page, for one user's data loaded alike.
 async fn every_result(app: &TestApp, s: &Session, queries: &[&str]) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
