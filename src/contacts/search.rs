@@ -24,9 +24,9 @@ pub fn text_of(row: &ContactRow) -> String {
 }
 
 /// The rows a contact's ranks are read from (`contact_names`): each of
-/// its names, each word of them that is not one of its names and the
-/// heads of both (`name_rows`); and the tails of its search text
-/// (`tails_of`; the row's `search_text` is written first).
+/// its names and each word of them that is not one of its names
+/// (`name_rows`); and the tails of its search text (`tails_of`; the row's
+/// `search_text` is written first).
 pub fn names_of(row: &ContactRow) -> Vec<(NameKind, String)> {
     let fields = fields_of(row);
     let mut rows = name_rows(
@@ -35,11 +35,8 @@ pub fn names_of(row: &ContactRow) -> Vec<(NameKind, String)> {
             .filter(|(f, _)| NAMES.contains(f))
             .map(|(_, v)| v.as_str()),
     );
-    rows.extend(
-        tails_of(&row.search_text)
-            .into_iter()
-            .map(|t| (NameKind::Tail, t)),
-    );
+    let tails = tails_of(&row.search_text, &rows);
+    rows.extend(tails.into_iter().map(|t| (NameKind::Tail, t)));
     rows
 }
 

@@ -451,7 +451,7 @@ pub fn refresh_touched(
 /// Stores the JSON, search text and lookup rows of every contact that has
 /// no JSON (after a migration that adds or resets it), a batch per write so
 /// that no request waits long behind it; then marks every contact's rows
-/// as written (`store::every_row_written`: searches read every kind).
+/// as written (`store::all_tails_written`: searches read the tails).
 pub async fn fill_missing_json(db: crate::db::Db) {
     const BATCH: i64 = 500;
     let mut total = 0;
@@ -471,7 +471,7 @@ pub async fn fill_missing_json(db: crate::db::Db) {
                 }
             }
             if n == 0 {
-                store::every_row_written(conn)?;
+                store::all_tails_written(conn)?;
             }
             Ok(n)
         });

@@ -681,7 +681,7 @@ fn ranked(
         Some(After::Ranked(rank, key, id)) => (*rank, Some((key.clone(), id.clone()))),
         _ => (0, None),
     };
-    let names = q.name_ranks(every_row(conn)?);
+    let names = q.name_ranks(tails_written(conn)?);
     // A match by name needs no search text: the other filters only.
     let others = ListFilter {
         q: None,
@@ -751,32 +751,37 @@ fn ranked(
     Ok(out)
 }
 
-/// The name under which `search_words_backlog` marks the contacts' rows
-/// of `contact_names` as not all written (migration 000034 added kinds).
+/// The head of a row of `contact_names` (`search::text::HEAD_CHARS`), as
+/// the index `contact_names_head` keeps it, of the rows `NOT_TAILS` says.
+const HEAD: &str = "substr(contact_names.name, 1, 2)";
+const NOT_TAILS: &str = "contact_names.kind <> 'tail'";
+
+/// The name under which `search_words_backlog` marks the contacts' tails
+/// in `contact_names` as not all written (migration 000034 added them).
 const ROWS_BACKLOG: &str = "contacts";
 
 thread_local! {
-    /// Whether this thread's database was found to hold every kind of
-    /// row for every contact (`every_row`). Each connection thread serves
-    /// one database, and once it does, it always will: asked until then.
-    static EVERY_ROW: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// Whether this thread's database was found to hold every contact's
+    /// tails (`tails_written`). Each connection thread serves one
+    /// database, and once it does, it always will: asked until then.
+    static TAILS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Whether `contact_names` holds every contact's rows of every kind
-/// (`search::text::NameKind`): not while the start-up backfill of a
-/// migration that added kinds is under way.
-fn every_row(conn: &mut DbConn) -> QueryResult<bool> {
-    if EVERY_ROW.get() {
+/// Whether `contact_names` holds every contact's tails
+/// (`search::text::tails_of`): not while the start-up backfill of the
+/// migration that added them is under way.
+fn tails_written(conn: &mut DbConn) -> QueryResult<bool> {
+    if TAILS.get() {
         return Ok(true);
     }
     let ready = crate::search::words::ready(conn, ROWS_BACKLOG)?;
-    EVERY_ROW.set(ready);
+    TAILS.set(ready);
     Ok(ready)
 }
 
-/// Marks every contact's rows as written (the backfill found no contact
+/// Marks every contact's tails as written (the backfill found no contact
 /// without its JSON, which it writes with them).
-pub fn every_row_written(conn: &mut DbConn) -> QueryResult<()> {
+pub fn all_tails_written(conn: &mut DbConn) -> QueryResult<()> {
     crate::search::words::backlog_done(conn, ROWS_BACKLOG, None)
 }
 
@@ -797,14 +802,25 @@ fn named(
 ) -> QueryResult<Vec<(String, String)>> {
     let better = diesel::alias!(contact_names as better);
     crate::per_backend!(conn, |c, DB| {
+        let kinds = |r: &NameRank| r.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>();
         let mut query = contact_names::table
             .filter(contact_names::user_id.eq(user_id))
-            .filter(contact_names::kind.eq(rank.kind.as_str()))
             .select((contact_names::name_key, contact_names::contact_id))
             .into_boxed::<DB>();
-        query = match rank.only() {
-            Some(only) => query.filter(contact_names::name.eq(only)),
-            None => query
+        // One kind by equality: PostgreSQL keeps an index's order for an
+        // equal column, not for a list.
+        query = match kinds(rank).as_slice() {
+            [one] => query.filter(contact_names::kind.eq(*one)),
+            many => query.filter(contact_names::kind.eq_any(many.to_vec())),
+        };
+        query = match (rank.only(), rank.by_head) {
+            (Some(only), _) => query.filter(contact_names::name.eq(only)),
+            // The heads' index (migration 000034) has the names and words
+            // only: the query says so in its words.
+            (None, true) => query
+                .filter(diesel::dsl::sql::<Text>(HEAD).eq(&rank.from))
+                .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(NOT_TAILS)),
+            (None, false) => query
                 .filter(contact_names::name.ge(&rank.from))
                 .filter(contact_names::name.lt(&rank.to)),
         };
@@ -814,7 +830,7 @@ fn named(
             let name = better.field(contact_names::name);
             let of_better = better
                 .filter(better.field(contact_names::user_id).eq(user_id))
-                .filter(better.field(contact_names::kind).eq(b.kind.as_str()))
+                .filter(better.field(contact_names::kind).eq_any(kinds(b)))
                 .filter(name.ge(b.from.clone()))
                 .filter(name.lt(b.to.clone()))
                 .select(better.field(contact_names::contact_id));

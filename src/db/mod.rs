@@ -82,10 +82,14 @@ impl DbTarget {
                 // A page cache of 32 MiB (the default is 2 MiB): a large write
                 // (an import of 10,000 contacts) otherwise spills its pages to
                 // the WAL and reads them back (docs/BENCHMARKS.md, "Imports").
+                // Temporary files in memory: a group commit's savepoints copy
+                // each page they first change to a statement journal, which
+                // is otherwise a file (written, never synced: a cost of the
+                // kernel's alone; docs/BENCHMARKS.md, "Search").
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                     PRAGMA cache_size = -32768;",
+                     PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;",
                 )
                 .map_err(|e| format!("cannot configure SQLite: {e}"))?;
                 Ok(DbConn::Sqlite(conn))

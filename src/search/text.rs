@@ -167,54 +167,32 @@ pub fn beginning_with(s: &str) -> (String, String) {
 /// The rows a store keeps of a row's names for `Query::name_ranks`: each
 /// name, and each word of them that is not itself one of the names (a
 /// query that begins such a word begins that name too, which ranks
-/// better, so its word row would never decide a rank); then the heads of
-/// each (`heads`). `Ana Lima` with the given name `Ana` and the family
-/// name `Lima` is three names, not five, and the heads `a`, `an`, `l`,
-/// `li`.
+/// better, so its word row would never decide a rank). `Ana Lima` with
+/// the given name `Ana` and the family name `Lima` is three rows, not five.
 pub fn name_rows<'a>(given: impl IntoIterator<Item = &'a str>) -> Vec<(NameKind, String)> {
     let (names, words) = names_and_words(given);
     let words: Vec<String> = words.into_iter().filter(|w| !names.contains(w)).collect();
-    let name_heads = heads(&names);
-    let word_heads = heads(&words);
     names
         .into_iter()
         .map(|n| (NameKind::Name, n))
         .chain(words.into_iter().map(|w| (NameKind::Word, w)))
-        .chain(name_heads.into_iter().map(|h| (NameKind::NameHead, h)))
-        .chain(word_heads.into_iter().map(|h| (NameKind::WordHead, h)))
         .collect()
 }
 
-/// The beginnings of `names` that a query too short to be looked for
-/// anywhere can be (one character up to `SUBSTRING_FROM - 1`), once each.
-/// A short query begins a name exactly when it equals one of its heads,
-/// so its rank is read by equality, in key order, however many names
-/// begin with it (`no`: 16,181 names).
-fn heads(names: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for name in names {
-        for n in 1..SUBSTRING_FROM {
-            let head: String = name.chars().take(n).collect();
-            if head.chars().count() == n && !out.contains(&head) {
-                out.push(head);
-            }
-        }
-    }
-    out
-}
-
 /// The rows a store keeps of a row's search text for the word rank
-/// (`Query::name_ranks`): from each place a word begins (after a word
-/// mark, a space or a line break — where the word-prefix patterns of
-/// `rank_patterns` look) up to the next name mark, word mark or line
-/// break, at most 64 characters, once each; none that begins with a
-/// space. A query of one line and at most 64 characters begins a word of
-/// the text exactly when it begins one of these.
-pub fn tails_of(text: &str) -> Vec<String> {
+/// (`Query::name_ranks`), beside its `name_rows`: from each place a word
+/// begins after a space or a line break up to the next name mark, word
+/// mark or line break, at most 64 characters, once each; none that begins
+/// with a space, and none that is one of `name_rows` (a query that begins
+/// it begins that row too). With the name rows' words (what follows a word
+/// mark), a query of one line and at most 64 characters begins a word of
+/// the text — where the word-prefix patterns of `rank_patterns` look —
+/// exactly when it begins one of these rows or one of those words.
+pub fn tails_of(text: &str, name_rows: &[(NameKind, String)]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out: Vec<String> = Vec::new();
     for (i, c) in chars.iter().enumerate() {
-        if !matches!(*c, WORD | ' ' | '\n') {
+        if !matches!(*c, ' ' | '\n') {
             continue;
         }
         let tail: String = chars[i + 1..]
@@ -222,7 +200,11 @@ pub fn tails_of(text: &str) -> Vec<String> {
             .take_while(|c| !matches!(**c, '\n' | WORD | NAME | NAME_END))
             .take(KEY_CHARS)
             .collect();
-        if !tail.is_empty() && !tail.starts_with(' ') && !out.contains(&tail) {
+        let kept = !tail.is_empty()
+            && !tail.starts_with(' ')
+            && !out.contains(&tail)
+            && !name_rows.iter().any(|(_, n)| *n == tail);
+        if kept {
             out.push(tail);
         }
     }
@@ -230,14 +212,12 @@ pub fn tails_of(text: &str) -> Vec<String> {
 }
 
 /// Which of a row's rows `Query::name_ranks` looks at: its whole names,
-/// the words of them (`name_rows`), the heads of each (`heads`), or the
-/// tails of its search text (`tails_of`).
+/// the words of them (`name_rows`), or the tails of its search text
+/// (`tails_of`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NameKind {
     Name,
     Word,
-    NameHead,
-    WordHead,
     Tail,
 }
 
@@ -247,24 +227,29 @@ impl NameKind {
         match self {
             NameKind::Name => "name",
             NameKind::Word => "word",
-            NameKind::NameHead => "name_head",
-            NameKind::WordHead => "word_head",
             NameKind::Tail => "tail",
         }
     }
 }
 
-/// A rank that a row's names alone decide: the row has a name (or a word
-/// of a name) of `kind` in `from..to`, in code point order, and none in
-/// the range of a better rank. Equal to a query is `q..q␁` (a name never
-/// holds the marks `fold` drops), beginning with it `q..q` + the last
-/// character.
+/// How many characters of a name or word a store keeps as its head (an
+/// index of `HEAD` beside the kind): a query of that many equals the head
+/// of each name it begins.
+pub const HEAD_CHARS: usize = SUBSTRING_FROM - 1;
+
+/// A rank that a row's rows in a store decide: the row has a row of one of
+/// `kinds` in `from..to`, in code point order, and none in the range of a
+/// better rank. Equal to a query is `q..q␁` (a name never holds the marks
+/// `fold` drops), beginning with it `q..q` + the last character. With
+/// `by_head`, the range is read as the rows whose head (`HEAD_CHARS`
+/// characters) equals `from`, which it then has as many characters as.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NameRank {
     pub rank: i32,
-    pub kind: NameKind,
+    pub kinds: &'static [NameKind],
     pub from: String,
     pub to: String,
+    pub by_head: bool,
 }
 
 impl NameRank {
@@ -272,7 +257,7 @@ impl NameRank {
     /// the query). Read by equality, an index of (name, key) hands its
     /// rows in key order, so a page stops at its own rows; read as a range,
     /// every row in it is sorted first (`lima`, 6,352 names: 1.8 ms against
-    /// 0.04 on PostgreSQL).
+    /// 0.04 on PostgreSQL). The heads of `by_head` likewise.
     pub fn only(&self) -> Option<&str> {
         let end = self.to.strip_prefix(self.from.as_str())?;
         (end.strip_prefix(WORD)?.is_empty()).then_some(self.from.as_str())
@@ -399,38 +384,36 @@ impl Query {
 
     /// The ranks a row's rows in a store (`name_rows`, `tails_of`) decide,
     /// best first: a name equal to the query; a name that begins with it;
-    /// for a short query (which finds nothing else) a name's word that
-    /// begins with it, and for another of one line and at most 64
-    /// characters (`tail`), a word of the text that begins with it. The
-    /// rows of the other ranks are `beyond_names`.
+    /// a word that begins with it: for a short query (which finds nothing
+    /// else) a word of a name, for another of one line and at most 64
+    /// characters (`tail`) a word of the text — a name's word or a tail.
+    /// The rows of the other ranks are `beyond_names`. A query of
+    /// `HEAD_CHARS` characters reads the names and words it begins by
+    /// their heads.
     ///
-    /// With `every_row` (the store holds every kind of row for every row:
-    /// `NameKind`), a short query's ranks are read from the heads by
-    /// equality and the word rank from the tails; without it (a migration
-    /// added kinds that its backfill is still writing) only names and
-    /// words are read, as ranges, and the word rank is beyond them.
-    pub fn name_ranks(&self, every_row: bool) -> Vec<NameRank> {
+    /// Without `tails` (a migration added them and its backfill is still
+    /// writing them) a longer query's word rank is beyond these.
+    pub fn name_ranks(&self, tails: bool) -> Vec<NameRank> {
+        const NAME: &[NameKind] = &[NameKind::Name];
+        const WORDS: &[NameKind] = &[NameKind::Word];
+        const TEXT_WORDS: &[NameKind] = &[NameKind::Word, NameKind::Tail];
         let q = &self.needles[0];
-        let range = |rank, kind, end: char| NameRank {
+        let by_head = q.chars().count() == HEAD_CHARS;
+        let range = |rank, kinds, end: char, by_head| NameRank {
             rank,
-            kind,
+            kinds,
             from: q.clone(),
             to: format!("{q}{end}"),
+            by_head,
         };
-        let mut ranks = vec![range(0, NameKind::Name, WORD)];
-        match (self.short, every_row) {
-            (true, true) => ranks.extend([
-                range(1, NameKind::NameHead, WORD),
-                range(2, NameKind::WordHead, WORD),
-            ]),
-            (true, false) => ranks.extend([
-                range(1, NameKind::Name, char::MAX),
-                range(2, NameKind::Word, char::MAX),
-            ]),
-            (false, _) => ranks.push(range(1, NameKind::Name, char::MAX)),
-        }
-        if every_row && self.tail().is_some() {
-            ranks.push(range(2, NameKind::Tail, char::MAX));
+        let mut ranks = vec![
+            range(0, NAME, WORD, false),
+            range(1, NAME, char::MAX, by_head),
+        ];
+        if self.short {
+            ranks.push(range(2, WORDS, char::MAX, by_head));
+        } else if tails && self.tail().is_some() {
+            ranks.push(range(2, TEXT_WORDS, char::MAX, false));
         }
         ranks
     }
@@ -696,17 +679,9 @@ mod tests {
             rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
         assert_eq!(
             as_text,
-            [
-                ("name", "ana lima"),
-                ("name", "ana"),
-                ("name", "lima"),
-                ("name_head", "a"),
-                ("name_head", "an"),
-                ("name_head", "l"),
-                ("name_head", "li")
-            ]
+            [("name", "ana lima"), ("name", "ana"), ("name", "lima")]
         );
-        let rows = name_rows(["Ana Maria Lima", "Ana", "Ó"]);
+        let rows = name_rows(["Ana Maria Lima", "Ana"]);
         let as_text: Vec<(&str, &str)> =
             rows.iter().map(|(k, n)| (k.as_str(), n.as_str())).collect();
         assert_eq!(
@@ -714,31 +689,23 @@ mod tests {
             [
                 ("name", "ana maria lima"),
                 ("name", "ana"),
-                ("name", "o"),
                 ("word", "maria"),
-                ("word", "lima"),
-                ("name_head", "a"),
-                ("name_head", "an"),
-                ("name_head", "o"),
-                ("word_head", "m"),
-                ("word_head", "ma"),
-                ("word_head", "l"),
-                ("word_head", "li")
+                ("word", "lima")
             ]
         );
     }
 
     #[test]
     fn tails_run_from_each_word_to_the_end_of_its_line_or_name() {
+        let names = ["Ana Maria Lima", "Ana"];
         let text = compose(
-            ["Ana Lima"],
-            ["Company 0007", "met at  conference 17\nin Zürich"],
+            names,
+            ["Company 0007", "Lima", "met at  conference 17\nin Zürich"],
         );
         assert_eq!(
-            tails_of(&text),
+            tails_of(&text, &name_rows(names)),
             [
-                "lima", // in the name
-                "ana",
+                "maria lima", // in the name; `lima` is a word row
                 "company 0007",
                 "0007",
                 "met at  conference 17",
@@ -750,27 +717,34 @@ mod tests {
             ]
         );
         let long = compose(["x"], [&*format!("a {}", "b".repeat(70))]);
-        assert_eq!(tails_of(&long)[2], "b".repeat(64));
+        assert_eq!(tails_of(&long, &[])[1], "b".repeat(64));
     }
 
     #[test]
     fn only_a_name_equal_to_the_query_is_read_as_one_name() {
-        let only = |query: &str, every_row| {
+        let read_as = |query: &str, tails| {
             q(query)
-                .name_ranks(every_row)
+                .name_ranks(tails)
                 .iter()
-                .map(|r| r.only().map(str::to_string))
+                .map(|r| match (r.only(), r.by_head) {
+                    (Some(only), _) => format!("= {only}"),
+                    (None, true) => format!("head {}", r.from),
+                    (None, false) => format!("{} from {}", r.kinds.len(), r.from),
+                })
                 .collect::<Vec<_>>()
         };
-        let some = |s: &str| Some(s.to_string());
-        assert_eq!(only("Lima", true), [some("lima"), None, None]);
-        assert_eq!(only("Lima", false), [some("lima"), None]);
-        assert_eq!(only("José Nó", true), [some("jose no"), None, None]);
-        // A short query's heads, by equality too.
-        assert_eq!(only("jo", true), [some("jo"), some("jo"), some("jo")]);
-        assert_eq!(only("jo", false), [some("jo"), None, None]);
-        // A phone number's digits, or two lines: no tail holds them.
-        assert_eq!(only("555 0103", true), [some("555 0103"), None]);
+        assert_eq!(
+            read_as("Lima", true),
+            ["= lima", "1 from lima", "2 from lima"]
+        );
+        assert_eq!(read_as("Lima", false), ["= lima", "1 from lima"]);
+        assert_eq!(read_as("José Nó", true).len(), 3);
+        // A short query's names and words by their heads.
+        assert_eq!(read_as("jo", true), ["= jo", "head jo", "head jo"]);
+        assert_eq!(read_as("j", true), ["= j", "1 from j", "1 from j"]);
+        // A phone number's digits too, or two lines: no tail holds them.
+        assert_eq!(read_as("555 0103", true), ["= 555 0103", "1 from 555 0103"]);
+        assert_eq!(read_as("a\nb", true).len(), 2);
     }
 
     #[test]
@@ -806,22 +780,23 @@ mod tests {
             "55",
             "555 0103",
         ];
-        for (query, every_row) in queries.iter().flat_map(|q| [(q, true), (q, false)]) {
+        for (query, tails) in queries.iter().flat_map(|q| [(q, true), (q, false)]) {
             let q = q(query);
             for (names, fields) in &rows {
                 let text = compose(names.iter().copied(), fields.iter().copied());
                 let mut rows = name_rows(names.iter().copied());
-                rows.extend(tails_of(&text).into_iter().map(|t| (NameKind::Tail, t)));
+                let tail_rows = tails_of(&text, &rows);
+                rows.extend(tail_rows.into_iter().map(|t| (NameKind::Tail, t)));
                 let meets = |r: &NameRank| {
                     rows.iter()
-                        .any(|(kind, n)| *kind == r.kind && *n >= r.from && *n < r.to)
+                        .any(|(kind, n)| r.kinds.contains(kind) && *n >= r.from && *n < r.to)
                 };
                 let n = &q.needles[0];
                 let matches = match q.short {
                     true => text.contains(&format!("{WORD}{n}")),
                     false => text.contains(n.as_str()),
                 };
-                let ranks = q.name_ranks(every_row);
+                let ranks = q.name_ranks(tails);
                 match ranks.iter().find(|r| meets(r)) {
                     Some(r) => {
                         assert!(matches, "{query} in {names:?}");

@@ -1,13 +1,19 @@
--- A contact's rows in contact_names gain three kinds (search::text::NameKind):
--- 'name_head' and 'word_head', the first one and two characters of each name
--- and name word, which a query of one or two characters equals; and 'tail',
--- its search text from each place a word begins to the end of that line or
--- name, which a longer query begins when a word of the contact begins with
--- it. Each rank but the last is then a range of contact_names_lookup read in
--- name order, however many contacts match (docs/BENCHMARKS.md, "Search").
+-- Each rank of a contact search but the last becomes a range of
+-- contact_names read in name order, however many contacts match
+-- (docs/BENCHMARKS.md, "Search"):
+-- - contact_names_head keeps each name's and name word's first two
+--   characters (search::text::HEAD_CHARS), which a query of two equals
+--   when it begins them: its ranks are read by equality, in key order.
+-- - Rows of a new kind, 'tail' (search::text::tails_of): a contact's search
+--   text from each place a word begins after a space or line break to the
+--   end of that line or name. A longer query begins one of them, or a word
+--   row, when a word of the contact begins with it.
 -- Clearing the stored JSON has the start-up backfill
 -- (contacts::service::fill_missing_json) write every contact's rows again;
--- until it is done, the 'contacts' row here has searches read only the
--- kinds there were before.
+-- until it is done, the 'contacts' row here has searches leave the tails
+-- unread.
+CREATE INDEX contact_names_head
+    ON contact_names (user_id, kind, substr(name, 1, 2), name_key, contact_id)
+    WHERE kind <> 'tail';
 INSERT INTO search_words_backlog (table_name, after_id) VALUES ('contacts', '');
 UPDATE contacts SET api_json = NULL;
