@@ -735,17 +735,39 @@ fn ranked(
             },
         };
         let more = need - out.len() as i64;
-        let rows = crate::per_backend!(conn, |c, DB| crate::search_ranked!(
-            c,
-            filtered!(DB, user_id, filter),
-            contacts,
-            DB,
-            contacts::name_key,
-            ContactJson,
-            q,
-            Some(&from),
-            more
-        ))?;
+        // Where the tails say which contacts can hold the query, and they
+        // are few, those are read; else the search index's candidates.
+        let holders = match q.after_first_space() {
+            Some(rest) if names.len() == 3 && few_hold(conn, user_id, rest)? => Some(rest),
+            _ => None,
+        };
+        let rows = crate::per_backend!(conn, |c, DB| {
+            let query = match holders {
+                Some(rest) => {
+                    let held = contact_names::table
+                        .filter(contact_names::user_id.eq(user_id))
+                        .filter(contact_names::kind.eq_any(HOLDING))
+                        .filter(contact_names::name.ge(rest.to_string()))
+                        .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
+                        .select(contact_names::contact_id);
+                    filtered!(DB, user_id, &others)
+                        .filter(crate::search_like_any!(contacts, DB, q.patterns()))
+                        .filter(contacts::id.eq_any(held))
+                }
+                None => filtered!(DB, user_id, filter),
+            };
+            crate::search_ranked!(
+                c,
+                query,
+                contacts,
+                DB,
+                contacts::name_key,
+                ContactJson,
+                q,
+                Some(&from),
+                more
+            )
+        })?;
         out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
     }
     Ok(out)
@@ -783,6 +805,34 @@ fn tails_written(conn: &mut DbConn) -> QueryResult<bool> {
 /// without its JSON, which it writes with them).
 pub fn all_tails_written(conn: &mut DbConn) -> QueryResult<()> {
     crate::search::words::backlog_done(conn, ROWS_BACKLOG, None)
+}
+
+/// The kinds of rows in `contact_names` (all of them).
+const HOLDING: [&str; 3] = ["name", "word", "tail"];
+
+/// Whether at most `FEW` rows of the user's `contact_names` begin with
+/// `rest`. The contacts that hold a query of which `rest` follows the
+/// first space are among theirs (`Query::after_first_space`), and reading
+/// so few costs less than the search index's candidates (`ana lima 12`:
+/// 70 rows begin with `lima 12`).
+fn few_hold(conn: &mut DbConn, user_id: &str, rest: &str) -> QueryResult<bool> {
+    const FEW: i64 = 512;
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let query = prepared::sql(
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM contact_names \
+         WHERE user_id = ? AND kind IN ('name', 'word', 'tail') AND name >= ? AND name < ? \
+         LIMIT ?) AS held",
+    )
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(rest)
+    .bind::<Text, _>(format!("{rest}{}", char::MAX))
+    .bind::<BigInt, _>(FEW + 1);
+    let n: Vec<Count> = crate::per_backend!(conn, |c| query.load(c))?;
+    Ok(n.first().is_some_and(|c| c.n <= FEW))
 }
 
 /// Up to `limit` names of the user's contacts of name rank `rank` (one of

@@ -429,6 +429,17 @@ impl Query {
         (!self.short && fits).then_some(q.as_str())
     }
 
+    /// What follows the query's first space (and the spaces after it), when
+    /// the query is a `tail` with a space in it. Wherever the query is in a
+    /// text, that follows a space there: a word of the text begins with
+    /// it, so the rows of the text that hold the query are among those
+    /// with a tail, a name or a name's word that begins with it
+    /// (`tails_of` leaves out a tail that a name row holds).
+    pub fn after_first_space(&self) -> Option<&str> {
+        let (_, rest) = self.tail()?.split_once(' ')?;
+        Some(rest.trim_start_matches(' ')).filter(|r| !r.is_empty())
+    }
+
     /// The query as one word that a words table (`words_of`) answers for
     /// its first three ranks: one string to look for (not a phone number's
     /// digits as well), of three characters or more and fewer than a key
@@ -745,6 +756,35 @@ mod tests {
         // A phone number's digits too, or two lines: no tail holds them.
         assert_eq!(read_as("555 0103", true), ["= 555 0103", "1 from 555 0103"]);
         assert_eq!(read_as("a\nb", true).len(), 2);
+    }
+
+    #[test]
+    fn what_follows_a_first_space_begins_a_row_of_every_text_that_holds_the_query() {
+        assert_eq!(q("Ana  Lima 12").after_first_space(), Some("lima 12"));
+        assert_eq!(q("lima").after_first_space(), None);
+        assert_eq!(q("555 0103").after_first_space(), None); // digits too
+        assert_eq!(
+            q(&format!("a {}", "b".repeat(70))).after_first_space(),
+            None
+        );
+        let names = ["Hana Lima 12", "Hana", "Lima"];
+        let fields = ["Xana lima 7", "ana  lima 9\nbanana lima 12"];
+        let text = compose(names, fields);
+        let mut rows = name_rows(names);
+        let tails = tails_of(&text, &rows);
+        rows.extend(tails.into_iter().map(|t| (NameKind::Tail, t)));
+        for query in [
+            "ana lima 12",
+            "ana lima",
+            "ana  lima 9",
+            "na lima 1",
+            "xana lima",
+        ] {
+            let query = q(query);
+            let rest = query.after_first_space().unwrap();
+            assert!(text.contains(&query.needles[0]), "{query:?}");
+            assert!(rows.iter().any(|(_, r)| r.starts_with(rest)), "{query:?}");
+        }
     }
 
     #[test]
