@@ -11,7 +11,7 @@ use super::read_model::{ContactBrief, ContactJson, ContactName, Short};
 use crate::db::schema::{contact_handles, contact_names, contact_tags, contacts};
 use crate::db::search_index::{self, Searched};
 use crate::db::{prepared, DbConn};
-use crate::search::text::{NameRank, Query};
+use crate::search::text::{NameKind, NameRank, Query};
 use crate::time::Micros;
 use diesel::sql_types::{BigInt, Integer, Nullable, Text};
 
@@ -662,10 +662,13 @@ short_rows!(ContactBrief, ContactName);
 /// Up to `need` of the user's contacts that pass `filter` (and match `q`)
 /// after `after`, by rank, then name, each with its rank.
 ///
-/// The ranks a contact's names decide (`Query::name_ranks`) are read from
-/// `contact_names` in name order, a few more than the page at a time, so
-/// that a page costs its own rows however many contacts match; the ranks
-/// beyond, by each match's search text (`search_ranked!`).
+/// The ranks a contact's rows in `contact_names` decide (its names, name
+/// words and tails: `Query::name_ranks`) are read from there in name
+/// order, a few more than the page at a time, so that a page costs its own
+/// rows however many contacts match; the ranks beyond, by each match's
+/// search text (`search_ranked!`), among the search index's candidates or,
+/// for a query with a space, the contacts whose rows say they can hold it
+/// (`few_hold`).
 fn ranked(
     conn: &mut DbConn,
     user_id: &str,
@@ -737,8 +740,9 @@ fn ranked(
         let more = need - out.len() as i64;
         // Where the tails say which contacts can hold the query, and they
         // are few, those are read; else the search index's candidates.
+        let tails = names.iter().any(|r| r.kinds.contains(&NameKind::Tail));
         let holders = match q.after_first_space() {
-            Some(rest) if names.len() == 3 && few_hold(conn, user_id, rest)? => Some(rest),
+            Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
             _ => None,
         };
         let rows = crate::per_backend!(conn, |c, DB| {
@@ -776,6 +780,10 @@ fn ranked(
 /// The head of a row of `contact_names` (`search::text::HEAD_CHARS`), as
 /// the index `contact_names_head` keeps it, of the rows `NOT_TAILS` says.
 const HEAD: &str = "substr(contact_names.name, 1, 2)";
+const _: () = assert!(
+    crate::search::text::HEAD_CHARS == 2,
+    "HEAD reads two characters"
+);
 const NOT_TAILS: &str = "contact_names.kind <> 'tail'";
 
 /// The name under which `search_words_backlog` marks the contacts' tails
@@ -807,14 +815,15 @@ pub fn all_tails_written(conn: &mut DbConn) -> QueryResult<()> {
     crate::search::words::backlog_done(conn, ROWS_BACKLOG, None)
 }
 
-/// The kinds of rows in `contact_names` (all of them).
+/// The kinds of rows in `contact_names` (all of them; `few_hold` names
+/// them too).
 const HOLDING: [&str; 3] = ["name", "word", "tail"];
 
 /// Whether at most `FEW` rows of the user's `contact_names` begin with
 /// `rest`. The contacts that hold a query of which `rest` follows the
 /// first space are among theirs (`Query::after_first_space`), and reading
 /// so few costs less than the search index's candidates (`ana lima 12`:
-/// 70 rows begin with `lima 12`).
+/// 67 rows begin with `lima 12`).
 fn few_hold(conn: &mut DbConn, user_id: &str, rest: &str) -> QueryResult<bool> {
     const FEW: i64 = 512;
     #[derive(QueryableByName)]
