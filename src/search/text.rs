@@ -16,6 +16,8 @@
 //! pattern say "a name equal to", "a name that begins with" and "a word
 //! that begins with".
 
+use std::collections::HashSet;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
@@ -132,7 +134,7 @@ pub fn words_of(text: &str, key: &str) -> Vec<String> {
     if !key.is_empty() {
         out.push(name_word(key));
     }
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     let mut word = String::new();
     let (mut starts, mut chars) = (false, 0);
     // A name mark after the text ends its last word.
@@ -190,6 +192,9 @@ pub fn name_rows<'a>(given: impl IntoIterator<Item = &'a str>) -> Vec<(NameKind,
 /// exactly when it begins one of these rows or one of those words.
 pub fn tails_of(text: &str, name_rows: &[(NameKind, String)]) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
+    // A note of many words has as many tails: looked up, not compared.
+    let names: HashSet<&str> = name_rows.iter().map(|(_, n)| n.as_str()).collect();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut out: Vec<String> = Vec::new();
     for (i, c) in chars.iter().enumerate() {
         if !matches!(*c, ' ' | '\n') {
@@ -200,11 +205,8 @@ pub fn tails_of(text: &str, name_rows: &[(NameKind, String)]) -> Vec<String> {
             .take_while(|c| !matches!(**c, '\n' | WORD | NAME | NAME_END))
             .take(KEY_CHARS)
             .collect();
-        let kept = !tail.is_empty()
-            && !tail.starts_with(' ')
-            && !out.contains(&tail)
-            && !name_rows.iter().any(|(_, n)| *n == tail);
-        if kept {
+        let kept = !tail.is_empty() && !tail.starts_with(' ') && !names.contains(tail.as_str());
+        if kept && seen.insert(tail.clone()) {
             out.push(tail);
         }
     }

@@ -24,6 +24,20 @@ fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("q", s)]).unwrap()[2..].to_string()
 }
 
+/// Sends `patch` to `url` as a merge patch; it must succeed.
+async fn merge_patch(app: &TestApp, s: &Session, url: &str, patch: Value) {
+    let res = app
+        .patch(url)
+        .auth(s)
+        .raw(
+            "application/merge-patch+json",
+            patch.to_string().into_bytes(),
+        )
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{url}: {}", res.text());
+}
+
 #[actix_web::test]
 async fn q_ignores_case_and_accents_and_finds_every_field() {
     let app = TestApp::spawn().await;
@@ -121,16 +135,9 @@ async fn email_and_phone_find_a_contact_exactly() {
         .problem(422, "validation_failed");
 
     // A changed email is found by the new one only.
-    let res = app
-        .patch(&format!("/v1/contacts/{}", ana["id"].as_str().unwrap()))
-        .auth(&s)
-        .raw(
-            "application/merge-patch+json",
-            br#"{"emails": [{"address": "ana@new.example"}]}"#.to_vec(),
-        )
-        .send()
-        .await;
-    assert_eq!(res.status, 200, "{}", res.text());
+    let url = format!("/v1/contacts/{}", ana["id"].as_str().unwrap());
+    let patch = json!({"emails": [{"address": "ana@new.example"}]});
+    merge_patch(&app, &s, &url, patch).await;
     assert!(found(&app, &s, "email=ana%40work.example").await.is_empty());
     assert_eq!(found(&app, &s, "email=ana%40new.example").await, ["Ana"]);
 
@@ -258,18 +265,9 @@ async fn an_edited_field_is_found_by_its_new_words() {
         in_order(&app, &s, url, 1).await,
         ["Ben Cole", "Ada Banalytics"]
     );
-    let res = app
-        .patch(&format!("/v1/contacts/{}", ben["id"].as_str().unwrap()))
-        .auth(&s)
-        .raw(
-            "application/merge-patch+json",
-            json!({"notes": "data lead", "company": "Analytics Co"})
-                .to_string()
-                .into_bytes(),
-        )
-        .send()
-        .await;
-    assert_eq!(res.status, 200, "{}", res.text());
+    let ben_url = format!("/v1/contacts/{}", ben["id"].as_str().unwrap());
+    let patch = json!({"notes": "data lead", "company": "Analytics Co"});
+    merge_patch(&app, &s, &ben_url, patch).await;
     assert_eq!(
         in_order(&app, &s, url, 1).await,
         ["Ben Cole", "Ada Banalytics"]
@@ -278,16 +276,7 @@ async fn an_edited_field_is_found_by_its_new_words() {
         in_order(&app, &s, "/v1/contacts?q=data%20lead", 1).await,
         ["Ben Cole"]
     );
-    let res = app
-        .patch(&format!("/v1/contacts/{}", ben["id"].as_str().unwrap()))
-        .auth(&s)
-        .raw(
-            "application/merge-patch+json",
-            json!({"company": null}).to_string().into_bytes(),
-        )
-        .send()
-        .await;
-    assert_eq!(res.status, 200, "{}", res.text());
+    merge_patch(&app, &s, &ben_url, json!({"company": null})).await;
     assert_eq!(in_order(&app, &s, url, 1).await, ["Ada Banalytics"]);
 }
 
@@ -416,16 +405,7 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
         (6, json!({"display_name": "Ana Dov", "tags": ["vip"]})),
         (4, json!({"display_name": "Anya"})),
     ] {
-        let res = app
-            .patch(&format!("/v1/contacts/{}", ids[i]))
-            .auth(&s)
-            .raw(
-                "application/merge-patch+json",
-                patch.to_string().into_bytes(),
-            )
-            .send()
-            .await;
-        assert_eq!(res.status, 200, "{}", res.text());
+        merge_patch(&app, &s, &format!("/v1/contacts/{}", ids[i]), patch).await;
     }
     assert_eq!(
         in_order(&app, &s, "/v1/contacts?q=ana", 2).await,
@@ -873,16 +853,7 @@ async fn an_edited_row_is_found_by_its_new_words_and_a_deleted_one_not_at_all() 
         ),
         (&favor, json!({"description": "Flats in Porto"})),
     ] {
-        let res = app
-            .patch(url)
-            .auth(&s)
-            .raw(
-                "application/merge-patch+json",
-                patch.to_string().into_bytes(),
-            )
-            .send()
-            .await;
-        assert_eq!(res.status, 200, "{url}: {}", res.text());
+        merge_patch(&app, &s, url, patch).await;
     }
     assert!(hits(&app, &s, "q=lisbon", 10).await.is_empty());
     assert!(hits(&app, &s, "q=harbour", 10).await.is_empty());
