@@ -691,18 +691,27 @@ fn ranked(
         ..filter.clone()
     };
     let mut out: Vec<(ContactJson, i32)> = Vec::new();
+    // Whether the better ranks were read from their start and held no
+    // name: then none is left out (the common case of a query no name
+    // begins with, which spares a set of every row of its range).
+    let mut none_better = start.is_none();
     for rank in names.iter().filter(|r| r.rank >= start_rank) {
         let mut position = start.clone().filter(|_| rank.rank == start_rank);
         let mut batch = need - out.len() as i64 + 8;
+        let better = match none_better {
+            true => Vec::new(),
+            false => NameRank::widest(names.iter().filter(|b| b.rank < rank.rank)),
+        };
         loop {
-            let found = named(conn, user_id, &names, rank, position.as_ref(), batch)?;
+            let found = named(conn, user_id, rank, &better, position.as_ref(), batch)?;
             if found.is_empty() {
                 break;
             }
-            let ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
+            none_better = false;
+            let ids: Vec<String> = found.iter().map(|(_, id)| id.clone()).collect();
             let rows: Vec<ContactJson> =
                 crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
-                    .filter(contacts::id.eq_any(ids))
+                    .filter(prepared::one_of(contacts::id, ids))
                     .load(c))?;
             let mut rows: HashMap<String, ContactJson> =
                 rows.into_iter().map(|r| (r.id.clone(), r)).collect();
@@ -777,14 +786,14 @@ fn ranked(
     Ok(out)
 }
 
-/// The head of a row of `contact_names` (`search::text::HEAD_CHARS`), as
-/// the index `contact_names_head` keeps it, of the rows `NOT_TAILS` says.
-const HEAD: &str = "substr(contact_names.name, 1, 2)";
+/// A row of `contact_names` whose head (`search::text::HEAD_CHARS`) is
+/// the bound value, as the index `contact_names_head` keeps heads: of the
+/// rows that are not tails.
+const HEAD_IS: &str = "(substr(contact_names.name, 1, 2) = ? AND contact_names.kind <> 'tail')";
 const _: () = assert!(
     crate::search::text::HEAD_CHARS == 2,
-    "HEAD reads two characters"
+    "HEAD_IS reads two characters"
 );
-const NOT_TAILS: &str = "contact_names.kind <> 'tail'";
 
 /// The name under which `search_words_backlog` marks the contacts' tails
 /// in `contact_names` as not all written (migration 000034 added them).
@@ -844,55 +853,56 @@ fn few_hold(conn: &mut DbConn, user_id: &str, rest: &str) -> QueryResult<bool> {
     Ok(n.first().is_some_and(|c| c.n <= FEW))
 }
 
-/// Up to `limit` names of the user's contacts of name rank `rank` (one of
-/// `ranks`), after the (name key, id) `after`, as (name key, id) in that
-/// order: those with a name in its range and none in a better one's. A
-/// contact with several names in the range comes as many times in a row
-/// (the caller takes it once): leaving them in costs a sort of the range,
-/// taking them out a hash of it as well (10 against 5 ms for the 16,181
-/// names that begin with `no` on PostgreSQL).
+/// Up to `limit` names of the user's contacts of name rank `rank`, after
+/// the (name key, id) `after`, as (name key, id) in that order: those with
+/// a name in its range and none in the ranges of `better` (the better
+/// ranks that may hold any). A contact with several names in the range
+/// comes as many times in a row (the caller takes it once): leaving them
+/// in costs a sort of the range, taking them out a hash of it as well (10
+/// against 5 ms for the 16,181 names that begin with `no` on PostgreSQL).
+/// Every statement is one a connection keeps prepared.
 fn named(
     conn: &mut DbConn,
     user_id: &str,
-    ranks: &[NameRank],
     rank: &NameRank,
+    better: &[&NameRank],
     after: Option<&(String, String)>,
     limit: i64,
 ) -> QueryResult<Vec<(String, String)>> {
-    let better = diesel::alias!(contact_names as better);
+    let better_alias = diesel::alias!(contact_names as better);
     crate::per_backend!(conn, |c, DB| {
-        let kinds = |r: &NameRank| r.kinds.iter().map(|k| k.as_str()).collect::<Vec<_>>();
         let mut query = contact_names::table
             .filter(contact_names::user_id.eq(user_id))
             .select((contact_names::name_key, contact_names::contact_id))
             .into_boxed::<DB>();
         // One kind by equality: PostgreSQL keeps an index's order for an
         // equal column, not for a list.
-        query = match kinds(rank).as_slice() {
-            [one] => query.filter(contact_names::kind.eq(*one)),
-            many => query.filter(contact_names::kind.eq_any(many.to_vec())),
+        query = match rank.kinds {
+            [one] => query.filter(contact_names::kind.eq(one.as_str())),
+            many => query.filter(prepared::one_of(contact_names::kind, kinds_of(many))),
         };
         query = match (rank.only(), rank.by_head) {
             (Some(only), _) => query.filter(contact_names::name.eq(only)),
             // The heads' index (migration 000034) has the names and words
             // only: the query says so in its words.
-            (None, true) => query
-                .filter(diesel::dsl::sql::<Text>(HEAD).eq(&rank.from))
-                .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(NOT_TAILS)),
+            (None, true) => query.filter(prepared::expr::<diesel::sql_types::Bool, _>(
+                prepared::sql(HEAD_IS).bind::<Text, _>(rank.from.clone()),
+            )),
             (None, false) => query
                 .filter(contact_names::name.ge(&rank.from))
                 .filter(contact_names::name.lt(&rank.to)),
         };
         // Not the contacts of a better rank: one set, read once (a
         // correlated probe per candidate costs more than the set).
-        for b in ranks.iter().filter(|b| b.rank < rank.rank) {
-            let name = better.field(contact_names::name);
-            let of_better = better
-                .filter(better.field(contact_names::user_id).eq(user_id))
-                .filter(better.field(contact_names::kind).eq_any(kinds(b)))
+        for b in better {
+            let kind = better_alias.field(contact_names::kind);
+            let name = better_alias.field(contact_names::name);
+            let of_better = better_alias
+                .filter(better_alias.field(contact_names::user_id).eq(user_id))
+                .filter(prepared::one_of(kind, kinds_of(b.kinds)))
                 .filter(name.ge(b.from.clone()))
                 .filter(name.lt(b.to.clone()))
-                .select(better.field(contact_names::contact_id));
+                .select(better_alias.field(contact_names::contact_id));
             query = query.filter(diesel::dsl::not(
                 contact_names::contact_id.eq_any(of_better),
             ));
@@ -912,6 +922,11 @@ fn named(
             .limit(limit)
             .load(c)
     })
+}
+
+/// The kinds of rows of `contact_names`, as the column holds them.
+fn kinds_of(kinds: &[NameKind]) -> Vec<String> {
+    kinds.iter().map(|k| k.as_str().to_string()).collect()
 }
 
 /// Search hits among the user's rows (`search::sql::search_page!`).

@@ -19,10 +19,16 @@
 use std::marker::PhantomData;
 
 use diesel::backend::Backend;
+use diesel::expression::{
+    is_aggregate, AppearsOnTable, Expression, SelectableExpression, TypedExpressionType,
+    ValidGrouping,
+};
+use diesel::pg::Pg;
 use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
 use diesel::query_dsl::RunQueryDsl;
 use diesel::serialize::ToSql;
-use diesel::sql_types::{HasSqlType, Untyped};
+use diesel::sql_types::{Array, Bool, HasSqlType, Text, Untyped};
+use diesel::sqlite::Sqlite;
 use diesel::QueryResult;
 
 /// A statement of fixed text; `bind` adds its parameters in order.
@@ -118,11 +124,137 @@ impl<Conn> RunQueryDsl<Conn> for Sql {}
 
 impl<Conn, Q, V, ST> RunQueryDsl<Conn> for Bind<Q, V, ST> {}
 
+/// A condition or value of fixed text with its binds (`sql(…).bind(…)`),
+/// of SQL type `ST`, for a query diesel builds: unlike `diesel::dsl::sql`,
+/// it leaves the statement one diesel keeps prepared.
+#[derive(Debug, Clone, Copy)]
+pub struct Expr<ST, Q> {
+    query: Q,
+    sql_type: PhantomData<ST>,
+}
+
+pub fn expr<ST, Q>(query: Q) -> Expr<ST, Q> {
+    Expr {
+        query,
+        sql_type: PhantomData,
+    }
+}
+
+impl<ST: TypedExpressionType, Q> Expression for Expr<ST, Q> {
+    type SqlType = ST;
+}
+
+impl<DB: Backend, ST, Q: QueryFragment<DB>> QueryFragment<DB> for Expr<ST, Q> {
+    fn walk_ast<'b>(&'b self, out: AstPass<'_, 'b, DB>) -> QueryResult<()> {
+        self.query.walk_ast(out)
+    }
+}
+
+impl<ST, Q> QueryId for Expr<ST, Q> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS, ST: TypedExpressionType, Q> AppearsOnTable<QS> for Expr<ST, Q> {}
+
+impl<QS, ST: TypedExpressionType, Q> SelectableExpression<QS> for Expr<ST, Q> {}
+
+impl<GB, ST, Q> ValidGrouping<GB> for Expr<ST, Q> {
+    type IsAggregate = is_aggregate::Never;
+}
+
+/// `column` equal to one of `values`, as a statement diesel keeps prepared
+/// whatever their number (its own `eq_any` of a list is a new statement
+/// on SQLite at each length, prepared again each time): on SQLite the
+/// values are one bound JSON array, on PostgreSQL one bound array.
+#[derive(Debug, Clone)]
+pub struct OneOf<C> {
+    column: C,
+    values: Vec<String>,
+    json: String,
+}
+
+pub fn one_of<C>(column: C, values: Vec<String>) -> OneOf<C> {
+    let json = serde_json::to_string(&values).unwrap_or_default();
+    OneOf {
+        column,
+        values,
+        json,
+    }
+}
+
+impl<C> Expression for OneOf<C> {
+    type SqlType = Bool;
+}
+
+impl<C: QueryFragment<Sqlite>> QueryFragment<Sqlite> for OneOf<C> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" IN (SELECT value FROM json_each(");
+        out.push_bind_param::<Text, _>(&self.json)?;
+        out.push_sql("))");
+        Ok(())
+    }
+}
+
+impl<C: QueryFragment<Pg>> QueryFragment<Pg> for OneOf<C> {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
+        self.column.walk_ast(out.reborrow())?;
+        out.push_sql(" = ANY(");
+        out.push_bind_param::<Array<Text>, _>(&self.values)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl<C> QueryId for OneOf<C> {
+    type QueryId = ();
+    const HAS_STATIC_QUERY_ID: bool = false;
+}
+
+impl<QS, C: AppearsOnTable<QS>> AppearsOnTable<QS> for OneOf<C> {}
+
+impl<QS, C: SelectableExpression<QS>> SelectableExpression<QS> for OneOf<C> {}
+
+impl<GB, C> ValidGrouping<GB> for OneOf<C> {
+    type IsAggregate = is_aggregate::Never;
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use diesel::sql_types::{Integer, Text};
-    use diesel::sqlite::Sqlite;
+    use diesel::sql_types::Integer;
+
+    #[test]
+    fn a_query_with_one_of_or_expr_is_kept_prepared_on_both_databases() {
+        use crate::db::schema::contacts;
+        use diesel::prelude::*;
+        let ids = || vec!["a".to_string(), "b".to_string()];
+        let head = || {
+            expr::<Bool, _>(sql("substr(contacts.display_name, 1, 2) = ?").bind::<Text, _>("an"))
+        };
+        let ours = |ids| {
+            contacts::table
+                .filter(one_of(contacts::id, ids))
+                .filter(head())
+                .select(contacts::id)
+        };
+        assert!(QueryFragment::<Sqlite>::is_safe_to_cache_prepared(&ours(ids()), &Sqlite).unwrap());
+        assert!(QueryFragment::<Pg>::is_safe_to_cache_prepared(&ours(ids()), &Pg).unwrap());
+        let text = diesel::debug_query::<Sqlite, _>(&ours(ids())).to_string();
+        assert!(
+            text.contains("IN (SELECT value FROM json_each(?))"),
+            "{text}"
+        );
+        assert!(text.contains(r#"binds: ["[\"a\",\"b\"]", "an"]"#), "{text}");
+        let text = diesel::debug_query::<Pg, _>(&ours(ids())).to_string();
+        assert!(text.contains("= ANY($1)"), "{text}");
+        // What they stand for: diesel's list is prepared again each time.
+        let theirs = contacts::table
+            .filter(contacts::id.eq_any(ids()))
+            .select(contacts::id);
+        assert!(!QueryFragment::<Sqlite>::is_safe_to_cache_prepared(&theirs, &Sqlite).unwrap());
+    }
 
     #[test]
     fn each_question_mark_is_the_next_bind() {

@@ -21,7 +21,11 @@ macro_rules! search_like_any {
                 Some(f) => Box::new(f.or(one)),
             });
         }
-        found.unwrap_or_else(|| Box::new(diesel::dsl::sql::<diesel::sql_types::Bool>("1 = 0")))
+        found.unwrap_or_else(|| {
+            Box::new($crate::db::prepared::expr::<diesel::sql_types::Bool, _>(
+                $crate::db::prepared::sql("1 = 0"),
+            ))
+        })
     }};
 }
 
@@ -35,18 +39,17 @@ macro_rules! search_matching {
         if <$db as $crate::db::search_index::Engine>::FTS5 {
             if let Some(m) = q.fts5() {
                 // The index's candidates: the `LIKE` above confirms each.
-                query = query.filter(
-                    diesel::dsl::sql::<diesel::sql_types::Bool>(concat!(
+                query = query.filter($crate::db::prepared::expr::<diesel::sql_types::Bool, _>(
+                    $crate::db::prepared::sql(concat!(
                         stringify!($table),
                         ".rowid IN (SELECT rowid FROM ",
                         stringify!($table),
                         "_fts WHERE ",
                         stringify!($table),
-                        "_fts MATCH "
+                        "_fts MATCH ?)"
                     ))
-                    .bind::<diesel::sql_types::Text, _>(m)
-                    .sql(")"),
-                );
+                    .bind::<diesel::sql_types::Text, _>(m),
+                ));
             }
         }
         query
@@ -187,7 +190,10 @@ macro_rules! search_ranked {
             ))
             // `ORDER BY 1`: by the rank selected, not computed again.
             .order((
-                diesel::dsl::sql::<diesel::sql_types::Integer>("1").asc(),
+                $crate::db::prepared::expr::<diesel::sql_types::Integer, _>(
+                    $crate::db::prepared::sql("1"),
+                )
+                .asc(),
                 $key.asc(),
                 $table::id.asc(),
             ))

@@ -265,6 +265,21 @@ impl NameRank {
         let end = self.to.strip_prefix(self.from.as_str())?;
         (end.strip_prefix(WORD)?.is_empty()).then_some(self.from.as_str())
     }
+
+    /// Of `ranks`, those whose rows no other of them holds all of (the
+    /// same kinds, a range inside its range): a contact in any of `ranks`
+    /// is in one of these.
+    pub fn widest<'a>(ranks: impl Iterator<Item = &'a NameRank> + Clone) -> Vec<&'a NameRank> {
+        // `a` holds every row of `b` and more.
+        let holds = |a: &NameRank, b: &NameRank| {
+            let within = a.from <= b.from && b.to <= a.to;
+            a.kinds == b.kinds && within && (a.from < b.from || b.to < a.to)
+        };
+        ranks
+            .clone()
+            .filter(|r| !ranks.clone().any(|w| holds(w, r)))
+            .collect()
+    }
 }
 
 /// A query, as the strings it looks for.
@@ -840,6 +855,14 @@ mod tests {
                     false => text.contains(n.as_str()),
                 };
                 let ranks = q.name_ranks(tails);
+                // A row in a better rank is in one of the widest of them.
+                for r in &ranks {
+                    let better = || ranks.iter().filter(|b| b.rank < r.rank);
+                    let widest = NameRank::widest(better());
+                    assert!(widest.len() <= 1, "{query}: {widest:?}");
+                    let in_widest = widest.iter().any(|b| meets(b));
+                    assert_eq!(better().any(meets), in_widest, "{query} in {names:?}");
+                }
                 match ranks.iter().find(|r| meets(r)) {
                     Some(r) => {
                         assert!(matches, "{query} in {names:?}");
