@@ -708,20 +708,30 @@ fn ranked(
                 break;
             }
             none_better = false;
-            let ids: Vec<String> = found.iter().map(|(_, id)| id.clone()).collect();
-            let rows: Vec<ContactJson> =
-                crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
-                    .filter(prepared::one_of(contacts::id, ids))
-                    .load(c))?;
-            let mut rows: HashMap<String, ContactJson> =
-                rows.into_iter().map(|r| (r.id.clone(), r)).collect();
-            // A contact named twice in `found` is taken the first time.
-            for (_, id) in &found {
-                if let Some(row) = rows.remove(id) {
-                    out.push((row, rank.rank));
-                    if out.len() as i64 == need {
-                        return Ok(out);
+            // A contact named twice comes twice in a row: taken once.
+            let mut ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
+            ids.dedup();
+            // As many contacts as the page lacks, then the next ones if the
+            // filters left some out: the names read beyond are cheap, their
+            // contacts not.
+            let mut rest = ids.as_slice();
+            while !rest.is_empty() {
+                let (chunk, after) = rest.split_at(rest.len().min((need as usize) - out.len()));
+                rest = after;
+                let wanted = chunk.iter().map(|id| id.to_string()).collect();
+                let rows: Vec<ContactJson> =
+                    crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
+                        .filter(prepared::one_of(contacts::id, wanted))
+                        .load(c))?;
+                let mut rows: HashMap<String, ContactJson> =
+                    rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+                for id in chunk {
+                    if let Some(row) = rows.remove(*id) {
+                        out.push((row, rank.rank));
                     }
+                }
+                if out.len() as i64 == need {
+                    return Ok(out);
                 }
             }
             if (found.len() as i64) < batch {
@@ -759,7 +769,7 @@ fn ranked(
                 Some(rest) => {
                     let held = contact_names::table
                         .filter(contact_names::user_id.eq(user_id))
-                        .filter(contact_names::kind.eq_any(HOLDING))
+                        .filter(prepared::one_of(contact_names::kind, kinds_of(HOLDING)))
                         .filter(contact_names::name.ge(rest.to_string()))
                         .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
                         .select(contact_names::contact_id);
@@ -826,7 +836,7 @@ pub fn all_tails_written(conn: &mut DbConn) -> QueryResult<()> {
 
 /// The kinds of rows in `contact_names` (all of them; `few_hold` names
 /// them too).
-const HOLDING: [&str; 3] = ["name", "word", "tail"];
+const HOLDING: &[NameKind] = &[NameKind::Name, NameKind::Word, NameKind::Tail];
 
 /// Whether at most `FEW` rows of the user's `contact_names` begin with
 /// `rest`. The contacts that hold a query of which `rest` follows the

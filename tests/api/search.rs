@@ -24,6 +24,16 @@ fn urlencode(s: &str) -> String {
     serde_urlencoded::to_string([("q", s)]).unwrap()[2..].to_string()
 }
 
+/// Moves the contact `id` to the trash; it must succeed.
+async fn trash(app: &TestApp, s: &Session, id: &str) {
+    let res = app
+        .delete(&format!("/v1/contacts/{id}"))
+        .auth(s)
+        .send()
+        .await;
+    assert_eq!(res.status, 204, "{id}: {}", res.text());
+}
+
 /// Sends `patch` to `url` as a merge patch; it must succeed.
 async fn merge_patch(app: &TestApp, s: &Session, url: &str, patch: Value) {
     let res = app
@@ -297,7 +307,13 @@ async fn every_result(app: &TestApp, s: &Session, queries: &[&str]) -> Vec<(Stri
 /// Every item of the list at `url`, `limit` a page, following its cursors
 /// (each page at most `limit` long).
 async fn every_item(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<Value> {
-    let mut out = Vec::new();
+    every_page(app, s, url, limit).await.concat()
+}
+
+/// Each page of the list at `url`, `limit` a page, following its cursors
+/// (each page at most `limit` long).
+async fn every_page(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<Vec<Value>> {
+    let mut pages: Vec<Vec<Value>> = Vec::new();
     let mut cursor: Option<String> = None;
     loop {
         let mut page_url = format!("{url}&limit={limit}");
@@ -309,14 +325,14 @@ async fn every_item(app: &TestApp, s: &Session, url: &str, limit: usize) -> Vec<
         let page = res.json();
         let items = page["items"].as_array().unwrap();
         assert!(items.len() <= limit, "{page_url}");
-        out.extend(items.iter().cloned());
+        pages.push(items.clone());
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
             None => break,
         }
-        assert!(out.len() < 1000, "{url} never ends");
+        assert!(pages.len() < 1000, "{url} never ends");
     }
-    out
+    pages
 }
 
 /// Without `sort`, a search answers the best matches first: a name equal
@@ -379,12 +395,7 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
         ]
     );
     // A trashed contact is found only with `trashed=true`.
-    let res = app
-        .delete(&format!("/v1/contacts/{}", ids[2]))
-        .auth(&s)
-        .send()
-        .await;
-    assert_eq!(res.status, 204);
+    trash(&app, &s, &ids[2]).await;
     assert_eq!(
         in_order(&app, &s, "/v1/contacts?q=ana", 2).await,
         [
@@ -433,6 +444,54 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
         .send()
         .await;
     assert_eq!(res.status, 422, "{}", res.text());
+}
+
+/// Contacts the other filters leave out (in the trash, archived) take no
+/// place on a ranked page: each page is as long as asked, in order, until
+/// the last, and none is skipped.
+#[actix_web::test]
+async fn a_ranked_page_is_full_when_filters_leave_names_out() {
+    let app = TestApp::spawn().await;
+    let s = app.user("filtered-ranks@example.com").await;
+    let mut ids = Vec::new();
+    for i in 1..=9 {
+        let archived = i == 3 || i == 4;
+        let body = json!({"display_name": format!("Kim {i:02}"), "archived": archived});
+        ids.push(
+            app.contact(&s, body).await["id"]
+                .as_str()
+                .unwrap()
+                .to_string(),
+        );
+    }
+    trash(&app, &s, &ids[1]).await;
+    let live = ["Kim 01", "Kim 05", "Kim 06", "Kim 07", "Kim 08", "Kim 09"];
+    for limit in [1, 2, 3, 100] {
+        let pages = every_page(&app, &s, "/v1/contacts?q=kim", limit).await;
+        let pages: Vec<Vec<&str>> = pages
+            .iter()
+            .map(|p| {
+                p.iter()
+                    .map(|c| c["display_name"].as_str().unwrap())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(pages.concat(), live, "limit {limit}");
+        let (last, full) = pages.split_last().unwrap();
+        assert!(
+            full.iter().all(|p| p.len() == limit),
+            "limit {limit}: {pages:?}"
+        );
+        assert!(!last.is_empty(), "limit {limit}: {pages:?}");
+    }
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=kim&archived=true", 1).await,
+        ["Kim 03", "Kim 04"]
+    );
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=kim&trashed=true", 1).await,
+        ["Kim 02"]
+    );
 }
 
 /// Every display name `url` lists, following its cursors, in order.
