@@ -226,11 +226,11 @@ fn find_json_many(
 ) -> QueryResult<Vec<Option<(i32, String)>>> {
     let rows: Vec<(String, ContactJson)> = match conn {
         DbConn::Postgresql(c) if keys.len() > 1 => {
-            let mut ids: Vec<&str> = keys.iter().map(|k| k.1).collect();
+            let mut ids: Vec<String> = keys.iter().map(|k| k.1.to_string()).collect();
             ids.sort_unstable();
             ids.dedup();
             contacts::table
-                .filter(IdAmong(ids))
+                .filter(crate::db::prepared::one_of(contacts::id, ids))
                 .select((contacts::user_id, ContactJson::as_select()))
                 .load(c)?
         }
@@ -256,45 +256,6 @@ fn find_json_many(
             }
         })
         .collect()
-}
-
-/// `contacts.id = ANY(ARRAY(SELECT unnest($1)))`, PostgreSQL's filter of
-/// contacts by a list of ids, written so that its statement is planned
-/// once. With `= ANY($1)` (diesel's `eq_any`) PostgreSQL plans it again on
-/// every run, as its estimate for the array given (often one id) always
-/// beats the generic plan's for an array of unknown length; the subselect
-/// hides the array from the estimate, so both plans cost the same and the
-/// prepared one is kept. Planning took more of the server's time than the
-/// lookups.
-struct IdAmong<'a>(Vec<&'a str>);
-
-impl diesel::query_builder::QueryId for IdAmong<'_> {
-    type QueryId = IdAmong<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::Expression for IdAmong<'_> {
-    type SqlType = diesel::sql_types::Bool;
-}
-
-impl<GB> diesel::expression::ValidGrouping<GB> for IdAmong<'_> {
-    type IsAggregate = diesel::expression::is_aggregate::Never;
-}
-
-impl diesel::AppearsOnTable<contacts::table> for IdAmong<'_> {}
-
-impl diesel::SelectableExpression<contacts::table> for IdAmong<'_> {}
-
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for IdAmong<'_> {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        out.push_sql("\"contacts\".\"id\" = ANY(ARRAY(SELECT unnest(");
-        out.push_bind_param::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&self.0)?;
-        out.push_sql(")))");
-        Ok(())
-    }
 }
 
 /// Writes the JSON of rows whose stored JSON is missing or stale from their

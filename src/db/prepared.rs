@@ -166,7 +166,14 @@ impl<GB, ST, Q> ValidGrouping<GB> for Expr<ST, Q> {
 /// `column` equal to one of `values`, as a statement diesel keeps prepared
 /// whatever their number (its own `eq_any` of a list is a new statement
 /// on SQLite at each length, prepared again each time): on SQLite the
-/// values are one bound JSON array, on PostgreSQL one bound array.
+/// values are one bound JSON array; on PostgreSQL one bound array, read
+/// through a subselect (`= ANY(ARRAY(SELECT unnest($1)))`). With
+/// `= ANY($1)` PostgreSQL plans the statement again on every run, as its
+/// estimate for the array given (often one id) always beats the generic
+/// plan's for an array of unknown length; the subselect hides the array
+/// from the estimate, so both plans cost the same and the prepared one is
+/// kept (planning took more of the server's time than the lookups of a
+/// batch of contacts by id).
 #[derive(Debug, Clone)]
 pub struct OneOf<C> {
     column: C,
@@ -200,9 +207,9 @@ impl<C: QueryFragment<Sqlite>> QueryFragment<Sqlite> for OneOf<C> {
 impl<C: QueryFragment<Pg>> QueryFragment<Pg> for OneOf<C> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Pg>) -> QueryResult<()> {
         self.column.walk_ast(out.reborrow())?;
-        out.push_sql(" = ANY(");
+        out.push_sql(" = ANY(ARRAY(SELECT unnest(");
         out.push_bind_param::<Array<Text>, _>(&self.values)?;
-        out.push_sql(")");
+        out.push_sql(")))");
         Ok(())
     }
 }
@@ -248,7 +255,7 @@ mod tests {
         );
         assert!(text.contains(r#"binds: ["[\"a\",\"b\"]", "an"]"#), "{text}");
         let text = diesel::debug_query::<Pg, _>(&ours(ids())).to_string();
-        assert!(text.contains("= ANY($1)"), "{text}");
+        assert!(text.contains("= ANY(ARRAY(SELECT unnest($1)))"), "{text}");
         // What they stand for: diesel's list is prepared again each time.
         let theirs = contacts::table
             .filter(contacts::id.eq_any(ids()))
