@@ -991,19 +991,15 @@ pub fn duplicate_keys(
                 .load(conn)
         }
         DuplicateReason::NameAndCompany => {
-            let key = diesel::dsl::sql::<diesel::sql_types::Text>(NAME_AND_COMPANY);
+            let key = name_and_company();
             contacts::table
                 .filter(contacts::user_id.eq(user_id))
                 .filter(contacts::trashed_at.is_null())
                 .filter(contacts::company_key.is_not_null())
-                .filter(
-                    diesel::dsl::sql::<diesel::sql_types::Bool>(NAME_AND_COMPANY)
-                        .sql(" > ")
-                        .bind::<diesel::sql_types::Text, _>(after),
-                )
-                .group_by(key.clone())
+                .filter(name_and_company().gt(after))
+                .group_by(key)
                 .having(count_star().gt(1))
-                .select(key.clone())
+                .select(key)
                 .order(key.asc())
                 .limit(limit)
                 .load(conn)
@@ -1013,7 +1009,11 @@ pub fn duplicate_keys(
 
 /// A contact's name and company as the duplicates of `NameAndCompany` key
 /// them.
-const NAME_AND_COMPANY: &str = "contacts.name_key || ' / ' || contacts.company_key";
+fn name_and_company() -> prepared::Expr<Text, prepared::Sql> {
+    prepared::expr(prepared::sql(
+        "(contacts.name_key || ' / ' || contacts.company_key)",
+    ))
+}
 
 /// The contacts not in the trash that share `key` for `reason`, by name.
 pub fn duplicate_members(
@@ -1038,11 +1038,7 @@ pub fn duplicate_members(
             live.filter(contacts::id.eq_any(holders)).load(conn)
         }
         DuplicateReason::NameAndCompany => live
-            .filter(
-                diesel::dsl::sql::<diesel::sql_types::Bool>(NAME_AND_COMPANY)
-                    .sql(" = ")
-                    .bind::<diesel::sql_types::Text, _>(key.to_string()),
-            )
+            .filter(name_and_company().eq(key.to_string()))
             .load(conn),
     }
 }
