@@ -670,10 +670,11 @@ pub struct ContactListParams {
         example = "+1 555 0103"
     )]
     pub phone: Option<String>,
-    /// Only the contact with this external id, as `source:value`.
+    /// Only the contact with this external id, as `source:value` (the
+    /// query's spaces around it are ignored, so the value is not blank).
     #[param(
         max_length = 541,
-        pattern = r"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]+$",
+        pattern = r"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]*[^\x00\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\x00]*$",
         example = "crm:42"
     )]
     pub external_id: Option<String>,

@@ -351,7 +351,7 @@ pub fn in_words(pattern: &str) -> Option<&'static str> {
         r#"^[^\u0000]*[^\u0000\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+[^\u0000]*$"# => "must not be blank",
         r#"^[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+@[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"@]+$"# => "must be an email address like ana@example.com",
         r#"^[a-z][a-z0-9_.-]{0,39}$"# => "a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter",
-        r#"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]+$"# => "must be a source and an id, like crm:42 (a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter)",
+        r#"^[a-z][a-z0-9_.\-]{0,39}:[^\x00]*[^\x00\t\n\u000b\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000][^\x00]*$"# => "must be a source and an id, like crm:42 (a source is 1–40 characters of a-z, 0-9, _, - and ., beginning with a letter; the id not blank)",
         r#"^https?://[^\x00-\x20\x7f]+$"# => "must be an http or https URL",
         _ => return None,
     })

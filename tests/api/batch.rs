@@ -50,6 +50,32 @@ async fn external_ids_are_kept_found_merged_and_unique_per_account() {
     assert!(listed(&app, &s, "/v1/contacts?external_id=crm:43")
         .await
         .is_empty());
+    // The query's spaces around a value are ignored; a blank id is refused
+    // as the document's pattern says.
+    assert_eq!(
+        listed(&app, &s, "/v1/contacts?external_id=crm:42%20").await,
+        ["Ana"]
+    );
+    let doc = app.get("/openapi.json").send().await.json();
+    let param = doc["paths"]["/v1/contacts"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "external_id")
+        .unwrap()
+        .clone();
+    let documented = regex::Regex::new(param["schema"]["pattern"].as_str().unwrap()).unwrap();
+    assert!(documented.is_match("crm:42 "));
+    for (sent, blank) in [
+        ("crm:%20", "crm: "),
+        ("crm:", "crm:"),
+        ("crm:%C2%A0", "crm:\u{a0}"),
+    ] {
+        let url = format!("/v1/contacts?external_id={sent}");
+        let res = app.get(&url).auth(&s).send().await;
+        assert_eq!(res.invalid_fields(), ["external_id"], "{url}");
+        assert!(!documented.is_match(blank), "the document allows {blank:?}");
+    }
 
     // Another contact cannot hold the same id of a source; another user can.
     let res = app
