@@ -5478,7 +5478,8 @@ export interface operations {
                  */
                 phone?: string;
                 /**
-                 * @description Only the contact with this external id, as `source:value`.
+                 * @description Only the contact with this external id, as `source:value` (the
+                 *     query's spaces around it are ignored, so the value is not blank).
                  * @example crm:42
                  */
                 external_id?: string;
