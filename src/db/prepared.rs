@@ -178,15 +178,15 @@ impl<GB, ST, Q> ValidGrouping<GB> for Expr<ST, Q> {
 pub struct OneOf<C> {
     column: C,
     values: Vec<String>,
-    json: String,
+    /// The values as SQLite binds them, written when first bound.
+    json: std::sync::OnceLock<String>,
 }
 
 pub fn one_of<C>(column: C, values: Vec<String>) -> OneOf<C> {
-    let json = serde_json::to_string(&values).unwrap_or_default();
     OneOf {
         column,
         values,
-        json,
+        json: std::sync::OnceLock::new(),
     }
 }
 
@@ -198,7 +198,10 @@ impl<C: QueryFragment<Sqlite>> QueryFragment<Sqlite> for OneOf<C> {
     fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
         self.column.walk_ast(out.reborrow())?;
         out.push_sql(" IN (SELECT value FROM json_each(");
-        out.push_bind_param::<Text, _>(&self.json)?;
+        let json = self
+            .json
+            .get_or_init(|| serde_json::to_string(&self.values).unwrap_or_default());
+        out.push_bind_param::<Text, _>(json)?;
         out.push_sql("))");
         Ok(())
     }

@@ -62,8 +62,7 @@ async fn external_ids_are_kept_found_merged_and_unique_per_account() {
         .unwrap()
         .iter()
         .find(|p| p["name"] == "external_id")
-        .unwrap()
-        .clone();
+        .unwrap();
     let documented = regex::Regex::new(param["schema"]["pattern"].as_str().unwrap()).unwrap();
     assert!(documented.is_match("crm:42 "));
     for (sent, blank) in [
