@@ -293,10 +293,12 @@ pub fn is_id(s: &str) -> bool {
 // Query strings
 
 /// The query string read into `T`, whose `IntoParams` is its document: each
-/// parameter checked against its schema (every broken one reported at once,
-/// by name), text trimmed, an empty free-text value (a search, a cursor)
-/// read as absent. Integers and booleans are read from their text first; an
-/// empty one is not a number or a boolean.
+/// parameter checked against its schema as it was sent (every broken one
+/// reported at once, by name), then its text trimmed; a blank free-text
+/// value (a search, a cursor) reads as absent. Integers and booleans are read
+/// from their text first; an empty one is not a number or a boolean. The
+/// check sees what the client sent, not the trimmed text, so a value the
+/// document refuses (`tag=%0Cvip`, `phone=%20555`) is refused here too.
 pub fn params<T>(req: &actix_web::HttpRequest) -> Result<T, ApiError>
 where
     T: utoipa::IntoParams + serde::de::DeserializeOwned + 'static,
@@ -318,15 +320,14 @@ where
             repeated.push(FieldError::new(&name, "invalid_type", "must be given once"));
             continue;
         }
-        let raw = raw.trim();
-        if raw.is_empty() && schema.is_free_text(&name) {
+        if raw.trim().is_empty() && schema.is_free_text(&name) {
             continue;
         }
         let value = match schema.property_type(&name) {
             Some("integer") => raw
                 .parse::<i64>()
                 .map_or_else(|_| Value::from(raw), Value::from),
-            Some("boolean") => match raw {
+            Some("boolean") => match raw.as_str() {
                 "true" => Value::Bool(true),
                 "false" => Value::Bool(false),
                 _ => Value::from(raw),
@@ -335,11 +336,21 @@ where
         };
         object.insert(name, value);
     }
-    let object = Value::Object(object);
+    let mut object = Value::Object(object);
     let mut errors = schema.check(&object);
     errors.extend(repeated);
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
+    }
+    if let Value::Object(checked) = &mut object {
+        for value in checked.values_mut() {
+            if let Value::String(text) = value {
+                let trimmed = text.trim();
+                if trimmed.len() != text.len() {
+                    *text = trimmed.to_string();
+                }
+            }
+        }
     }
     serde_json::from_value(object)
         .map_err(|e| ApiError::field("query", "invalid_value", e.to_string()))
@@ -419,6 +430,16 @@ mod tests {
         );
         let p: Page = params_of("q=").unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(p.q, None, "empty text reads as absent");
+        let p: Page = params_of("q=%20%09").unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(p.q, None, "blank text reads as absent");
+        assert!(
+            params_of::<Page>("limit=%2020").is_err(),
+            "a number is checked as sent, spaces and all"
+        );
+        assert!(
+            params_of::<Page>("q=%20abcde").is_err(),
+            "the length counts what was sent"
+        );
         assert!(
             params_of::<Page>("limit=").is_err(),
             "an empty number is not one"

@@ -400,7 +400,7 @@ fn check_string(
     let well_formed = match rules.get("format").and_then(Value::as_str) {
         Some("date") => super::parse_date(s).is_ok(),
         Some("date-time") => super::parse_datetime(s).is_ok(),
-        Some("email") => super::is_email(s.trim()),
+        Some("email") => super::is_email(s),
         _ => true,
     };
     if !well_formed {

@@ -368,3 +368,136 @@ async fn head_answers_as_get_without_a_body() {
     assert_eq!(login.status, 405);
     assert_eq!(login.header("allow").as_deref(), Some("POST"));
 }
+
+/// A value for a query parameter the document allows, or none where the
+/// parameter needs a value of its own (a cursor, a photo's version, fields).
+fn query_sample(world: &World, name: &str, param: &Value) -> Option<String> {
+    let schema = &param["schema"];
+    let text = |v: &Value| v.as_str().map(str::to_string).or(Some(v.to_string()));
+    if let Some(example) = param.get("example").or(schema.get("example")) {
+        return text(example);
+    }
+    if let Some(first) = schema["enum"].get(0) {
+        return text(first);
+    }
+    Some(
+        match (schema["type"].as_str(), schema["format"].as_str(), name) {
+            (Some("boolean"), _, _) => "true".into(),
+            (Some("integer"), _, _) => schema["minimum"].as_i64().unwrap_or(1).to_string(),
+            (_, Some("uuid"), _) => world.a.clone(),
+            (_, Some("date"), _) => "2026-01-01".into(),
+            (_, Some("date-time"), _) => "2026-01-01T00:00:00Z".into(),
+            (_, _, "need_id") => world.need.clone(),
+            (_, _, "tag") => world.tag.into(),
+            (_, _, "company") => "Acme".into(),
+            (_, _, "q") => "ada".into(),
+            _ => return None,
+        },
+    )
+}
+
+/// Whether the document's schema allows `value` for a query parameter whose
+/// bare sample it allows: only free text and patterns can allow a space or
+/// a control character around a value; a number, a flag, a name from a
+/// list, a date or an id cannot.
+fn documented(schema: &Value, value: &str) -> bool {
+    let plain =
+        schema["type"] == "string" && schema["enum"].is_null() && schema["format"].is_null();
+    let fits = schema["maxLength"]
+        .as_u64()
+        .is_none_or(|max| value.chars().count() as u64 <= max);
+    let matches = schema["pattern"]
+        .as_str()
+        .is_none_or(|p| regex::Regex::new(p).unwrap().is_match(value));
+    plain && fits && matches
+}
+
+/// Every query parameter is checked as it was sent: a value with a space or
+/// a form feed around it is refused exactly when the document refuses it
+/// (`?tag=%0Cmentor` once answered 200, its text trimmed before the check),
+/// and accepted when the document allows it.
+#[actix_web::test]
+async fn every_query_parameter_is_checked_as_sent() {
+    let app = contract_app().await;
+    let s = app.user("query-as-sent@example.com").await;
+    let world = World::new(&app, &s).await;
+    let doc: Value = serde_json::from_str(&kith::openapi::document()).unwrap();
+    let (mut refused, mut allowed) = (0, 0);
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        // Only reads (a query on a write may act) that answer at once (not
+        // the change stream), on paths a world fills (not the feed's secret).
+        let Some(op) = item.get("get") else { continue };
+        let url = world.path(path);
+        if url.contains('{') || url.ends_with("/stream") {
+            continue;
+        }
+        for param in op["parameters"].as_array().into_iter().flatten() {
+            let name = param["name"].as_str().unwrap();
+            if param["in"] != "query" || name == "wait" {
+                continue;
+            }
+            let Some(sample) = query_sample(&world, name, param) else {
+                continue;
+            };
+            // The other parameters the operation requires, at their samples
+            // (and reach's q: it asks for one of company, tag or q).
+            let others: Vec<(String, String)> = op["parameters"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter(|p| p["in"] == "query" && p["name"] != name)
+                .filter(|p| {
+                    p["required"] == true
+                        || (path == "/v1/network/reach"
+                            && p["name"] == "q"
+                            && name != "tag"
+                            && name != "company")
+                })
+                .filter_map(|p| {
+                    let other = p["name"].as_str().unwrap();
+                    Some((other.to_string(), query_sample(&world, other, p)?))
+                })
+                .collect();
+            let ask = |value: String| {
+                let mut pairs = others.clone();
+                pairs.push((name.to_string(), value));
+                let query = serde_urlencoded::to_string(pairs).unwrap();
+                app.get(&format!("{url}?{query}")).auth(&s).send()
+            };
+            let bare = ask(sample.clone()).await;
+            assert!(
+                ![400, 422].contains(&bare.status),
+                "{path}?{name}={sample:?} is the document's own value: {}",
+                bare.text()
+            );
+            for value in [
+                format!(" {sample}"),
+                format!("{sample} "),
+                format!("\u{c}{sample}"),
+                format!("{sample}\u{c}"),
+            ] {
+                let res = ask(value.clone()).await;
+                if documented(&param["schema"], &value) {
+                    allowed += 1;
+                    assert!(
+                        ![400, 422].contains(&res.status),
+                        "{path}?{name}={value:?} is allowed by the document: {}",
+                        res.text()
+                    );
+                } else {
+                    refused += 1;
+                    assert_eq!(
+                        res.status,
+                        422,
+                        "{path}?{name}={value:?} is refused by the document: {}",
+                        res.text()
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        refused >= 200 && allowed >= 20,
+        "{refused} refused, {allowed} allowed"
+    );
+}
