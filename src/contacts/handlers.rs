@@ -2,6 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
+use std::ops::ControlFlow;
 
 use serde_json::Value;
 use utoipa::IntoParams;
@@ -13,7 +14,7 @@ use super::model::{
 use super::read_model::{self, ContactBrief, ContactJson, ContactName, Keys, Short};
 use super::service;
 use super::store::ShortRow;
-use super::store::{After, ListFilter, Sort, SortKey, RELEVANCE};
+use super::store::{After, ListFilter, Ranked, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::fields;
@@ -388,38 +389,93 @@ pub async fn list(
             .map(crate::time::start_of),
     };
     let after = position(&sort, cursor)?;
-    // The page is written to JSON where its rows were read: only the bytes
-    // cross to the worker thread.
-    let searching = filter.q.is_some();
-    let uid = user.id.clone();
-    let read = move |conn: &mut crate::db::DbConn| {
+    let list = List {
+        user_id: user.id.clone(),
+        filter,
+        sort,
+        limit,
+        after,
+        fields,
+    };
+    // A page by a sort key, and a search's name ranks, are planned once; a
+    // search's last rank (the query inside a word) for what is searched for.
+    let first = move |conn: &mut crate::db::DbConn| list.first(conn);
+    let then = |conn: &mut crate::db::DbConn, (list, named): (List, Ranked)| list.rest(conn, named);
+    let body = state.db.read_in_two(user.id, first, then).await?;
+    Ok(crate::http::json_response(body))
+}
+
+/// A page as JSON, and whether it holds any contact.
+type Written = (Vec<u8>, bool);
+
+/// A page of contacts to read (`list`).
+struct List {
+    user_id: String,
+    filter: ListFilter,
+    sort: Sort,
+    limit: i64,
+    after: Option<After>,
+    fields: Option<fields::Fields>,
+}
+
+impl List {
+    /// The page as JSON and whether it holds any contact; or, for a search
+    /// whose name ranks left it short, their rows, for `list_rest`.
+    fn first(
+        self,
+        conn: &mut crate::db::DbConn,
+    ) -> Result<ControlFlow<Written, (List, Ranked)>, ApiError> {
+        let List {
+            user_id,
+            filter,
+            sort,
+            limit,
+            after,
+            fields,
+        } = &self;
+        let after = after.as_ref();
         // Only short fields, by a sort key: read from their columns.
-        if let Some(f) = fields.as_ref().filter(|_| !searching) {
-            let after = after.as_ref();
+        if let Some(f) = fields.as_ref().filter(|_| filter.q.is_none()) {
             if f.within(ContactName::FIELDS) {
-                return short_page::<ContactName>(conn, &uid, &filter, &sort, limit, after, f);
+                let page =
+                    short_page::<ContactName>(conn, user_id, filter, sort, *limit, after, f)?;
+                return Ok(ControlFlow::Break(page));
             }
             if f.within(ContactBrief::FIELDS) {
-                return short_page::<ContactBrief>(conn, &uid, &filter, &sort, limit, after, f);
+                let page =
+                    short_page::<ContactBrief>(conn, user_id, filter, sort, *limit, after, f)?;
+                return Ok(ControlFlow::Break(page));
             }
         }
-        let (rows, more, last_rank) =
-            service::list(conn, &uid, &filter, &sort, limit, after.as_ref())?;
-        let next_cursor = cursor_after(&rows, more, |last| next(&sort, last.keys(), last_rank));
-        let page = match &fields {
+        Ok(
+            match service::list(conn, user_id, filter, sort, *limit, after)? {
+                ControlFlow::Break(rows) => ControlFlow::Break(self.json(rows)?),
+                ControlFlow::Continue(named) => ControlFlow::Continue((self, named)),
+            },
+        )
+    }
+
+    /// The page of a search after its name ranks' rows (`named`).
+    fn rest(&self, conn: &mut crate::db::DbConn, named: Ranked) -> Result<Written, ApiError> {
+        let (user_id, after) = (&self.user_id, self.after.as_ref());
+        let rows = service::list_rest(conn, user_id, &self.filter, self.limit, after, named)?;
+        self.json(rows)
+    }
+
+    /// A page's rows as JSON, written where they were read (only the bytes
+    /// cross to the worker thread), and whether it holds any contact.
+    fn json(
+        &self,
+        (rows, more, last_rank): service::PageRows,
+    ) -> Result<(Vec<u8>, bool), ApiError> {
+        let sort = &self.sort;
+        let next_cursor = cursor_after(&rows, more, |last| next(sort, last.keys(), last_rank));
+        let page = match &self.fields {
             None => read_model::page_json(&rows, next_cursor.as_deref()),
             Some(f) => sparse_page(f, &rows, next_cursor.as_deref())?,
         };
         Ok((page, !rows.is_empty()))
-    };
-    // A search's best plan depends on what is searched for: it is planned
-    // for each query.
-    let body = if searching {
-        state.db.read_found(user.id, read).await?
-    } else {
-        state.db.read_owned(user.id, read).await?
-    };
-    Ok(crate::http::json_response(body))
+    }
 }
 
 /// A page of contacts with only the fields asked for, each contact's stored

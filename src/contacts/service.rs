@@ -9,13 +9,14 @@ use diesel::QueryResult;
 use super::derived;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::ControlFlow;
 
 use super::model::{
     BatchItemResult, BatchReport, BatchStatus, ContactChanges, ContactRow, DuplicateGroup,
     DuplicateMember, DuplicateReason, ExternalIdsChange, MAX_EXTERNAL_IDS,
 };
 use super::read_model::{self, ContactJson};
-use super::store::{self, After, ListFilter, ShortRow, Sort};
+use super::store::{self, After, ListFilter, Ranked, ShortRow, Sort};
 use crate::changes;
 use crate::db::{each_alone, search_index, DbConn};
 use crate::domain::{cut_page, Error, Expected, Result};
@@ -369,7 +370,9 @@ pub fn restore(
 }
 
 /// One page of the user's contacts (as the API writes them) after `after`,
-/// whether more follow, and the rank of the last (see `store::list`).
+/// whether more follow, and the rank of the last (see `store::list`); or,
+/// for a search whose name ranks left the page short, their rows, for
+/// `list_rest` to go on from.
 pub fn list(
     conn: &mut DbConn,
     user_id: &str,
@@ -377,8 +380,32 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     after: Option<&After>,
-) -> Result<(Vec<ContactJson>, bool, i32)> {
-    let mut ranked = store::list(conn, user_id, filter, sort, limit, after)?;
+) -> Result<ControlFlow<PageRows, Ranked>> {
+    Ok(
+        match store::list(conn, user_id, filter, sort, limit, after)? {
+            ControlFlow::Break(ranked) => ControlFlow::Break(page(conn, user_id, ranked, limit)?),
+            ControlFlow::Continue(named) => ControlFlow::Continue(named),
+        },
+    )
+}
+
+/// `list`'s page of a search after the rows of its name ranks (`named`).
+pub fn list_rest(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    limit: i64,
+    after: Option<&After>,
+    named: Ranked,
+) -> Result<PageRows> {
+    let ranked = store::list_rest(conn, user_id, filter, limit, after, named)?;
+    page(conn, user_id, ranked, limit)
+}
+
+/// A page of contacts: their rows, whether more follow, the rank of the last.
+pub type PageRows = (Vec<ContactJson>, bool, i32);
+
+fn page(conn: &mut DbConn, user_id: &str, mut ranked: Ranked, limit: i64) -> Result<PageRows> {
     let more = cut_page(&mut ranked, limit);
     let last_rank = ranked.last().map_or(0, |(_, rank)| *rank);
     let mut rows: Vec<ContactJson> = ranked.into_iter().map(|(row, _)| row).collect();

@@ -3,6 +3,7 @@
 //! user's id is simply "not found".
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use diesel::prelude::*;
 
@@ -609,9 +610,16 @@ macro_rules! keyset_page {
     }};
 }
 
+/// Contacts, each with its rank (see `list`).
+pub type Ranked = Vec<(ContactJson, i32)>;
+
 /// The user's contacts after `after` in `sort`, `limit + 1` of them at most
 /// (the page and a sign that more follow), each with its rank (0 unless
-/// sorted by relevance).
+/// sorted by relevance). A search by relevance reads its name ranks here
+/// and hands on `Continue` with their rows when the page is not full and
+/// the query may match inside words: `list_rest` reads that last rank (its
+/// statements are best planned for their values, the names' once:
+/// `Db::read_in_two`).
 pub fn list(
     conn: &mut DbConn,
     user_id: &str,
@@ -619,12 +627,14 @@ pub fn list(
     sort: &Sort,
     limit: i64,
     after: Option<&After>,
-) -> QueryResult<Vec<(ContactJson, i32)>> {
+) -> QueryResult<ControlFlow<Ranked, Ranked>> {
     if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
         return ranked(conn, user_id, filter, q, limit + 1, after);
     }
     let rows = keyset_page!(ContactJson, conn, user_id, filter, sort, limit, after);
-    Ok(rows.into_iter().map(|r| (r, 0)).collect())
+    Ok(ControlFlow::Break(
+        rows.into_iter().map(|r| (r, 0)).collect(),
+    ))
 }
 
 /// A row of a contact's short fields that a page can be read as.
@@ -676,21 +686,14 @@ fn ranked(
     q: &Query,
     need: i64,
     after: Option<&After>,
-) -> QueryResult<Vec<(ContactJson, i32)>> {
+) -> QueryResult<ControlFlow<Ranked, Ranked>> {
     // The most contacts one read of `contact_names` hands on (each a bound
     // parameter of the next read).
     const MOST: i64 = 4096;
-    let (start_rank, start) = match after {
-        Some(After::Ranked(rank, key, id)) => (*rank, Some((key.clone(), id.clone()))),
-        _ => (0, None),
-    };
+    let (start_rank, start) = ranked_start(after);
     let names = q.name_ranks(tails_written(conn)?);
-    // A match by name needs no search text: the other filters only.
-    let others = ListFilter {
-        q: None,
-        ..filter.clone()
-    };
-    let mut out: Vec<(ContactJson, i32)> = Vec::new();
+    let others = others(filter);
+    let mut out: Ranked = Vec::new();
     // Whether the better ranks were read from their start and held no
     // name: then none is left out (the common case of a query no name
     // begins with, which spares a set of every row of its range).
@@ -731,7 +734,7 @@ fn ranked(
                     }
                 }
                 if out.len() as i64 == need {
-                    return Ok(out);
+                    return Ok(ControlFlow::Break(out));
                 }
             }
             if (found.len() as i64) < batch {
@@ -741,58 +744,98 @@ fn ranked(
             batch = (batch * 4).min(MOST);
         }
     }
-    if q.beyond_names() {
-        use crate::search::sql::{From, Ids};
-        let next = names.len() as i32;
-        let from = match start {
-            Some((key, id)) if start_rank >= next => From {
-                rank: start_rank,
-                key,
-                ids: Ids::After(id),
-            },
-            _ => From {
-                rank: next,
-                key: String::new(),
-                ids: Ids::All,
-            },
-        };
-        let more = need - out.len() as i64;
-        // Where the tails say which contacts can hold the query, and they
-        // are few, those are read; else the search index's candidates.
-        let tails = names.iter().any(|r| r.kinds.contains(&NameKind::Tail));
-        let holders = match q.after_first_space() {
-            Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
-            _ => None,
-        };
-        let rows = crate::per_backend!(conn, |c, DB| {
-            let query = match holders {
-                Some(rest) => {
-                    let held = contact_names::table
-                        .filter(contact_names::user_id.eq(user_id))
-                        .filter(prepared::one_of(contact_names::kind, kinds_of(HOLDING)))
-                        .filter(contact_names::name.ge(rest.to_string()))
-                        .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
-                        .select(contact_names::contact_id);
-                    filtered!(DB, user_id, &others)
-                        .filter(crate::search_like_any!(contacts, DB, q.patterns()))
-                        .filter(contacts::id.eq_any(held))
-                }
-                None => filtered!(DB, user_id, filter),
-            };
-            crate::search_ranked!(
-                c,
-                query,
-                contacts,
-                DB,
-                contacts::name_key,
-                ContactJson,
-                q,
-                Some(&from),
-                more
-            )
-        })?;
-        out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
+    Ok(match q.beyond_names() {
+        true => ControlFlow::Continue(out),
+        false => ControlFlow::Break(out),
+    })
+}
+
+/// Where a page of a search by relevance starts: the rank and the name
+/// and id of the contact it follows.
+fn ranked_start(after: Option<&After>) -> (i32, Option<(String, String)>) {
+    match after {
+        Some(After::Ranked(rank, key, id)) => (*rank, Some((key.clone(), id.clone()))),
+        _ => (0, None),
     }
+}
+
+/// A filter's others than the query: a match by name needs no search text.
+fn others(filter: &ListFilter) -> ListFilter {
+    ListFilter {
+        q: None,
+        ..filter.clone()
+    }
+}
+
+/// The rest of `list`'s page of a search by relevance after the name ranks'
+/// rows (`out`): the last rank, the contacts whose search text holds the
+/// query inside a word, by the search index's candidates or, for a query
+/// with a space, the contacts whose rows say they can hold it (`few_hold`).
+pub fn list_rest(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    limit: i64,
+    after: Option<&After>,
+    mut out: Ranked,
+) -> QueryResult<Ranked> {
+    use crate::search::sql::{From, Ids};
+    let Some(q) = filter.q.as_ref().filter(|q| q.beyond_names()) else {
+        return Ok(out);
+    };
+    let (start_rank, start) = ranked_start(after);
+    let names = q.name_ranks(tails_written(conn)?);
+    let others = others(filter);
+    let need = limit + 1;
+    let next = names.len() as i32;
+    let from = match start {
+        Some((key, id)) if start_rank >= next => From {
+            rank: start_rank,
+            key,
+            ids: Ids::After(id),
+        },
+        _ => From {
+            rank: next,
+            key: String::new(),
+            ids: Ids::All,
+        },
+    };
+    let more = need - out.len() as i64;
+    // Where the tails say which contacts can hold the query, and they
+    // are few, those are read; else the search index's candidates.
+    let tails = names.iter().any(|r| r.kinds.contains(&NameKind::Tail));
+    let holders = match q.after_first_space() {
+        Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
+        _ => None,
+    };
+    let rows = crate::per_backend!(conn, |c, DB| {
+        let query = match holders {
+            Some(rest) => {
+                let held = contact_names::table
+                    .filter(contact_names::user_id.eq(user_id))
+                    .filter(prepared::one_of(contact_names::kind, kinds_of(HOLDING)))
+                    .filter(contact_names::name.ge(rest.to_string()))
+                    .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
+                    .select(contact_names::contact_id);
+                filtered!(DB, user_id, &others)
+                    .filter(crate::search_like_any!(contacts, DB, q.patterns()))
+                    .filter(contacts::id.eq_any(held))
+            }
+            None => filtered!(DB, user_id, filter),
+        };
+        crate::search_ranked!(
+            c,
+            query,
+            contacts,
+            DB,
+            contacts::name_key,
+            ContactJson,
+            q,
+            Some(&from),
+            more
+        )
+    })?;
+    out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
     Ok(out)
 }
 

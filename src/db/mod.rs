@@ -9,6 +9,7 @@ pub mod prepared;
 pub mod schema;
 pub mod search_index;
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use diesel::connection::SimpleConnection;
@@ -310,6 +311,47 @@ impl Db {
         T: Send + 'static,
     {
         self.found_on(&self.read, user_id, f).await
+    }
+
+    /// A read in two parts, as `read_owned` and then `read_found`: `first`
+    /// where statements are planned once, and when it hands on `Continue`,
+    /// `then` (given what it handed on) where each statement is planned for
+    /// its values. Each says whether it found any of the user's rows, as
+    /// there. On SQLite, whose statements are planned once for all, both
+    /// run in one job.
+    pub async fn read_in_two<T, S, F, G>(
+        &self,
+        user_id: String,
+        first: F,
+        then: G,
+    ) -> Result<T, ApiError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<ControlFlow<(T, bool), S>, ApiError> + Send + 'static,
+        G: FnOnce(&mut DbConn, S) -> Result<(T, bool), ApiError> + Send + 'static,
+        T: Send + 'static,
+        S: Send + 'static,
+    {
+        if self.backend == Backend::Sqlite {
+            let both = move |conn: &mut DbConn| match first(conn)? {
+                ControlFlow::Break(done) => Ok(done),
+                ControlFlow::Continue(rest) => then(conn, rest),
+            };
+            return self.found_on(&self.read, user_id, both).await;
+        }
+        // What the first part hands on is checked by the second.
+        let first = move |conn: &mut DbConn| {
+            Ok(match first(conn)? {
+                ControlFlow::Break((answer, found)) => (ControlFlow::Break(answer), found),
+                ControlFlow::Continue(rest) => (ControlFlow::Continue(rest), true),
+            })
+        };
+        match self.found_on(&self.planned, user_id.clone(), first).await? {
+            ControlFlow::Break(answer) => Ok(answer),
+            ControlFlow::Continue(rest) => {
+                self.found_on(&self.read, user_id, move |conn| then(conn, rest))
+                    .await
+            }
+        }
     }
 
     async fn found_on<T, F>(&self, lanes: &Lanes, user_id: String, f: F) -> Result<T, ApiError>
