@@ -675,10 +675,9 @@ short_rows!(ContactBrief, ContactName);
 /// The ranks a contact's rows in `contact_names` decide (its names, name
 /// words and tails: `Query::name_ranks`) are read from there in name
 /// order, a few more than the page at a time, so that a page costs its own
-/// rows however many contacts match; the ranks beyond, by each match's
-/// search text (`search_ranked!`), among the search index's candidates or,
-/// for a query with a space, the contacts whose rows say they can hold it
-/// (`few_hold`).
+/// rows however many contacts match. When they leave the page short and
+/// the query may match inside a word, their rows are handed on
+/// (`Continue`) for `list_rest` to read the last rank.
 fn ranked(
     conn: &mut DbConn,
     user_id: &str,
@@ -769,8 +768,9 @@ fn others(filter: &ListFilter) -> ListFilter {
 
 /// The rest of `list`'s page of a search by relevance after the name ranks'
 /// rows (`out`): the last rank, the contacts whose search text holds the
-/// query inside a word, by the search index's candidates or, for a query
-/// with a space, the contacts whose rows say they can hold it (`few_hold`).
+/// query inside a word, by each match's search text (`search_ranked!`),
+/// among the search index's candidates or, for a query with a space, the
+/// contacts whose rows say they can hold it (`few_hold`).
 pub fn list_rest(
     conn: &mut DbConn,
     user_id: &str,
