@@ -62,11 +62,21 @@ pub fn split<T: utoipa::ToSchema + 'static>(
     Ok((Some(parse(&raw, &schema.property_names())?), rest))
 }
 
-/// `raw` (comma-separated names) against the resource's `known` fields.
+/// `raw` (comma-separated names) against the resource's `known` fields, as
+/// the document's schema for it says: at least one name, each exactly one
+/// of the resource's fields (no space around it, none empty), none twice.
 pub fn parse(raw: &str, known: &[&str]) -> Result<Fields, ApiError> {
     let mut fields = vec!["id".to_string()];
+    let mut asked: Vec<&str> = Vec::new();
     let mut errors = Vec::new();
-    for name in raw.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+    if raw.is_empty() {
+        errors.push(FieldError::new(
+            "fields",
+            "required",
+            "name at least one field",
+        ));
+    }
+    for name in raw.split(',').filter(|_| !raw.is_empty()) {
         if !known.contains(&name) {
             let shown: String = name.chars().take(64).collect();
             errors.push(FieldError::new(
@@ -74,16 +84,18 @@ pub fn parse(raw: &str, known: &[&str]) -> Result<Fields, ApiError> {
                 "unknown_field",
                 format!("no field is named “{shown}”; one of: {}", known.join(", ")),
             ));
-        } else if !fields.iter().any(|f| f == name) {
-            fields.push(name.to_string());
+        } else if asked.contains(&name) {
+            errors.push(FieldError::new(
+                "fields",
+                "duplicate",
+                format!("“{name}” is named twice"),
+            ));
+        } else {
+            asked.push(name);
+            if !fields.iter().any(|f| f == name) {
+                fields.push(name.to_string());
+            }
         }
-    }
-    if raw.trim().is_empty() {
-        errors.push(FieldError::new(
-            "fields",
-            "required",
-            "name at least one field",
-        ));
     }
     match errors.is_empty() {
         true => Ok(Fields(fields)),
@@ -230,7 +242,7 @@ mod tests {
 
     #[test]
     fn each_field_once_in_the_resources_order() {
-        let f = parse("company, display_name,company,,id", &known()).unwrap();
+        let f = parse("company,display_name,id", &known()).unwrap();
         assert_eq!(
             f,
             Fields(vec!["id".into(), "company".into(), "display_name".into()])
@@ -245,6 +257,23 @@ mod tests {
             String::from_utf8(f.page(page).unwrap()).unwrap(),
             r#"{"items":[{"id":"a","company":"X"},{"id":"b","company":"Y"}],"next_cursor":"c1"}"#
         );
+    }
+
+    #[test]
+    fn names_are_read_as_the_document_says() {
+        // An array of distinct names, each one of the resource's fields.
+        for refused in [
+            "",
+            " ",
+            "company, display_name",
+            "company,,id",
+            "company,company",
+            "id,",
+        ] {
+            assert!(parse(refused, &known()).is_err(), "{refused:?} was taken");
+        }
+        let f = parse("id", &known()).unwrap();
+        assert_eq!(f, Fields(vec!["id".into()]));
     }
 
     #[test]

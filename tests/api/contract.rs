@@ -370,14 +370,15 @@ async fn head_answers_as_get_without_a_body() {
 }
 
 /// A value for a query parameter the document allows, or none where the
-/// parameter needs a value of its own (a cursor, a photo's version, fields).
+/// parameter needs a value of its own (a cursor, a photo's version).
 fn query_sample(world: &World, name: &str, param: &Value) -> Option<String> {
     let schema = &param["schema"];
     let text = |v: &Value| v.as_str().map(str::to_string).or(Some(v.to_string()));
     if let Some(example) = param.get("example").or(schema.get("example")) {
         return text(example);
     }
-    if let Some(first) = schema["enum"].get(0) {
+    // A name from a list, or a list of them (`fields`): the first.
+    if let Some(first) = schema["enum"].get(0).or(schema["items"]["enum"].get(0)) {
         return text(first);
     }
     Some(
