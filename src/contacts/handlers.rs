@@ -464,10 +464,7 @@ impl List {
 
     /// A page's rows as JSON, written where they were read (only the bytes
     /// cross to the worker thread), and whether it holds any contact.
-    fn json(
-        &self,
-        (rows, more, last_rank): service::PageRows,
-    ) -> Result<(Vec<u8>, bool), ApiError> {
+    fn json(&self, (rows, more, last_rank): service::PageRows) -> Result<Written, ApiError> {
         let sort = &self.sort;
         let next_cursor = cursor_after(&rows, more, |last| next(sort, last.keys(), last_rank));
         let page = match &self.fields {

@@ -66,17 +66,16 @@ pub fn split<T: utoipa::ToSchema + 'static>(
 /// the document's schema for it says: at least one name, each exactly one
 /// of the resource's fields (no space around it, none empty), none twice.
 pub fn parse(raw: &str, known: &[&str]) -> Result<Fields, ApiError> {
-    let mut fields = vec!["id".to_string()];
-    let mut asked: Vec<&str> = Vec::new();
-    let mut errors = Vec::new();
     if raw.is_empty() {
-        errors.push(FieldError::new(
+        return Err(ApiError::field(
             "fields",
             "required",
             "name at least one field",
         ));
     }
-    for name in raw.split(',').filter(|_| !raw.is_empty()) {
+    let mut asked: Vec<&str> = Vec::new();
+    let mut errors = Vec::new();
+    for name in raw.split(',') {
         if !known.contains(&name) {
             let shown: String = name.chars().take(64).collect();
             errors.push(FieldError::new(
@@ -92,15 +91,15 @@ pub fn parse(raw: &str, known: &[&str]) -> Result<Fields, ApiError> {
             ));
         } else {
             asked.push(name);
-            if !fields.iter().any(|f| f == name) {
-                fields.push(name.to_string());
-            }
         }
     }
-    match errors.is_empty() {
-        true => Ok(Fields(fields)),
-        false => Err(ApiError::validation(errors)),
+    if !errors.is_empty() {
+        return Err(ApiError::validation(errors));
     }
+    // `id` is always there, first.
+    let asked = asked.into_iter().filter(|name| *name != "id");
+    let fields = std::iter::once("id").chain(asked).map(str::to_string);
+    Ok(Fields(fields.collect()))
 }
 
 impl Fields {

@@ -342,13 +342,15 @@ where
     if !errors.is_empty() {
         return Err(ApiError::validation(errors));
     }
-    if let Value::Object(checked) = &mut object {
-        for value in checked.values_mut() {
-            if let Value::String(text) = value {
-                let trimmed = text.trim();
-                if trimmed.len() != text.len() {
-                    *text = trimmed.to_string();
-                }
+    // Checked as sent, read trimmed.
+    for value in object
+        .as_object_mut()
+        .into_iter()
+        .flat_map(|m| m.values_mut())
+    {
+        if let Value::String(text) = value {
+            if text.trim().len() != text.len() {
+                *text = text.trim().to_string();
             }
         }
     }
