@@ -3,6 +3,7 @@
 //! creates, changes or deletes, numbered by the user's own sequence.
 
 pub mod handlers;
+pub mod kept;
 pub mod model;
 pub mod store;
 pub mod waiters;

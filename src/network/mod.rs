@@ -4,7 +4,6 @@
 
 pub mod agenda;
 pub mod handlers;
-mod kept;
 pub mod model;
 pub mod service;
 pub mod store;

@@ -11,9 +11,9 @@ use std::sync::LazyLock;
 
 use diesel::QueryResult;
 
-use super::kept::Kept;
 use super::model::{IntroductionSuggestion, Match, MatchIntroduce, MatchPerson, Person};
 use super::store::{self, pair, Candidate};
+use crate::changes::kept::Kept;
 use crate::changes::store as changes;
 use crate::contacts::model::stored_list;
 use crate::db::DbConn;
@@ -28,12 +28,12 @@ use crate::search::text::fold;
 use crate::time::{self, Micros, DAY};
 
 /// The open needs, as matching reads them.
-static OPEN_NEEDS: LazyLock<Kept<Vec<OpenNeed>>> = LazyLock::new(Kept::default);
+static OPEN_NEEDS: LazyLock<Kept<Vec<OpenNeed>>> = LazyLock::new(|| Kept::new("open_needs", 16));
 
 /// The close contacts suggestions consider, and the relationships touching
 /// them: (contact, other, strength).
 type Close = (Vec<Candidate>, Vec<(String, String, i32)>);
-static CLOSE: LazyLock<Kept<Close>> = LazyLock::new(Kept::default);
+static CLOSE: LazyLock<Kept<Close>> = LazyLock::new(|| Kept::new("close_contacts", 16));
 
 /// How close you count yourself, and a contact without a closeness.
 const SELF_CLOSENESS: i32 = 5;

@@ -1,7 +1,8 @@
-//! What matches and suggestions read that only a write changes — the open
-//! needs with their people's closeness, the close contacts with their
-//! relationships — kept in this process for a few users, each under the
-//! position of the user's change feed (`users.change_seq`) it was read at.
+//! What reads find that only a write changes, kept in this process for a
+//! few users, each under the position of the user's change feed
+//! (`users.change_seq`) it was read at: the open needs and the close
+//! contacts that matches and suggestions read (`network::service`), and a
+//! search's pages of contacts (`contacts::kept`).
 //!
 //! Every write of a user's data records a change and so moves that
 //! position in its own transaction, on whichever replica made it; a kept
@@ -9,16 +10,17 @@
 //! under, so a request never sees less than the database holds. The
 //! position is read before the value: a value read together with a newer
 //! write is at worst kept under the older position, and read again at the
-//! next. (docs/BENCHMARKS.md, "Paying it forward".)
+//! next. (docs/BENCHMARKS.md, "Paying it forward" and "Search".)
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-/// How many users' values one `Kept` holds; the least recently used goes.
-const USERS: usize = 16;
-
 /// Values per user, each under the feed position it was read at.
 pub struct Kept<T> {
+    /// What is kept, for the `kith_kept_total` counter.
+    name: &'static str,
+    /// How many users' values it holds; the least recently used goes.
+    users: usize,
     entries: Mutex<Entries<T>>,
 }
 
@@ -28,18 +30,19 @@ struct Entries<T> {
     uses: u64,
 }
 
-impl<T> Default for Kept<T> {
-    fn default() -> Self {
+impl<T> Kept<T> {
+    /// Values of `name` for at most `users` users.
+    pub fn new(name: &'static str, users: usize) -> Self {
         Kept {
+            name,
+            users,
             entries: Mutex::new(Entries {
                 by_user: HashMap::new(),
                 uses: 0,
             }),
         }
     }
-}
 
-impl<T> Kept<T> {
     /// The user's value at feed position `at`: the one kept under it, or
     /// what `load` reads (then kept).
     pub fn get<E>(
@@ -49,13 +52,20 @@ impl<T> Kept<T> {
         load: impl FnOnce() -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
         if let Some(value) = self.find(user_id, at) {
-            metrics::counter!("kith_network_kept_total", "outcome" => "hit").increment(1);
+            metrics::counter!("kith_kept_total", "of" => self.name, "outcome" => "hit")
+                .increment(1);
             return Ok(value);
         }
-        metrics::counter!("kith_network_kept_total", "outcome" => "miss").increment(1);
+        metrics::counter!("kith_kept_total", "of" => self.name, "outcome" => "miss").increment(1);
         let value = Arc::new(load()?);
         self.keep(user_id, at, value.clone());
         Ok(value)
+    }
+
+    /// Forgets every user's value.
+    pub fn clear(&self) {
+        let mut e = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        e.by_user.clear();
     }
 
     fn find(&self, user_id: &str, at: i64) -> Option<Arc<T>> {
@@ -78,7 +88,7 @@ impl<T> Kept<T> {
         if e.by_user.get(user_id).is_some_and(|(p, _, _)| *p > at) {
             return;
         }
-        if !e.by_user.contains_key(user_id) && e.by_user.len() >= USERS {
+        if !e.by_user.contains_key(user_id) && e.by_user.len() >= self.users {
             let oldest = e
                 .by_user
                 .iter()
@@ -102,7 +112,7 @@ mod tests {
 
     #[test]
     fn a_value_serves_only_its_position() {
-        let kept = Kept::default();
+        let kept = Kept::new("test", 16);
         assert_eq!(*kept.get("u", 1, load(10)).unwrap(), 10);
         assert_eq!(*kept.get("u", 1, load(11)).unwrap(), 10);
         assert_eq!(*kept.get("u", 2, load(12)).unwrap(), 12);
@@ -114,9 +124,9 @@ mod tests {
 
     #[test]
     fn the_least_recently_used_user_goes_first() {
-        let kept = Kept::default();
-        for u in 0..USERS {
-            kept.get(&u.to_string(), 1, load(u as i32)).unwrap();
+        let kept = Kept::new("test", 3);
+        for u in 0..3 {
+            kept.get(&u.to_string(), 1, load(u)).unwrap();
         }
         kept.get("0", 1, load(-1)).unwrap();
         kept.get("new", 1, load(-2)).unwrap();
