@@ -133,12 +133,16 @@ pub fn record_upserts(
 /// account that is gone (a read then finds none of its rows, and answers
 /// as reads of a gone account do).
 pub fn last_change(conn: &mut DbConn, user_id: &str) -> QueryResult<i64> {
+    position(conn, user_id).map(Option::unwrap_or_default)
+}
+
+/// `last_change`, or `None` for an account that is gone.
+pub fn position(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<i64>> {
     users::table
         .find(user_id)
         .select(users::change_seq)
         .first(conn)
         .optional()
-        .map(Option::unwrap_or_default)
 }
 
 /// Names what the user's last recorded change was where its op does not

@@ -3,10 +3,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use std::ops::ControlFlow;
+use std::sync::Arc;
 
 use serde_json::Value;
 use utoipa::IntoParams;
 
+use super::kept;
 use super::model::{
     tag_name, BatchReport, Contact, ContactBatch, ContactBatchItem, ContactChanges, ContactCreate,
     ContactListParams, ContactPage, ContactPatch, DuplicatePage, DuplicateReason,
@@ -389,6 +391,11 @@ pub async fn list(
             .map(crate::time::start_of),
     };
     let after = position(&sort, cursor)?;
+    // A search's pages are kept (`kept`); a list as of now is not.
+    let kept = (filter.q.is_some() && filter.due_by.is_none()).then(|| KeptAs {
+        query: req.query_string().to_owned(),
+        pages: None,
+    });
     let list = List {
         user_id: user.id.clone(),
         filter,
@@ -396,6 +403,7 @@ pub async fn list(
         limit,
         after,
         fields,
+        kept,
     };
     // A page by a sort key, and a search's name ranks, are planned once; a
     // search's last rank (the query inside a word) for what is searched for.
@@ -406,7 +414,7 @@ pub async fn list(
 }
 
 /// A page as JSON, and whether it holds any contact.
-type Written = (Vec<u8>, bool);
+type Written = kept::Page;
 
 /// A page of contacts to read (`list`).
 struct List {
@@ -416,15 +424,29 @@ struct List {
     limit: i64,
     after: Option<After>,
     fields: Option<fields::Fields>,
+    kept: Option<KeptAs>,
+}
+
+/// Where a search's page is kept: under its query string, among the pages
+/// of the user's feed position read before the search.
+struct KeptAs {
+    query: String,
+    pages: Option<Arc<kept::Pages>>,
 }
 
 impl List {
     /// The page as JSON and whether it holds any contact; or, for a search
     /// whose name ranks left it short, their rows, for `list_rest`.
     fn first(
-        self,
+        mut self,
         conn: &mut crate::db::DbConn,
     ) -> Result<ControlFlow<Written, (List, Ranked)>, ApiError> {
+        if let Some(kept) = &mut self.kept {
+            kept.pages = kept::Pages::now(conn, &self.user_id)?;
+            if let Some(page) = kept.pages.as_ref().and_then(|p| p.find(&kept.query)) {
+                return Ok(ControlFlow::Break(page));
+            }
+        }
         let List {
             user_id,
             filter,
@@ -432,6 +454,7 @@ impl List {
             limit,
             after,
             fields,
+            kept: _,
         } = &self;
         let after = after.as_ref();
         // Only short fields, by a sort key: read from their columns.
@@ -471,7 +494,15 @@ impl List {
             None => read_model::page_json(&rows, next_cursor.as_deref()),
             Some(f) => sparse_page(f, &rows, next_cursor.as_deref())?,
         };
-        Ok((page, !rows.is_empty()))
+        let page = (page.into(), !rows.is_empty());
+        if let Some(KeptAs {
+            query,
+            pages: Some(pages),
+        }) = &self.kept
+        {
+            pages.keep(query, &page);
+        }
+        Ok(page)
     }
 }
 
@@ -506,7 +537,7 @@ fn short_page<R: ShortRow>(
     limit: i64,
     after: Option<&After>,
     fields: &fields::Fields,
-) -> Result<(Vec<u8>, bool), ApiError> {
+) -> Result<Written, ApiError> {
     let (rows, more) = service::list_short::<R>(conn, user_id, filter, sort, limit, after)?;
     let next_cursor = cursor_after(&rows, more, |last| next(sort, last.keys(), 0));
     let mut out = Vec::with_capacity(rows.len() * 96 + 64);
@@ -520,7 +551,7 @@ fn short_page<R: ShortRow>(
     out.extend_from_slice(b"],\"next_cursor\":");
     crate::json::opt_str(&mut out, next_cursor.as_deref());
     out.push(b'}');
-    Ok((out, !rows.is_empty()))
+    Ok((out.into(), !rows.is_empty()))
 }
 
 /// Where a page starts: after the row its cursor names, in `sort`.

@@ -2,6 +2,7 @@
 
 pub mod derived;
 pub mod handlers;
+pub mod kept;
 pub mod model;
 pub mod read_model;
 pub mod search;

@@ -504,7 +504,11 @@ pub async fn fill_missing_json(db: crate::db::Db) {
         });
         match batch.await {
             Ok(0) => break,
-            Ok(n) => total += n,
+            Ok(n) => {
+                // What searches found before it is not what they find now.
+                super::kept::forget_all();
+                total += n;
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "cannot store the JSON of contacts that have none");
                 return;

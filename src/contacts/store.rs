@@ -861,8 +861,10 @@ thread_local! {
 
 /// Whether `contact_names` holds every contact's tails
 /// (`search::text::tails_of`): not while the start-up backfill of the
-/// migration that added them is under way.
-fn tails_written(conn: &mut DbConn) -> QueryResult<bool> {
+/// migration that added them is under way (`service::fill_missing_json`,
+/// which writes search text and lookup rows without moving any feed
+/// position: a search's page is kept only once it is done).
+pub fn tails_written(conn: &mut DbConn) -> QueryResult<bool> {
     if TAILS.get() {
         return Ok(true);
     }

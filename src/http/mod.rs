@@ -403,10 +403,10 @@ pub fn to_json<T: Serialize>(body: &T) -> Result<Vec<u8>, ApiError> {
 }
 
 /// A `200` with a body already written by `to_json`.
-pub fn json_response(body: Vec<u8>) -> HttpResponse {
+pub fn json_response(body: impl Into<actix_web::web::Bytes>) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(header::ContentType::json())
-        .body(body)
+        .body(body.into())
 }
 
 /// A `201` carrying the new resource, its `ETag` and its `Location`.

@@ -795,13 +795,7 @@ async fn deleting_an_account_removes_every_row_and_stops_its_tokens() {
         "nothing deleted"
     );
 
-    let gone = app
-        .delete("/v1/me")
-        .auth(&s)
-        .json(json!({"password": "correct horse battery"}))
-        .send()
-        .await;
-    assert_eq!(gone.status, 204, "{}", gone.text());
+    app.delete_account(&s).await;
     for (table, n) in rows_of(&app.settings.database_url, &s.id, "ana@example.com") {
         assert_eq!(n, 0, "{table} still has rows of the deleted user");
     }

@@ -294,13 +294,7 @@ async fn concurrent_reads_by_id_each_answer_their_own() {
         }
     }
     let theirs = app.contact(&gone, json!({"display_name": "Kept"})).await;
-    let res = app
-        .delete("/v1/me")
-        .auth(&gone)
-        .json(json!({"password": "correct horse battery"}))
-        .send()
-        .await;
-    assert_eq!(res.status, 204, "{}", res.text());
+    app.delete_account(&gone).await;
     let stale = owned[0].1["id"].as_str().unwrap().to_string();
     sql(
         &app,

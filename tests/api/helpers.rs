@@ -127,6 +127,17 @@ impl TestApp {
         }
     }
 
+    /// Deletes the account of `s` (registered by `user`); it must succeed.
+    pub async fn delete_account(&self, s: &Session) {
+        let res = self
+            .delete("/v1/me")
+            .auth(s)
+            .json(json!({"password": "correct horse battery"}))
+            .send()
+            .await;
+        assert_eq!(res.status, 204, "delete the account: {}", res.text());
+    }
+
     /// Creates a contact for `s` and returns its body.
     pub async fn contact(&self, s: &Session, body: Value) -> Value {
         let res = self.post("/v1/contacts").auth(s).json(body).send().await;

@@ -1167,3 +1167,130 @@ async fn rows_written_at_once_are_each_found() {
     }
     crate::helpers::search_indexes_match_their_tables(&app);
 }
+
+/// The items of `GET url` as `s`, twice (a search's page is kept, and the
+/// second answer may be the kept one): both must be the same.
+async fn asked_twice(app: &TestApp, s: &Session, url: &str) -> Vec<Value> {
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let res = app.get(url).auth(s).send().await;
+        assert_eq!(res.status, 200, "{url}: {}", res.text());
+        answers.push(res.json());
+    }
+    assert_eq!(answers[0], answers[1], "{url}");
+    answers[0]["items"].as_array().unwrap().clone()
+}
+
+fn display_names(items: &[Value]) -> Vec<&str> {
+    items
+        .iter()
+        .map(|c| c["display_name"].as_str().unwrap())
+        .collect()
+}
+
+/// A search asked again answers what the database holds now, after every
+/// kind of write that changes its page, whichever server on the database
+/// made it: a new contact, an edit, an interaction (which moves the
+/// contact's last touch), a photo, the trash and back, an edit's fields
+/// page; never another user's page for the same query; and `401` once the
+/// account is gone.
+#[actix_web::test]
+async fn a_search_asked_again_follows_every_write_through_any_server() {
+    let app = TestApp::spawn().await;
+    let other = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let s = app.user("kept@example.com").await;
+    let t = app.user("kept-too@example.com").await;
+    let ana = app.contact(&s, json!({"display_name": "Ana Lima"})).await;
+    let bea = app.contact(&s, json!({"display_name": "Bea Lima"})).await;
+    app.contact(&t, json!({"display_name": "Tom Lima"})).await;
+    let (url, sparse) = (
+        "/v1/contacts?q=lima",
+        "/v1/contacts?q=lima&fields=display_name",
+    );
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, url).await),
+        ["Ana Lima", "Bea Lima"]
+    );
+    assert_eq!(
+        display_names(&asked_twice(&app, &t, url).await),
+        ["Tom Lima"]
+    );
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, sparse).await),
+        ["Ana Lima", "Bea Lima"]
+    );
+
+    // A new contact, through the other server.
+    let caio = other
+        .contact(&s, json!({"display_name": "Caio Lima"}))
+        .await;
+    let names = ["Ana Lima", "Bea Lima", "Caio Lima"];
+    assert_eq!(display_names(&asked_twice(&app, &s, url).await), names);
+    assert_eq!(display_names(&asked_twice(&app, &s, sparse).await), names);
+
+    // An edit: Bea is no longer a Lima.
+    let bea_url = format!("/v1/contacts/{}", bea["id"].as_str().unwrap());
+    merge_patch(&other, &s, &bea_url, json!({"display_name": "Bea Souza"})).await;
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, url).await),
+        ["Ana Lima", "Caio Lima"]
+    );
+
+    // An interaction with Ana moves her last touch, shown in her JSON.
+    let res = other
+        .post("/v1/interactions")
+        .auth(&s)
+        .json(json!({"kind": "call", "direction": "outbound", "summary": "Catch-up", "contact_ids": [ana["id"]]}))
+        .send()
+        .await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let items = asked_twice(&app, &s, url).await;
+    assert!(items[0]["last_interaction_at"].is_string(), "{items:?}");
+
+    // A photo of Caio.
+    let caio_url = format!("/v1/contacts/{}", caio["id"].as_str().unwrap());
+    let png = crate::helpers::image_bytes(64, 64, image::ImageFormat::Png);
+    let res = other
+        .req(actix_web::http::Method::PUT, &format!("{caio_url}/photo"))
+        .auth(&s)
+        .raw("image/png", png)
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    let items = asked_twice(&app, &s, url).await;
+    assert!(items[1]["photo_url"].is_string(), "{items:?}");
+
+    // Caio to the trash and back.
+    trash(&other, &s, caio["id"].as_str().unwrap()).await;
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, url).await),
+        ["Ana Lima"]
+    );
+    let trashed = "/v1/contacts?q=lima&trashed=true";
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, trashed).await),
+        ["Caio Lima"]
+    );
+    let res = other
+        .post(&format!("{caio_url}/restore"))
+        .auth(&s)
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(
+        display_names(&asked_twice(&app, &s, url).await),
+        ["Ana Lima", "Caio Lima"]
+    );
+    assert!(asked_twice(&app, &s, trashed).await.is_empty());
+
+    // The other user's page is theirs alone, before and after.
+    assert_eq!(
+        display_names(&asked_twice(&app, &t, url).await),
+        ["Tom Lima"]
+    );
+
+    // The account gone, its search is refused, as every read of it.
+    other.delete_account(&s).await;
+    let res = app.get(url).auth(&s).send().await;
+    assert_eq!(res.status, 401, "{}", res.text());
+}

@@ -1,0 +1,137 @@
+//! A search's pages of contacts, kept in this process while the user's
+//! change-feed position stays where it was read (`changes::kept`): a page
+//! asked for again (a client's second look, a refresh, another device, a
+//! page back) is answered from memory after one read of that position.
+//!
+//! A page depends only on the user's rows and on the request's query
+//! string (which names the query, filters, sort, fields and cursor); a
+//! list that depends on the time (`due=true`) is not kept. Every write of
+//! the user's rows moves the position in its transaction, on whichever
+//! server made it, so a kept page never answers after a write: the next
+//! request reads the new position and searches again. The stored JSON of a
+//! contact is written with its row, so nothing in a page ages.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+use actix_web::web::Bytes;
+use diesel::QueryResult;
+
+use super::store;
+use crate::changes::kept::Kept;
+use crate::db::DbConn;
+
+/// The users whose pages are kept (the least recently searching goes).
+const USERS: usize = 8;
+/// The bytes of pages kept per user and position: at most `USERS` times
+/// this in all. A page of 50 contacts is about 40 KB; once a position's
+/// pages fill it, further pages are not kept until the next write.
+const BYTES_PER_USER: usize = 1 << 20;
+
+static PAGES: LazyLock<Kept<Pages>> = LazyLock::new(|| Kept::new("search_pages", USERS));
+
+/// Moved by `forget_all`: pages of an older epoch are not kept.
+static EPOCH: AtomicU64 = AtomicU64::new(0);
+
+/// One user's pages at one position, by query string.
+#[derive(Default)]
+pub struct Pages {
+    /// The `EPOCH` it was made in.
+    epoch: u64,
+    kept: Mutex<(usize, HashMap<Box<str>, Page>)>,
+}
+
+/// Forgets every page kept, and keeps none of those being read: after a
+/// write that moves no feed position (`service::fill_missing_json`, which
+/// writes search text after a migration), once it has committed.
+pub fn forget_all() {
+    EPOCH.fetch_add(1, Ordering::SeqCst);
+    PAGES.clear();
+}
+
+/// A page's JSON, and whether it holds any contact.
+pub type Page = (Bytes, bool);
+
+impl Pages {
+    /// The user's pages at the feed position the database holds now; none
+    /// for an account that is gone, nor while a backfill writes search text
+    /// (`store::tails_written`), which moves no position.
+    pub fn now(conn: &mut DbConn, user_id: &str) -> QueryResult<Option<Arc<Pages>>> {
+        if !store::tails_written(conn)? {
+            return Ok(None);
+        }
+        let at = crate::changes::store::position(conn, user_id)?;
+        Ok(at.map(|at| Pages::at(user_id, at)))
+    }
+
+    /// The user's pages at feed position `at`.
+    fn at(user_id: &str, at: i64) -> Arc<Pages> {
+        let epoch = EPOCH.load(Ordering::SeqCst);
+        let empty = || {
+            Ok::<_, std::convert::Infallible>(Pages {
+                epoch,
+                ..Pages::default()
+            })
+        };
+        PAGES
+            .get(user_id, at, empty)
+            .unwrap_or_else(|never| match never {})
+    }
+
+    /// The page kept for `query`.
+    pub fn find(&self, query: &str) -> Option<Page> {
+        let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        kept.1.get(query).cloned()
+    }
+
+    /// Keeps `page` for `query`, unless this position's pages are full.
+    pub fn keep(&self, query: &str, page: &Page) {
+        let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
+        if self.epoch != EPOCH.load(Ordering::SeqCst) {
+            return;
+        }
+        let (bytes, pages) = &mut *kept;
+        let size = page.0.len() + query.len();
+        if *bytes + size > BYTES_PER_USER || pages.contains_key(query) {
+            return;
+        }
+        *bytes += size;
+        // A copy of its own size: a page is written into a buffer with room
+        // for a long one, which `Bytes` would otherwise keep whole.
+        let copy = Bytes::copy_from_slice(&page.0);
+        pages.insert(query.into(), (copy, page.1));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(text: &str) -> Page {
+        (Bytes::copy_from_slice(text.as_bytes()), true)
+    }
+
+    #[test]
+    fn a_page_answers_its_query_at_its_position_only() {
+        let pages = Pages::at("kept-test-user", 5);
+        pages.keep("q=ana", &page("ana"));
+        assert_eq!(
+            Pages::at("kept-test-user", 5).find("q=ana"),
+            Some(page("ana"))
+        );
+        assert_eq!(Pages::at("kept-test-user", 5).find("q=an"), None);
+        assert_eq!(Pages::at("kept-test-user", 6).find("q=ana"), None);
+        assert_eq!(Pages::at("kept-test-other", 5).find("q=ana"), None);
+    }
+
+    #[test]
+    fn a_full_position_keeps_no_more() {
+        let pages = Pages::default();
+        let big = "x".repeat(BYTES_PER_USER / 2);
+        pages.keep("q=a", &page(&big));
+        pages.keep("q=b", &page(&big));
+        assert!(pages.find("q=a").is_some());
+        assert_eq!(pages.find("q=b"), None);
+    }
+}
