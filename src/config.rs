@@ -43,6 +43,7 @@ struct FileSettings {
     webhook_poll_ms: Option<u64>,
     webhook_timeout_secs: Option<u64>,
     webhook_reminder_secs: Option<u64>,
+    search_pages_kib: Option<usize>,
 }
 
 #[derive(Clone)]
@@ -95,6 +96,9 @@ pub struct Settings {
     pub webhook_timeout_secs: u64,
     /// How often the agenda's reminders are looked for (0: every pass).
     pub webhook_reminder_secs: u64,
+    /// KiB of a user's search pages kept in memory until their next write
+    /// (`contacts::kept`), for the 8 users who searched last; 0: none kept.
+    pub search_pages_kib: usize,
 }
 
 impl std::fmt::Debug for Settings {
@@ -152,6 +156,7 @@ impl Default for Settings {
             webhook_poll_ms: 1000,
             webhook_timeout_secs: 15,
             webhook_reminder_secs: 60,
+            search_pages_kib: 1024,
         }
     }
 }
@@ -224,7 +229,8 @@ impl Settings {
             webhook_allow_private,
             webhook_poll_ms,
             webhook_timeout_secs,
-            webhook_reminder_secs
+            webhook_reminder_secs,
+            search_pages_kib
         );
     }
 
@@ -283,7 +289,8 @@ impl Settings {
             idempotency_lease_secs = "KITH_IDEMPOTENCY_LEASE_SECS",
             webhook_poll_ms = "KITH_WEBHOOK_POLL_MS",
             webhook_timeout_secs = "KITH_WEBHOOK_TIMEOUT_SECS",
-            webhook_reminder_secs = "KITH_WEBHOOK_REMINDER_SECS"
+            webhook_reminder_secs = "KITH_WEBHOOK_REMINDER_SECS",
+            search_pages_kib = "KITH_SEARCH_PAGES_KIB"
         );
         if let Some(v) = get("KITH_WEBHOOK_ALLOW_PRIVATE") {
             self.webhook_allow_private = matches!(v.as_str(), "1" | "true" | "yes");

@@ -392,8 +392,10 @@ pub async fn list(
     };
     let after = position(&sort, cursor)?;
     // A search's pages are kept (`kept`); a list as of now is not.
-    let kept = (filter.q.is_some() && filter.due_by.is_none()).then(|| KeptAs {
+    let budget = state.settings.search_pages_kib << 10;
+    let kept = (filter.q.is_some() && filter.due_by.is_none() && budget > 0).then(|| KeptAs {
         query: req.query_string().to_owned(),
+        budget,
         pages: None,
     });
     let list = List {
@@ -431,6 +433,8 @@ struct List {
 /// of the user's feed position read before the search.
 struct KeptAs {
     query: String,
+    /// The bytes of pages a position keeps.
+    budget: usize,
     pages: Option<Arc<kept::Pages>>,
 }
 
@@ -497,10 +501,11 @@ impl List {
         let page = (page.into(), !rows.is_empty());
         if let Some(KeptAs {
             query,
+            budget,
             pages: Some(pages),
         }) = &self.kept
         {
-            pages.keep(query, &page);
+            pages.keep(query, &page, *budget);
         }
         Ok(page)
     }

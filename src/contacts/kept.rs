@@ -23,11 +23,11 @@ use crate::changes::kept::Kept;
 use crate::db::DbConn;
 
 /// The users whose pages are kept (the least recently searching goes).
+/// Each user's pages at one position take at most the budget the caller
+/// gives (`search_pages_kib`, 1 MiB by default: a page of 50 contacts is
+/// about 40 KB); once they fill it, further pages are not kept until the
+/// next write.
 const USERS: usize = 8;
-/// The bytes of pages kept per user and position: at most `USERS` times
-/// this in all. A page of 50 contacts is about 40 KB; once a position's
-/// pages fill it, further pages are not kept until the next write.
-const BYTES_PER_USER: usize = 1 << 20;
 
 static PAGES: LazyLock<Kept<Pages>> = LazyLock::new(|| Kept::new("search_pages", USERS));
 
@@ -85,15 +85,16 @@ impl Pages {
         kept.1.get(query).cloned()
     }
 
-    /// Keeps `page` for `query`, unless this position's pages are full.
-    pub fn keep(&self, query: &str, page: &Page) {
+    /// Keeps `page` for `query`, unless this position's pages would then
+    /// take more than `budget` bytes.
+    pub fn keep(&self, query: &str, page: &Page, budget: usize) {
         let mut kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
         if self.epoch != EPOCH.load(Ordering::SeqCst) {
             return;
         }
         let (bytes, pages) = &mut *kept;
         let size = page.0.len() + query.len();
-        if *bytes + size > BYTES_PER_USER || pages.contains_key(query) {
+        if *bytes + size > budget || pages.contains_key(query) {
             return;
         }
         *bytes += size;
@@ -115,7 +116,7 @@ mod tests {
     #[test]
     fn a_page_answers_its_query_at_its_position_only() {
         let pages = Pages::at("kept-test-user", 5);
-        pages.keep("q=ana", &page("ana"));
+        pages.keep("q=ana", &page("ana"), 1 << 20);
         assert_eq!(
             Pages::at("kept-test-user", 5).find("q=ana"),
             Some(page("ana"))
@@ -128,9 +129,9 @@ mod tests {
     #[test]
     fn a_full_position_keeps_no_more() {
         let pages = Pages::default();
-        let big = "x".repeat(BYTES_PER_USER / 2);
-        pages.keep("q=a", &page(&big));
-        pages.keep("q=b", &page(&big));
+        let big = "x".repeat(1000);
+        pages.keep("q=a", &page(&big), 2000);
+        pages.keep("q=b", &page(&big), 2000);
         assert!(pages.find("q=a").is_some());
         assert_eq!(pages.find("q=b"), None);
     }
