@@ -44,22 +44,32 @@ impl<T> Kept<T> {
     }
 
     /// The user's value at feed position `at`: the one kept under it, or
-    /// what `load` reads (then kept).
+    /// what `load` reads (then kept); counted as a hit or a miss.
     pub fn get<E>(
         &self,
         user_id: &str,
         at: i64,
         load: impl FnOnce() -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
+        let (value, hit) = self.value_at(user_id, at, load)?;
+        count(self.name, hit);
+        Ok(value)
+    }
+
+    /// `get` uncounted, and whether the value was kept: for a value that
+    /// counts its own hits (a user's search pages, each found or not).
+    pub fn value_at<E>(
+        &self,
+        user_id: &str,
+        at: i64,
+        load: impl FnOnce() -> Result<T, E>,
+    ) -> Result<(Arc<T>, bool), E> {
         if let Some(value) = self.find(user_id, at) {
-            metrics::counter!("kith_kept_total", "of" => self.name, "outcome" => "hit")
-                .increment(1);
-            return Ok(value);
+            return Ok((value, true));
         }
-        metrics::counter!("kith_kept_total", "of" => self.name, "outcome" => "miss").increment(1);
         let value = Arc::new(load()?);
         self.keep(user_id, at, value.clone());
-        Ok(value)
+        Ok((value, false))
     }
 
     /// Forgets every user's value.
@@ -100,6 +110,12 @@ impl<T> Kept<T> {
         }
         e.by_user.insert(user_id.to_string(), (at, uses, value));
     }
+}
+
+/// One read of what `name` keeps: answered from it (`hit`) or not.
+pub fn count(name: &'static str, hit: bool) {
+    let outcome = if hit { "hit" } else { "miss" };
+    metrics::counter!("kith_kept_total", "of" => name, "outcome" => outcome).increment(1);
 }
 
 #[cfg(test)]

@@ -29,7 +29,10 @@ use crate::db::DbConn;
 /// next write.
 const USERS: usize = 8;
 
-static PAGES: LazyLock<Kept<Pages>> = LazyLock::new(|| Kept::new("search_pages", USERS));
+/// What `kith_kept_total` counts these under: a read answered by a page.
+const NAME: &str = "search_pages";
+
+static PAGES: LazyLock<Kept<Pages>> = LazyLock::new(|| Kept::new(NAME, USERS));
 
 /// Moved by `forget_all`: pages of an older epoch are not kept.
 static EPOCH: AtomicU64 = AtomicU64::new(0);
@@ -74,15 +77,18 @@ impl Pages {
                 ..Pages::default()
             })
         };
-        PAGES
-            .get(user_id, at, empty)
-            .unwrap_or_else(|never| match never {})
+        let (pages, _) = PAGES
+            .value_at(user_id, at, empty)
+            .unwrap_or_else(|never| match never {});
+        pages
     }
 
-    /// The page kept for `query`.
+    /// The page kept for `query` (counted as a hit or a miss).
     pub fn find(&self, query: &str) -> Option<Page> {
         let kept = self.kept.lock().unwrap_or_else(PoisonError::into_inner);
-        kept.1.get(query).cloned()
+        let page = kept.1.get(query).cloned();
+        crate::changes::kept::count(NAME, page.is_some());
+        page
     }
 
     /// Keeps `page` for `query`, unless this position's pages would then
