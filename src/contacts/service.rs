@@ -283,14 +283,12 @@ pub fn update(
     if tags_changed {
         store::sync_tags(conn, &row)?;
     }
+    if handles_changed {
+        taken_as_conflict(store::sync_lookups(conn, &row, (true, false)))?;
+    }
     // The rows `contact_names` keeps of it follow its search text.
-    let names_changed = row.search_text != unchanged.search_text;
-    if handles_changed || names_changed {
-        taken_as_conflict(store::sync_lookups(
-            conn,
-            &row,
-            (handles_changed, names_changed),
-        ))?;
+    if row.search_text != unchanged.search_text {
+        store::sync_names(conn, &unchanged, &row)?;
     }
     Ok(row)
 }

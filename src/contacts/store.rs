@@ -2,7 +2,7 @@
 //! Each takes the user id: every query is scoped to one user, so another
 //! user's id is simply "not found".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 
 use diesel::prelude::*;
@@ -283,34 +283,72 @@ pub fn sync_lookups(
     if handles {
         diesel::delete(contact_handles::table.filter(contact_handles::contact_id.eq(&row.id)))
             .execute(conn)?;
+        insert_handles(conn, row, super::search::handles(row))?;
     }
     if names {
         diesel::delete(contact_names::table.filter(contact_names::contact_id.eq(&row.id)))
             .execute(conn)?;
+        insert_names(conn, row, super::search::names_of(row))?;
     }
-    write_lookups(conn, row, (handles, names))
+    Ok(())
+}
+
+/// Makes the contact's name rows follow an edit of its search text from
+/// `before` (the row they were written from) to `row`, writing only the
+/// rows that differ: a note of 10,000 characters is a thousand rows, and
+/// an edit of one of its lines changes the few that begin there. While
+/// the start-up backfill may not have written a contact's rows
+/// (`tails_written`), or when its name key changed (every row holds it),
+/// all of them are written again. (So a change to what `names_of` makes of
+/// a row comes with a migration that has the backfill write every
+/// contact's rows again, as 000034 does: until then `before`'s rows are
+/// not what `names_of` makes of it now.)
+pub fn sync_names(conn: &mut DbConn, before: &ContactRow, row: &ContactRow) -> QueryResult<()> {
+    if before.name_key != row.name_key || !tails_written(conn)? {
+        return sync_lookups(conn, row, (false, true));
+    }
+    let old = super::search::names_of(before);
+    let new = super::search::names_of(row);
+    let (old_set, new_set): (HashSet<_>, HashSet<_>) = (old.iter().collect(), new.iter().collect());
+    let gone: Vec<&(NameKind, String)> = old.iter().filter(|n| !new_set.contains(n)).collect();
+    for kind in [NameKind::Name, NameKind::Word, NameKind::Tail] {
+        let names: Vec<&str> = gone
+            .iter()
+            .filter(|(k, _)| *k == kind)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        if names.is_empty() {
+            continue;
+        }
+        let delete = diesel::delete(
+            contact_names::table
+                .filter(contact_names::contact_id.eq(&row.id))
+                .filter(contact_names::kind.eq(kind.as_str()))
+                .filter(contact_names::name.eq_any(names)),
+        );
+        crate::per_backend!(conn, |c| delete.execute(c))?;
+    }
+    let added = new
+        .iter()
+        .filter(|n| !old_set.contains(n))
+        .cloned()
+        .collect();
+    insert_names(conn, row, added)
 }
 
 /// Adds the contact's lookup rows (a new contact has none): its emails and
 /// phone numbers to `contact_handles`, its names and the tails of its
 /// search text to `contact_names` (`search::names_of`).
 pub fn insert_lookups(conn: &mut DbConn, row: &ContactRow) -> QueryResult<()> {
-    write_lookups(conn, row, (true, true))
+    insert_handles(conn, row, super::search::handles(row))?;
+    insert_names(conn, row, super::search::names_of(row))
 }
 
-fn write_lookups(
+fn insert_handles(
     conn: &mut DbConn,
     row: &ContactRow,
-    (handles, names): (bool, bool),
+    handles: Vec<(&'static str, String)>,
 ) -> QueryResult<()> {
-    let handles = match handles {
-        true => super::search::handles(row),
-        false => Vec::new(),
-    };
-    let names = match names {
-        true => super::search::names_of(row),
-        false => Vec::new(),
-    };
     if let DbConn::Sqlite(c) = conn {
         // One kept statement per row: diesel prepares a list of rows again
         // each time (its text depends on its length), which cost an import
@@ -325,21 +363,9 @@ fn write_lookups(
             .bind::<Text, _>(value)
             .execute(c)?;
         }
-        for (kind, name) in &names {
-            prepared::sql(
-                "INSERT INTO contact_names (user_id, contact_id, kind, name, name_key) \
-                 VALUES (?, ?, ?, ?, ?)",
-            )
-            .bind::<Text, _>(&row.user_id)
-            .bind::<Text, _>(&row.id)
-            .bind::<Text, _>(kind.as_str())
-            .bind::<Text, _>(name)
-            .bind::<Text, _>(&row.name_key)
-            .execute(c)?;
-        }
         return Ok(());
     }
-    // PostgreSQL: one round trip for each list.
+    // PostgreSQL: one round trip for the list.
     let handles: Vec<_> = handles
         .into_iter()
         .map(|(kind, value)| {
@@ -355,6 +381,31 @@ fn write_lookups(
         let insert = diesel::insert_into(contact_handles::table).values(handles);
         crate::per_backend!(conn, |c| insert.execute(c))?;
     }
+    Ok(())
+}
+
+fn insert_names(
+    conn: &mut DbConn,
+    row: &ContactRow,
+    names: Vec<(NameKind, String)>,
+) -> QueryResult<()> {
+    if let DbConn::Sqlite(c) = conn {
+        // One kept statement per row, as `insert_handles`.
+        for (kind, name) in &names {
+            prepared::sql(
+                "INSERT INTO contact_names (user_id, contact_id, kind, name, name_key) \
+                 VALUES (?, ?, ?, ?, ?)",
+            )
+            .bind::<Text, _>(&row.user_id)
+            .bind::<Text, _>(&row.id)
+            .bind::<Text, _>(kind.as_str())
+            .bind::<Text, _>(name)
+            .bind::<Text, _>(&row.name_key)
+            .execute(c)?;
+        }
+        return Ok(());
+    }
+    // PostgreSQL: one round trip for the list.
     let names: Vec<_> = names
         .into_iter()
         .map(|(kind, name)| {

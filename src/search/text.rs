@@ -216,7 +216,7 @@ pub fn tails_of(text: &str, name_rows: &[(NameKind, String)]) -> Vec<String> {
 /// Which of a row's rows `Query::name_ranks` looks at: its whole names,
 /// the words of them (`name_rows`), or the tails of its search text
 /// (`tails_of`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum NameKind {
     Name,
     Word,

@@ -290,6 +290,58 @@ async fn an_edited_field_is_found_by_its_new_words() {
     assert_eq!(in_order(&app, &s, url, 1).await, ["Ada Banalytics"]);
 }
 
+/// An edit of one line of a note moves only that line in and out of a
+/// query's word rank: the other lines keep ranking by their words (the
+/// contact's rows are written again only where they differ), a new name
+/// (every row holds its key) keeps every rank, and no note leaves none.
+/// Each query's order tells the ranks apart: Ben holds the words, Ada
+/// only the same letters inside hers, and ranks below him though her name
+/// sorts first.
+#[actix_web::test]
+async fn an_edited_line_of_a_note_is_found_by_its_new_words_and_the_others_still_rank() {
+    let app = TestApp::spawn().await;
+    let s = app.user("note-lines@example.com").await;
+    let lines = |middle: &str| format!("pricing review\n{middle} offsite\nhiring plan");
+    let ben = app
+        .contact(
+            &s,
+            json!({"display_name": "Ben Cole", "notes": lines("berlin")}),
+        )
+        .await;
+    app.contact(
+        &s,
+        json!({"display_name": "Ada Xu", "notes": "repricing reviews, xberlin offsites, rehiring plans, xlisbon offsites"}),
+    )
+    .await;
+    // Each query of `queries` lists `expected`, in order.
+    let each = |queries: Vec<&'static str>, expected: Vec<&'static str>| {
+        let (app, s) = (&app, &s);
+        async move {
+            for q in queries {
+                let url = format!("/v1/contacts?q={}", urlencode(q));
+                assert_eq!(in_order(app, s, &url, 1).await, expected, "{q}");
+            }
+        }
+    };
+    let kept = || vec!["pricing review", "hiring plan"];
+    each(kept(), vec!["Ben Cole", "Ada Xu"]).await;
+    each(vec!["berlin offsite"], vec!["Ben Cole", "Ada Xu"]).await;
+    each(vec!["lisbon offsite"], vec!["Ada Xu"]).await;
+    let ben_url = format!("/v1/contacts/{}", ben["id"].as_str().unwrap());
+    merge_patch(&app, &s, &ben_url, json!({"notes": lines("lisbon")})).await;
+    each(kept(), vec!["Ben Cole", "Ada Xu"]).await;
+    each(vec!["lisbon offsite"], vec!["Ben Cole", "Ada Xu"]).await;
+    each(vec!["berlin offsite"], vec!["Ada Xu"]).await;
+    merge_patch(&app, &s, &ben_url, json!({"display_name": "Zed Cole"})).await;
+    each(kept(), vec!["Zed Cole", "Ada Xu"]).await;
+    each(vec!["lisbon offsite"], vec!["Zed Cole", "Ada Xu"]).await;
+    each(vec!["ben"], vec![]).await;
+    each(vec!["zed"], vec!["Zed Cole"]).await;
+    merge_patch(&app, &s, &ben_url, json!({"notes": null})).await;
+    each(kept(), vec!["Ada Xu"]).await;
+    each(vec!["lisbon offsite"], vec!["Ada Xu"]).await;
+}
+
 /// Every result list, page by page, for one user's data loaded alike.
 async fn every_result(app: &TestApp, s: &Session, queries: &[&str]) -> Vec<(String, Vec<String>)> {
     let mut out = Vec::new();
