@@ -191,23 +191,27 @@ pub fn name_rows<'a>(given: impl IntoIterator<Item = &'a str>) -> Vec<(NameKind,
 /// the text — where the word-prefix patterns of `rank_patterns` look —
 /// exactly when it begins one of these rows or one of those words.
 pub fn tails_of(text: &str, name_rows: &[(NameKind, String)]) -> Vec<String> {
-    let chars: Vec<char> = text.chars().collect();
-    // A note of many words has as many tails: looked up, not compared.
+    // A note of many words has as many tails: looked up, not compared, and
+    // each a slice of the text until it is kept (a note of 10,000
+    // characters has a thousand).
     let names: HashSet<&str> = name_rows.iter().map(|(_, n)| n.as_str()).collect();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut out: Vec<String> = Vec::new();
-    for (i, c) in chars.iter().enumerate() {
-        if !matches!(*c, ' ' | '\n') {
+    for (i, c) in text.char_indices() {
+        if !matches!(c, ' ' | '\n') {
             continue;
         }
-        let tail: String = chars[i + 1..]
-            .iter()
-            .take_while(|c| !matches!(**c, '\n' | WORD | NAME | NAME_END))
-            .take(KEY_CHARS)
-            .collect();
-        let kept = !tail.is_empty() && !tail.starts_with(' ') && !names.contains(tail.as_str());
-        if kept && seen.insert(tail.clone()) {
-            out.push(tail);
+        let rest = &text[i + 1..];
+        // Up to the next mark or line break, at most `KEY_CHARS`.
+        let end = rest
+            .char_indices()
+            .enumerate()
+            .find(|(n, (_, c))| *n == KEY_CHARS || matches!(*c, '\n' | WORD | NAME | NAME_END))
+            .map_or(rest.len(), |(_, (at, _))| at);
+        let tail = &rest[..end];
+        let kept = !tail.is_empty() && !tail.starts_with(' ') && !names.contains(tail);
+        if kept && seen.insert(tail) {
+            out.push(tail.to_string());
         }
     }
     out
