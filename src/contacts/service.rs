@@ -252,6 +252,22 @@ pub fn save(conn: &mut DbConn, row: &mut ContactRow) -> QueryResult<()> {
     record_upsert(conn, row)
 }
 
+/// Saves `row` after an edit of what search looks in made outside `update`
+/// (a tag renamed or deleted) from `before`: its search text and name rows
+/// follow, as `update` has them.
+pub fn save_edited(
+    conn: &mut DbConn,
+    before: &ContactRow,
+    row: &mut ContactRow,
+) -> QueryResult<()> {
+    row.search_text = super::search::text_of(row);
+    save(conn, row)?;
+    if row.search_text != before.search_text {
+        store::sync_names(conn, before, row)?;
+    }
+    Ok(())
+}
+
 pub fn update(
     conn: &mut DbConn,
     user_id: &str,

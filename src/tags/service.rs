@@ -1,12 +1,12 @@
 //! The rules of tags. Changing a tag changes its contacts: each is saved
-//! (new version, change feed) with its derived fields refreshed, in the same
-//! transaction.
+//! (new version, change feed) with its derived fields refreshed, and found
+//! by its new tags, in the same transaction.
 
 use super::model::Tag;
 use super::store;
 use crate::changes;
 use crate::contacts::derived;
-use crate::contacts::service::save;
+use crate::contacts::service::{save, save_edited};
 use crate::contacts::store::sync_tags;
 use crate::db::DbConn;
 use crate::domain::{Error, Result};
@@ -38,12 +38,13 @@ fn retag(
     edit: impl Fn(Vec<String>) -> Vec<String>,
 ) -> Result<()> {
     for mut row in store::contacts_with(conn, user_id, old)? {
+        let before = row.clone();
         let tags: Vec<String> = serde_json::from_str(&row.tags).unwrap_or_default();
         row.tags =
             serde_json::to_string(&edit(tags)).map_err(|e| Error::Internal(e.to_string()))?;
         derived::refresh(conn, &mut row)?;
         sync_tags(conn, &row)?;
-        save(conn, &mut row)?;
+        save_edited(conn, &before, &mut row)?;
     }
     Ok(())
 }

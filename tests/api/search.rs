@@ -204,6 +204,51 @@ async fn contacts_from_before_are_found_after_the_backfill() {
     assert_eq!(found(&app, &s, "phone=15550103").await, ["José"]);
 }
 
+/// Contacts whose tag was renamed before the search text followed tag
+/// edits (their tags say the new name, their search text and rows the old
+/// one) are found by what they carry once a server has started after
+/// migration 000035 (whose statement this runs): the backfill rewrites
+/// them.
+#[actix_web::test]
+async fn contacts_renamed_by_a_tag_before_are_found_by_it_after_the_backfill() {
+    use crate::contact_json::{sql, unrendered};
+    let app = TestApp::spawn().await;
+    let s = app.user("tag-before@example.com").await;
+    app.contact(
+        &s,
+        json!({"display_name": "Ben Cole", "tags": ["seedfund"]}),
+    )
+    .await;
+    app.contact(&s, json!({"display_name": "Ada Xu"})).await;
+    // What a rename did before: the tags, not what search reads.
+    sql(
+        &app,
+        "UPDATE contacts SET tags = '[\"angels\"]' WHERE tags <> '[]'",
+    );
+    sql(&app, "UPDATE contact_tags SET tag = 'angels'");
+    assert_eq!(names(&app, &s, "seedfund").await, ["Ben Cole"]);
+    assert!(names(&app, &s, "angels").await.is_empty());
+    sql(
+        &app,
+        include_str!(
+            "../../migrations/sqlite/2026-12-06-000035_search_text_after_tag_edits/up.sql"
+        ),
+    );
+    let settings = app.settings.clone();
+    let TestApp { dir, .. } = app;
+    let app = TestApp::start(settings, dir).await;
+    for _ in 0..200 {
+        if unrendered(&app) == 0 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(names(&app, &s, "angels").await, ["Ben Cole"]);
+    assert_eq!(names(&app, &s, "angel").await, ["Ben Cole"]);
+    assert!(names(&app, &s, "seedfund").await.is_empty());
+    assert_eq!(names(&app, &s, "ada").await, ["Ada Xu"]);
+}
+
 /// While the start-up backfill of migration 000034 has not written every
 /// contact's heads and tails (its mark in `search_words_backlog`), a search
 /// finds and ranks as it did before them; once it has, through them.
@@ -340,6 +385,39 @@ async fn an_edited_line_of_a_note_is_found_by_its_new_words_and_the_others_still
     merge_patch(&app, &s, &ben_url, json!({"notes": null})).await;
     each(kept(), vec!["Ada Xu"]).await;
     each(vec!["lisbon offsite"], vec!["Ada Xu"]).await;
+}
+
+/// A tag renamed or deleted (`/v1/tags/{name}`) changes what its
+/// contacts are found by, as an edit of their tags does.
+#[actix_web::test]
+async fn a_renamed_or_deleted_tag_finds_its_contacts_by_what_they_carry_now() {
+    let app = TestApp::spawn().await;
+    let s = app.user("tag-search@example.com").await;
+    app.contact(
+        &s,
+        json!({"display_name": "Ben Cole", "tags": ["seedfund"]}),
+    )
+    .await;
+    app.contact(
+        &s,
+        json!({"display_name": "Cleo Park", "tags": ["seedfund", "climate"]}),
+    )
+    .await;
+    assert_eq!(names(&app, &s, "seedfund").await, ["Ben Cole", "Cleo Park"]);
+    let res = app
+        .patch("/v1/tags/seedfund")
+        .auth(&s)
+        .json(json!({"name": "angels"}))
+        .send()
+        .await;
+    assert_eq!(res.status, 200, "{}", res.text());
+    assert_eq!(names(&app, &s, "seedfund").await, Vec::<String>::new());
+    assert_eq!(names(&app, &s, "angels").await, ["Ben Cole", "Cleo Park"]);
+    assert_eq!(names(&app, &s, "angel").await, ["Ben Cole", "Cleo Park"]);
+    let res = app.delete("/v1/tags/climate").auth(&s).send().await;
+    assert_eq!(res.status, 204, "{}", res.text());
+    assert_eq!(names(&app, &s, "climate").await, Vec::<String>::new());
+    assert_eq!(names(&app, &s, "clim").await, Vec::<String>::new());
 }
 
 /// Every result list, page by page, for one user's data loaded alike.
