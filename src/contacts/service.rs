@@ -261,6 +261,12 @@ pub fn save_edited(
     row: &mut ContactRow,
 ) -> QueryResult<()> {
     row.search_text = super::search::text_of(row);
+    save_edit(conn, before, row)
+}
+
+/// Saves `row`, whose search text is its own (`apply`), edited from
+/// `before`: the rows `contact_names` keeps of it follow its search text.
+fn save_edit(conn: &mut DbConn, before: &ContactRow, row: &mut ContactRow) -> QueryResult<()> {
     save(conn, row)?;
     if row.search_text != before.search_text {
         store::sync_names(conn, before, row)?;
@@ -295,16 +301,12 @@ pub fn update(
     check_met_via(conn, &row)?;
     check_external_ids(conn, &row)?;
     derived::refresh(conn, &mut row)?;
-    save(conn, &mut row)?;
+    save_edit(conn, &unchanged, &mut row)?;
     if tags_changed {
         store::sync_tags(conn, &row)?;
     }
     if handles_changed {
         taken_as_conflict(store::sync_lookups(conn, &row, (true, false)))?;
-    }
-    // The rows `contact_names` keeps of it follow its search text.
-    if row.search_text != unchanged.search_text {
-        store::sync_names(conn, &unchanged, &row)?;
     }
     Ok(row)
 }

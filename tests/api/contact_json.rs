@@ -100,6 +100,22 @@ pub fn count(app: &TestApp, statement: &str) -> i64 {
         .n
 }
 
+/// A server started again on `app`'s database, once its start-up backfill
+/// has stored every contact's JSON (and so its search text and rows), or
+/// 10 s have passed.
+pub async fn restarted_after_backfill(app: TestApp) -> TestApp {
+    let settings = app.settings.clone();
+    let TestApp { dir, .. } = app;
+    let app = TestApp::start(settings, dir).await;
+    for _ in 0..200 {
+        if unrendered(&app) == 0 {
+            break;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
+    }
+    app
+}
+
 pub fn unrendered(app: &TestApp) -> i64 {
     count(
         app,
@@ -256,15 +272,7 @@ async fn contacts_without_their_json_read_from_their_rows_and_get_it_back() {
     assert_eq!(assert_reads_as_written(&app, &s).await, 4);
 
     // A server starting on the database stores the missing JSON again.
-    let settings = app.settings.clone();
-    let TestApp { dir, .. } = app;
-    let app = TestApp::start(settings, dir).await;
-    for _ in 0..200 {
-        if unrendered(&app) == 0 {
-            break;
-        }
-        actix_web::rt::time::sleep(Duration::from_millis(50)).await;
-    }
+    let app = restarted_after_backfill(app).await;
     assert_eq!(unrendered(&app), 0, "every contact has its JSON again");
     assert_eq!(page_items(&app, &s, "").await, before);
     assert_eq!(assert_reads_as_written(&app, &s).await, 4);

@@ -173,7 +173,7 @@ async fn email_and_phone_find_a_contact_exactly() {
 /// database: the migration marks them, the start-up backfill rewrites them.
 #[actix_web::test]
 async fn contacts_from_before_are_found_after_the_backfill() {
-    use crate::contact_json::{sql, unrendered};
+    use crate::contact_json::{restarted_after_backfill, sql};
     let app = TestApp::spawn().await;
     let s = app.user("before@example.com").await;
     app.contact(
@@ -190,15 +190,7 @@ async fn contacts_from_before_are_found_after_the_backfill() {
     assert!(names(&app, &s, "jose").await.is_empty());
     assert!(found(&app, &s, "phone=15550103").await.is_empty());
 
-    let settings = app.settings.clone();
-    let TestApp { dir, .. } = app;
-    let app = TestApp::start(settings, dir).await;
-    for _ in 0..200 {
-        if unrendered(&app) == 0 {
-            break;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let app = restarted_after_backfill(app).await;
     assert_eq!(names(&app, &s, "jose").await, ["José"]);
     assert_eq!(names(&app, &s, "555 0103").await, ["José"]);
     assert_eq!(found(&app, &s, "phone=15550103").await, ["José"]);
@@ -211,7 +203,7 @@ async fn contacts_from_before_are_found_after_the_backfill() {
 /// them.
 #[actix_web::test]
 async fn contacts_renamed_by_a_tag_before_are_found_by_it_after_the_backfill() {
-    use crate::contact_json::{sql, unrendered};
+    use crate::contact_json::{restarted_after_backfill, sql};
     let app = TestApp::spawn().await;
     let s = app.user("tag-before@example.com").await;
     app.contact(
@@ -234,15 +226,7 @@ async fn contacts_renamed_by_a_tag_before_are_found_by_it_after_the_backfill() {
             "../../migrations/sqlite/2026-12-06-000035_search_text_after_tag_edits/up.sql"
         ),
     );
-    let settings = app.settings.clone();
-    let TestApp { dir, .. } = app;
-    let app = TestApp::start(settings, dir).await;
-    for _ in 0..200 {
-        if unrendered(&app) == 0 {
-            break;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    let app = restarted_after_backfill(app).await;
     assert_eq!(names(&app, &s, "angels").await, ["Ben Cole"]);
     assert_eq!(names(&app, &s, "angel").await, ["Ben Cole"]);
     assert!(names(&app, &s, "seedfund").await.is_empty());
