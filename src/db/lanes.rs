@@ -14,6 +14,12 @@ use crate::error::ApiError;
 
 const OPTIMIZE_EVERY: std::time::Duration = std::time::Duration::from_secs(3600);
 
+/// How long the SQLite writer waits for a job before it takes a step of
+/// tidying the search indexes (`search_index::tidy`), and again between
+/// steps: a step takes a few milliseconds, so the writer spends at most
+/// a fifth of a core on it and a job that comes meanwhile waits one step.
+const TIDY_AFTER: std::time::Duration = std::time::Duration::from_millis(20);
+
 /// A unit of work for a connection thread: it gets the thread's connection,
 /// or the reason there is none, and hands back how to deliver its answer
 /// once its writes are committed (at once, outside a group commit).
@@ -223,6 +229,9 @@ fn serve_jobs(
     let mut batch: Vec<Job> = Vec::with_capacity(GROUP_COMMIT_MAX);
     let mut asked: Vec<Lookup> = Vec::with_capacity(LOOKUP_BATCH_MAX);
     let mut optimized = std::time::Instant::now();
+    // Whether the search indexes may want tidying: at the start, and after
+    // any write (the SQLite writer only).
+    let mut untidy = mode == Mode::GroupCommit;
     loop {
         match lookups {
             Some(lookups) => crossbeam_channel::select! {
@@ -235,11 +244,20 @@ fn serve_jobs(
                     Err(_) => return,
                 },
             },
+            None if untidy => match jobs.recv_timeout(TIDY_AFTER) {
+                Ok(job) => batch.push(job),
+                Err(crossbeam_channel::RecvTimeoutError::Timeout) => {
+                    untidy = conn.as_mut().is_some_and(tidy);
+                    continue;
+                }
+                Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return,
+            },
             None => match jobs.recv() {
                 Ok(job) => batch.push(job),
                 Err(_) => return,
             },
         }
+        untidy = mode == Mode::GroupCommit;
         if mode == Mode::GroupCommit && optimized.elapsed() > OPTIMIZE_EVERY {
             if let Some(c) = conn.as_mut() {
                 optimize(c);
@@ -319,6 +337,15 @@ fn serve_jobs(
             conn = None;
         }
     }
+}
+
+/// One step of `search_index::tidy`: whether more may be left. A step that
+/// fails is logged and tried again after the next write.
+fn tidy(conn: &mut DbConn) -> bool {
+    search_index::tidy(conn).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "merging the search indexes failed");
+        false
+    })
 }
 
 /// A lookup's answer: the row, or for a key the user has no row for `404`,

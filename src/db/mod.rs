@@ -652,6 +652,46 @@ mod tests {
         assert_eq!(rows(&db), 50);
     }
 
+    /// The writer merges the search indexes' segments while it has nothing
+    /// else to do: rows added one commit at a time leave an FTS5 index in
+    /// several segments, which every search reads, and idle the writer
+    /// makes them one; every row is found as before.
+    #[test]
+    fn the_idle_writer_merges_the_search_indexes() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = DbTarget::Sqlite(dir.path().join("t.db"));
+        let segments = |c: &mut DbConn| {
+            diesel::select(sql::<BigInt>(
+                "(SELECT count(DISTINCT segid) FROM interactions_fts_idx)",
+            ))
+            .get_result::<i64>(c)
+            .unwrap()
+        };
+        let mut c = target.connect().unwrap();
+        migrate(&mut c).unwrap();
+        // Forty commits of one entry each (as forty writes far apart).
+        for n in 0..40 {
+            c.batch_execute(&format!(
+                "INSERT INTO interactions_fts(rowid, search_text) VALUES ({n}, 'tidy row {n}')"
+            ))
+            .unwrap();
+        }
+        let before = segments(&mut c);
+        assert!(before > 1, "{before} segments");
+        let _db = Db::open(&target, 1, ANYONE).unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while segments(&mut c) > 1 && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(segments(&mut c), 1, "{before} segments before");
+        let found = diesel::select(sql::<BigInt>(
+            "(SELECT count(*) FROM interactions_fts WHERE interactions_fts MATCH 'idy')",
+        ))
+        .get_result::<i64>(&mut c)
+        .unwrap();
+        assert_eq!(found, 40);
+    }
+
     fn rows_in(c: &mut DbConn) -> i64 {
         diesel::select(sql::<BigInt>("(SELECT count(*) FROM scratch)"))
             .get_result::<i64>(c)

@@ -164,6 +164,50 @@ fn settle(conn: &mut DbConn) -> QueryResult<()> {
     Ok(())
 }
 
+/// The most pages one step of `tidy` merges (a step of the contacts'
+/// index took about 5 ms at 100,000 contacts).
+const TIDY_PAGES: u32 = 64;
+
+/// One step of tidying the FTS5 indexes (SQLite; on PostgreSQL nothing to
+/// do), for the writer to take while it has nothing else to do: a merge
+/// of up to `TIDY_PAGES` pages of the first index with a level of two
+/// segments or more (migration 000036). Whether it merged anything (then
+/// more may be left).
+///
+/// Why: each commit adds its rows to an index as a segment of their own,
+/// and the automatic merges of each write leave up to three of about the
+/// same size on each level; every search reads all of them. An index at
+/// rest in one or a few large segments answered a search it must read
+/// through (`q=ben.silva51581`, found nowhere) at 1.5–1.8 times the rate
+/// (docs/BENCHMARKS.md, "Session 33"). A step is a transaction of its
+/// own; a crash at any moment leaves the index as the last step left it.
+pub fn tidy(conn: &mut DbConn) -> QueryResult<bool> {
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(false);
+    };
+    #[derive(diesel::QueryableByName)]
+    struct Changes {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let changes = |c: &mut diesel::SqliteConnection| -> QueryResult<i64> {
+        Ok(diesel::sql_query("SELECT total_changes() AS n")
+            .get_result::<Changes>(c)?
+            .n)
+    };
+    for t in Searched::ALL.map(Searched::table) {
+        let before = changes(c)?;
+        c.batch_execute(&format!(
+            "INSERT INTO {t}_fts({t}_fts, rank) VALUES ('merge', {TIDY_PAGES});"
+        ))?;
+        // FTS5 counts two changes or more for a merge that did work.
+        if changes(c)? - before >= 2 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// Builds every FTS5 index again from its table (SQLite; on PostgreSQL
 /// nothing to do): for rows written in bulk without `add`, by the
 /// benchmark seeder.
