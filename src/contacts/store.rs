@@ -883,8 +883,18 @@ pub fn list_rest(
                     .filter(contact_names::name.ge(rest.to_string()))
                     .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
                     .select(contact_names::contact_id);
+                // The holders are the candidates; the `LIKE` confirms each.
+                // Written on `search_text || ''`, which PostgreSQL's trigram
+                // index does not cover: on the column its planner took the
+                // index's candidates first (`company 0409`: 2.7 ms of 3.5 in
+                // the index, where the 49 holders by id take 0.2).
                 filtered!(DB, user_id, &others)
-                    .filter(crate::search_like_any!(contacts, DB, q.patterns()))
+                    .filter(crate::search_like_any!(
+                        contacts,
+                        DB,
+                        q.patterns(),
+                        contacts::search_text.concat("")
+                    ))
                     .filter(contacts::id.eq_any(held))
             }
             None => filtered!(DB, user_id, filter),

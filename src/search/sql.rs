@@ -7,15 +7,21 @@
 
 /// Rows whose search text is like any of `$patterns`, as one boxed
 /// condition on `$table` for backend `$db` (false when there is none).
+/// With `$text`, the text as that expression gives it: a `LIKE` that only
+/// confirms candidates found otherwise names it so that PostgreSQL cannot
+/// answer it from its trigram index (`contacts::store::list_rest`).
 #[macro_export]
 macro_rules! search_like_any {
-    ($table:ident, $db:ty, $patterns:expr) => {{
+    ($table:ident, $db:ty, $patterns:expr) => {
+        $crate::search_like_any!($table, $db, $patterns, $table::search_text)
+    };
+    ($table:ident, $db:ty, $patterns:expr, $text:expr) => {{
         type Cond = Box<
             dyn diesel::BoxableExpression<$table::table, $db, SqlType = diesel::sql_types::Bool>,
         >;
         let mut found: Option<Cond> = None;
         for p in $patterns {
-            let one = $table::search_text.like(p).escape('\\');
+            let one = $text.like(p).escape('\\');
             found = Some(match found {
                 None => Box::new(one),
                 Some(f) => Box::new(f.or(one)),
