@@ -316,21 +316,21 @@ fn rewrite_names(
 /// 000034 does: until then `before`'s rows are not what `names_of` makes
 /// of it now.)
 pub fn sync_names(conn: &mut DbConn, before: &ContactRow, row: &ContactRow) -> QueryResult<()> {
+    let new = super::search::names_of(row);
     if before.name_key != row.name_key || !tails_written(conn)? {
-        return sync_lookups(conn, row, (false, true));
+        return rewrite_names(conn, row, new);
     }
     let old = super::search::names_of(before);
-    let new = super::search::names_of(row);
     let (old_set, new_set): (HashSet<_>, HashSet<_>) = (old.iter().collect(), new.iter().collect());
     let gone: Vec<&(NameKind, String)> = old.iter().filter(|n| !new_set.contains(n)).collect();
     if gone.len() * 2 > old.len() {
         return rewrite_names(conn, row, new);
     }
     for kind in [NameKind::Name, NameKind::Word, NameKind::Tail] {
-        let names: Vec<&str> = gone
+        let names: Vec<String> = gone
             .iter()
             .filter(|(k, _)| *k == kind)
-            .map(|(_, n)| n.as_str())
+            .map(|(_, n)| n.clone())
             .collect();
         if names.is_empty() {
             continue;
@@ -339,7 +339,7 @@ pub fn sync_names(conn: &mut DbConn, before: &ContactRow, row: &ContactRow) -> Q
             contact_names::table
                 .filter(contact_names::contact_id.eq(&row.id))
                 .filter(contact_names::kind.eq(kind.as_str()))
-                .filter(contact_names::name.eq_any(names)),
+                .filter(prepared::one_of(contact_names::name, names)),
         );
         crate::per_backend!(conn, |c| delete.execute(c))?;
     }

@@ -185,15 +185,11 @@ pub fn tidy(conn: &mut DbConn) -> QueryResult<bool> {
     let DbConn::Sqlite(c) = conn else {
         return Ok(false);
     };
-    #[derive(diesel::QueryableByName)]
-    struct Changes {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    let changes = |c: &mut diesel::SqliteConnection| -> QueryResult<i64> {
-        Ok(diesel::sql_query("SELECT total_changes() AS n")
-            .get_result::<Changes>(c)?
-            .n)
+    let changes = |c: &mut diesel::SqliteConnection| {
+        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "total_changes()",
+        ))
+        .get_result::<i64>(c)
     };
     for t in Searched::ALL.map(Searched::table) {
         let before = changes(c)?;
