@@ -874,15 +874,25 @@ pub fn list_rest(
         Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
         _ => None,
     };
+    // The page's contacts so far rank better: not holders to read again
+    // (`company 0408`: the 44 its tails found are all its holders).
+    let ranked: Vec<String> = out.iter().map(|(row, _)| row.id.clone()).collect();
     let rows = crate::per_backend!(conn, |c, DB| {
         let query = match holders {
             Some(rest) => {
-                let held = contact_names::table
+                let mut held = contact_names::table
                     .filter(contact_names::user_id.eq(user_id))
                     .filter(prepared::one_of(contact_names::kind, kinds_of(HOLDING)))
                     .filter(contact_names::name.ge(rest.to_string()))
                     .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
-                    .select(contact_names::contact_id);
+                    .select(contact_names::contact_id)
+                    .into_boxed::<DB>();
+                if !ranked.is_empty() {
+                    held = held.filter(diesel::dsl::not(prepared::one_of(
+                        contact_names::contact_id,
+                        ranked.clone(),
+                    )));
+                }
                 // The holders are the candidates; the `LIKE` confirms each.
                 // Written on `search_text || ''`, which PostgreSQL's trigram
                 // index does not cover: on the column its planner took the

@@ -560,6 +560,32 @@ async fn search_ranks_exact_then_prefix_then_word_then_substring() {
     assert_eq!(res.status, 422, "{}", res.text());
 }
 
+/// A query with a space is found inside a word among the contacts whose
+/// rows begin with what follows the space, after those it begins a word
+/// of, on every page size: the ones a page already holds are not read
+/// again, the others still come.
+#[actix_web::test]
+async fn a_query_with_a_space_is_found_inside_a_word_after_its_word_matches() {
+    let app = TestApp::spawn().await;
+    let s = app.user("space@example.com").await;
+    for p in [
+        json!({"display_name": "Pia Berg", "notes": "met at megacompany 0408 offsite"}),
+        json!({"display_name": "Ola Dahl", "company": "Company 0408"}),
+        json!({"display_name": "Bo Ek", "company": "company 04081"}),
+        json!({"display_name": "Ulf Ahl", "company": "Company 0409"}),
+        json!({"display_name": "Kim Lund", "notes": "0408 only"}),
+    ] {
+        app.contact(&s, p).await;
+    }
+    for limit in [1, 2, 100] {
+        assert_eq!(
+            in_order(&app, &s, "/v1/contacts?q=company%200408", limit).await,
+            ["Bo Ek", "Ola Dahl", "Pia Berg"],
+            "limit {limit}"
+        );
+    }
+}
+
 /// Contacts the other filters leave out (in the trash, archived) take no
 /// place on a ranked page: each page is as long as asked, in order, until
 /// the last, and none is skipped.
