@@ -697,6 +697,15 @@ pub fn list(
     if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
         return ranked(conn, user_id, filter, q, limit + 1, after);
     }
+    if let Some(q) = filter.q.as_ref().filter(|_| sort.key == SortKey::Name) {
+        let position = match after {
+            Some(After::Name(key, id)) => Some((key.clone(), id.clone())),
+            _ => None,
+        };
+        if let Some(rows) = by_name(conn, user_id, filter, q, sort, limit + 1, position)? {
+            return Ok(ControlFlow::Break(rows));
+        }
+    }
     let rows = keyset_page!(ContactJson, conn, user_id, filter, sort, limit, after);
     Ok(ControlFlow::Break(
         rows.into_iter().map(|r| (r, 0)).collect(),
@@ -735,6 +744,10 @@ macro_rules! short_rows {
 }
 short_rows!(ContactBrief, ContactName);
 
+/// The most rows of `contact_names` one read hands on (each contact a
+/// bound value of the next read).
+const MOST_NAMED: i64 = 4096;
+
 /// Up to `need` of the user's contacts that pass `filter` (and match `q`)
 /// after `after`, by rank, then name, each with its rank.
 ///
@@ -752,9 +765,6 @@ fn ranked(
     need: i64,
     after: Option<&After>,
 ) -> QueryResult<ControlFlow<Ranked, Ranked>> {
-    // The most contacts one read of `contact_names` hands on (each a bound
-    // parameter of the next read).
-    const MOST: i64 = 4096;
     let (start_rank, start) = ranked_start(after);
     let names = q.name_ranks(tails_written(conn)?);
     let others = others(filter);
@@ -779,40 +789,108 @@ fn ranked(
             // A contact named twice comes twice in a row: taken once.
             let mut ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
             ids.dedup();
-            // As many contacts as the page lacks, then the next ones if the
-            // filters left some out: the names read beyond are cheap, their
-            // contacts not.
-            let mut rest = ids.as_slice();
-            while !rest.is_empty() {
-                let (chunk, after) = rest.split_at(rest.len().min((need as usize) - out.len()));
-                rest = after;
-                let wanted = chunk.iter().map(|id| id.to_string()).collect();
-                let rows: Vec<ContactJson> =
-                    crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, &others)
-                        .filter(prepared::one_of(contacts::id, wanted))
-                        .load(c))?;
-                let mut rows: HashMap<String, ContactJson> =
-                    rows.into_iter().map(|r| (r.id.clone(), r)).collect();
-                for id in chunk {
-                    if let Some(row) = rows.remove(*id) {
-                        out.push((row, rank.rank));
-                    }
-                }
-                if out.len() as i64 == need {
-                    return Ok(ControlFlow::Break(out));
-                }
+            if take(conn, user_id, &others, &ids, need, rank.rank, &mut out)? {
+                return Ok(ControlFlow::Break(out));
             }
             if (found.len() as i64) < batch {
                 break;
             }
             position = found.last().cloned();
-            batch = (batch * 4).min(MOST);
+            batch = (batch * 4).min(MOST_NAMED);
         }
     }
     Ok(match q.beyond_names() {
         true => ControlFlow::Continue(out),
         false => ControlFlow::Break(out),
     })
+}
+
+/// Appends to `out` the contacts of `ids` (in that order) that pass
+/// `others`, each with `rank`, until `out` holds `need`; whether it does.
+/// As many as the page lacks are read at a time, then the next ones if
+/// the filters left some out: names read beyond are cheap, contacts not.
+fn take(
+    conn: &mut DbConn,
+    user_id: &str,
+    others: &ListFilter,
+    ids: &[&String],
+    need: i64,
+    rank: i32,
+    out: &mut Ranked,
+) -> QueryResult<bool> {
+    let mut rest = ids;
+    while !rest.is_empty() && (out.len() as i64) < need {
+        let (chunk, after) = rest.split_at(rest.len().min((need as usize) - out.len()));
+        rest = after;
+        let wanted = chunk.iter().map(|id| id.to_string()).collect();
+        let rows: Vec<ContactJson> =
+            crate::per_backend!(conn, |c, DB| filtered!(DB, user_id, others)
+                .filter(prepared::one_of(contacts::id, wanted))
+                .load(c))?;
+        let mut rows: HashMap<String, ContactJson> =
+            rows.into_iter().map(|r| (r.id.clone(), r)).collect();
+        for id in chunk {
+            if let Some(row) = rows.remove(*id) {
+                out.push((row, rank));
+            }
+        }
+    }
+    Ok(out.len() as i64 == need)
+}
+
+/// Up to `need` of the user's contacts that pass `filter` and match `q`,
+/// by name after `after` (name key, id), when the rows of `contact_names`
+/// hand them in that order: a short query (a name or a name's word that
+/// begins with it) of as many characters as the heads' index keeps, by
+/// name ascending. `None` for any other search, which reads every
+/// candidate of the search index and sorts them (`no` by name: 10,000
+/// contacts, 26 ms).
+///
+/// The names and the words are read each in name order, a few more than
+/// the page at a time, and merged up to the first of them that was cut
+/// short: a contact found by both comes twice in a row, taken once.
+fn by_name(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    q: &Query,
+    sort: &Sort,
+    need: i64,
+    after: Option<(String, String)>,
+) -> QueryResult<Option<Ranked>> {
+    let names = q.name_ranks(false);
+    let ranks = NameRank::widest(names.iter());
+    if q.beyond_names() || sort.descending || ranks.iter().any(|r| !r.by_head) {
+        return Ok(None);
+    }
+    let others = others(filter);
+    let mut out: Ranked = Vec::new();
+    let mut position = after;
+    let mut batch = need + 8;
+    loop {
+        let mut found = Vec::new();
+        // Where every list read is complete up to: the first last row of
+        // a list that filled its batch.
+        let mut upto: Option<(String, String)> = None;
+        for rank in &ranks {
+            let rows = named(conn, user_id, rank, &[], position.as_ref(), batch)?;
+            if rows.len() as i64 == batch {
+                upto = [upto, rows.last().cloned()].into_iter().flatten().min();
+            }
+            found.extend(rows);
+        }
+        found.sort();
+        found.dedup();
+        if let Some(end) = &upto {
+            found.retain(|row| row <= end);
+        }
+        let ids: Vec<&String> = found.iter().map(|(_, id)| id).collect();
+        if take(conn, user_id, &others, &ids, need, 0, &mut out)? || upto.is_none() {
+            return Ok(Some(out));
+        }
+        position = upto;
+        batch = (batch * 4).min(MOST_NAMED);
+    }
 }
 
 /// Where a page of a search by relevance starts: the rank and the name

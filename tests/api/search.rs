@@ -586,6 +586,79 @@ async fn a_query_with_a_space_is_found_inside_a_word_after_its_word_matches() {
     }
 }
 
+/// A short query sorted by name pages the contacts a name or a name's
+/// word begins with in name order, whether a name or only a word finds
+/// them, each once, on every page size; the other filters still apply,
+/// also when they leave out every contact one read of names found.
+#[actix_web::test]
+async fn a_short_query_sorted_by_name_pages_its_contacts_in_name_order() {
+    let app = TestApp::spawn().await;
+    let s = app.user("short-sort@example.com").await;
+    let mut expected = Vec::new();
+    let mut ids = std::collections::HashMap::new();
+    // Twelve found by a word of their name, close together in name order,
+    // and twelve by a name (the family name) spread after them: more than
+    // a page of one reads of each at a time.
+    for (i, c) in ('a'..='l').enumerate() {
+        let upper = ((b'B' + i as u8) as char).to_string();
+        for (display, body) in [
+            (
+                format!("A{c} Nord"),
+                json!({"display_name": format!("A{c} Nord")}),
+            ),
+            (
+                format!("{upper}a Noble"),
+                json!({"display_name": format!("{upper}a Noble"), "family_name": "Noble"}),
+            ),
+        ] {
+            let id = app.contact(&s, body).await["id"]
+                .as_str()
+                .unwrap()
+                .to_string();
+            ids.insert(display.clone(), id);
+            expected.push(display);
+        }
+        // Holds `no` inside a word only: not found by a short query.
+        app.contact(&s, json!({"display_name": format!("A{c} Snow")}))
+            .await;
+    }
+    // Found by its name and by its words.
+    app.contact(&s, json!({"display_name": "Nora Nobel"})).await;
+    expected.push("Nora Nobel".to_string());
+    expected.sort_by_key(|n| n.to_lowercase());
+    for limit in [1, 2, 3, 100] {
+        assert_eq!(
+            in_order(&app, &s, "/v1/contacts?q=no&sort=name", limit).await,
+            expected,
+            "limit {limit}"
+        );
+    }
+    // A tag narrows the list: the first names read hold none of it.
+    for name in ["Ak Nord", "Ba Noble"] {
+        let url = format!("/v1/contacts/{}", ids[name]);
+        merge_patch(&app, &s, &url, json!({"tags": ["vip"]})).await;
+    }
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=no&sort=name&tag=vip", 1).await,
+        ["Ak Nord", "Ba Noble"]
+    );
+    // In the trash only with `trashed=true`.
+    trash(&app, &s, &ids["Ca Noble"]).await;
+    let live: Vec<String> = expected
+        .iter()
+        .filter(|n| *n != "Ca Noble")
+        .cloned()
+        .collect();
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=no&sort=name", 2).await,
+        live
+    );
+    assert_eq!(
+        in_order(&app, &s, "/v1/contacts?q=no&sort=name&trashed=true", 2).await,
+        ["Ca Noble"]
+    );
+}
+
 /// Contacts the other filters leave out (in the trash, archived) take no
 /// place on a ranked page: each page is as long as asked, in order, until
 /// the last, and none is skipped.
