@@ -843,12 +843,16 @@ fn take(
 /// hand them in that order: a short query (a name or a name's word that
 /// begins with it) of as many characters as the heads' index keeps, by
 /// name ascending. `None` for any other search, which reads every
-/// candidate of the search index and sorts them (`no` by name: 10,000
-/// contacts, 26 ms).
+/// candidate of the search index and sorts them (`no` by name, 10,000
+/// contacts: 14 ms on SQLite, 22 on PostgreSQL, where this takes 1.2 and
+/// 1.7).
 ///
 /// The names and the words are read each in name order, a few more than
 /// the page at a time, and merged up to the first of them that was cut
-/// short: a contact found by both comes twice in a row, taken once.
+/// short: a contact found by both comes twice in a row, taken once. Only
+/// for the live contacts without other filters: a tag, a company or the
+/// trash may leave out all but a few of the names' contacts, which the
+/// search index's candidates narrowed by them find at once.
 fn by_name(
     conn: &mut DbConn,
     user_id: &str,
@@ -861,6 +865,23 @@ fn by_name(
     let names = q.name_ranks(false);
     let ranks = NameRank::widest(names.iter());
     if q.beyond_names() || sort.descending || ranks.iter().any(|r| !r.by_head) {
+        return Ok(None);
+    }
+    let ListFilter {
+        q: _,
+        tag,
+        company,
+        email,
+        phone,
+        external_id,
+        archived,
+        trashed,
+        due_by,
+        due_before,
+    } = filter;
+    let keys = [tag, company, email, phone, external_id];
+    let narrowed = *archived || *trashed || due_by.or(*due_before).is_some();
+    if narrowed || keys.iter().any(|k| k.is_some()) {
         return Ok(None);
     }
     let others = others(filter);
@@ -954,7 +975,7 @@ pub fn list_rest(
     };
     // The page's contacts so far rank better: not holders to read again
     // (`company 0408`: the 44 its tails found are all its holders).
-    let ranked: Vec<String> = out.iter().map(|(row, _)| row.id.clone()).collect();
+    let on_page: Vec<String> = out.iter().map(|(row, _)| row.id.clone()).collect();
     let rows = crate::per_backend!(conn, |c, DB| {
         let query = match holders {
             Some(rest) => {
@@ -965,10 +986,10 @@ pub fn list_rest(
                     .filter(contact_names::name.lt(format!("{rest}{}", char::MAX)))
                     .select(contact_names::contact_id)
                     .into_boxed::<DB>();
-                if !ranked.is_empty() {
+                if !on_page.is_empty() {
                     held = held.filter(diesel::dsl::not(prepared::one_of(
                         contact_names::contact_id,
-                        ranked.clone(),
+                        on_page.clone(),
                     )));
                 }
                 // The holders are the candidates; the `LIKE` confirms each.
