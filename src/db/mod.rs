@@ -90,9 +90,9 @@ impl DbTarget {
                 // The file mapped (up to SQLite's most, 2 GiB): a read takes
                 // a page the kernel holds where it lies, without copying it
                 // into the cache first (searches at 64 connections 15-35 %
-                // faster on the 100,000-contact seed, reads by id the same;
-                // docs/BENCHMARKS.md, session 34). Writes still go through
-                // the cache.
+                // faster on the 100,000-contact seed; reads by id the same
+                // once the kernel holds the file, 5-10 % slower before;
+                // docs/decisions.md). Writes still go through the cache.
                 conn.batch_execute(
                     "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
