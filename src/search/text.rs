@@ -475,6 +475,17 @@ impl Query {
         (!self.short && one_word && n < KEY_CHARS).then_some(q.as_str())
     }
 
+    /// The query as one word: a short query, or one of three characters or
+    /// more without a space (`word`). The rows of a store that begin with
+    /// it (names, words, tails) are some of those that hold it, and as
+    /// many as there are at least.
+    pub fn one_word(&self) -> Option<&str> {
+        match self.short {
+            true => Some(&self.needles[0]),
+            false => self.word(),
+        }
+    }
+
     /// Whether rows the names do not rank can match: a query long enough
     /// to be looked for anywhere.
     pub fn beyond_names(&self) -> bool {

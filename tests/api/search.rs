@@ -1514,3 +1514,99 @@ async fn a_search_asked_again_follows_every_write_through_any_server() {
     let res = app.get(url).auth(&s).send().await;
     assert_eq!(res.status, 401, "{}", res.text());
 }
+
+/// A search sorted by a key (not by relevance) that a thousand contacts
+/// and more match pages them in that key's order, every one once and no
+/// other: the same contacts, in the same order, as the whole list in that
+/// order keeps of those that match; without the archived, the trashed and
+/// another user's contacts that match as well, and past many that do not
+/// match. For a word, two letters and a piece inside a word, each sort,
+/// pages of 100 and of 7.
+#[actix_web::test]
+async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
+    let app = TestApp::spawn().await;
+    let s = app.user("many-sorted@example.com").await;
+    let other = app.user("many-sorted-other@example.com").await;
+    let firsts = ["Ana", "Bo", "Cy", "Dag", "Eva", "Finn", "Gus", "Hal"];
+    let mut items = Vec::new();
+    // The last 900 made match nothing and come first by name and by
+    // `-created_at`: a page reads past them.
+    for i in 0..2200 {
+        let display = match (i % 13, i >= 1300) {
+            // No word begins with `li`, none holds `lima` or `ima`.
+            (_, true) => format!("Aaron Berg {i:04}"),
+            (0, _) => format!("Ola Berg {i:04}"),
+            _ => format!("{} Lima {i:04}", firsts[i % firsts.len()]),
+        };
+        items.push(json!({"contact": {
+            "display_name": display,
+            "archived": i % 17 == 1,
+            "cadence_days": if i % 3 == 0 { Some(10 + (i % 40) as i32) } else { None },
+        }}));
+    }
+    let others: Vec<Value> = (0..40)
+        .map(|i| json!({"contact": {"display_name": format!("Ida Lima {i:04}")}}))
+        .collect();
+    for (session, items) in [(&s, &items), (&other, &others)] {
+        for chunk in items.chunks(500) {
+            let res = app
+                .post("/v1/contacts/batch")
+                .auth(session)
+                .json(json!({ "items": chunk }))
+                .send()
+                .await;
+            assert_eq!(res.status, 200, "{}", res.text());
+        }
+    }
+    // Some in the trash; some with an interaction, for the nullable sorts'
+    // two runs (instants, then the contacts without one).
+    let all = every_item(&app, &s, "/v1/contacts?sort=created_at", 200).await;
+    for (n, c) in all.iter().skip(5).step_by(61).enumerate() {
+        let body = json!({"kind": "call", "direction": "mutual", "summary": "catch-up",
+            "contact_ids": [c["id"]], "occurred_at": format!("2026-0{}-1{}T09:00:00Z", 1 + n % 9, n % 10)});
+        let res = app
+            .post("/v1/interactions")
+            .auth(&s)
+            .json(body)
+            .send()
+            .await;
+        assert_eq!(res.status, 201, "{}", res.text());
+    }
+    for c in all.iter().step_by(97) {
+        trash(&app, &s, c["id"].as_str().unwrap()).await;
+    }
+    let names = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .map(|c| c["display_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for sort in [
+        "-created_at",
+        "name",
+        "-name",
+        "updated_at",
+        "last_interaction_at",
+        "-last_interaction_at",
+        "-next_due_at",
+    ] {
+        let listed = names(&every_item(&app, &s, &format!("/v1/contacts?sort={sort}"), 200).await);
+        // Each query matches the contacts named `… Lima …` and no other.
+        let expected: Vec<String> = listed
+            .into_iter()
+            .filter(|n| n.contains(" Lima "))
+            .collect();
+        assert!(expected.len() > 1000, "{}", expected.len());
+        for q in ["lima", "li", "ima"] {
+            let url = format!("/v1/contacts?q={q}&sort={sort}");
+            let limits: &[usize] = match (q, sort) {
+                ("lima", "-next_due_at") => &[100, 7],
+                _ => &[100],
+            };
+            for limit in limits {
+                let found = names(&every_item(&app, &s, &url, *limit).await);
+                assert_eq!(found, expected, "{url}, limit {limit}");
+            }
+        }
+    }
+}
