@@ -746,25 +746,39 @@ pub fn list(
     if let (SortKey::Relevance, Some(q)) = (sort.key, &filter.q) {
         return ranked(conn, user_id, filter, q, limit + 1, after);
     }
-    let by_name_ascending = sort.key == SortKey::Name && !sort.descending;
-    if let Some(q) = filter.q.as_ref().filter(|_| by_name_ascending) {
-        let position = match after {
-            Some(After::Name(key, id)) => Some((key.clone(), id.clone())),
-            _ => None,
-        };
-        if let Some(rows) = by_name(conn, user_id, filter, q, limit + 1, position)? {
-            return Ok(ControlFlow::Break(rows));
-        }
-    }
-    if let Some(q) = &filter.q {
-        if let Some(rows) = walked(conn, user_id, filter, q, sort, limit + 1, after)? {
-            return Ok(ControlFlow::Break(rows));
-        }
+    if let Some(rows) = sorted(conn, user_id, filter, sort, limit + 1, after)? {
+        return Ok(ControlFlow::Break(rows));
     }
     let rows = keyset_page!(ContactJson, conn, user_id, filter, sort, limit, after);
     Ok(ControlFlow::Break(
         rows.into_iter().map(|r| (r, 0)).collect(),
     ))
+}
+
+/// Up to `need` contacts of a search by a sort key (not by relevance)
+/// after `after`, when its matches can be read in the sort's order
+/// (`by_name`, `walked`); `None` when every match is to be read and sorted.
+fn sorted(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    sort: &Sort,
+    need: i64,
+    after: Option<&After>,
+) -> QueryResult<Option<Ranked>> {
+    let Some(q) = filter.q.as_ref().filter(|_| sort.key != SortKey::Relevance) else {
+        return Ok(None);
+    };
+    if sort.key == SortKey::Name && !sort.descending {
+        let position = match after {
+            Some(After::Name(key, id)) => Some((key.clone(), id.clone())),
+            _ => None,
+        };
+        if let Some(rows) = by_name(conn, user_id, filter, q, need, position)? {
+            return Ok(Some(rows));
+        }
+    }
+    walked(conn, user_id, filter, q, sort, need, after)
 }
 
 /// A row of a contact's short fields that a page can be read as.

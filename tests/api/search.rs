@@ -1521,7 +1521,7 @@ async fn a_search_asked_again_follows_every_write_through_any_server() {
 /// order keeps of those that match; without the archived, the trashed and
 /// another user's contacts that match as well, and past many that do not
 /// match. For a word, two letters and a piece inside a word, each sort,
-/// pages of 100 and of 7.
+/// pages of 100 and of 7, and pages of some fields only.
 #[actix_web::test]
 async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
     let app = TestApp::spawn().await;
@@ -1608,5 +1608,9 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
                 assert_eq!(found, expected, "{url}, limit {limit}");
             }
         }
+        // Pages of some fields only: the same.
+        let url = format!("/v1/contacts?q=lima&sort={sort}&fields=id,display_name");
+        let found = names(&every_item(&app, &s, &url, 100).await);
+        assert_eq!(found, expected, "{url}");
     }
 }
