@@ -619,16 +619,21 @@ pub enum After {
 macro_rules! keyset {
     ($c:ident, $sort:expr, $n:expr, $after:expr, $base:ident, $rows:ident) => {{
         let (sort, n, after): (&Sort, i64, Option<&After>) = ($sort, $n, $after);
-        // The keyset condition: rows after `($k, $id)` in the sort's direction.
+        // The keyset condition: rows after `($k, $id)` in the sort's
+        // direction. Its first, redundant bound is the one PostgreSQL
+        // starts the index's range at: from the `OR` alone it reads the
+        // index from the start, and a page of a search that reads each
+        // contact's text (`in_sort_order`) read every contact before its
+        // cursor (the 60th page of `no` by `-name`: 49 ms).
         macro_rules! after {
             ($query:expr, $col:expr, $k:expr, $id:expr) => {
                 if sort.descending {
-                    $query.filter(
+                    $query.filter($col.le($k.clone())).filter(
                         $col.lt($k.clone())
                             .or($col.eq($k).and(contacts::id.lt($id))),
                     )
                 } else {
-                    $query.filter(
+                    $query.filter($col.ge($k.clone())).filter(
                         $col.gt($k.clone())
                             .or($col.eq($k).and(contacts::id.gt($id))),
                     )
