@@ -496,6 +496,28 @@ macro_rules! per_backend {
     };
 }
 
+/// `$query` narrowed to the rows after `($k, $id)` of a keyset page
+/// ordered by `$key` (`lt`: descending, `gt`: ascending), then by `$id_col`
+/// (`lt` or `gt` as well). The condition begins with the bound it implies
+/// (`$key <= $k`, or `>=`), which PostgreSQL starts the index's range at:
+/// from the `OR` alone it reads the index from its start, and every row
+/// before the cursor with it (the 400th page of interactions: 13 ms, the
+/// first 1).
+#[macro_export]
+macro_rules! keyset_after {
+    ($query:expr, $key:expr, $k:expr, $id_col:expr, $id:expr, lt, $id_op:ident) => {
+        $crate::keyset_after!(@ $query, $key, $k, $id_col, $id, lt, le, $id_op)
+    };
+    ($query:expr, $key:expr, $k:expr, $id_col:expr, $id:expr, gt, $id_op:ident) => {
+        $crate::keyset_after!(@ $query, $key, $k, $id_col, $id, gt, ge, $id_op)
+    };
+    (@ $query:expr, $key:expr, $k:expr, $id_col:expr, $id:expr, $op:ident, $bound:ident, $id_op:ident) => {
+        $query
+            .filter($key.$bound($k.clone()))
+            .filter($key.$op($k.clone()).or($key.eq($k).and($id_col.$id_op($id))))
+    };
+}
+
 /// The user's row `$id` of `$table` (a schema module with `user_id` and
 /// `id` columns) as `$row`, as a query: every resource reads its rows so.
 #[macro_export]

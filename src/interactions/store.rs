@@ -166,7 +166,7 @@ pub fn page(
                 q = q.filter($at.lt(t));
             }
             if let Some((k, id)) = after.clone() {
-                q = q.filter($at.lt(k).or($at.eq(k).and($id.lt(id))));
+                q = crate::keyset_after!(q, $at, k, $id, id, lt, lt);
             }
             q.order(($at.desc(), $id.desc()))
                 .limit(limit)

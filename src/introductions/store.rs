@@ -98,11 +98,7 @@ pub fn list(
         );
     }
     if let Some((k, id)) = after {
-        q = q.filter(
-            it::created_at
-                .lt(k)
-                .or(it::created_at.eq(k).and(it::id.lt(id))),
-        );
+        q = crate::keyset_after!(q, it::created_at, k, it::id, id, lt, lt);
     }
     q.order((it::created_at.desc(), it::id.desc()))
         .limit(limit + 1)

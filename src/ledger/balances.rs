@@ -202,17 +202,9 @@ pub fn page(
     };
     if let Some((k, id)) = after {
         q = if descending {
-            q.filter(
-                lb::balance
-                    .lt(k)
-                    .or(lb::balance.eq(k).and(lb::contact_id.gt(id))),
-            )
+            crate::keyset_after!(q, lb::balance, k, lb::contact_id, id, lt, gt)
         } else {
-            q.filter(
-                lb::balance
-                    .gt(k)
-                    .or(lb::balance.eq(k).and(lb::contact_id.gt(id))),
-            )
+            crate::keyset_after!(q, lb::balance, k, lb::contact_id, id, gt, gt)
         };
     }
     q = if descending {

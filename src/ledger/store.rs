@@ -162,11 +162,7 @@ pub fn list(
             .filter(le::due_on.lt(d.clone()));
     }
     if let Some((k, id)) = after {
-        q = q.filter(
-            le::created_at
-                .lt(k)
-                .or(le::created_at.eq(k).and(le::id.lt(id))),
-        );
+        q = crate::keyset_after!(q, le::created_at, k, le::id, id, lt, lt);
     }
     q.order((le::created_at.desc(), le::id.desc()))
         .limit(limit + 1)
