@@ -992,12 +992,13 @@ const MANY_MATCH: usize = 1000;
 const MOST_WALKED: i64 = 32768;
 
 /// Up to `need` of the user's live contacts (nothing else filtered) that
-/// match `q`, in `sort`'s order after `after`, when many match: the sort's
-/// index is walked from `after`, a batch of its entries at a time (its key
-/// and id: no contact's row), and the contacts among the query's matches
-/// (`matching`) are read, as many as the page lacks. `None` when few match
-/// or other filters apply, which read every match and sort them (`no` by
-/// `-created_at`: 10,000 contacts read for a page of 50).
+/// match `q`, in `sort`'s order after `after`, when many match (`no` by
+/// `-created_at` read and sorted 10,000 contacts for a page of 50). On
+/// SQLite the sort's index is walked from `after`, a batch of its entries
+/// at a time (its key, id and rowid: no contact's row), and the contacts
+/// among the query's matches (`matching`) are read, as many as the page
+/// lacks; on PostgreSQL, `in_sort_order`. `None` when few match or other
+/// filters apply: every match is read and sorted.
 fn walked(
     conn: &mut DbConn,
     user_id: &str,
@@ -1051,8 +1052,8 @@ fn walked(
 /// Its `LIKE` is written on `search_text || ''`, which the trigram index
 /// does not cover, so that PostgreSQL walks the sort's index rather than
 /// read every match from the trigram index and sort them (`ana`: 33,000
-/// contacts, 50 ms). Reading the matches' ids alone from that index
-/// costs as much: the text of each is read to confirm it.
+/// contacts, 50 ms). There is no cheap set of matches to walk against as
+/// on SQLite: the trigram index confirms each of its matches by its row.
 fn in_sort_order(
     conn: &mut DbConn,
     user_id: &str,
@@ -1091,7 +1092,7 @@ fn in_sort_order(
 
 /// A live contact as a walk in a sort's order meets it (`walk`).
 struct Walked {
-    /// SQLite's rowid (which its search index names), 0 on PostgreSQL.
+    /// Its rowid, by which the trigram index names it.
     rowid: i64,
     id: String,
     /// Where a walk goes on after it.
@@ -1100,9 +1101,9 @@ struct Walked {
 
 /// The contacts that match a query, or may (`matching`).
 struct Matches {
-    /// By id: exact.
+    /// By id: exact (a short query's, from `contact_names`).
     ids: HashSet<String>,
-    /// By SQLite rowid: the search index's candidates, of every user.
+    /// By rowid: the trigram index's candidates, of every user.
     rowids: HashSet<i64>,
 }
 
@@ -1116,18 +1117,19 @@ impl Matches {
     }
 }
 
-/// The contacts that match `q`, when an index names them, or a few more,
-/// without reading their rows: those of a query of two characters from
-/// the heads of their names and words in `contact_names`; those of one
-/// word of three or more from SQLite's trigram index (its candidates, of
-/// every user), or on PostgreSQL the user's matches its trigram index
-/// finds. `None` for other queries: one character begins many more names
-/// than a page needs (every name range read: 16,144 rows for `a`, where
-/// the sort's order finds a page in its first rows); the candidates of a
-/// query with a space or a phone number's digits are many more than its
-/// matches (`company 0007`: 58 matches), which the walk would read.
+/// On SQLite, the contacts that match `q`, or a few more, as its indexes
+/// name them without any contact's row: a query of two characters from
+/// the heads of its names and words (`contact_names_head`), one word of
+/// three or more from the trigram index (its candidates, of every user).
+/// `None` for other queries: one character begins many more names than a
+/// page needs (every name range read: 16,144 rows for `a`, where SQLite's
+/// planner walks the sort's order already); the candidates of a query with
+/// a space or a phone number's digits are many more than its matches
+/// (`company 0007`: 58 matches), which the walk would read.
 fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<Matches>> {
-    use crate::db::search_index::Engine;
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(None);
+    };
     let mut found = Matches {
         ids: HashSet::new(),
         rowids: HashSet::new(),
@@ -1139,48 +1141,33 @@ fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<M
             return Ok(None);
         }
         for rank in ranks {
-            let ids: Vec<String> =
-                crate::per_backend!(conn, |c, DB| name_rows!(DB, user_id, rank)
-                    .select(contact_names::contact_id)
-                    .load(c))?;
+            let ids: Vec<String> = name_rows!(diesel::sqlite::Sqlite, user_id, rank)
+                .select(contact_names::contact_id)
+                .load(c)?;
             found.ids.extend(ids);
         }
         return Ok(Some(found));
     }
-    if q.word().is_none() {
+    let Some(m) = q.word().and(q.fts5()) else {
         return Ok(None);
+    };
+    #[derive(QueryableByName)]
+    struct Candidate {
+        #[diesel(sql_type = BigInt)]
+        rowid: i64,
     }
-    crate::per_backend!(conn, |c, DB| {
-        match q.fts5().filter(|_| <DB as Engine>::FTS5) {
-            Some(m) => {
-                #[derive(QueryableByName)]
-                struct Candidate {
-                    #[diesel(sql_type = BigInt)]
-                    rowid: i64,
-                }
-                let rows: Vec<Candidate> =
-                    prepared::sql("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?")
-                        .bind::<Text, _>(m)
-                        .load(c)?;
-                found.rowids.extend(rows.into_iter().map(|r| r.rowid));
-            }
-            None => {
-                let query = contacts::table
-                    .filter(contacts::user_id.eq(user_id))
-                    .filter(contacts::trashed_at.is_null())
-                    .select(contacts::id)
-                    .into_boxed::<DB>();
-                let ids: Vec<String> = crate::search_matching!(query, contacts, DB, q).load(c)?;
-                found.ids.extend(ids);
-            }
-        }
-    });
+    let rows: Vec<Candidate> =
+        prepared::sql("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?")
+            .bind::<Text, _>(m)
+            .load(c)?;
+    found.rowids.extend(rows.into_iter().map(|r| r.rowid));
     Ok(Some(found))
 }
 
-/// Up to `n` of the user's live contacts (not in the trash, archived or
-/// not) after `after` in `sort`'s order, read from the sort's index alone
-/// (user, key, id: `contacts_live_*`), no contact's row.
+/// On SQLite, up to `n` of the user's live contacts (not in the trash,
+/// archived or not) after `after` in `sort`'s order, read from the sort's
+/// index alone (user, key, id, and the rowid every index holds:
+/// `contacts_live_*`), no contact's row.
 fn walk(
     conn: &mut DbConn,
     user_id: &str,
@@ -1188,36 +1175,36 @@ fn walk(
     n: i64,
     after: Option<&After>,
 ) -> QueryResult<Vec<Walked>> {
-    use crate::db::search_index::Engine;
-    crate::per_backend!(conn, |c, DB| {
-        let rowid = prepared::sql(match <DB as Engine>::FTS5 {
-            true => "contacts.rowid",
-            false => "CAST(0 AS BIGINT)",
-        });
-        macro_rules! keys {
-            ($col:expr) => {
-                contacts::table
-                    .filter(contacts::user_id.eq(user_id))
-                    .filter(contacts::trashed_at.is_null())
-                    .select((prepared::expr::<BigInt, _>(rowid), contacts::id, $col))
-                    .into_boxed::<DB>()
-            };
-        }
-        macro_rules! met {
-            ($variant:ident, $loaded:expr) => {{
-                let loaded: Vec<(i64, String, _)> = $loaded;
-                loaded
-                    .into_iter()
-                    .map(|(rowid, id, key)| Walked {
-                        rowid,
-                        after: After::$variant(key, id.clone()),
-                        id,
-                    })
-                    .collect()
-            }};
-        }
-        Ok(keyset!(c, sort, n, after, keys, met))
-    })
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(Vec::new());
+    };
+    macro_rules! keys {
+        ($col:expr) => {
+            contacts::table
+                .filter(contacts::user_id.eq(user_id))
+                .filter(contacts::trashed_at.is_null())
+                .select((
+                    prepared::expr::<BigInt, _>(prepared::sql("contacts.rowid")),
+                    contacts::id,
+                    $col,
+                ))
+                .into_boxed::<diesel::sqlite::Sqlite>()
+        };
+    }
+    macro_rules! met {
+        ($variant:ident, $loaded:expr) => {{
+            let loaded: Vec<(i64, String, _)> = $loaded;
+            loaded
+                .into_iter()
+                .map(|(rowid, id, key)| Walked {
+                    rowid,
+                    after: After::$variant(key, id.clone()),
+                    id,
+                })
+                .collect()
+        }};
+    }
+    Ok(keyset!(c, sort, n, after, keys, met))
 }
 
 /// Where a page of a search by relevance starts: the rank and the name
