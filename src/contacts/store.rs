@@ -880,17 +880,34 @@ fn take(
     rank: i32,
     out: &mut Ranked,
 ) -> QueryResult<bool> {
-    take_matching(conn, user_id, others, None, ids, need, rank, out)
+    take_matching(
+        conn,
+        user_id,
+        others,
+        &Holding::default(),
+        ids,
+        need,
+        rank,
+        out,
+    )
 }
 
-/// `take`, of the contacts that match `q` as well, when given (`ids` may
-/// hold more: a search index's candidates).
+/// What a contact's search text must hold to be taken (`take_matching`):
+/// one of `any` (when there are any), none of `none`.
+#[derive(Default)]
+struct Holding {
+    any: Vec<String>,
+    none: Vec<String>,
+}
+
+/// `take`, of the contacts whose text holds what `text` says as well
+/// (`ids` may hold more: a search index's candidates).
 #[allow(clippy::too_many_arguments)]
 fn take_matching(
     conn: &mut DbConn,
     user_id: &str,
     others: &ListFilter,
-    q: Option<&Query>,
+    text: &Holding,
     ids: &[&String],
     need: i64,
     rank: i32,
@@ -904,8 +921,15 @@ fn take_matching(
         let rows: Vec<ContactJson> = crate::per_backend!(conn, |c, DB| {
             let mut query =
                 filtered!(DB, user_id, others).filter(prepared::one_of(contacts::id, wanted));
-            if let Some(q) = q {
-                query = query.filter(crate::search_like_any!(contacts, DB, q.patterns()));
+            if !text.any.is_empty() {
+                query = query.filter(crate::search_like_any!(contacts, DB, text.any.clone()));
+            }
+            if !text.none.is_empty() {
+                query = query.filter(diesel::dsl::not(crate::search_like_any!(
+                    contacts,
+                    DB,
+                    text.none.clone()
+                )));
             }
             query.load(c)
         })?;
@@ -1032,7 +1056,11 @@ fn walked(
             .filter(|k| matches.hold(k))
             .map(|k| &k.id)
             .collect();
-        if take_matching(conn, user_id, &others, Some(q), &ids, need, 0, &mut out)?
+        let text = Holding {
+            any: q.patterns(),
+            none: Vec::new(),
+        };
+        if take_matching(conn, user_id, &others, &text, &ids, need, 0, &mut out)?
             || (keys.len() as i64) < batch
         {
             return Ok(Some(out));
@@ -1127,14 +1155,14 @@ impl Matches {
 /// a space or a phone number's digits are many more than its matches
 /// (`company 0007`: 58 matches), which the walk would read.
 fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<Matches>> {
-    let DbConn::Sqlite(c) = conn else {
-        return Ok(None);
-    };
     let mut found = Matches {
         ids: HashSet::new(),
         rowids: HashSet::new(),
     };
     if !q.beyond_names() {
+        let DbConn::Sqlite(c) = conn else {
+            return Ok(None);
+        };
         let ranks = q.name_ranks(false);
         let ranks = NameRank::widest(ranks.iter());
         if !ranks.iter().all(|r| r.by_head) {
@@ -1148,19 +1176,13 @@ fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<M
         }
         return Ok(Some(found));
     }
-    let Some(m) = q.word().and(q.fts5()) else {
+    if q.word().is_none() {
+        return Ok(None);
+    }
+    let Some(rowids) = candidates(conn, q, i64::MAX - 1)? else {
         return Ok(None);
     };
-    #[derive(QueryableByName)]
-    struct Candidate {
-        #[diesel(sql_type = BigInt)]
-        rowid: i64,
-    }
-    let rows: Vec<Candidate> =
-        prepared::sql("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?")
-            .bind::<Text, _>(m)
-            .load(c)?;
-    found.rowids.extend(rows.into_iter().map(|r| r.rowid));
+    found.rowids.extend(rowids);
     Ok(Some(found))
 }
 
@@ -1266,6 +1288,21 @@ pub fn list_rest(
         Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
         _ => None,
     };
+    // SQLite, the live list: the trigram index's candidates, unless there
+    // are many; then the page may be in the first contacts by name.
+    const LAST: i32 = crate::search::text::RANKS.len() as i32 - 1;
+    let last_only = next == LAST && others == ListFilter::default();
+    let mut listed = None;
+    if let (None, DbConn::Sqlite(_), true) = (holders, &*conn, last_only) {
+        match candidates(conn, q, MANY_CANDIDATES)? {
+            Some(rowids) => listed = Some(serde_json::to_string(&rowids).unwrap_or_default()),
+            None => {
+                if last_by_name(conn, user_id, q, &from, need, &mut out)? {
+                    return Ok(out);
+                }
+            }
+        }
+    }
     // The page's contacts so far rank better: not holders to read again
     // (`company 0408`: the 44 its tails found are all its holders).
     let on_page: Vec<String> = out.iter().map(|(row, _)| row.id.clone()).collect();
@@ -1299,6 +1336,13 @@ pub fn list_rest(
                     ))
                     .filter(contacts::id.eq_any(held))
             }
+            // The candidates read already: the `LIKE` confirms each.
+            None if listed.is_some() => filtered!(DB, user_id, &others)
+                .filter(crate::search_like_any!(contacts, DB, q.patterns()))
+                .filter(prepared::expr::<diesel::sql_types::Bool, _>(
+                    prepared::sql("contacts.rowid IN (SELECT value FROM json_each(?))")
+                        .bind::<Text, _>(listed.clone().unwrap_or_default()),
+                )),
             None => filtered!(DB, user_id, filter),
         };
         crate::search_ranked!(
@@ -1315,6 +1359,71 @@ pub fn list_rest(
     })?;
     out.extend(rows.into_iter().map(|(rank, _, row)| (row, rank)));
     Ok(out)
+}
+
+/// The most candidates of the trigram index the last rank of a search on
+/// SQLite reads as its candidates (`list_rest`); with more, the query is
+/// held by so many contacts (`example.com`: 101,000, 30 ms for their
+/// rowids alone) that its page is likely among the first by name.
+const MANY_CANDIDATES: i64 = 4096;
+
+/// On SQLite, the trigram index's candidates for `q` (of every user), when
+/// there are at most `most`; `None` when there are more (read no further:
+/// FTS5 hands them in rowid order, one at a time).
+fn candidates(conn: &mut DbConn, q: &Query, most: i64) -> QueryResult<Option<Vec<i64>>> {
+    let (DbConn::Sqlite(c), Some(m)) = (conn, q.fts5()) else {
+        return Ok(None);
+    };
+    #[derive(QueryableByName)]
+    struct Candidate {
+        #[diesel(sql_type = BigInt)]
+        rowid: i64,
+    }
+    let rows: Vec<Candidate> =
+        prepared::sql("SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? LIMIT ?")
+            .bind::<Text, _>(m)
+            .bind::<BigInt, _>(most + 1)
+            .load(c)?;
+    Ok(((rows.len() as i64) <= most).then(|| rows.into_iter().map(|r| r.rowid).collect()))
+}
+
+/// The last rank of a search on SQLite (the query inside a word: rows of
+/// no better rank), its order being by name, from the first live contacts
+/// by name after `from`: appends the page's rest to `out` (to `need` rows)
+/// when those hold enough of it, or are the last contacts by name; else
+/// leaves `out` as it was and says so
+/// (the caller reads the candidates). For a
+/// query so many contacts hold that the trigram index's candidates are
+/// too many to read (`MANY_CANDIDATES`): `example.com` 86 ms that way.
+fn last_by_name(
+    conn: &mut DbConn,
+    user_id: &str,
+    q: &Query,
+    from: &crate::search::sql::From,
+    need: i64,
+    out: &mut Ranked,
+) -> QueryResult<bool> {
+    use crate::search::sql::Ids;
+    let position = match &from.ids {
+        Ids::After(id) => Some(After::Name(from.key.clone(), id.clone())),
+        _ => None,
+    };
+    // Four contacts for each the page lacks.
+    let look = 4 * (need - out.len() as i64);
+    let keys = walk(conn, user_id, &Sort::parse("name"), look, position.as_ref())?;
+    let ids: Vec<&String> = keys.iter().map(|k| &k.id).collect();
+    let text = Holding {
+        any: q.patterns(),
+        none: q.better_than(from.rank),
+    };
+    let before = out.len();
+    let live = ListFilter::default();
+    let full = take_matching(conn, user_id, &live, &text, &ids, need, from.rank, out)?;
+    let done = full || (keys.len() as i64) < look;
+    if !done {
+        out.truncate(before);
+    }
+    Ok(done)
 }
 
 /// A row of `contact_names` whose head (`search::text::HEAD_CHARS`) is

@@ -34,6 +34,20 @@ async fn trash(app: &TestApp, s: &Session, id: &str) {
     assert_eq!(res.status, 204, "{id}: {}", res.text());
 }
 
+/// Creates the contacts of `items` (batch items: `{"contact": …}`), 500
+/// a request.
+async fn create_in_batches(app: &TestApp, s: &Session, items: &[Value]) {
+    for chunk in items.chunks(500) {
+        let res = app
+            .post("/v1/contacts/batch")
+            .auth(s)
+            .json(json!({ "items": chunk }))
+            .send()
+            .await;
+        assert_eq!(res.status, 200, "{}", res.text());
+    }
+}
+
 /// Sends `patch` to `url` as a merge patch; it must succeed.
 async fn merge_patch(app: &TestApp, s: &Session, url: &str, patch: Value) {
     let res = app
@@ -1548,15 +1562,7 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
         .map(|i| json!({"contact": {"display_name": format!("Ida Lima {i:04}")}}))
         .collect();
     for (session, items) in [(&s, &items), (&other, &others)] {
-        for chunk in items.chunks(500) {
-            let res = app
-                .post("/v1/contacts/batch")
-                .auth(session)
-                .json(json!({ "items": chunk }))
-                .send()
-                .await;
-            assert_eq!(res.status, 200, "{}", res.text());
-        }
+        create_in_batches(&app, session, items).await;
     }
     // Some in the trash; some with an interaction, for the nullable sorts'
     // two runs (instants, then the contacts without one).
@@ -1612,5 +1618,71 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
         let url = format!("/v1/contacts?q=lima&sort={sort}&fields=id,display_name");
         let found = names(&every_item(&app, &s, &url, 100).await);
         assert_eq!(found, expected, "{url}");
+    }
+}
+
+/// A query thousands of contacts hold inside a word (an email domain)
+/// pages them by relevance: the few a word of which begins with it
+/// first, then every other holder by name, each once, none that does not
+/// hold it, not the archived, the trashed or another user's; pages of 100
+/// and of 7.
+#[actix_web::test]
+async fn a_query_thousands_hold_inside_a_word_pages_them_by_name() {
+    let app = TestApp::spawn().await;
+    let s = app.user("domain@example.com").await;
+    let other = app.user("domain-other@example.com").await;
+    let firsts = ["Ana", "Bo", "Cy", "Dag", "Eva", "Finn", "Gus", "Hal"];
+    let contact = |i: usize, domain: &str| {
+        json!({"contact": {
+            "display_name": format!("{} Park {i:04}", firsts[i % firsts.len()]),
+            "emails": [{"address": format!("p{i}@{domain}")}],
+            "archived": i % 29 == 3,
+        }})
+    };
+    // 4,300 hold `acme-mail.org` inside a word (more candidates than the
+    // trigram index's are read for); every ninth of 4,800 holds another
+    // domain.
+    let mut items: Vec<Value> = (0..4800)
+        .map(|i| {
+            contact(
+                i,
+                if i % 9 == 0 {
+                    "other.net"
+                } else {
+                    "acme-mail.org"
+                },
+            )
+        })
+        .collect();
+    // A word of these begins with it: they rank first.
+    for i in 0..3 {
+        items.push(json!({"contact": {"display_name": format!("Zed Acme-mail.org {i}")}}));
+    }
+    let others: Vec<Value> = (0..30).map(|i| contact(i, "acme-mail.org")).collect();
+    for (session, items) in [(&s, &items), (&other, &others)] {
+        create_in_batches(&app, session, items).await;
+    }
+    let all = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    for c in all.iter().skip(2).step_by(211) {
+        trash(&app, &s, c["id"].as_str().unwrap()).await;
+    }
+    let listed: Vec<Value> = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    let names = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .map(|c| c["display_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let holds = |c: &Value| c.to_string().to_lowercase().contains("acme-mail.org");
+    let (first, rest): (Vec<Value>, Vec<Value>) = listed
+        .into_iter()
+        .filter(holds)
+        .partition(|c| c["display_name"].as_str().unwrap().starts_with("Zed"));
+    let expected: Vec<String> = names(&first).into_iter().chain(names(&rest)).collect();
+    assert_eq!(first.len(), 3);
+    assert!(rest.len() > 3500, "{}", rest.len());
+    for limit in [100, 7] {
+        let found = names(&every_item(&app, &s, "/v1/contacts?q=acme-mail.org", limit).await);
+        assert_eq!(found, expected, "limit {limit}");
     }
 }
