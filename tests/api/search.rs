@@ -1625,7 +1625,7 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
 /// pages them by relevance: the few a word of which begins with it
 /// first, then every other holder by name, each once, none that does not
 /// hold it, not the archived, the trashed or another user's; pages of 100
-/// and of 7.
+/// and of 7; sorted by a key, every holder in its order.
 #[actix_web::test]
 async fn a_query_thousands_hold_inside_a_word_pages_them_by_name() {
     let app = TestApp::spawn().await;
@@ -1684,5 +1684,16 @@ async fn a_query_thousands_hold_inside_a_word_pages_them_by_name() {
     for limit in [100, 7] {
         let found = names(&every_item(&app, &s, "/v1/contacts?q=acme-mail.org", limit).await);
         assert_eq!(found, expected, "limit {limit}");
+    }
+    // Sorted, every holder in that order.
+    for sort in ["-created_at", "name"] {
+        let listed = every_item(&app, &s, &format!("/v1/contacts?sort={sort}"), 200).await;
+        let holders: Vec<Value> = listed.into_iter().filter(holds).collect();
+        let url = format!("/v1/contacts?q=acme-mail.org&sort={sort}");
+        assert_eq!(
+            names(&every_item(&app, &s, &url, 100).await),
+            names(&holders),
+            "{url}"
+        );
     }
 }
