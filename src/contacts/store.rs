@@ -1139,7 +1139,7 @@ struct Matches {
     /// By rowid: the trigram index's candidates, of every user.
     rowids: HashSet<i64>,
     /// Every contact may: the trigram index has more candidates than
-    /// `MANY_CANDIDATES` (`example.com`: 101,000, 30 ms to read).
+    /// `many_candidates` (`example.com`: 101,000, 30 ms to read).
     all: bool,
 }
 
@@ -1160,7 +1160,7 @@ impl Matches {
 /// name them without any contact's row: a query of two characters from
 /// the heads of its names and words (`contact_names_head`), one word of
 /// three or more from the trigram index (its candidates, of every user;
-/// past `MANY_CANDIDATES`, every contact, and the walk tries one batch).
+/// past `many_candidates`, every contact, and the walk tries one batch).
 /// `None` for other queries: one character begins many more names than a
 /// page needs (every name range read: 16,144 rows for `a`, where SQLite's
 /// planner walks the sort's order already); the candidates of a query with
@@ -1188,7 +1188,10 @@ fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<M
     if q.word().is_none() || q.fts5().is_none() {
         return Ok(None);
     }
-    match candidates(conn, q, MANY_CANDIDATES)? {
+    // The walk's first batch meets eight contacts for each row of the
+    // page: with one candidate in eight or more, every contact is one.
+    let most = many_candidates(conn, 8)?;
+    match candidates(conn, q, most)? {
         Some(rowids) => found.rowids.extend(rowids),
         None => found.all = true,
     }
@@ -1303,6 +1306,9 @@ pub fn list_rest(
     let last_only = next == LAST && others == ListFilter::default();
     let mut listed = None;
     if let (None, DbConn::Sqlite(_), true) = (holders, &*conn, last_only) {
+        // Past them, `last_by_name` tries the first contacts by name: when
+        // they hold too little of the page (`ima`, 6,418 candidates, one
+        // contact in 16), that costs 0.2 ms of the 9 the candidates take.
         match candidates(conn, q, MANY_CANDIDATES)? {
             Some(rowids) => listed = Some(serde_json::to_string(&rowids).unwrap_or_default()),
             None => {
@@ -1371,10 +1377,30 @@ pub fn list_rest(
 }
 
 /// The most candidates of the trigram index the last rank of a search on
-/// SQLite reads as its candidates (`list_rest`); with more, the query is
-/// held by so many contacts (`example.com`: 101,000, 30 ms for their
-/// rowids alone) that its page is likely among the first by name.
+/// SQLite reads as its candidates (`list_rest`), and the fewest that
+/// `many_candidates` says are too many.
 const MANY_CANDIDATES: i64 = 4096;
+
+/// On SQLite, how many candidates of the trigram index are too many to
+/// read (`example.com`: 101,000, 30 ms for their rowids alone): one in
+/// `per` contacts of every user (the table's last rowid, which SQLite
+/// reads at once), and at least `MANY_CANDIDATES`. A query with more is
+/// held by so many contacts that a page of them is likely among the first
+/// `per` contacts for each row in the page's order (`walked`: a fixed
+/// bound had `lima`, one contact in 16, try a batch and fail, 1.6 → 8 ms).
+fn many_candidates(conn: &mut DbConn, per: i64) -> QueryResult<i64> {
+    #[derive(QueryableByName)]
+    struct Last {
+        #[diesel(sql_type = Nullable<BigInt>)]
+        rowid: Option<i64>,
+    }
+    let DbConn::Sqlite(c) = conn else {
+        return Ok(MANY_CANDIDATES);
+    };
+    let last: Vec<Last> = prepared::sql("SELECT max(rowid) AS rowid FROM contacts").load(c)?;
+    let contacts = last.first().and_then(|l| l.rowid).unwrap_or(0);
+    Ok((contacts / per).max(MANY_CANDIDATES))
+}
 
 /// On SQLite, the trigram index's candidates for `q` (of every user), when
 /// there are at most `most`; `None` when there are more (read no further:
@@ -1403,7 +1429,7 @@ fn candidates(conn: &mut DbConn, q: &Query, most: i64) -> QueryResult<Option<Vec
 /// leaves `out` as it was and says so
 /// (the caller reads the candidates). For a
 /// query so many contacts hold that the trigram index's candidates are
-/// too many to read (`MANY_CANDIDATES`): `example.com` 86 ms that way.
+/// too many to read (`many_candidates`): `example.com` 86 ms that way.
 fn last_by_name(
     conn: &mut DbConn,
     user_id: &str,
