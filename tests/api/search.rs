@@ -1614,6 +1614,11 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
                 assert_eq!(found, expected, "{url}, limit {limit}");
             }
         }
+        // By relevance (no word begins with `ima`): every one by name.
+        if sort == "name" {
+            let found = names(&every_item(&app, &s, "/v1/contacts?q=ima", 100).await);
+            assert_eq!(found, expected, "q=ima");
+        }
         // Pages of some fields only: the same.
         let url = format!("/v1/contacts?q=lima&sort={sort}&fields=id,display_name");
         let found = names(&every_item(&app, &s, &url, 100).await);
