@@ -1355,10 +1355,7 @@ pub fn list_rest(
                     rowids: rowids.into_iter().collect(),
                     ..Matches::default()
                 };
-                let position = match &from.ids {
-                    Ids::After(id) => Some(After::Name(from.key.clone(), id.clone())),
-                    _ => None,
-                };
+                let position = name_position(&from);
                 let text = Holding {
                     any: q.patterns(),
                     none: q.better_than(from.rank),
@@ -1485,6 +1482,15 @@ fn candidates(conn: &mut DbConn, q: &Query, most: i64) -> QueryResult<Option<Vec
     Ok(((rows.len() as i64) <= most).then(|| rows.into_iter().map(|r| r.rowid).collect()))
 }
 
+/// Where a walk in name order of the last rank starts: after the cursor's
+/// contact, when the page goes on from one of that rank.
+fn name_position(from: &crate::search::sql::From) -> Option<After> {
+    match &from.ids {
+        crate::search::sql::Ids::After(id) => Some(After::Name(from.key.clone(), id.clone())),
+        _ => None,
+    }
+}
+
 /// The last rank of a search on SQLite (the query inside a word: rows of
 /// no better rank), its order being by name, from the first live contacts
 /// by name after `from`: appends the page's rest to `out` (to `need` rows)
@@ -1501,11 +1507,7 @@ fn last_by_name(
     need: i64,
     out: &mut Ranked,
 ) -> QueryResult<bool> {
-    use crate::search::sql::Ids;
-    let position = match &from.ids {
-        Ids::After(id) => Some(After::Name(from.key.clone(), id.clone())),
-        _ => None,
-    };
+    let position = name_position(from);
     // Four contacts for each the page lacks.
     let look = 4 * (need - out.len() as i64);
     let keys = walk(conn, user_id, &Sort::parse("name"), look, position.as_ref())?;
