@@ -16,7 +16,7 @@ use super::model::{
 use super::read_model::{self, ContactBrief, ContactJson, ContactName, Keys, Short};
 use super::service;
 use super::store::ShortRow;
-use super::store::{After, ListFilter, Ranked, Sort, SortKey, RELEVANCE};
+use super::store::{After, Archived, ListFilter, Ranked, Sort, SortKey, RELEVANCE};
 use crate::auth::AuthUser;
 use crate::error::{ApiError, Problem};
 use crate::http::fields;
@@ -382,7 +382,10 @@ pub async fn list(
         email: p.email,
         phone: p.phone,
         external_id: p.external_id,
-        archived: p.archived.unwrap_or(false),
+        archived: match p.archived {
+            Some(true) => Archived::Only,
+            _ => Archived::Excluded,
+        },
         trashed: p.trashed.unwrap_or(false),
         due_by: p.due.filter(|d| *d).map(|_| crate::time::now()),
         due_before: p

@@ -140,8 +140,13 @@ impl TestApp {
 
     /// Creates a contact for `s` and returns its body.
     pub async fn contact(&self, s: &Session, body: Value) -> Value {
-        let res = self.post("/v1/contacts").auth(s).json(body).send().await;
-        assert_eq!(res.status, 201, "create contact: {}", res.text());
+        self.created(s, "/v1/contacts", body).await
+    }
+
+    /// Creates what `url` creates for `s` (201) and returns its body.
+    pub async fn created(&self, s: &Session, url: &str, body: Value) -> Value {
+        let res = self.post(url).auth(s).json(body).send().await;
+        assert_eq!(res.status, 201, "create at {url}: {}", res.text());
         res.json()
     }
 }

@@ -1701,4 +1701,49 @@ async fn a_query_thousands_hold_inside_a_word_pages_them_by_name() {
             "{url}"
         );
     }
+    // `/v1/search` pages the same holders and the archived ones (not the
+    // trashed, not another user's), with two interactions among them:
+    // one a word of which begins with the query, one that holds it inside
+    // a word, between two contacts by title.
+    let someone = first[0]["id"].clone();
+    for summary in ["Notes on acme-mail.org", "Dag note p1@acme-mail.org"] {
+        let body = json!({"kind": "email", "direction": "inbound", "summary": summary,
+                          "contact_ids": [someone], "occurred_at": "2026-03-01T09:00:00Z"});
+        app.created(&s, "/v1/interactions", body).await;
+    }
+    let archived = every_item(&app, &s, "/v1/contacts?sort=name&archived=true", 200).await;
+    assert!(archived.iter().filter(|c| holds(c)).count() > 100);
+    let live = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    let mut expected: Vec<(u8, String, &str)> = live
+        .iter()
+        .chain(&archived)
+        .filter(|c| holds(c))
+        .map(|c| {
+            let name = c["display_name"].as_str().unwrap().to_string();
+            let rank = if name.starts_with("Zed") { 2 } else { 3 };
+            (rank, name, "contact")
+        })
+        .collect();
+    expected.push((2, "Notes on acme-mail.org".into(), "interaction"));
+    expected.push((3, "Dag note p1@acme-mail.org".into(), "interaction"));
+    expected.sort_by_key(|(rank, name, kind)| (*rank, name.to_lowercase(), *kind));
+    let expected: Vec<(String, String)> = expected
+        .into_iter()
+        .map(|(_, name, kind)| (kind.to_string(), name))
+        .collect();
+    for limit in [100, 7] {
+        let found: Vec<(String, String)> =
+            every_item(&app, &s, "/v1/search?q=acme-mail.org", limit)
+                .await
+                .iter()
+                .map(|h| {
+                    (
+                        h["type"].as_str().unwrap().into(),
+                        h["title"].as_str().unwrap().into(),
+                    )
+                })
+                .collect();
+        assert_eq!(found.len(), expected.len(), "limit {limit}");
+        assert_eq!(found, expected, "limit {limit}");
+    }
 }
