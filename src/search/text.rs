@@ -486,6 +486,24 @@ impl Query {
         }
     }
 
+    /// For a short query, whether a row whose title has the key `key`
+    /// (`key_of`) is of the word rank, which it is exactly when a word of
+    /// its title begins with the query and the title does not: found in
+    /// the key, or `None` when the key may have been cut short
+    /// (`KEY_CHARS`) before such a word (the row's text says). Answers
+    /// `Some(false)` for a longer query, whose word rank a title alone
+    /// does not decide.
+    pub fn title_word(&self, key: &str) -> Option<bool> {
+        let q = self.needles[0].as_str();
+        if !self.short || key.starts_with(q) {
+            return Some(false);
+        }
+        if key.split_whitespace().any(|w| w.starts_with(q)) {
+            return Some(true);
+        }
+        (key.chars().count() < KEY_CHARS).then_some(false)
+    }
+
     /// Whether rows the names do not rank can match: a query long enough
     /// to be looked for anywhere.
     pub fn beyond_names(&self) -> bool {
@@ -632,6 +650,36 @@ mod tests {
 
     fn q(s: &str) -> Query {
         Query::parse(s).expect("a query")
+    }
+
+    /// A short query's word rank, from a title's key, agrees with the
+    /// patterns on the text of that title, and says when the key is too
+    /// short to tell.
+    #[test]
+    fn a_title_key_says_whether_a_word_of_it_begins_a_short_query() {
+        let long = format!("{} abc", "x".repeat(62));
+        let cut = key_of(&long);
+        for (title, query, expected) in [
+            ("Coffee about a job", "ab", Some(true)),
+            ("Coffee about a job", "a", Some(true)),
+            ("Coffee about a job", "co", Some(false)),
+            ("Coffee about a job", "ja", Some(false)),
+            ("Café Über", "ub", Some(true)),
+            ("Mail from p1@abc.org", "ab", Some(false)),
+            (long.as_str(), "ab", None),
+            (long.as_str(), "x", Some(false)),
+            ("Coffee about a job", "abo", Some(false)),
+        ] {
+            let q = q(query);
+            assert_eq!(q.title_word(&key_of(title)), expected, "{title} / {query}");
+            // What the key says, the text's patterns say.
+            if let Some(word) = q.title_word(&key_of(title)).filter(|_| q.short) {
+                let text = compose([title], []);
+                let found = text.contains(&format!("{WORD}{}", q.needles[0]));
+                assert_eq!(word, found && q.rank(&text) == 2, "{title} / {query}");
+            }
+        }
+        assert_eq!(cut.chars().count(), KEY_CHARS);
     }
 
     #[test]

@@ -205,111 +205,176 @@ struct Hit {
     search_key: String,
 }
 
-/// Up to `limit` of the user's rows of the first three ranks for the word
-/// `word` (`Query::word`), from `from` (as `search::sql::search_ranked!`
-/// pages them), each as (rank, key, id), in the order of rank, key and
-/// id; fewer than `limit` when those ranks hold no more.
-pub fn page(
+/// Where a page starts in ranks `ranks` (as (key, id), a row after which
+/// it takes, an empty id taking every row of the key): after the cursor
+/// `from` when it is in them (`at` its key as they are ordered), at
+/// `start` when it is before them, `None` when they are behind it.
+fn start_in(
+    from: Option<&From>,
+    ranks: std::ops::RangeInclusive<i32>,
+    at: &dyn Fn(&str) -> String,
+    start: String,
+) -> Option<(String, String)> {
+    match from {
+        Some(f) if ranks.contains(&f.rank) => Some(match &f.ids {
+            Ids::All => (at(&f.key), String::new()),
+            Ids::After(id) => (at(&f.key), id.clone()),
+            Ids::None => (at(&f.key), char::MAX.to_string()),
+        }),
+        Some(f) if f.rank > *ranks.end() => None,
+        _ => Some((start, String::new())),
+    }
+}
+
+/// Up to `limit` rows of the user's words from `low` to before `high`
+/// after the (word, row id) `after`, in the order of the words' index:
+/// word, key, row id. The range starts at `after`'s word when that is
+/// past `low`, so that a later page (or batch of a walk) seeks its start
+/// rather than reads the rows before it.
+fn in_order(
     conn: &mut DbConn,
     t: Words,
     user_id: &str,
-    word: &str,
+    (low, high): (&str, &str),
+    (w, id): (&str, &str),
+    limit: i64,
+) -> QueryResult<Vec<Hit>> {
+    let query = prepared::sql(on_words!(
+        t,
+        "SELECT row_id, search_key FROM ",
+        " WHERE user_id = ? AND word >= ? AND word < ? \
+         AND (word > ? OR (word = ? AND row_id > ?)) \
+         ORDER BY word, search_key, row_id LIMIT ?"
+    ))
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(low.max(w))
+    .bind::<Text, _>(high)
+    .bind::<Text, _>(w)
+    .bind::<Text, _>(w)
+    .bind::<Text, _>(id)
+    .bind::<BigInt, _>(limit);
+    crate::per_backend!(conn, |c| query.load(c))
+}
+
+/// What `word_rows` reads: rows (id and key) in the order of their keys,
+/// and the last up to which no word has more, when one may.
+type Listed = (Vec<Hit>, Option<(String, String)>);
+
+/// Up to `limit` of the user's rows of the first three ranks for the
+/// query `q`, from `from` (as `search::sql::search_ranked!` pages them),
+/// each as (rank, key, id), in the order of rank, key and id; fewer than
+/// `limit` when those ranks hold no more. For a one-word query
+/// (`Query::word`) and a short one (which matches no other rank);
+/// `None` when a short one's word rank gave up (`title_words`).
+///
+/// Ranks 0 and 1 (a title equal to it, one that begins with it) are the
+/// rows of the titles' keys that begin with it, in the order of the keys
+/// (each is its key after a mark), so the one equal to it comes first.
+/// Rank 2: the rows with a word that begins with it, but those of the
+/// ranks above; of a short query, those of a word of the title.
+fn page(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
     from: Option<&From>,
     limit: i64,
-) -> QueryResult<Vec<(i32, String, String)>> {
-    // Where a rank starts: after the cursor's key and id when the cursor
-    // is in it (`at` the key), else from its start.
-    let after =
-        |ranks: std::ops::RangeInclusive<i32>, at: &dyn Fn(&str) -> String, start: String| {
-            match from {
-                Some(f) if ranks.contains(&f.rank) => Some(match &f.ids {
-                    Ids::All => (at(&f.key), String::new()),
-                    Ids::After(id) => (at(&f.key), id.clone()),
-                    Ids::None => (at(&f.key), char::MAX.to_string()),
-                }),
-                Some(f) if f.rank > *ranks.end() => None,
-                _ => Some((start, String::new())),
-            }
-        };
+) -> QueryResult<Option<Vec<(i32, String, String)>>> {
+    let Some(word) = q.one_word() else {
+        return Ok(Some(Vec::new()));
+    };
     let mut out = Vec::new();
-    // Ranks 0 and 1: the rows of the names that begin with the word, in
-    // the order of the keys (each is its key after a mark), so the one
-    // equal to it comes first.
     let (low, high) = beginning_with(&name_word(word));
-    if let Some((w, id)) = after(0..=1, &|k| name_word(k), low.clone()) {
-        let query = prepared::sql(on_words!(
-            t,
-            "SELECT row_id, search_key FROM ",
-            " WHERE user_id = ? AND word >= ? AND word < ? \
-             AND (word > ? OR (word = ? AND row_id > ?)) \
-             ORDER BY word, row_id LIMIT ?"
-        ))
-        .bind::<Text, _>(user_id)
-        .bind::<Text, _>(&low)
-        .bind::<Text, _>(&high)
-        .bind::<Text, _>(&w)
-        .bind::<Text, _>(&w)
-        .bind::<Text, _>(&id)
-        .bind::<BigInt, _>(limit);
-        let hits: Vec<Hit> = crate::per_backend!(conn, |c| query.load(c))?;
+    if let Some((w, id)) = start_in(from, 0..=1, &|k| name_word(k), low.clone()) {
+        let hits = in_order(conn, t, user_id, (&low, &high), (&w, &id), limit)?;
         let rank = |key: &str| if key == word { 0 } else { 1 };
         out.extend(
             hits.into_iter()
                 .map(|h| (rank(&h.search_key), h.search_key, h.row_id)),
         );
     }
-    // Rank 2: the rows with a word that begins with it, but those of the
-    // ranks above; a row has several such words, and one place. Each word
-    // keeps its rows in the order of their keys, so with a few words the
-    // page is the first rows of each, merged; with many, one sort of all.
-    let (low, high) = beginning_with(word);
     let left = limit - out.len() as i64;
-    if let Some((key, id)) = after(2..=2, &str::to_string, String::new()).filter(|_| left > 0) {
+    let Some(start) = start_in(from, 2..=2, &str::to_string, String::new()).filter(|_| left > 0)
+    else {
+        return Ok(Some(out));
+    };
+    if q.beyond_names() {
+        let (low, high) = beginning_with(word);
         let words = words_between(conn, t, user_id, &low, &high)?;
-        let (text, ranges): (&'static str, Vec<(&str, &str)>) = if words.len() <= FEW_WORDS {
-            let one_word = on_words!(
-                t,
-                "SELECT row_id, search_key FROM ",
-                " WHERE user_id = ? AND word = ? AND word < ? \
-                 AND NOT (search_key >= ? AND search_key < ?) \
-                 AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
-                 ORDER BY search_key, row_id LIMIT ?"
-            );
-            (
-                one_word,
-                words.iter().map(|w| (w.as_str(), high.as_str())).collect(),
-            )
-        } else {
-            let all_words = on_words!(
-                t,
-                "SELECT row_id, search_key FROM ",
-                " WHERE user_id = ? AND word >= ? AND word < ? \
-                 AND NOT (search_key >= ? AND search_key < ?) \
-                 AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
-                 GROUP BY search_key, row_id ORDER BY search_key, row_id LIMIT ?"
-            );
-            (all_words, vec![(low.as_str(), high.as_str())])
-        };
-        let mut hits: Vec<Hit> = Vec::new();
-        for (from, to) in ranges {
-            let query = prepared::sql(text)
-                .bind::<Text, _>(user_id)
-                .bind::<Text, _>(from)
-                .bind::<Text, _>(to)
-                .bind::<Text, _>(&low)
-                .bind::<Text, _>(&high)
-                .bind::<Text, _>(&key)
-                .bind::<Text, _>(&key)
-                .bind::<Text, _>(&id)
-                .bind::<BigInt, _>(left);
-            hits.extend(crate::per_backend!(conn, |c| query.load::<Hit>(c))?);
-        }
-        hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
-        hits.dedup_by(|a, b| a.row_id == b.row_id);
+        let after = (start.0.as_str(), start.1.as_str());
+        let (mut hits, _) = word_rows(conn, t, user_id, &words, (&low, &high), after, left)?;
         hits.truncate(left as usize);
         out.extend(hits.into_iter().map(|h| (2, h.search_key, h.row_id)));
+        return Ok(Some(out));
     }
-    Ok(out)
+    Ok(title_words(conn, t, user_id, q, start, left)?.map(|more| {
+        out.extend(more);
+        out
+    }))
+}
+
+/// The user's rows with a word from `low` to before `high` and a key
+/// outside that range (a title the query does not begin), after (key, id)
+/// `after`, in the order of key and id, each once, up to `limit` of each
+/// of `words` (the words in the range, when `FEW_WORDS` or fewer; else of
+/// the whole range); and the last row up to which no word has more, when
+/// one may (its rows cut at `limit`). A row has several such words, and
+/// one place. Each word keeps its rows in the order of their keys, so
+/// with a few words the rows are the first of each, merged; with many,
+/// one sort of all.
+fn word_rows(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    words: &[String],
+    (low, high): (&str, &str),
+    (key, id): (&str, &str),
+    limit: i64,
+) -> QueryResult<Listed> {
+    let (text, ranges): (&'static str, Vec<(&str, &str)>) = if words.len() <= FEW_WORDS {
+        let one_word = on_words!(
+            t,
+            "SELECT row_id, search_key FROM ",
+            " WHERE user_id = ? AND word = ? AND word < ? \
+             AND NOT (search_key >= ? AND search_key < ?) \
+             AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+             ORDER BY search_key, row_id LIMIT ?"
+        );
+        (one_word, words.iter().map(|w| (w.as_str(), high)).collect())
+    } else {
+        let all_words = on_words!(
+            t,
+            "SELECT row_id, search_key FROM ",
+            " WHERE user_id = ? AND word >= ? AND word < ? \
+             AND NOT (search_key >= ? AND search_key < ?) \
+             AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+             GROUP BY search_key, row_id ORDER BY search_key, row_id LIMIT ?"
+        );
+        (all_words, vec![(low, high)])
+    };
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut upto: Option<(String, String)> = None;
+    for (from, to) in ranges {
+        let query = prepared::sql(text)
+            .bind::<Text, _>(user_id)
+            .bind::<Text, _>(from)
+            .bind::<Text, _>(to)
+            .bind::<Text, _>(low)
+            .bind::<Text, _>(high)
+            .bind::<Text, _>(key)
+            .bind::<Text, _>(key)
+            .bind::<Text, _>(id)
+            .bind::<BigInt, _>(limit);
+        let rows = crate::per_backend!(conn, |c| query.load::<Hit>(c))?;
+        if let Some(last) = rows.last().filter(|_| rows.len() as i64 == limit) {
+            let end = (last.search_key.clone(), last.row_id.clone());
+            upto = [upto, Some(end)].into_iter().flatten().min();
+        }
+        hits.extend(rows);
+    }
+    hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
+    hits.dedup_by(|a, b| a.row_id == b.row_id);
+    Ok((hits, upto))
 }
 
 /// How many words of a prefix rank 2 reads one by one.
@@ -364,11 +429,208 @@ fn words_between(
     Ok(words)
 }
 
+/// `$before` + the table of `$t` + `$after`, as one static text.
+macro_rules! on_rows {
+    ($t:expr, $before:literal, $after:literal) => {
+        match $t {
+            Words::Interactions => concat!($before, "interactions", $after),
+            Words::LedgerEntries => concat!($before, "ledger_entries", $after),
+        }
+    };
+}
+
+/// The most rows of a words table that a short query's word rank reads
+/// as its candidates (`title_words`); with more, it walks the titles.
+const MANY_WORDS: i64 = 4096;
+
+/// The most titles that walk reads before it leaves the rank to the rows'
+/// own ranked query: the words that begin with the query may be those of
+/// other fields, and few titles hold one.
+const MOST_TITLES: i64 = 32768;
+
+/// Up to `limit` of the user's rows of a short query's word rank (a word
+/// of the title begins with it, the title does not: `Query::title_word`)
+/// after (key, id) `start`, in that order, as (2, key, id); `None` when
+/// the walk of the titles gave up. The rows of the words table in its
+/// range (words of any field) are its candidates: with a few words, each
+/// one's in key order; with many words but few rows, all of them; with
+/// many rows, the titles' keys are read in order from `start` until the
+/// page is full. Each is decided by its key: no row of the table is read
+/// but those whose key may have been cut short before the word.
+fn title_words(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
+    (key, id): (String, String),
+    limit: i64,
+) -> QueryResult<Option<Vec<(i32, String, String)>>> {
+    let Some(word) = q.one_word() else {
+        return Ok(Some(Vec::new()));
+    };
+    let (low, high) = beginning_with(word);
+    let mut out = Vec::new();
+    // A few words: each one's rows in the order of the keys, merged, a
+    // batch of each at a time (the titles that hold one may be together
+    // in that order, which a walk of every title would read up to).
+    let words = words_between(conn, t, user_id, &low, &high)?;
+    if words.len() <= FEW_WORDS {
+        let (mut position, mut batch) = ((key, id), limit + 8);
+        loop {
+            let after = (position.0.as_str(), position.1.as_str());
+            let (mut hits, upto) =
+                word_rows(conn, t, user_id, &words, (&low, &high), after, batch)?;
+            if let Some(end) = &upto {
+                hits.retain(|h| (&h.search_key, &h.row_id) <= (&end.0, &end.1));
+            }
+            let full = take_titles(conn, t, user_id, q, hits, limit, &mut out)?;
+            match upto {
+                Some(end) if !full => position = end,
+                _ => return Ok(Some(out)),
+            }
+            batch = (batch * 4).min(MOST_TITLES);
+        }
+    }
+    if count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)? <= MANY_WORDS {
+        let mut hits = in_order(conn, t, user_id, (&low, &high), ("", ""), MANY_WORDS)?;
+        hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
+        hits.dedup_by(|a, b| a.row_id == b.row_id);
+        hits.retain(|h| (&h.search_key, &h.row_id) > (&key, &id));
+        take_titles(conn, t, user_id, q, hits, limit, &mut out)?;
+        return Ok(Some(out));
+    }
+    let (low, high) = beginning_with(&name_word(""));
+    let mut position = (name_word(&key), id);
+    let (mut batch, mut walked) = (limit * 8, 0);
+    while walked < MOST_TITLES {
+        let hits = in_order(
+            conn,
+            t,
+            user_id,
+            (&low, &high),
+            (&position.0, &position.1),
+            batch,
+        )?;
+        let last = (hits.len() as i64) < batch;
+        walked += hits.len() as i64;
+        if let Some(h) = hits.last() {
+            position = (name_word(&h.search_key), h.row_id.clone());
+        }
+        if take_titles(conn, t, user_id, q, hits, limit, &mut out)? || last {
+            return Ok(Some(out));
+        }
+        batch = (batch * 4).min(MOST_TITLES - walked).max(1);
+    }
+    Ok(None)
+}
+
+/// How many of the user's words lie from `low` to before `high`, counted
+/// up to `most`.
+fn count(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    (low, high): (&str, &str),
+    most: i64,
+) -> QueryResult<i64> {
+    let query = prepared::sql(on_words!(
+        t,
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM ",
+        " WHERE user_id = ? AND word >= ? AND word < ? LIMIT ?) AS w"
+    ))
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(low)
+    .bind::<Text, _>(high)
+    .bind::<BigInt, _>(most);
+    let rows: Vec<Count> = crate::per_backend!(conn, |c| query.load(c))?;
+    Ok(rows.first().map_or(0, |r| r.n))
+}
+
+/// Appends to `out` the rows of `hits` (in order) of a short query's word
+/// rank, until it holds `limit`: whether it does. Those whose key cannot
+/// tell are read, as many at a time as the page lacks.
+fn take_titles(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
+    hits: Vec<Hit>,
+    limit: i64,
+    out: &mut Vec<(i32, String, String)>,
+) -> QueryResult<bool> {
+    let mut rest = hits
+        .into_iter()
+        .map(|h| (q.title_word(&h.search_key), h))
+        .filter(|(word, _)| *word != Some(false));
+    while (out.len() as i64) < limit {
+        let chunk: Vec<(Option<bool>, Hit)> =
+            rest.by_ref().take(limit as usize - out.len()).collect();
+        if chunk.is_empty() {
+            return Ok(false);
+        }
+        let unsure: Vec<String> = chunk
+            .iter()
+            .filter(|(word, _)| word.is_none())
+            .map(|(_, h)| h.row_id.clone())
+            .collect();
+        let held = holding(conn, t, user_id, q, unsure)?;
+        for (word, h) in chunk {
+            if word == Some(true) || held.contains(&h.row_id) {
+                out.push((2, h.search_key, h.row_id));
+            }
+        }
+    }
+    Ok(true)
+}
+
+/// Of the user's rows `ids`, those whose text matches `q`.
+fn holding(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
+    ids: Vec<String>,
+) -> QueryResult<std::collections::HashSet<String>> {
+    let mut held = std::collections::HashSet::new();
+    for pattern in q.patterns().into_iter().filter(|_| !ids.is_empty()) {
+        let rows: Vec<Id> = match conn {
+            DbConn::Sqlite(c) => prepared::sql(on_rows!(
+                t,
+                "SELECT id FROM ",
+                " WHERE user_id = ? AND id IN (SELECT value FROM json_each(?)) \
+                 AND search_text LIKE ? ESCAPE '\\'"
+            ))
+            .bind::<Text, _>(user_id)
+            .bind::<Text, _>(serde_json::to_string(&ids).unwrap_or_default())
+            .bind::<Text, _>(&pattern)
+            .load(c)?,
+            DbConn::Postgresql(c) => prepared::sql(on_rows!(
+                t,
+                "SELECT id FROM ",
+                " WHERE user_id = ? AND id = ANY(?) AND search_text LIKE ? ESCAPE '\\'"
+            ))
+            .bind::<Text, _>(user_id)
+            .bind::<diesel::sql_types::Array<Text>, _>(&ids)
+            .bind::<Text, _>(&pattern)
+            .load(c)?,
+        };
+        held.extend(rows.into_iter().map(|r| r.id));
+    }
+    Ok(held)
+}
+
+#[derive(QueryableByName)]
+struct Id {
+    #[diesel(sql_type = Text)]
+    id: String,
+}
+
 /// Up to `limit` of the user's search hits in table `t` for `q` from
-/// `from`, as (rank, key, row): the first three ranks of a one-word query
-/// from the words table once it is ready, the rows of those ranks then
-/// read by id (`rows`, with `id_of`), and the rest by the ranked query
-/// (`ranked`, as `search::sql::search_page!` pages them).
+/// `from`, as (rank, key, row): the first three ranks of a one-word query,
+/// and every rank of a short one (which matches no other), from the words
+/// table once it is ready, the rows of those ranks then read by id
+/// (`rows`, with `id_of`), and the rest by the ranked query (`ranked`, as
+/// `search::sql::search_page!` pages them).
 #[allow(clippy::too_many_arguments)]
 pub fn search<R>(
     conn: &mut DbConn,
@@ -381,11 +643,14 @@ pub fn search<R>(
     rows: impl FnOnce(&mut DbConn, &[String]) -> QueryResult<Vec<R>>,
     id_of: fn(&R) -> &str,
 ) -> QueryResult<Vec<(i32, String, R)>> {
-    let word = match q.word() {
-        Some(w) if from.is_none_or(|f| f.rank < 3) && ready(conn, t.table())? => w,
-        _ => return ranked(conn, from, limit),
+    let short = !q.beyond_names();
+    let words = short || (q.word().is_some() && from.is_none_or(|f| f.rank < 3));
+    if !words || !ready(conn, t.table())? {
+        return ranked(conn, from, limit);
+    }
+    let Some(hits) = page(conn, t, user_id, q, from, limit)? else {
+        return ranked(conn, from, limit);
     };
-    let hits = page(conn, t, user_id, word, from, limit)?;
     let ids: Vec<String> = hits.iter().map(|(_, _, id)| id.clone()).collect();
     let mut found: std::collections::HashMap<String, R> = rows(conn, &ids)?
         .into_iter()
@@ -396,7 +661,7 @@ pub fn search<R>(
         .filter_map(|(rank, key, id)| Some((rank, key, found.remove(&id)?)))
         .collect();
     let left = limit - out.len() as i64;
-    if left > 0 {
+    if left > 0 && !short {
         // The words hold no more: the substrings follow, from their start.
         let rest = From {
             rank: 3,

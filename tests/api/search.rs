@@ -1747,3 +1747,75 @@ async fn a_query_thousands_hold_inside_a_word_pages_them_by_name() {
         assert_eq!(found, expected, "limit {limit}");
     }
 }
+
+/// A short query on `/v1/search` finds the interactions and favors a word
+/// of whose title begins with it — the title equal to it first, then
+/// those it begins, then the others by title — never a title that holds it
+/// inside a word, nor a row whose other fields alone hold such a word
+/// (here 6,000 words of notes begin with it, so the titles are walked in
+/// order), and finds it after a long title's first 64 characters. Pages
+/// of 3, 7 and 50; another user's rows never.
+#[actix_web::test]
+async fn a_short_query_finds_the_titles_a_word_of_which_begins_with_it() {
+    let app = TestApp::spawn().await;
+    let s = app.user("short-titles@example.com").await;
+    let other = app.user("short-titles-other@example.com").await;
+    let long = "a long title that goes on and on past what a key keeps of it";
+    let mut titles: Vec<String> = vec!["qa".into(), "Call about zk".into(), "zkx note".into()];
+    for i in 0..150 {
+        titles.push(match i % 5 {
+            0 => format!("Qa{i:03} sync"),
+            1 => format!("Weekly qa{i:03} review"),
+            2 => format!("Notes only {i:03}"),
+            3 => format!("Xqa{i:03} inside"),
+            _ if i % 10 == 4 => format!("{long} {i:03} qa{i:03}"),
+            _ => format!("{long} {i:03} xqa"),
+        });
+    }
+    let notes: Vec<String> = (0..40).map(|n| format!("qa{n:02}")).collect();
+    let notes = notes.join(" ") + " zk";
+    for who in [&s, &other] {
+        let c = app.contact(who, json!({"display_name": "Ana"})).await;
+        for t in &titles {
+            let body = json!({"kind": "call", "direction": "outbound", "summary": t,
+                              "notes": notes, "contact_ids": [c["id"]],
+                              "occurred_at": "2026-03-01T09:00:00Z"});
+            app.created(who, "/v1/interactions", body).await;
+        }
+        for d in ["Qa advice", "Advice on qa", "Advice on xqa"] {
+            let body = json!({"contact_id": c["id"], "direction": "given", "kind": "advice",
+                              "description": d});
+            app.created(who, "/v1/ledger", body).await;
+        }
+    }
+    let expected = |titles: &[String], q: &str| -> Vec<String> {
+        let mut found: Vec<(u8, String)> = titles
+            .iter()
+            .filter_map(|t| Some((rank_of(t, q).filter(|r| *r < 3)?, t.clone())))
+            .collect();
+        found.sort_by_key(|(rank, t)| (*rank, t.to_lowercase()));
+        found.into_iter().map(|(_, t)| t).collect()
+    };
+    let titles_of = |hits: Vec<Value>| -> Vec<String> {
+        hits.iter()
+            .map(|h| h["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (q, limit) in [("qa", 7), ("qa", 50), ("qa", 3), ("zk", 2), ("w", 7)] {
+        let url = format!("/v1/search?q={q}&types=interaction");
+        let want = expected(&titles, q);
+        assert!(want.len() >= 2, "{q}");
+        assert_eq!(
+            titles_of(every_item(&app, &s, &url, limit).await),
+            want,
+            "q={q}, limit={limit}"
+        );
+    }
+    let favors: Vec<String> = ["Qa advice", "Advice on qa", "Advice on xqa"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(
+        titles_of(every_item(&app, &s, "/v1/search?q=qa&types=ledger_entry", 1).await),
+        expected(&favors, "qa")
+    );
+}
