@@ -486,22 +486,50 @@ impl Query {
         }
     }
 
-    /// For a short query, whether a row whose title has the key `key`
-    /// (`key_of`) is of the word rank, which it is exactly when a word of
-    /// its title begins with the query and the title does not: found in
-    /// the key, or `None` when the key may have been cut short
-    /// (`KEY_CHARS`) before such a word (the row's text says). Answers
-    /// `Some(false)` for a longer query, whose word rank a title alone
-    /// does not decide.
+    /// The query as words with a space between (`pricing page`), and its
+    /// first word, which a row of its word rank has in its text exactly
+    /// (after a space or a line break, up to the space that follows),
+    /// when it is one string to look for, of one line and fewer
+    /// characters than a key keeps.
+    pub fn phrase(&self) -> Option<(&str, &str)> {
+        let [q] = self.needles.as_slice() else {
+            return None;
+        };
+        let fits = !self.short && !q.contains('\n') && q.chars().count() < KEY_CHARS;
+        let (first, _) = q.split_once(' ').filter(|_| fits)?;
+        Some((q.as_str(), first))
+    }
+
+    /// Whether a row whose title has the key `key` (`key_of`) is of the
+    /// word rank of a short query or a `phrase` — a word of the title
+    /// begins with it (a short query's only rank but the title's), or
+    /// a word of any field does — and its title does not: `Some` when
+    /// the key says so, `None` when the row's text must (a phrase
+    /// elsewhere than in the title, a key cut short before the word:
+    /// `KEY_CHARS`). `Some(false)` for any other query.
     pub fn title_word(&self, key: &str) -> Option<bool> {
         let q = self.needles[0].as_str();
-        if !self.short || key.starts_with(q) {
+        if key.starts_with(q) || !(self.short || self.phrase().is_some()) {
             return Some(false);
         }
-        if key.split_whitespace().any(|w| w.starts_with(q)) {
+        let in_title = match self.short {
+            true => key.split_whitespace().any(|w| w.starts_with(q)),
+            false => key.contains(&format!(" {q}")),
+        };
+        if in_title {
             return Some(true);
         }
-        (key.chars().count() < KEY_CHARS).then_some(false)
+        (self.short && key.chars().count() < KEY_CHARS).then_some(false)
+    }
+
+    /// What the text of a row of the word rank holds one of (`title_word`
+    /// when its key cannot tell): a short query at a name's word, any
+    /// other after a space, a line break or a name's word mark.
+    pub fn word_patterns(&self) -> Vec<String> {
+        match self.short {
+            true => self.patterns(),
+            false => self.rank_patterns()[2].clone(),
+        }
     }
 
     /// Whether rows the names do not rank can match: a query long enough
@@ -669,13 +697,22 @@ mod tests {
             (long.as_str(), "ab", None),
             (long.as_str(), "x", Some(false)),
             ("Coffee about a job", "abo", Some(false)),
+            ("Coffee about a job", "about a", Some(true)),
+            ("Coffee about a job", "coffee about", Some(false)),
+            ("Coffee about a jobs fair", "a job", Some(true)),
+            ("Coffee about a jobs fair", "bout a", None),
+            ("Coffee", "about a", None),
         ] {
             let q = q(query);
             assert_eq!(q.title_word(&key_of(title)), expected, "{title} / {query}");
             // What the key says, the text's patterns say.
-            if let Some(word) = q.title_word(&key_of(title)).filter(|_| q.short) {
+            let words = q.short || q.phrase().is_some();
+            if let Some(word) = q.title_word(&key_of(title)).filter(|_| words) {
                 let text = compose([title], []);
-                let found = text.contains(&format!("{WORD}{}", q.needles[0]));
+                let found = match q.short {
+                    true => text.contains(&format!("{WORD}{}", q.needles[0])),
+                    false => text.contains(&q.needles[0]),
+                };
                 assert_eq!(word, found && q.rank(&text) == 2, "{title} / {query}");
             }
         }

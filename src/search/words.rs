@@ -264,14 +264,16 @@ type Listed = (Vec<Hit>, Option<(String, String)>);
 /// query `q`, from `from` (as `search::sql::search_ranked!` pages them),
 /// each as (rank, key, id), in the order of rank, key and id; fewer than
 /// `limit` when those ranks hold no more. For a one-word query
-/// (`Query::word`) and a short one (which matches no other rank);
-/// `None` when a short one's word rank gave up (`title_words`).
+/// (`Query::word`), a `Query::phrase` and a short query (which matches
+/// no other rank); `None` when the word rank of a short query or a
+/// phrase gave up (`title_words`).
 ///
 /// Ranks 0 and 1 (a title equal to it, one that begins with it) are the
 /// rows of the titles' keys that begin with it, in the order of the keys
 /// (each is its key after a mark), so the one equal to it comes first.
 /// Rank 2: the rows with a word that begins with it, but those of the
-/// ranks above; of a short query, those of a word of the title.
+/// ranks above; of a short query, those of a word of the title; of a
+/// phrase, those with its first word that hold it.
 fn page(
     conn: &mut DbConn,
     t: Words,
@@ -280,7 +282,7 @@ fn page(
     from: Option<&From>,
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
-    let Some(word) = q.one_word() else {
+    let Some(word) = q.one_word().or(q.phrase().map(|(phrase, _)| phrase)) else {
         return Ok(Some(Vec::new()));
     };
     let mut out = Vec::new();
@@ -298,7 +300,7 @@ fn page(
     else {
         return Ok(Some(out));
     };
-    if q.beyond_names() {
+    if q.word().is_some() {
         let (low, high) = beginning_with(word);
         let words = words_between(conn, t, user_id, &low, &high)?;
         let after = (start.0.as_str(), start.1.as_str());
@@ -313,15 +315,15 @@ fn page(
     }))
 }
 
-/// The user's rows with a word from `low` to before `high` and a key
-/// outside that range (a title the query does not begin), after (key, id)
-/// `after`, in the order of key and id, each once, up to `limit` of each
-/// of `words` (the words in the range, when `FEW_WORDS` or fewer; else of
-/// the whole range); and the last row up to which no word has more, when
-/// one may (its rows cut at `limit`). A row has several such words, and
-/// one place. Each word keeps its rows in the order of their keys, so
-/// with a few words the rows are the first of each, merged; with many,
-/// one sort of all.
+/// The user's rows with one of `words` (when `FEW_WORDS` or fewer; else
+/// with a word from `low` to before `high`) and a key outside `low..high`
+/// (a title the query does not begin), after (key, id) `after`, in the
+/// order of key and id, each once, up to `limit` of each word (or of the
+/// range); and the last row up to which no word has more, when one may
+/// (its rows cut at `limit`). A row has several such words, and one
+/// place. Each word keeps its rows in the order of their keys, so with a
+/// few words the rows are the first of each, merged; with many, one sort
+/// of all.
 fn word_rows(
     conn: &mut DbConn,
     t: Words,
@@ -331,7 +333,7 @@ fn word_rows(
     (key, id): (&str, &str),
     limit: i64,
 ) -> QueryResult<Listed> {
-    let (text, ranges): (&'static str, Vec<(&str, &str)>) = if words.len() <= FEW_WORDS {
+    let (text, ranges): (&'static str, Vec<(String, String)>) = if words.len() <= FEW_WORDS {
         let one_word = on_words!(
             t,
             "SELECT row_id, search_key FROM ",
@@ -340,7 +342,7 @@ fn word_rows(
              AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
              ORDER BY search_key, row_id LIMIT ?"
         );
-        (one_word, words.iter().map(|w| (w.as_str(), high)).collect())
+        (one_word, words.iter().map(|w| beginning_with(w)).collect())
     } else {
         let all_words = on_words!(
             t,
@@ -350,15 +352,15 @@ fn word_rows(
              AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
              GROUP BY search_key, row_id ORDER BY search_key, row_id LIMIT ?"
         );
-        (all_words, vec![(low, high)])
+        (all_words, vec![(low.to_string(), high.to_string())])
     };
     let mut hits: Vec<Hit> = Vec::new();
     let mut upto: Option<(String, String)> = None;
     for (from, to) in ranges {
         let query = prepared::sql(text)
             .bind::<Text, _>(user_id)
-            .bind::<Text, _>(from)
-            .bind::<Text, _>(to)
+            .bind::<Text, _>(&from)
+            .bind::<Text, _>(&to)
             .bind::<Text, _>(low)
             .bind::<Text, _>(high)
             .bind::<Text, _>(key)
@@ -448,15 +450,21 @@ const MANY_WORDS: i64 = 4096;
 /// other fields, and few titles hold one.
 const MOST_TITLES: i64 = 32768;
 
-/// Up to `limit` of the user's rows of a short query's word rank (a word
-/// of the title begins with it, the title does not: `Query::title_word`)
-/// after (key, id) `start`, in that order, as (2, key, id); `None` when
-/// the walk of the titles gave up. The rows of the words table in its
-/// range (words of any field) are its candidates: with a few words, each
-/// one's in key order; with many words but few rows, all of them; with
-/// many rows, the titles' keys are read in order from `start` until the
-/// page is full. Each is decided by its key: no row of the table is read
-/// but those whose key may have been cut short before the word.
+/// `MOST_TITLES` for a phrase, whose rows may each be looked up.
+const MOST_PHRASE: i64 = 4096;
+
+/// Up to `limit` of the user's rows of the word rank of a short query (a
+/// word of the title begins with it, the title does not) or a phrase (a
+/// word of any field begins with it, the title does not:
+/// `Query::title_word`) after (key, id) `start`, in that order, as (2,
+/// key, id); `None` when it gave up, after `MOST_TITLES` rows. The rows of
+/// the words table with its words (a short query's: those that begin with
+/// it, of any field; a phrase's: its first word) are its candidates: with
+/// a few words, each one's in key order; with many words but few rows,
+/// all of them; with many rows, the titles' keys are read in order from
+/// `start` until the page is full. Each is decided by its key where the
+/// key can tell (a short query's word in the title, a phrase in the
+/// title); the others' text is read.
 fn title_words(
     conn: &mut DbConn,
     t: Words,
@@ -465,38 +473,62 @@ fn title_words(
     (key, id): (String, String),
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
-    let Some(word) = q.one_word() else {
-        return Ok(Some(Vec::new()));
+    // The words of the rank's rows (a short query's: those that begin
+    // with it; a phrase's: its first word), and the keys of the better
+    // ranks' (those that begin with the query).
+    let (word, words, others) = match (q.phrase(), q.one_word()) {
+        (Some((phrase, _)), _) => match phrase_words(conn, t, user_id, phrase)? {
+            Some((words, others)) => (phrase, Some(words), others),
+            None => return Ok(Some(Vec::new())),
+        },
+        (None, Some(word)) => (word, None, Vec::new()),
+        (None, None) => return Ok(Some(Vec::new())),
     };
     let (low, high) = beginning_with(word);
     let mut out = Vec::new();
+    let words = match words {
+        Some(words) => words,
+        None => words_between(conn, t, user_id, &low, &high)?,
+    };
+    let rank = WordRank {
+        t,
+        user_id,
+        q,
+        others: &others,
+    };
     // A few words: each one's rows in the order of the keys, merged, a
     // batch of each at a time (the titles that hold one may be together
     // in that order, which a walk of every title would read up to).
-    let words = words_between(conn, t, user_id, &low, &high)?;
     if words.len() <= FEW_WORDS {
-        let (mut position, mut batch) = ((key, id), limit + 8);
-        loop {
+        // A phrase's rows the key cannot tell are looked up: fewer read.
+        let most = match q.phrase().is_none() {
+            true => MOST_TITLES,
+            false => MOST_PHRASE,
+        };
+        let (mut position, mut batch, mut read) = ((key, id), limit + 8, 0);
+        while read < most {
             let after = (position.0.as_str(), position.1.as_str());
             let (mut hits, upto) =
                 word_rows(conn, t, user_id, &words, (&low, &high), after, batch)?;
             if let Some(end) = &upto {
                 hits.retain(|h| (&h.search_key, &h.row_id) <= (&end.0, &end.1));
             }
-            let full = take_titles(conn, t, user_id, q, hits, limit, &mut out)?;
+            read += hits.len() as i64;
+            let full = rank.take(conn, hits, limit, &mut out)?;
             match upto {
                 Some(end) if !full => position = end,
                 _ => return Ok(Some(out)),
             }
-            batch = (batch * 4).min(MOST_TITLES);
+            batch = (batch * 4).min(most);
         }
+        return Ok(None);
     }
     if count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)? <= MANY_WORDS {
         let mut hits = in_order(conn, t, user_id, (&low, &high), ("", ""), MANY_WORDS)?;
         hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
         hits.dedup_by(|a, b| a.row_id == b.row_id);
         hits.retain(|h| (&h.search_key, &h.row_id) > (&key, &id));
-        take_titles(conn, t, user_id, q, hits, limit, &mut out)?;
+        rank.take(conn, hits, limit, &mut out)?;
         return Ok(Some(out));
     }
     let (low, high) = beginning_with(&name_word(""));
@@ -516,7 +548,7 @@ fn title_words(
         if let Some(h) = hits.last() {
             position = (name_word(&h.search_key), h.row_id.clone());
         }
-        if take_titles(conn, t, user_id, q, hits, limit, &mut out)? || last {
+        if rank.take(conn, hits, limit, &mut out)? || last {
             return Ok(Some(out));
         }
         batch = (batch * 4).min(MOST_TITLES - walked).max(1);
@@ -546,77 +578,167 @@ fn count(
     Ok(rows.first().map_or(0, |r| r.n))
 }
 
-/// Appends to `out` the rows of `hits` (in order) of a short query's word
-/// rank, until it holds `limit`: whether it does. Those whose key cannot
-/// tell are read, as many at a time as the page lacks.
-fn take_titles(
-    conn: &mut DbConn,
+/// How the rows of the word rank of a short query or a phrase are told
+/// (`title_words`): by their key, else by the words table (a phrase's
+/// other words, `others`, each a range of words, must all be the row's),
+/// else by the row's text.
+struct WordRank<'a> {
     t: Words,
-    user_id: &str,
-    q: &Query,
-    hits: Vec<Hit>,
-    limit: i64,
-    out: &mut Vec<(i32, String, String)>,
-) -> QueryResult<bool> {
-    let mut rest = hits
-        .into_iter()
-        .map(|h| (q.title_word(&h.search_key), h))
-        .filter(|(word, _)| *word != Some(false));
-    while (out.len() as i64) < limit {
-        let chunk: Vec<(Option<bool>, Hit)> =
-            rest.by_ref().take(limit as usize - out.len()).collect();
-        if chunk.is_empty() {
-            return Ok(false);
-        }
-        let unsure: Vec<String> = chunk
-            .iter()
-            .filter(|(word, _)| word.is_none())
-            .map(|(_, h)| h.row_id.clone())
-            .collect();
-        let held = holding(conn, t, user_id, q, unsure)?;
-        for (word, h) in chunk {
-            if word == Some(true) || held.contains(&h.row_id) {
-                out.push((2, h.search_key, h.row_id));
-            }
-        }
-    }
-    Ok(true)
+    user_id: &'a str,
+    q: &'a Query,
+    others: &'a [(String, String)],
 }
 
-/// Of the user's rows `ids`, those whose text matches `q`.
-fn holding(
+impl WordRank<'_> {
+    /// Appends to `out` the rows of `hits` (in order) of the rank, until
+    /// it holds `limit`: whether it does. Those whose key cannot tell are
+    /// looked up, as many at a time as the page lacks.
+    fn take(
+        &self,
+        conn: &mut DbConn,
+        hits: Vec<Hit>,
+        limit: i64,
+        out: &mut Vec<(i32, String, String)>,
+    ) -> QueryResult<bool> {
+        let mut rest = hits
+            .into_iter()
+            .map(|h| (self.q.title_word(&h.search_key), h))
+            .filter(|(word, _)| *word != Some(false));
+        while (out.len() as i64) < limit {
+            let chunk: Vec<(Option<bool>, Hit)> =
+                rest.by_ref().take(limit as usize - out.len()).collect();
+            if chunk.is_empty() {
+                return Ok(false);
+            }
+            let unsure: Vec<String> = chunk
+                .iter()
+                .filter(|(word, _)| word.is_none())
+                .map(|(_, h)| h.row_id.clone())
+                .collect();
+            let held = self.holding(conn, unsure)?;
+            for (word, h) in chunk {
+                if word == Some(true) || held.contains(&h.row_id) {
+                    out.push((2, h.search_key, h.row_id));
+                }
+            }
+        }
+        Ok(true)
+    }
+
+    /// Of the user's rows `ids`, those with every one of `others` among
+    /// their words and whose text holds the query where the rank looks
+    /// (`Query::word_patterns`).
+    fn holding(
+        &self,
+        conn: &mut DbConn,
+        mut ids: Vec<String>,
+    ) -> QueryResult<std::collections::HashSet<String>> {
+        let t = self.t;
+        for (low, high) in self.others {
+            if ids.is_empty() {
+                break;
+            }
+            let rows: Vec<Id> = match conn {
+                DbConn::Sqlite(c) => prepared::sql(on_words!(
+                    t,
+                    "SELECT DISTINCT row_id AS id FROM ",
+                    " WHERE row_id IN (SELECT value FROM json_each(?)) AND word >= ? AND word < ?"
+                ))
+                .bind::<Text, _>(serde_json::to_string(&ids).unwrap_or_default())
+                .bind::<Text, _>(low)
+                .bind::<Text, _>(high)
+                .load(c)?,
+                DbConn::Postgresql(c) => prepared::sql(on_words!(
+                    t,
+                    "SELECT DISTINCT row_id AS id FROM ",
+                    " WHERE row_id = ANY(?) AND word >= ? AND word < ?"
+                ))
+                .bind::<diesel::sql_types::Array<Text>, _>(&ids)
+                .bind::<Text, _>(low)
+                .bind::<Text, _>(high)
+                .load(c)?,
+            };
+            ids = rows.into_iter().map(|r| r.id).collect();
+        }
+        let mut held = std::collections::HashSet::new();
+        for pattern in self
+            .q
+            .word_patterns()
+            .into_iter()
+            .filter(|_| !ids.is_empty())
+        {
+            let rows: Vec<Id> = match conn {
+                DbConn::Sqlite(c) => prepared::sql(on_rows!(
+                    t,
+                    "SELECT id FROM ",
+                    " WHERE user_id = ? AND id IN (SELECT value FROM json_each(?)) \
+                     AND search_text LIKE ? ESCAPE '\\'"
+                ))
+                .bind::<Text, _>(self.user_id)
+                .bind::<Text, _>(serde_json::to_string(&ids).unwrap_or_default())
+                .bind::<Text, _>(&pattern)
+                .load(c)?,
+                DbConn::Postgresql(c) => prepared::sql(on_rows!(
+                    t,
+                    "SELECT id FROM ",
+                    " WHERE user_id = ? AND id = ANY(?) AND search_text LIKE ? ESCAPE '\\'"
+                ))
+                .bind::<Text, _>(self.user_id)
+                .bind::<diesel::sql_types::Array<Text>, _>(&ids)
+                .bind::<Text, _>(&pattern)
+                .load(c)?,
+            };
+            held.extend(rows.into_iter().map(|r| r.id));
+        }
+        Ok(held)
+    }
+}
+
+/// The words a phrase's rows are read by, and its other words' ranges
+/// (`phrase_words`).
+type PhraseWords = (Vec<String>, Vec<(String, String)>);
+
+/// A phrase's words as its word rank finds them (`Query::phrase`): each
+/// but the last exactly (as a range of words: from it to it and a mark no
+/// word holds), the last as the beginning of a word. The words of the one
+/// with fewest rows (of those of at most `FEW_WORDS` words; counted up to
+/// `MANY_WORDS`), which the rank's rows are read by, and the others'
+/// ranges; `None` when the user has none of one, so that no row holds the
+/// phrase after a space.
+fn phrase_words(
     conn: &mut DbConn,
     t: Words,
     user_id: &str,
-    q: &Query,
-    ids: Vec<String>,
-) -> QueryResult<std::collections::HashSet<String>> {
-    let mut held = std::collections::HashSet::new();
-    for pattern in q.patterns().into_iter().filter(|_| !ids.is_empty()) {
-        let rows: Vec<Id> = match conn {
-            DbConn::Sqlite(c) => prepared::sql(on_rows!(
-                t,
-                "SELECT id FROM ",
-                " WHERE user_id = ? AND id IN (SELECT value FROM json_each(?)) \
-                 AND search_text LIKE ? ESCAPE '\\'"
-            ))
-            .bind::<Text, _>(user_id)
-            .bind::<Text, _>(serde_json::to_string(&ids).unwrap_or_default())
-            .bind::<Text, _>(&pattern)
-            .load(c)?,
-            DbConn::Postgresql(c) => prepared::sql(on_rows!(
-                t,
-                "SELECT id FROM ",
-                " WHERE user_id = ? AND id = ANY(?) AND search_text LIKE ? ESCAPE '\\'"
-            ))
-            .bind::<Text, _>(user_id)
-            .bind::<diesel::sql_types::Array<Text>, _>(&ids)
-            .bind::<Text, _>(&pattern)
-            .load(c)?,
+    phrase: &str,
+) -> QueryResult<Option<PhraseWords>> {
+    let parts: Vec<&str> = phrase.split(' ').filter(|p| !p.is_empty()).collect();
+    let mut ranges: Vec<(String, String)> = Vec::new();
+    let mut fewest: Option<(i64, usize, Vec<String>)> = None;
+    for (n, part) in parts.iter().enumerate() {
+        let last = n + 1 == parts.len();
+        let (low, high) = match last {
+            true => beginning_with(part),
+            false => (part.to_string(), format!("{part}\u{1}")),
         };
-        held.extend(rows.into_iter().map(|r| r.id));
+        let rows = count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)?;
+        if rows == 0 {
+            return Ok(None);
+        }
+        let words = match last {
+            true => words_between(conn, t, user_id, &low, &high)?,
+            false => vec![part.to_string()],
+        };
+        // Past the count's bound, the later word: a phrase's first words
+        // are more often the common ones (`the pricing page`).
+        if words.len() <= FEW_WORDS && fewest.as_ref().is_none_or(|(most, _, _)| rows <= *most) {
+            fewest = Some((rows, n, words));
+        }
+        ranges.push((low, high));
     }
-    Ok(held)
+    Ok(fewest.map(|(_, n, words)| {
+        ranges.remove(n);
+        (words, ranges)
+    }))
 }
 
 #[derive(QueryableByName)]
@@ -626,9 +748,9 @@ struct Id {
 }
 
 /// Up to `limit` of the user's search hits in table `t` for `q` from
-/// `from`, as (rank, key, row): the first three ranks of a one-word query,
-/// and every rank of a short one (which matches no other), from the words
-/// table once it is ready, the rows of those ranks then read by id
+/// `from`, as (rank, key, row): the first three ranks of a one-word query
+/// or a phrase, and every rank of a short one (which matches no other),
+/// from the words table once it is ready, the rows of those ranks then read by id
 /// (`rows`, with `id_of`), and the rest by the ranked query (`ranked`, as
 /// `search::sql::search_page!` pages them).
 #[allow(clippy::too_many_arguments)]
@@ -644,7 +766,8 @@ pub fn search<R>(
     id_of: fn(&R) -> &str,
 ) -> QueryResult<Vec<(i32, String, R)>> {
     let short = !q.beyond_names();
-    let words = short || (q.word().is_some() && from.is_none_or(|f| f.rank < 3));
+    let ranked_by_words = q.word().is_some() || q.phrase().is_some();
+    let words = short || (ranked_by_words && from.is_none_or(|f| f.rank < 3));
     if !words || !ready(conn, t.table())? {
         return ranked(conn, from, limit);
     }

@@ -1819,3 +1819,173 @@ async fn a_short_query_finds_the_titles_a_word_of_which_begins_with_it() {
         expected(&favors, "qa")
     );
 }
+
+/// A word of a field that more than a thousand contacts' fields begin
+/// with (`acme`: their company) ranks them by relevance in name order
+/// after the names that begin with it, and before the contacts that hold
+/// it inside a word; the contacts of no rank before them by name are
+/// passed over. The list leaves out the archived, `/v1/search` takes
+/// them; neither the trashed nor another user's. Pages of 100 and 7.
+#[actix_web::test]
+async fn a_word_a_thousand_contacts_begin_ranks_them_by_name() {
+    let app = TestApp::spawn().await;
+    let s = app.user("acme@example.com").await;
+    let other = app.user("acme-other@example.com").await;
+    let mut items: Vec<Value> = Vec::new();
+    let mut add = |name: String, company: &str, notes: &str, archived: bool| {
+        items.push(json!({"contact": {"display_name": name, "company": company,
+                                      "notes": notes, "archived": archived}}));
+    };
+    for i in 0..600 {
+        add(format!("Aaron {i:04}"), "Other Ltd", "", false);
+    }
+    for i in 0..1200 {
+        add(format!("Dana {i:04}"), "Acme Corp", "", i % 13 == 5);
+        if i % 4 == 0 {
+            add(format!("Dana {i:04}b"), "Other Ltd", "", false);
+        }
+    }
+    for i in 0..50 {
+        add(format!("Acmeson {i:02}"), "", "", false);
+    }
+    for i in 0..40 {
+        add(format!("Zed {i:02}"), "", "met at xacme labs", i % 5 == 0);
+    }
+    create_in_batches(&app, &s, &items).await;
+    let others: Vec<Value> = (0..30)
+        .map(|i| json!({"contact": {"display_name": format!("Dana {i:04}"), "company": "Acme Corp"}}))
+        .collect();
+    create_in_batches(&app, &other, &others).await;
+    let live = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    for c in live
+        .iter()
+        .filter(|c| c["company"] == "Acme Corp")
+        .step_by(97)
+    {
+        trash(&app, &s, c["id"].as_str().unwrap()).await;
+    }
+    let live = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    let archived = every_item(&app, &s, "/v1/contacts?sort=name&archived=true", 200).await;
+    let rank = |c: &Value| -> Option<u8> {
+        let name = c["display_name"].as_str().unwrap();
+        if name.starts_with("Acme") {
+            Some(1)
+        } else if c["company"] == "Acme Corp" {
+            Some(2)
+        } else if c["notes"].as_str().is_some_and(|n| n.contains("xacme")) {
+            Some(3)
+        } else {
+            None
+        }
+    };
+    let expected = |contacts: &[&Value]| -> Vec<String> {
+        let mut found: Vec<(u8, String)> = contacts
+            .iter()
+            .filter_map(|c| Some((rank(c)?, c["display_name"].as_str()?.to_lowercase())))
+            .collect();
+        found.sort();
+        found.into_iter().map(|(_, name)| name).collect()
+    };
+    let lower = |items: Vec<Value>, field: &str| -> Vec<String> {
+        items
+            .iter()
+            .map(|c| c[field].as_str().unwrap().to_lowercase())
+            .collect()
+    };
+    let listed = expected(&live.iter().collect::<Vec<_>>());
+    assert!(listed.len() > 1100, "{}", listed.len());
+    let everywhere = expected(&live.iter().chain(&archived).collect::<Vec<_>>());
+    assert!(everywhere.len() > listed.len() + 80);
+    for limit in [100, 7] {
+        let found = every_item(&app, &s, "/v1/contacts?q=acme", limit).await;
+        assert_eq!(lower(found, "display_name"), listed, "limit {limit}");
+        let hits = every_item(&app, &s, "/v1/search?q=acme&types=contact", limit).await;
+        assert_eq!(lower(hits, "title"), everywhere, "limit {limit}");
+    }
+}
+
+/// A query of two words on `/v1/search` ranks the interactions by the
+/// rules: the title equal to it, those it begins, then those with a word
+/// (of the title or the notes) that it begins, then those that hold it
+/// inside a word; each rank by title. Hundreds of titles have its first
+/// word without it, before the others by title; another user's rows never.
+/// Pages of 2, 7 and 50.
+#[actix_web::test]
+async fn a_query_of_two_words_ranks_titles_and_notes_by_the_rules() {
+    let app = TestApp::spawn().await;
+    let s = app.user("phrase@example.com").await;
+    let other = app.user("phrase-other@example.com").await;
+    let mut rows: Vec<(String, String)> = vec![
+        ("Pricing page".into(), String::new()),
+        ("Pricing page review".into(), String::new()),
+        (
+            "Call about pricing 1".into(),
+            "looked at the pricing page".into(),
+        ),
+        (
+            "Call about pricing 2".into(),
+            "pricing pages and more".into(),
+        ),
+        ("Pricing call".into(), "nothing of it".into()),
+        ("Repricing page".into(), String::new()),
+        ("Zed notes".into(), "an xpricing page".into()),
+        ("Pricing notes".into(), "the xpricing page".into()),
+    ];
+    for i in 0..200 {
+        rows.push((format!("About pricing {i:03}"), "and a page".into()));
+    }
+    for i in 0..60 {
+        rows.push((format!("Emails on the pricing page #{i:02}"), String::new()));
+    }
+    // `on` in more rows than `the`, which sorts after `on the pricing`.
+    for i in 0..100 {
+        rows.push((format!("On hold {i:03}"), String::new()));
+    }
+    for who in [&s, &other] {
+        let c = app.contact(who, json!({"display_name": "Ana"})).await;
+        for (title, notes) in &rows {
+            let mut body = json!({"kind": "call", "direction": "outbound", "summary": title,
+                                  "contact_ids": [c["id"]], "occurred_at": "2026-03-01T09:00:00Z"});
+            if !notes.is_empty() {
+                body["notes"] = json!(notes);
+            }
+            app.created(who, "/v1/interactions", body).await;
+        }
+    }
+    let rank = |q: &str, title: &str, notes: &str| -> Option<u8> {
+        let (t, n) = (title.to_lowercase(), notes.to_lowercase());
+        let word = format!(" {q}");
+        if t == q {
+            Some(0)
+        } else if t.starts_with(q) {
+            Some(1)
+        } else if t.contains(&word) || n.starts_with(q) || n.contains(&word) {
+            Some(2)
+        } else if t.contains(q) || n.contains(q) {
+            Some(3)
+        } else {
+            None
+        }
+    };
+    for (q, limit, found) in [
+        ("pricing page", 2, 67),
+        ("pricing page", 7, 67),
+        ("pricing page", 50, 67),
+        ("on the pricing", 7, 60),
+    ] {
+        let mut expected: Vec<(u8, String)> = rows
+            .iter()
+            .filter_map(|(t, n)| Some((rank(q, t, n)?, t.to_lowercase())))
+            .collect();
+        expected.sort();
+        let expected: Vec<String> = expected.into_iter().map(|(_, t)| t).collect();
+        assert_eq!(expected.len(), found, "{q}");
+        let url = format!("/v1/search?q={}&types=interaction", q.replace(' ', "%20"));
+        let titles: Vec<String> = every_item(&app, &s, &url, limit)
+            .await
+            .iter()
+            .map(|h| h["title"].as_str().unwrap().to_lowercase())
+            .collect();
+        assert_eq!(titles, expected, "q={q}, limit {limit}");
+    }
+}
