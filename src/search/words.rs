@@ -450,19 +450,21 @@ const MANY_WORDS: i64 = 4096;
 /// other fields, and few titles hold one.
 const MOST_TITLES: i64 = 32768;
 
-/// `MOST_TITLES` for a phrase, whose rows may each be looked up.
-const MOST_PHRASE: i64 = 4096;
+/// `MOST_TITLES` for a phrase, whose rows may each be looked up, by all
+/// of its words together.
+const MOST_PHRASE: i64 = 1024;
 
 /// Up to `limit` of the user's rows of the word rank of a short query (a
 /// word of the title begins with it, the title does not) or a phrase (a
 /// word of any field begins with it, the title does not:
 /// `Query::title_word`) after (key, id) `start`, in that order, as (2,
-/// key, id); `None` when it gave up, after `MOST_TITLES` rows. The rows of
-/// the words table with its words (a short query's: those that begin with
-/// it, of any field; a phrase's: its first word) are its candidates: with
-/// a few words, each one's in key order; with many words but few rows,
-/// all of them; with many rows, the titles' keys are read in order from
-/// `start` until the page is full. Each is decided by its key where the
+/// key, id); `None` when it gave up, after `MOST_TITLES` rows (a phrase:
+/// `MOST_PHRASE`, shared by its words). The rows of the words table with
+/// its words are its candidates: a short query's (those that begin with
+/// it, of any field) with a few words, each one's in key order; with many
+/// words but few rows, all of them; with many rows, the titles' keys read
+/// in order from `start` until the page is full. A phrase's: by one of its
+/// words, then another (`phrase_words`). Each is decided by its key where the
 /// key can tell (a short query's word in the title, a phrase in the
 /// title); the others' text is read.
 fn title_words(
@@ -473,55 +475,48 @@ fn title_words(
     (key, id): (String, String),
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
-    // The words of the rank's rows (a short query's: those that begin
-    // with it; a phrase's: its first word), and the keys of the better
-    // ranks' (those that begin with the query).
-    let (word, words, others) = match (q.phrase(), q.one_word()) {
-        (Some((phrase, _)), _) => match phrase_words(conn, t, user_id, phrase)? {
-            Some((words, others)) => (phrase, Some(words), others),
-            None => return Ok(Some(Vec::new())),
-        },
-        (None, Some(word)) => (word, None, Vec::new()),
-        (None, None) => return Ok(Some(Vec::new())),
+    // A phrase: by each of its words in turn (`phrase_words`), until one
+    // reads the page.
+    if let Some((phrase, _)) = q.phrase() {
+        let keys = beginning_with(phrase);
+        let Some(ways) = phrase_words(conn, t, user_id, phrase)? else {
+            return Ok(Some(Vec::new()));
+        };
+        // `MOST_PHRASE` rows in all: a phrase all of whose words a page
+        // would read past (`pricing page #5`: 20 ms the old way) costs
+        // that much more.
+        let most = MOST_PHRASE / (ways.len().max(1) as i64);
+        for (words, others) in ways {
+            let rank = WordRank {
+                t,
+                user_id,
+                q,
+                others: &others,
+            };
+            let start = (key.as_str(), id.as_str());
+            let read = rank.merged(conn, &words, (&keys.0, &keys.1), start, limit, most)?;
+            if read.is_some() {
+                return Ok(read);
+            }
+        }
+        return Ok(None);
+    }
+    // A short query: the words that begin with it.
+    let Some(word) = q.one_word() else {
+        return Ok(Some(Vec::new()));
     };
     let (low, high) = beginning_with(word);
     let mut out = Vec::new();
-    let words = match words {
-        Some(words) => words,
-        None => words_between(conn, t, user_id, &low, &high)?,
-    };
+    let words = words_between(conn, t, user_id, &low, &high)?;
     let rank = WordRank {
         t,
         user_id,
         q,
-        others: &others,
+        others: &[],
     };
-    // A few words: each one's rows in the order of the keys, merged, a
-    // batch of each at a time (the titles that hold one may be together
-    // in that order, which a walk of every title would read up to).
     if words.len() <= FEW_WORDS {
-        // A phrase's rows the key cannot tell are looked up: fewer read.
-        let most = match q.phrase().is_none() {
-            true => MOST_TITLES,
-            false => MOST_PHRASE,
-        };
-        let (mut position, mut batch, mut read) = ((key, id), limit + 8, 0);
-        while read < most {
-            let after = (position.0.as_str(), position.1.as_str());
-            let (mut hits, upto) =
-                word_rows(conn, t, user_id, &words, (&low, &high), after, batch)?;
-            if let Some(end) = &upto {
-                hits.retain(|h| (&h.search_key, &h.row_id) <= (&end.0, &end.1));
-            }
-            read += hits.len() as i64;
-            let full = rank.take(conn, hits, limit, &mut out)?;
-            match upto {
-                Some(end) if !full => position = end,
-                _ => return Ok(Some(out)),
-            }
-            batch = (batch * 4).min(most);
-        }
-        return Ok(None);
+        let start = (key.as_str(), id.as_str());
+        return rank.merged(conn, &words, (&low, &high), start, limit, MOST_TITLES);
     }
     if count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)? <= MANY_WORDS {
         let mut hits = in_order(conn, t, user_id, (&low, &high), ("", ""), MANY_WORDS)?;
@@ -590,6 +585,42 @@ struct WordRank<'a> {
 }
 
 impl WordRank<'_> {
+    /// Up to `limit` rows of the rank after (key, id) `start`, in that
+    /// order, from the rows of `words` (a few: `FEW_WORDS`), each one's in
+    /// the order of the keys, merged, a batch of each at a time (the
+    /// titles that hold one may be together in that order, which a walk
+    /// of every title would read up to); the keys from `low` to before
+    /// `high` left out (the better ranks'). `None` when it read `most`
+    /// rows and the page is not full.
+    fn merged(
+        &self,
+        conn: &mut DbConn,
+        words: &[String],
+        (low, high): (&str, &str),
+        (key, id): (&str, &str),
+        limit: i64,
+        most: i64,
+    ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
+        let mut out = Vec::new();
+        let (mut position, mut batch, mut read) = ((key.to_string(), id.to_string()), limit + 8, 0);
+        while read < most {
+            let after = (position.0.as_str(), position.1.as_str());
+            let (t, user_id) = (self.t, self.user_id);
+            let (mut hits, upto) = word_rows(conn, t, user_id, words, (low, high), after, batch)?;
+            if let Some(end) = &upto {
+                hits.retain(|h| (&h.search_key, &h.row_id) <= (&end.0, &end.1));
+            }
+            read += hits.len() as i64;
+            let full = self.take(conn, hits, limit, &mut out)?;
+            match upto {
+                Some(end) if !full => position = end,
+                _ => return Ok(Some(out)),
+            }
+            batch = (batch * 4).min(most);
+        }
+        Ok(None)
+    }
+
     /// Appends to `out` the rows of `hits` (in order) of the rank, until
     /// it holds `limit`: whether it does. Those whose key cannot tell are
     /// looked up, as many at a time as the page lacks.
@@ -700,20 +731,22 @@ type PhraseWords = (Vec<String>, Vec<(String, String)>);
 
 /// A phrase's words as its word rank finds them (`Query::phrase`): each
 /// but the last exactly (as a range of words: from it to it and a mark no
-/// word holds), the last as the beginning of a word. The words of the one
-/// with fewest rows (of those of at most `FEW_WORDS` words; counted up to
-/// `MANY_WORDS`), which the rank's rows are read by, and the others'
-/// ranges; `None` when the user has none of one, so that no row holds the
+/// word holds), the last as the beginning of a word. For each of them of
+/// at most `FEW_WORDS` words, those words (which the rank's rows are read
+/// by) and the others' ranges: the word with fewest rows first (counted
+/// up to `MANY_WORDS`), a later one first where they have as many (a
+/// phrase's first words are more often the common ones: `the pricing
+/// page`). `None` when the user has none of one, so that no row holds the
 /// phrase after a space.
 fn phrase_words(
     conn: &mut DbConn,
     t: Words,
     user_id: &str,
     phrase: &str,
-) -> QueryResult<Option<PhraseWords>> {
+) -> QueryResult<Option<Vec<PhraseWords>>> {
     let parts: Vec<&str> = phrase.split(' ').filter(|p| !p.is_empty()).collect();
     let mut ranges: Vec<(String, String)> = Vec::new();
-    let mut fewest: Option<(i64, usize, Vec<String>)> = None;
+    let mut by: Vec<(i64, usize, Vec<String>)> = Vec::new();
     for (n, part) in parts.iter().enumerate() {
         let last = n + 1 == parts.len();
         let (low, high) = match last {
@@ -728,17 +761,25 @@ fn phrase_words(
             true => words_between(conn, t, user_id, &low, &high)?,
             false => vec![part.to_string()],
         };
-        // Past the count's bound, the later word: a phrase's first words
-        // are more often the common ones (`the pricing page`).
-        if words.len() <= FEW_WORDS && fewest.as_ref().is_none_or(|(most, _, _)| rows <= *most) {
-            fewest = Some((rows, n, words));
+        if words.len() <= FEW_WORDS {
+            by.push((rows, n, words));
         }
         ranges.push((low, high));
     }
-    Ok(fewest.map(|(_, n, words)| {
-        ranges.remove(n);
-        (words, ranges)
-    }))
+    by.sort_by_key(|(rows, n, _)| (*rows, std::cmp::Reverse(*n)));
+    Ok(Some(
+        by.into_iter()
+            .map(|(_, n, words)| {
+                let others = ranges
+                    .iter()
+                    .enumerate()
+                    .filter(|(m, _)| *m != n)
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                (words, others)
+            })
+            .collect(),
+    ))
 }
 
 #[derive(QueryableByName)]
