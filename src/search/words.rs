@@ -452,7 +452,7 @@ const MOST_TITLES: i64 = 32768;
 
 /// `MOST_TITLES` for a phrase, whose rows may each be looked up, by all
 /// of its words together.
-const MOST_PHRASE: i64 = 1024;
+const MOST_PHRASE: i64 = 512;
 
 /// Up to `limit` of the user's rows of the word rank of a short query (a
 /// word of the title begins with it, the title does not) or a phrase (a
