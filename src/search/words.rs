@@ -273,7 +273,8 @@ type Listed = (Vec<Hit>, Option<(String, String)>);
 /// (each is its key after a mark), so the one equal to it comes first.
 /// Rank 2: the rows with a word that begins with it, but those of the
 /// ranks above; of a short query, those of a word of the title; of a
-/// phrase, those with its first word that hold it.
+/// phrase, those that hold it after a space or a line break
+/// (`title_words`).
 fn page(
     conn: &mut DbConn,
     t: Words,
