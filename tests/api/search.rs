@@ -1626,6 +1626,72 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
     }
 }
 
+/// A query held inside a word, on the contact list and `/v1/search`, by
+/// contacts most of which lie beyond the first 4,096 by name (where
+/// PostgreSQL stops reading them in name order and reads every match):
+/// by name, in pages of 100, 7 and 3; not the trashed, nor another
+/// user's; the archived on `/v1/search` alone.
+#[actix_web::test]
+async fn a_query_held_inside_a_word_far_into_the_names_pages_them_by_name() {
+    let app = TestApp::spawn().await;
+    let s = app.user("omar@example.com").await;
+    let other = app.user("omar-other@example.com").await;
+    // 4,300 contacts first by name, every 600th of them holding `mars`
+    // inside a word (fewer than a page of 100 in the first 4,096); then
+    // those that hold it beyond them by name: some archived, one trashed.
+    let mut items: Vec<Value> = (0..4300)
+        .map(|i| {
+            let company = (i % 600 == 7).then_some("Lamarsh Ltd");
+            json!({"contact": {"display_name": format!("Ana Park {i:04}"), "company": company}})
+        })
+        .collect();
+    items.extend((0..80).map(|i| {
+        json!({"contact": {"display_name": format!("Yul Omarsson {i:02}"), "archived": i % 19 == 4}})
+    }));
+    items.extend((0..3).map(|i| json!({"contact": {"display_name": format!("Bea Amarsk {i}")}})));
+    create_in_batches(&app, &s, &items).await;
+    let theirs: Vec<Value> = (0..20)
+        .map(|i| json!({"contact": {"display_name": format!("Al Omarsson {i}")}}))
+        .collect();
+    create_in_batches(&app, &other, &theirs).await;
+    let live = every_item(&app, &s, "/v1/contacts?sort=name", 200).await;
+    let gone = live
+        .iter()
+        .find(|c| c["display_name"] == "Yul Omarsson 11")
+        .unwrap();
+    trash(&app, &s, gone["id"].as_str().unwrap()).await;
+    let names = |items: &[Value]| -> Vec<String> {
+        items
+            .iter()
+            .map(|c| c["display_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let holders = |items: &[Value]| -> Vec<String> {
+        let held = items.iter().filter(|c| {
+            c["display_name"] != "Yul Omarsson 11" && c.to_string().to_lowercase().contains("mars")
+        });
+        names(&held.cloned().collect::<Vec<Value>>())
+    };
+    let expected = holders(&live);
+    assert_eq!(expected.len(), 8 + 3 + 80 - 4 - 1, "{expected:?}");
+    assert!(expected[..8].iter().all(|n| n.starts_with("Ana Park")));
+    for limit in [100, 7, 3] {
+        let found = names(&every_item(&app, &s, "/v1/contacts?q=mars", limit).await);
+        assert_eq!(found, expected, "limit {limit}");
+    }
+    // `/v1/search`: the archived as well, in the same order.
+    let archived = every_item(&app, &s, "/v1/contacts?sort=name&archived=true", 200).await;
+    let mut all = live.clone();
+    all.extend(archived);
+    all.sort_by_key(|c| c["display_name"].as_str().unwrap().to_lowercase());
+    let hits = every_item(&app, &s, "/v1/search?q=mars&types=contact", 10).await;
+    let titles: Vec<String> = hits
+        .iter()
+        .map(|h| h["title"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(titles, holders(&all));
+}
+
 /// A query thousands of contacts hold inside a word (an email domain)
 /// pages them by relevance: the few a word of which begins with it
 /// first, then every other holder by name, each once, none that does not
