@@ -624,7 +624,10 @@ impl WordRank<'_> {
 
     /// Appends to `out` the rows of `hits` (in order) of the rank, until
     /// it holds `limit`: whether it does. Those whose key cannot tell are
-    /// looked up, as many at a time as the page lacks.
+    /// looked up: the phrase's other words for all of them at once (a
+    /// words table's rows are narrow: `pricing page #17` looked them up a
+    /// page's lack at a time, 200 statements), then their text, as many at
+    /// a time as the page lacks.
     fn take(
         &self,
         conn: &mut DbConn,
@@ -632,10 +635,20 @@ impl WordRank<'_> {
         limit: i64,
         out: &mut Vec<(i32, String, String)>,
     ) -> QueryResult<bool> {
-        let mut rest = hits
+        let hits: Vec<(Option<bool>, Hit)> = hits
             .into_iter()
             .map(|h| (self.q.title_word(&h.search_key), h))
-            .filter(|(word, _)| *word != Some(false));
+            .filter(|(word, _)| *word != Some(false))
+            .collect();
+        let unsure = hits
+            .iter()
+            .filter(|(word, _)| word.is_none())
+            .map(|(_, h)| h.row_id.clone())
+            .collect();
+        let worded = self.with_others(conn, unsure)?;
+        let mut rest = hits
+            .into_iter()
+            .filter(|(word, h)| word.is_some() || worded.contains(&h.row_id));
         while (out.len() as i64) < limit {
             let chunk: Vec<(Option<bool>, Hit)> =
                 rest.by_ref().take(limit as usize - out.len()).collect();
@@ -657,10 +670,9 @@ impl WordRank<'_> {
         Ok(true)
     }
 
-    /// Of the user's rows `ids`, those with every one of `others` among
-    /// their words and whose text holds the query where the rank looks
-    /// (`Query::word_patterns`).
-    fn holding(
+    /// Of the rows `ids`, those with every one of `others` among their
+    /// words.
+    fn with_others(
         &self,
         conn: &mut DbConn,
         mut ids: Vec<String>,
@@ -692,6 +704,17 @@ impl WordRank<'_> {
             };
             ids = rows.into_iter().map(|r| r.id).collect();
         }
+        Ok(ids.into_iter().collect())
+    }
+
+    /// Of the user's rows `ids`, those whose text holds the query where
+    /// the rank looks (`Query::word_patterns`).
+    fn holding(
+        &self,
+        conn: &mut DbConn,
+        ids: Vec<String>,
+    ) -> QueryResult<std::collections::HashSet<String>> {
+        let t = self.t;
         let mut held = std::collections::HashSet::new();
         for pattern in self
             .q
@@ -735,9 +758,10 @@ type PhraseWords = (Vec<String>, Vec<(String, String)>);
 /// word holds), the last as the beginning of a word. For each of them of
 /// at most `FEW_WORDS` words, those words (which the rank's rows are read
 /// by) and the others' ranges: the word with fewest rows first (counted
-/// up to `MANY_WORDS`), a later one first where they have as many (a
-/// phrase's first words are more often the common ones: `the pricing
-/// page`). `None` when the user has none of one, so that no row holds the
+/// up to `MOST_PHRASE`, as many as all of them may read), then the one
+/// of fewest words (each a statement a batch: `pricing page #17`, whose
+/// `17` begins eleven), a later one first where they tie (a phrase's
+/// first words are more often the common ones: `the pricing page`). `None` when the user has none of one, so that no row holds the
 /// phrase after a space.
 fn phrase_words(
     conn: &mut DbConn,
@@ -754,7 +778,7 @@ fn phrase_words(
             true => beginning_with(part),
             false => (part.to_string(), format!("{part}\u{1}")),
         };
-        let rows = count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)?;
+        let rows = count(conn, t, user_id, (&low, &high), MOST_PHRASE + 1)?;
         if rows == 0 {
             return Ok(None);
         }
@@ -767,7 +791,7 @@ fn phrase_words(
         }
         ranges.push((low, high));
     }
-    by.sort_by_key(|(rows, n, _)| (*rows, std::cmp::Reverse(*n)));
+    by.sort_by_key(|(rows, n, words)| (*rows, words.len(), std::cmp::Reverse(*n)));
     Ok(Some(
         by.into_iter()
             .map(|(_, n, words)| {
