@@ -969,6 +969,8 @@ fn take(
 /// `LIKE`s are written on `search_text || ''`: PostgreSQL would take a
 /// query many contacts hold from its trigram index first, where the
 /// contacts to confirm are few (by id) or read in an order (by name).
+/// With `$column`, on that (`contacts::search_text`: the planner may
+/// take the trigram index, as `in_sort_order` within a range lets it).
 macro_rules! holding_text {
     ($query:expr, $db:ty, $text:expr) => {
         holding_text!($query, $db, $text, contacts::search_text.concat(""))
@@ -1581,7 +1583,7 @@ pub fn list_rest(
     // its planner reads the trigram index's matches and sorts them rather
     // than walk the name index for them (`mar`, inside each `Omar`: its
     // first match after 70,000 names, 110 ms).
-    let mut name_key = "contacts.name_key";
+    let mut order_key = "contacts.name_key";
     if let (None, DbConn::Postgresql(_), true) = (holders, &*conn, last_only) {
         let text = Holding {
             any: q.patterns(),
@@ -1593,7 +1595,7 @@ pub fn list_rest(
             out.extend(rows.into_iter().map(|r| (r, from.rank)));
             return Ok(out);
         }
-        name_key = "(contacts.name_key || '')";
+        order_key = "(contacts.name_key || '')";
     }
     if let (None, DbConn::Sqlite(_), true) = (holders, &*conn, last_only) {
         // Many of them: in name order against them, as a sorted search
@@ -1681,7 +1683,7 @@ pub fn list_rest(
             query,
             contacts,
             DB,
-            prepared::expr::<Text, _>(prepared::sql(name_key)),
+            prepared::expr::<Text, _>(prepared::sql(order_key)),
             ContactId,
             q,
             Some(&from),
