@@ -1572,9 +1572,8 @@ pub fn list_rest(
         Some(rest) if tails && few_hold(conn, user_id, rest)? => Some(rest),
         _ => None,
     };
-    // SQLite, the live list (or every contact outside the trash): the
-    // trigram index's candidates, unless there are many; then the page may
-    // be in the first contacts by name.
+    // The live list (or every contact outside the trash), the last rank
+    // alone: its page may be in the next contacts by name.
     const LAST: i32 = crate::search::text::RANKS.len() as i32 - 1;
     let last_only = next == LAST && walkable(&others);
     let mut listed = None;
@@ -1584,55 +1583,54 @@ pub fn list_rest(
     // than walk the name index for them (`mar`, inside each `Omar`: its
     // first match after 70,000 names, 110 ms).
     let mut order_key = "contacts.name_key";
-    if let (None, DbConn::Postgresql(_), true) = (holders, &*conn, last_only) {
+    if holders.is_none() && last_only {
         let text = Holding {
             any: q.patterns(),
             none: q.better_than(from.rank),
         };
         let position = name_position(&from);
-        let more = need - out.len() as i64;
-        if let Some(rows) = in_name_range(conn, user_id, &others, &text, more, position)? {
-            out.extend(rows.into_iter().map(|r| (r, from.rank)));
-            return Ok(out);
-        }
-        order_key = "(contacts.name_key || '')";
-    }
-    if let (None, DbConn::Sqlite(_), true) = (holders, &*conn, last_only) {
-        // Many of them: in name order against them, as a sorted search
-        // walks, rather than read and sort them all (a query held inside a
-        // word by one contact in 16 took 9 ms that way). Past them, the
-        // first contacts by name are tried, each a match (`example.com`,
-        // 101,000 candidates: 86 ms read and sorted); when they hold too
-        // little of the page (`ima`, 6,418 candidates, one contact in 16),
-        // that costs 0.2 ms of the 9 the candidates take.
-        let matches = match candidates(conn, q, MANY_CANDIDATES)? {
-            Some(rowids) if rowids.len() < MANY_MATCH => {
-                listed = Some(serde_json::to_string(&rowids).unwrap_or_default());
-                None
-            }
-            Some(rowids) => Some(Matches {
-                rowids: rowids.into_iter().collect(),
-                ..Matches::default()
-            }),
-            None => Some(Matches {
-                all: true,
-                ..Matches::default()
-            }),
-        };
-        if let Some(matches) = matches {
-            let text = Holding {
-                any: q.patterns(),
-                none: q.better_than(from.rank),
-            };
-            let walk = Walk {
-                matches: &matches,
-                filter: &others,
-                sort: &Sort::parse("name"),
-                text: &text,
-                rank: from.rank,
-            };
-            if walk.pages(conn, user_id, name_position(&from), need, &mut out)? {
+        if let DbConn::Postgresql(_) = conn {
+            let more = need - out.len() as i64;
+            if let Some(rows) = in_name_range(conn, user_id, &others, &text, more, position)? {
+                out.extend(rows.into_iter().map(|r| (r, from.rank)));
                 return Ok(out);
+            }
+            order_key = "(contacts.name_key || '')";
+        } else {
+            // SQLite: the trigram index's candidates, unless there are
+            // few; many of them are walked in name order, as a sorted
+            // search walks, rather than read and sorted (a query held
+            // inside a word by one contact in 16 took 9 ms that way). Past
+            // them, the first contacts by name are tried, each a match
+            // (`example.com`, 101,000 candidates: 86 ms read and sorted);
+            // when they hold too little of the page (`ima`, 6,418
+            // candidates, one contact in 16), that costs 0.2 ms of the 9
+            // the candidates take.
+            let matches = match candidates(conn, q, MANY_CANDIDATES)? {
+                Some(rowids) if rowids.len() < MANY_MATCH => {
+                    listed = Some(serde_json::to_string(&rowids).unwrap_or_default());
+                    None
+                }
+                Some(rowids) => Some(Matches {
+                    rowids: rowids.into_iter().collect(),
+                    ..Matches::default()
+                }),
+                None => Some(Matches {
+                    all: true,
+                    ..Matches::default()
+                }),
+            };
+            if let Some(matches) = matches {
+                let walk = Walk {
+                    matches: &matches,
+                    filter: &others,
+                    sort: &Sort::parse("name"),
+                    text: &text,
+                    rank: from.rank,
+                };
+                if walk.pages(conn, user_id, position, need, &mut out)? {
+                    return Ok(out);
+                }
             }
         }
     }

@@ -487,6 +487,7 @@ fn title_words(
         // would read past (`pricing page #5`: 20 ms the old way) costs
         // that much more.
         let most = MOST_PHRASE / (ways.len().max(1) as i64);
+        let start = (key.as_str(), id.as_str());
         for (words, others) in ways {
             let rank = WordRank {
                 t,
@@ -494,7 +495,6 @@ fn title_words(
                 q,
                 others: &others,
             };
-            let start = (key.as_str(), id.as_str());
             let read = rank.merged(conn, &words, (&keys.0, &keys.1), start, limit, most)?;
             if read.is_some() {
                 return Ok(read);
@@ -761,8 +761,9 @@ type PhraseWords = (Vec<String>, Vec<(String, String)>);
 /// up to `MOST_PHRASE`, as many as all of them may read), then the one
 /// of fewest words (each a statement a batch: `pricing page #17`, whose
 /// `17` begins eleven), a later one first where they tie (a phrase's
-/// first words are more often the common ones: `the pricing page`). `None` when the user has none of one, so that no row holds the
-/// phrase after a space.
+/// first words are more often the common ones: `the pricing page`).
+/// `None` when the user has none of one, so that no row holds the phrase
+/// after a space.
 fn phrase_words(
     conn: &mut DbConn,
     t: Words,
