@@ -31,12 +31,14 @@ impl Words {
     }
 }
 
-/// `$before` + the words table of `$t` + `$after`, as one static text.
+/// The pieces of text joined by the words table of `$t` (`$before` + the
+/// table + `$after`, or more pieces for a table named several times), as
+/// one static text.
 macro_rules! on_words {
-    ($t:expr, $before:literal, $after:literal) => {
+    ($t:expr, $before:literal $(, $after:literal)+) => {
         match $t {
-            Words::Interactions => concat!($before, "interaction_words", $after),
-            Words::LedgerEntries => concat!($before, "ledger_entry_words", $after),
+            Words::Interactions => concat!($before $(, "interaction_words", $after)+),
+            Words::LedgerEntries => concat!($before $(, "ledger_entry_words", $after)+),
         }
     };
 }
@@ -591,8 +593,10 @@ impl WordRank<'_> {
     /// the order of the keys, merged, a batch of each at a time (the
     /// titles that hold one may be together in that order, which a walk
     /// of every title would read up to); the keys from `low` to before
-    /// `high` left out (the better ranks'). `None` when it read `most`
-    /// rows and the page is not full.
+    /// `high` left out (the better ranks'). After a batch that leaves the
+    /// page short, it goes on from where the phrase's other words may next
+    /// be together (`next_of_others`), or ends where one has no more.
+    /// `None` when it read `most` rows and the page is not full.
     fn merged(
         &self,
         conn: &mut DbConn,
@@ -617,9 +621,38 @@ impl WordRank<'_> {
                 Some(end) if !full => position = end,
                 _ => return Ok(Some(out)),
             }
+            // Past the rows none of the others' words has.
+            match self.next_of_others(conn, (&position.0, &position.1))? {
+                Seek::Past => return Ok(Some(out)),
+                Seek::To(next) if next > position.0 => position = (next, String::new()),
+                _ => {}
+            }
             batch = (batch * 4).min(most);
         }
         Ok(None)
+    }
+
+    /// Where a row of the rank may be next after (key, id) `after`: at the
+    /// latest of the keys at which each of the phrase's other words (its
+    /// ranges, `others`) next has a row, as every row of the rank has all
+    /// of them; `Seek::Past` when one has no more. A phrase whose page lies
+    /// far into its words' rows (`pricing page #5`: each of `pricing` and
+    /// `page` in 4,600 rows by key before the first with a word that begins
+    /// with `#5`) leaps to it rather than reading them. A range of more
+    /// words than `SEEK_WORDS` does not say.
+    fn next_of_others(&self, conn: &mut DbConn, after: (&str, &str)) -> QueryResult<Seek> {
+        let mut at = Seek::Unknown;
+        for range in self.others {
+            match next_key(conn, self.t, self.user_id, range, after)? {
+                Seek::Past => return Ok(Seek::Past),
+                Seek::To(key) => match &at {
+                    Seek::To(k) if *k >= key => {}
+                    _ => at = Seek::To(key),
+                },
+                Seek::Unknown => {}
+            }
+        }
+        Ok(at)
     }
 
     /// Appends to `out` the rows of `hits` (in order) of the rank, until
@@ -747,6 +780,75 @@ impl WordRank<'_> {
         }
         Ok(held)
     }
+}
+
+/// Where a walk in key order may go on (`next_key`).
+#[derive(Debug, PartialEq, Eq)]
+enum Seek {
+    /// At this key: no row before it can be of the rank.
+    To(String),
+    /// No row after the walk's place can be.
+    Past,
+    /// Not told.
+    Unknown,
+}
+
+/// The most words of a range `next_key` seeks through: each is two
+/// seeks of the words' index.
+const SEEK_WORDS: i64 = 256;
+
+#[derive(QueryableByName)]
+struct NextKey {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+    #[diesel(sql_type = diesel::sql_types::Nullable<Text>)]
+    key: Option<String>,
+}
+
+/// The least key of the user's rows after (key, id) `after` with a word
+/// from `low` to before `high`: the range's distinct words (up to
+/// `SEEK_WORDS`, one seek each), and each one's first row after `after`
+/// (a seek each), in one statement. `Seek::Unknown` when the range has
+/// more words.
+fn next_key(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    (low, high): &(String, String),
+    (key, id): (&str, &str),
+) -> QueryResult<Seek> {
+    let query = prepared::sql(on_words!(
+        t,
+        "WITH RECURSIVE ws(word, n) AS (\
+           SELECT (SELECT word FROM ",
+        " AS w WHERE w.user_id = ? AND w.word >= ? AND w.word < ? \
+             ORDER BY w.word LIMIT 1), 1 \
+           UNION ALL \
+           SELECT (SELECT w.word FROM ",
+        " AS w WHERE w.user_id = ? AND w.word > ws.word AND w.word < ? \
+             ORDER BY w.word LIMIT 1), ws.n + 1 \
+           FROM ws WHERE ws.word IS NOT NULL AND ws.n <= ?) \
+         SELECT COUNT(ws.word) AS n, MIN((SELECT w.search_key FROM ",
+        " AS w WHERE w.user_id = ? AND w.word = ws.word AND w.search_key >= ? \
+             AND (w.search_key > ? OR w.row_id > ?) \
+             ORDER BY w.search_key, w.row_id LIMIT 1)) AS key FROM ws"
+    ))
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(low)
+    .bind::<Text, _>(high)
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(high)
+    .bind::<BigInt, _>(SEEK_WORDS)
+    .bind::<Text, _>(user_id)
+    .bind::<Text, _>(key)
+    .bind::<Text, _>(key)
+    .bind::<Text, _>(id);
+    let rows: Vec<NextKey> = crate::per_backend!(conn, |c| query.load(c))?;
+    Ok(match rows.into_iter().next() {
+        Some(r) if r.n > SEEK_WORDS => Seek::Unknown,
+        Some(NextKey { key: Some(k), .. }) => Seek::To(k),
+        _ => Seek::Past,
+    })
 }
 
 /// The words a phrase's rows are read by, and its other words' ranges

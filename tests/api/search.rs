@@ -2007,9 +2007,72 @@ async fn a_query_of_two_words_ranks_titles_and_notes_by_the_rules() {
     for i in 0..100 {
         rows.push((format!("On hold {i:03}"), String::new()));
     }
-    for who in [&s, &other] {
+    phrase_rows(&app, [&s, &other], &rows).await;
+    let cases = [
+        ("pricing page", 2, 67),
+        ("pricing page", 7, 67),
+        ("pricing page", 50, 67),
+        ("on the pricing", 7, 60),
+    ];
+    assert_phrases_ranked(&app, &s, &rows, &cases).await;
+}
+
+/// A phrase whose rows lie far into the rows of each of its words, by
+/// title: hundreds of titles have both of its whole words (some with the
+/// beginning of its last word elsewhere in their notes), before those
+/// that hold it; several share one title; one holds it in its notes and
+/// comes first; more have its whole words after the last that holds it.
+/// `/v1/search` pages them by the rules on any page size; another user's
+/// rows never.
+#[actix_web::test]
+async fn a_phrase_whose_rows_lie_far_into_its_words_rows_is_paged_by_the_rules() {
+    let app = TestApp::spawn().await;
+    let s = app.user("far-phrase@example.com").await;
+    let other = app.user("far-phrase-other@example.com").await;
+    let mut rows: Vec<(String, String)> = vec![
+        ("Aardvark".into(), "see the pricing page #123".into()),
+        ("Pricing page #1 itself".into(), String::new()),
+        ("Pricing page #1".into(), String::new()),
+        ("Zed".into(), "an xpricing page #1".into()),
+    ];
+    for i in 0..150 {
+        rows.push((format!("About pricing {i:03}"), format!("a page #1{i}")));
+        rows.push((format!("Another pricing {i:03}"), "a page".into()));
+    }
+    for i in 0..40 {
+        rows.push((
+            format!("Emails on the pricing page #1{i:02}"),
+            String::new(),
+        ));
+        rows.push((
+            format!("Emails on the pricing page #2{i:02}"),
+            String::new(),
+        ));
+    }
+    for i in 0..5 {
+        rows.push((
+            "Emails on the pricing page #150".into(),
+            format!("copy {i}"),
+        ));
+    }
+    phrase_rows(&app, [&s, &other], &rows).await;
+    let cases = [
+        ("pricing page #1", 3, 49),
+        ("pricing page #1", 7, 49),
+        ("pricing page #1", 50, 49),
+        ("pricing page #15", 2, 5),
+        ("the pricing page #1", 7, 46),
+        ("pricing page #3", 5, 0),
+    ];
+    assert_phrases_ranked(&app, &s, &rows, &cases).await;
+}
+
+/// Writes interactions of the given (title, notes) for each user, each
+/// with a contact of theirs.
+async fn phrase_rows(app: &TestApp, users: [&Session; 2], rows: &[(String, String)]) {
+    for who in users {
         let c = app.contact(who, json!({"display_name": "Ana"})).await;
-        for (title, notes) in &rows {
+        for (title, notes) in rows {
             let mut body = json!({"kind": "call", "direction": "outbound", "summary": title,
                                   "contact_ids": [c["id"]], "occurred_at": "2026-03-01T09:00:00Z"});
             if !notes.is_empty() {
@@ -2018,36 +2081,47 @@ async fn a_query_of_two_words_ranks_titles_and_notes_by_the_rules() {
             app.created(who, "/v1/interactions", body).await;
         }
     }
-    let rank = |q: &str, title: &str, notes: &str| -> Option<u8> {
-        let (t, n) = (title.to_lowercase(), notes.to_lowercase());
-        let word = format!(" {q}");
-        if t == q {
-            Some(0)
-        } else if t.starts_with(q) {
-            Some(1)
-        } else if t.contains(&word) || n.starts_with(q) || n.contains(&word) {
-            Some(2)
-        } else if t.contains(q) || n.contains(q) {
-            Some(3)
-        } else {
-            None
-        }
-    };
-    for (q, limit, found) in [
-        ("pricing page", 2, 67),
-        ("pricing page", 7, 67),
-        ("pricing page", 50, 67),
-        ("on the pricing", 7, 60),
-    ] {
+}
+
+/// The rank of an interaction of the title and notes for the query `q`
+/// by the rules, if it matches: the title equal to it, one it begins,
+/// one with a word (of the title or the notes) that it begins, one that
+/// holds it inside a word.
+fn phrase_rank(q: &str, title: &str, notes: &str) -> Option<u8> {
+    let (t, n) = (title.to_lowercase(), notes.to_lowercase());
+    let word = format!(" {q}");
+    if t == q {
+        Some(0)
+    } else if t.starts_with(q) {
+        Some(1)
+    } else if t.contains(&word) || n.starts_with(q) || n.contains(&word) {
+        Some(2)
+    } else if t.contains(q) || n.contains(q) {
+        Some(3)
+    } else {
+        None
+    }
+}
+
+/// For each (query, page size, hits) of `cases`: `/v1/search` of the
+/// interactions pages the `rows` that match (as many as `hits`) by
+/// `phrase_rank`, then title.
+async fn assert_phrases_ranked(
+    app: &TestApp,
+    s: &Session,
+    rows: &[(String, String)],
+    cases: &[(&str, usize, usize)],
+) {
+    for &(q, limit, found) in cases {
         let mut expected: Vec<(u8, String)> = rows
             .iter()
-            .filter_map(|(t, n)| Some((rank(q, t, n)?, t.to_lowercase())))
+            .filter_map(|(t, n)| Some((phrase_rank(q, t, n)?, t.to_lowercase())))
             .collect();
         expected.sort();
         let expected: Vec<String> = expected.into_iter().map(|(_, t)| t).collect();
         assert_eq!(expected.len(), found, "{q}");
-        let url = format!("/v1/search?q={}&types=interaction", q.replace(' ', "%20"));
-        let titles: Vec<String> = every_item(&app, &s, &url, limit)
+        let url = format!("/v1/search?q={}&types=interaction", urlencode(q));
+        let titles: Vec<String> = every_item(app, s, &url, limit)
             .await
             .iter()
             .map(|h| h["title"].as_str().unwrap().to_lowercase())
