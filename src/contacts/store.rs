@@ -1235,9 +1235,10 @@ impl Walk<'_> {
         out: &mut Ranked,
     ) -> QueryResult<bool> {
         let before = out.len();
+        let most = self.matches.most_walked();
         let mut batch = need * 8;
         let mut walked = 0;
-        while walked < MOST_WALKED {
+        while walked < most {
             let keys = walk(conn, user_id, self.sort, batch, position.as_ref())?;
             let ids: Vec<&String> = keys
                 .iter()
@@ -1262,7 +1263,7 @@ impl Walk<'_> {
             }
             walked += batch;
             position = keys.last().map(|k| k.after.clone());
-            batch = (batch * 4).min(MOST_WALKED - walked).max(1);
+            batch = (batch * 4).min(most - walked).max(1);
         }
         out.truncate(before);
         Ok(false)
@@ -1404,6 +1405,20 @@ impl Matches {
         match self.all {
             true => usize::MAX,
             false => self.ids.len() + self.rowids.len(),
+        }
+    }
+
+    /// How many entries of a sort's index a walk against these reads at
+    /// most (`Walk::pages`): with the trigram index's candidates, half as
+    /// many as there are, as an entry walked costs a sixth of a candidate
+    /// read and sorted (`mar`, 5,052 candidates, inside each `Omar`, the
+    /// first of them after 70,000 contacts by name: 32,768 walked in vain
+    /// cost 9 ms; `ima`, 6,352, a page of them within the first 2,288);
+    /// else `MOST_WALKED`.
+    fn most_walked(&self) -> i64 {
+        match self.rowids.len() as i64 {
+            0 => MOST_WALKED,
+            n => (n / 2).min(MOST_WALKED),
         }
     }
 
@@ -1597,16 +1612,16 @@ pub fn list_rest(
             }
             order_key = "(contacts.name_key || '')";
         } else {
-            // SQLite: the trigram index's candidates, unless there are
-            // few; many of them are walked in name order, as a sorted
-            // search walks, rather than read and sorted (a query held
-            // inside a word by one contact in 16 took 9 ms that way). Past
-            // them, the first contacts by name are tried, each a match
-            // (`example.com`, 101,000 candidates: 86 ms read and sorted);
-            // when they hold too little of the page (`ima`, 6,418
-            // candidates, one contact in 16), that costs 0.2 ms of the 9
-            // the candidates take.
-            let matches = match candidates(conn, q, MANY_CANDIDATES)? {
+            // SQLite: the trigram index's candidates (as many as `matching`
+            // reads for a sorted search), unless there are few, walked in
+            // name order, as a sorted search walks, rather than read and
+            // sorted (`ima`, 6,418 candidates, one contact in 16: 10.5 ms
+            // read and sorted, 2.0 walked; it read 4,096 at most, and past
+            // them walked as for every contact). Past `many_candidates`,
+            // the first contacts by name are tried, each a match
+            // (`example.com`, 101,000 candidates: 86 ms read and sorted).
+            let most = many_candidates(conn, 8)?;
+            let matches = match candidates(conn, q, most)? {
                 Some(rowids) if rowids.len() < MANY_MATCH => {
                     listed = Some(serde_json::to_string(&rowids).unwrap_or_default());
                     None
@@ -1700,9 +1715,8 @@ pub fn list_rest(
     Ok(out)
 }
 
-/// The most candidates of the trigram index the last rank of a search on
-/// SQLite reads as its candidates (`list_rest`), and the fewest that
-/// `many_candidates` says are too many.
+/// The fewest candidates of the trigram index that `many_candidates`
+/// says are too many to read.
 const MANY_CANDIDATES: i64 = 4096;
 
 /// On SQLite, how many candidates of the trigram index are too many to
