@@ -326,7 +326,9 @@ fn page(
 /// (its rows cut at `limit`). A row has several such words, and one
 /// place. Each word keeps its rows in the order of their keys, so with a
 /// few words the rows are the first of each, merged; with many, one sort
-/// of all.
+/// of all. The key's bound stands apart from the `OR` that places the row
+/// after `after`: PostgreSQL's index seeks to the one, and read each word
+/// from its first row for the other (`the r`: 15 ms a batch).
 fn word_rows(
     conn: &mut DbConn,
     t: Words,
@@ -342,7 +344,7 @@ fn word_rows(
             "SELECT row_id, search_key FROM ",
             " WHERE user_id = ? AND word = ? AND word < ? \
              AND NOT (search_key >= ? AND search_key < ?) \
-             AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+             AND search_key >= ? AND (search_key > ? OR row_id > ?) \
              ORDER BY search_key, row_id LIMIT ?"
         );
         (one_word, words.iter().map(|w| beginning_with(w)).collect())
@@ -352,7 +354,7 @@ fn word_rows(
             "SELECT row_id, search_key FROM ",
             " WHERE user_id = ? AND word >= ? AND word < ? \
              AND NOT (search_key >= ? AND search_key < ?) \
-             AND (search_key > ? OR (search_key = ? AND row_id > ?)) \
+             AND search_key >= ? AND (search_key > ? OR row_id > ?) \
              GROUP BY search_key, row_id ORDER BY search_key, row_id LIMIT ?"
         );
         (all_words, vec![(low.to_string(), high.to_string())])
