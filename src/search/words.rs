@@ -623,7 +623,7 @@ impl WordRank<'_> {
                 Some(end) if !full => position = end,
                 _ => return Ok(Some(out)),
             }
-            // Past the rows none of the others' words has.
+            // Past the rows that lack one of the phrase's other words.
             match self.next_of_others(conn, (&position.0, &position.1))? {
                 Seek::Past => return Ok(Some(out)),
                 Seek::To(next) if next > position.0 => position = (next, String::new()),
