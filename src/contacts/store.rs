@@ -1224,8 +1224,9 @@ impl Walk<'_> {
     /// Appends to `out` the contacts the walk takes after `position`, a
     /// batch of the sort's index at a time, until `out` holds `need` or
     /// the contacts end: whether it got so far (not past `MOST_WALKED`
-    /// entries, nor past the first batch when every contact is a match,
-    /// each met then being read); if not, `out` is as it was.
+    /// entries; when every contact is a match, each met then being read,
+    /// not past the first batch and one more that the first says fills
+    /// the page); if not, `out` is as it was.
     fn pages(
         &self,
         conn: &mut DbConn,
@@ -1258,12 +1259,25 @@ impl Walk<'_> {
             {
                 return Ok(true);
             }
-            if self.matches.all {
-                break;
-            }
             walked += batch;
             position = keys.last().map(|k| k.after.clone());
-            batch = (batch * 4).min(most - walked).max(1);
+            batch = match self.matches.all {
+                true if walked > need * 8 => break,
+                // Every contact a match: one more batch, as long as the
+                // share of matches met so far says fills the page, and a
+                // half more, when that is at most four times the first
+                // (`ima`, one contact in 16, by a sort on PostgreSQL: 25
+                // of the 408 met, its 6,400 matches read and sorted
+                // otherwise, 14–19 ms).
+                true => {
+                    let (found, lack) = ((out.len() - before) as i64, need - out.len() as i64);
+                    match (lack * walked * 2).checked_div(found) {
+                        Some(more) if more <= walked * 4 => more.max(1),
+                        _ => break,
+                    }
+                }
+                false => (batch * 4).min(most - walked).max(1),
+            };
         }
         out.truncate(before);
         Ok(false)

@@ -1626,6 +1626,55 @@ async fn a_search_many_contacts_match_pages_them_in_its_sort_order() {
     }
 }
 
+/// A query one contact in twelve holds inside a word, sorted by a key:
+/// every holder in that order, in pages of 20 and 7, each page beyond a
+/// first batch of the contacts in that order (on PostgreSQL, a walk reads
+/// one more, as many as the share of holders the first met says);
+/// neither the trashed nor another user's.
+#[actix_web::test]
+async fn a_query_one_contact_in_twelve_holds_pages_it_in_a_sort_order() {
+    let app = TestApp::spawn().await;
+    let s = app.user("sparse-sorted@example.com").await;
+    let other = app.user("sparse-sorted-other@example.com").await;
+    let contact = |i: usize| {
+        let company = (i % 12 == 5).then(|| format!("Aquixa {i}"));
+        json!({"contact": {"display_name": format!("Eli Novak {i:04}"), "company": company}})
+    };
+    let items: Vec<Value> = (0..1500).map(contact).collect();
+    create_in_batches(&app, &s, &items).await;
+    let theirs: Vec<Value> = (0..30).map(|i| contact(i * 12 + 5)).collect();
+    create_in_batches(&app, &other, &theirs).await;
+    let all = every_item(&app, &s, "/v1/contacts?sort=created_at", 200).await;
+    for c in all.iter().skip(5).step_by(12 * 9) {
+        trash(&app, &s, c["id"].as_str().unwrap()).await;
+    }
+    let holders = |items: Vec<Value>| -> Vec<String> {
+        items
+            .iter()
+            .filter(|c| {
+                c["company"]
+                    .as_str()
+                    .is_some_and(|c| c.starts_with("Aquixa"))
+            })
+            .map(|c| c["display_name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for sort in ["-created_at", "created_at", "-name"] {
+        let expected =
+            holders(every_item(&app, &s, &format!("/v1/contacts?sort={sort}"), 200).await);
+        assert_eq!(expected.len(), 125 - 14, "{sort}");
+        let url = format!("/v1/contacts?q=quixa&sort={sort}");
+        for limit in [20, 7] {
+            let found = every_item(&app, &s, &url, limit).await;
+            let names: Vec<String> = found
+                .iter()
+                .map(|c| c["display_name"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(names, expected, "{url}, limit {limit}");
+        }
+    }
+}
+
 /// A query held inside a word, on the contact list and `/v1/search`, by
 /// contacts most of which lie beyond the first 4,096 by name (where
 /// PostgreSQL stops reading them in name order and reads every match):
