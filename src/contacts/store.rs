@@ -1263,12 +1263,12 @@ impl Walk<'_> {
             position = keys.last().map(|k| k.after.clone());
             batch = match self.matches.all {
                 true if walked > need * 8 => break,
-                // Every contact a match: one more batch, as long as the
-                // share of matches met so far says fills the page, and a
-                // half more, when that is at most four times the first
-                // (`ima`, one contact in 16, by a sort on PostgreSQL: 25
-                // of the 408 met, its 6,400 matches read and sorted
-                // otherwise, 14–19 ms).
+                // Every contact a match: one more batch, twice as long as
+                // the share of matches met so far says fills the page,
+                // when that is at most four times the first (`ima`, one
+                // contact in 16, by a sort on PostgreSQL: 25 of the 408
+                // met, its 6,400 matches read and sorted otherwise, 14–19
+                // ms).
                 true => {
                     let (found, lack) = ((out.len() - before) as i64, need - out.len() as i64);
                     match (lack * walked * 2).checked_div(found) {
