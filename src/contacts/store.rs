@@ -927,10 +927,7 @@ fn in_name_order(
     };
     let sort = Sort::parse("name");
     let walk = Walk {
-        matches: &Matches {
-            all: true,
-            ..Matches::default()
-        },
+        matches: &Matches::every(),
         filter: others,
         sort: &sort,
         text: &text,
@@ -1167,12 +1164,10 @@ fn walked(
             // A query nearly every contact holds inside a word
             // (`example.com`: 100,000 matches read and sorted, 110 ms):
             // the first contacts in the sort's order, each read, when
-            // they hold the page (`Walk` with every contact a match: one
-            // batch).
-            let all = Matches {
-                all: true,
-                ..Matches::default()
-            };
+            // they hold the page (`Walk` with every contact a match: a
+            // batch, and one more when the first's share of matches says
+            // it fills the page).
+            let all = Matches::every();
             let walk = Walk {
                 matches: &all,
                 filter: &others,
@@ -1237,7 +1232,8 @@ impl Walk<'_> {
     ) -> QueryResult<bool> {
         let before = out.len();
         let most = self.matches.most_walked();
-        let mut batch = need * 8;
+        let first = need * 8;
+        let mut batch = first;
         let mut walked = 0;
         while walked < most {
             let keys = walk(conn, user_id, self.sort, batch, position.as_ref())?;
@@ -1262,7 +1258,7 @@ impl Walk<'_> {
             walked += batch;
             position = keys.last().map(|k| k.after.clone());
             batch = match self.matches.all {
-                true if walked > need * 8 => break,
+                true if walked > first => break,
                 // Every contact a match: one more batch, twice as long as
                 // the share of matches met so far says fills the page,
                 // when that is at most four times the first (`ima`, one
@@ -1415,6 +1411,14 @@ struct Matches {
 }
 
 impl Matches {
+    /// Every contact may match.
+    fn every() -> Matches {
+        Matches {
+            all: true,
+            ..Matches::default()
+        }
+    }
+
     fn len(&self) -> usize {
         match self.all {
             true => usize::MAX,
@@ -1473,14 +1477,22 @@ fn matching(conn: &mut DbConn, user_id: &str, q: &Query) -> QueryResult<Option<M
     if q.word().is_none() || q.fts5().is_none() {
         return Ok(None);
     }
-    // The walk's first batch meets eight contacts for each row of the
-    // page: with one candidate in eight or more, every contact is one.
+    Ok(Some(trigram_matches(conn, q)?))
+}
+
+/// On SQLite, the trigram index's candidates for `q` as a walk's matches;
+/// every contact when there are more than one in eight: the walk's first
+/// batch meets eight contacts for each row of the page, so with that many
+/// candidates every contact is one.
+fn trigram_matches(conn: &mut DbConn, q: &Query) -> QueryResult<Matches> {
     let most = many_candidates(conn, 8)?;
-    match candidates(conn, q, most)? {
-        Some(rowids) => found.rowids.extend(rowids),
-        None => found.all = true,
-    }
-    Ok(Some(found))
+    Ok(match candidates(conn, q, most)? {
+        Some(rowids) => Matches {
+            rowids: rowids.into_iter().collect(),
+            ..Matches::default()
+        },
+        None => Matches::every(),
+    })
 }
 
 /// Up to `n` of the user's contacts outside the trash (archived or not)
@@ -1626,30 +1638,18 @@ pub fn list_rest(
             }
             order_key = "(contacts.name_key || '')";
         } else {
-            // SQLite: the trigram index's candidates (as many as `matching`
-            // reads for a sorted search), unless there are few, walked in
+            // SQLite: the trigram index's candidates (as `matching` reads
+            // them for a sorted search), unless there are few, walked in
             // name order, as a sorted search walks, rather than read and
             // sorted (`ima`, 6,418 candidates, one contact in 16: 10.5 ms
             // read and sorted, 2.0 walked; it read 4,096 at most, and past
             // them walked as for every contact). Past `many_candidates`,
             // the first contacts by name are tried, each a match
             // (`example.com`, 101,000 candidates: 86 ms read and sorted).
-            let most = many_candidates(conn, 8)?;
-            let matches = match candidates(conn, q, most)? {
-                Some(rowids) if rowids.len() < MANY_MATCH => {
-                    listed = Some(serde_json::to_string(&rowids).unwrap_or_default());
-                    None
-                }
-                Some(rowids) => Some(Matches {
-                    rowids: rowids.into_iter().collect(),
-                    ..Matches::default()
-                }),
-                None => Some(Matches {
-                    all: true,
-                    ..Matches::default()
-                }),
-            };
-            if let Some(matches) = matches {
+            let matches = trigram_matches(conn, q)?;
+            if matches.len() < MANY_MATCH {
+                listed = Some(serde_json::to_string(&matches.rowids).unwrap_or_default());
+            } else {
                 let walk = Walk {
                     matches: &matches,
                     filter: &others,

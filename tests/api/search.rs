@@ -1666,11 +1666,7 @@ async fn a_query_one_contact_in_twelve_holds_pages_it_in_a_sort_order() {
         let url = format!("/v1/contacts?q=quixa&sort={sort}");
         for limit in [20, 7] {
             let found = every_item(&app, &s, &url, limit).await;
-            let names: Vec<String> = found
-                .iter()
-                .map(|c| c["display_name"].as_str().unwrap().to_string())
-                .collect();
-            assert_eq!(names, expected, "{url}, limit {limit}");
+            assert_eq!(display_names(&found), expected, "{url}, limit {limit}");
         }
     }
 }
