@@ -126,9 +126,13 @@ pub fn key_of(title: &str) -> String {
 /// interaction's summary, a favor's description), from its search text
 /// and key: each word the text holds after a space, a line break or a word
 /// mark — where a word-prefix pattern of `rank_patterns` looks — up to the
-/// next of those or of the name marks, once, at most 64 characters; and
-/// its key after the name mark when it has one (`NAME` + key), which the
-/// name ranks read. `Query::word` says which queries the rows answer.
+/// next of those or of the name marks, once, at most 64 characters; each
+/// such word of fewer characters with the word after the one space that
+/// follows it, as a pair (`pair_word`), once; and its key after the name
+/// mark when it has one (`NAME` + key), which the name ranks read.
+/// `Query::word` says which queries the rows answer, `Query::phrase`'s
+/// words those the pairs do: a row that holds `a b c…` after a space or a
+/// line break has the pairs `a b` and one that begins with `b c`.
 pub fn words_of(text: &str, key: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     if !key.is_empty() {
@@ -136,10 +140,21 @@ pub fn words_of(text: &str, key: &str) -> Vec<String> {
     }
     let mut seen = HashSet::new();
     let mut word = String::new();
+    // The word before this one, when a space alone stands between them
+    // and it is one the rows keep, whole.
+    let mut before: Option<String> = None;
     let (mut starts, mut chars) = (false, 0);
     // A name mark after the text ends its last word.
     for c in text.chars().chain([NAME]) {
         if matches!(c, ' ' | '\n' | WORD | NAME | NAME_END) {
+            let pair = before.take().filter(|_| !word.is_empty());
+            if let Some(pair) = pair.map(|b| pair_word(&b, &word)) {
+                if seen.insert(pair.clone()) {
+                    out.push(pair);
+                }
+            }
+            let whole = starts && !word.is_empty() && chars < KEY_CHARS;
+            before = (c == ' ' && whole).then(|| word.clone());
             if starts && !word.is_empty() && seen.insert(word.clone()) {
                 out.push(std::mem::take(&mut word));
             }
@@ -151,6 +166,16 @@ pub fn words_of(text: &str, key: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A words table's row of the word `a` and the word `b` after it
+/// (`words_of`): a word mark, the two with a space between, at most 64
+/// characters after the mark; a phrase's two words (the second whole or
+/// its beginning) as its pairs find them.
+pub fn pair_word(a: &str, b: &str) -> String {
+    std::iter::once(WORD)
+        .chain(a.chars().chain([' ']).chain(b.chars()).take(KEY_CHARS))
+        .collect()
 }
 
 /// A words table's row of a title's key (`words_of`): the ranks a name
@@ -1034,8 +1059,76 @@ mod tests {
                 &compose(["Ana  Lima"], ["met at\tCafé", "lima"]),
                 &key_of("Ana  Lima")
             ),
-            ["\u{2}ana  lima", "lima", "ana", "met", "at\tcafe"]
+            [
+                "\u{2}ana  lima",
+                "lima",
+                "ana",
+                "met",
+                "\u{1}met at\tcafe",
+                "at\tcafe"
+            ]
         );
+    }
+
+    #[test]
+    fn a_row_that_holds_a_phrase_after_a_space_has_its_pairs_of_words() {
+        let long = "y".repeat(70);
+        let rows = [
+            (
+                "Lunch to discuss the robotics demo",
+                Some("then the open-source release"),
+            ),
+            (
+                "Call about the open-source release",
+                Some("the\nrobotics and the  robots"),
+            ),
+            ("the robotics demo", Some("notes on the roadmap\nthe rest")),
+            ("Zürich trip", Some("José: the Robotics\tlab, the r")),
+            (
+                &*format!("x {long} the robotics"),
+                Some("to  discuss the rota"),
+            ),
+            ("Catch-up", Some("discuss the r\nto discuss the robotics")),
+        ];
+        let phrases = [
+            "the r",
+            "the ro",
+            "the robotics",
+            "discuss the r",
+            "to discuss the rob",
+            "the robotics demo",
+            "the  r",
+            "robotics d",
+            "the open-source r",
+            "jose: the r",
+        ];
+        for phrase in phrases {
+            let q = q(phrase);
+            let (p, _) = q.phrase().expect("a phrase");
+            let words: Vec<&str> = p.split(' ').collect();
+            for (title, notes) in &rows {
+                let mut fields = vec![("summary", title.to_string())];
+                fields.extend(notes.map(|n| ("notes", n.to_string())));
+                let text = compose_fields(&fields, &["summary"]);
+                let rows = words_of(&text, &key_of(title));
+                let pairs: Vec<String> = words.windows(2).map(|w| pair_word(w[0], w[1])).collect();
+                let has = |n: usize| match n + 1 == pairs.len() {
+                    true => rows.iter().any(|r| r.starts_with(&pairs[n])),
+                    false => rows.contains(&pairs[n]),
+                };
+                let all = (0..pairs.len()).all(has);
+                if q.rank(&text) == 2 && !words.contains(&"") {
+                    assert!(all, "{phrase:?} in {title:?} {notes:?}: {rows:?}");
+                }
+                // Two words together are where the rank looks.
+                if pairs.len() == 1 && all {
+                    assert!(q.rank(&text) <= 2, "{phrase:?} in {title:?} {notes:?}");
+                }
+            }
+        }
+        let text = compose_fields(&[("summary", format!("a {long} b"))], &["summary"]);
+        assert!(!words_of(&text, "").iter().any(|w| w.contains(" b")));
+        assert_eq!(pair_word("the", &"r".repeat(80)).chars().count(), 65);
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //! each row's words as `search::text::words_of` gives them, beside its
 //! title's key, so that the first three ranks of a one-word query are
 //! ranges of `<table>_words_lookup` read in title order, however many rows
-//! match. A store writes a row's words with its search text; the rows
+//! match; and each two words together (`search::text::pair_word`,
+//! migration 000037), which a phrase's word rank is read by. A store writes a row's words with its search text; the rows
 //! written before the tables were get theirs from the start-up backfill,
 //! and until it has finished a table's searches read the rows themselves
 //! (`ready`).
@@ -11,7 +12,7 @@ use diesel::sql_types::{BigInt, Text};
 use diesel::{QueryResult, QueryableByName, RunQueryDsl};
 
 use super::sql::{From, Ids};
-use super::text::{beginning_with, name_word, words_of, Query};
+use super::text::{beginning_with, name_word, pair_word, words_of, Query};
 use crate::db::{prepared, DbConn};
 
 /// A table with a words table beside it.
@@ -27,6 +28,15 @@ impl Words {
         match self {
             Words::Interactions => "interactions",
             Words::LedgerEntries => "ledger_entries",
+        }
+    }
+
+    /// What `search_words_backlog` names the backfill of the table's pairs
+    /// of words (`search::text::pair_word`; migration 000037 added them).
+    pub fn pairs(self) -> &'static str {
+        match self {
+            Words::Interactions => "interaction_pairs",
+            Words::LedgerEntries => "ledger_entry_pairs",
         }
     }
 }
@@ -162,22 +172,47 @@ struct After {
 }
 
 /// Where the table's backfill goes on from (the last id done), if it has
-/// not finished; on PostgreSQL the marker stays locked until the
-/// transaction ends, so that two servers do not fill the same rows.
+/// not finished: that of its words or of its pairs (`Words::pairs`),
+/// whichever is behind, as one backfill writes both. On PostgreSQL the
+/// markers stay locked until the transaction ends, so that two servers do
+/// not fill the same rows.
 pub fn backlog(conn: &mut DbConn, t: Words) -> QueryResult<Option<String>> {
     let rows: Vec<After> = match conn {
-        DbConn::Sqlite(c) => {
-            prepared::sql("SELECT after_id FROM search_words_backlog WHERE table_name = ?")
-                .bind::<Text, _>(t.table())
-                .load(c)?
-        }
-        DbConn::Postgresql(c) => prepared::sql(
-            "SELECT after_id FROM search_words_backlog WHERE table_name = ? FOR UPDATE",
+        DbConn::Sqlite(c) => prepared::sql(
+            "SELECT after_id FROM search_words_backlog WHERE table_name IN (?, ?) \
+             ORDER BY after_id",
         )
         .bind::<Text, _>(t.table())
+        .bind::<Text, _>(t.pairs())
+        .load(c)?,
+        DbConn::Postgresql(c) => prepared::sql(
+            "SELECT after_id FROM search_words_backlog WHERE table_name IN (?, ?) \
+             ORDER BY after_id FOR UPDATE",
+        )
+        .bind::<Text, _>(t.table())
+        .bind::<Text, _>(t.pairs())
         .load(c)?,
     };
     Ok(rows.into_iter().next().map(|r| r.after_id))
+}
+
+/// Moves the backfill of the table's words and pairs on past `last` (each
+/// marker behind it), or ends both (`None`).
+pub fn words_done(conn: &mut DbConn, t: Words, last: Option<&str>) -> QueryResult<()> {
+    let Some(last) = last else {
+        backlog_done(conn, t.table(), None)?;
+        return backlog_done(conn, t.pairs(), None);
+    };
+    let query = prepared::sql(
+        "UPDATE search_words_backlog SET after_id = ? \
+         WHERE table_name IN (?, ?) AND after_id < ?",
+    )
+    .bind::<Text, _>(last)
+    .bind::<Text, _>(t.table())
+    .bind::<Text, _>(t.pairs())
+    .bind::<Text, _>(last);
+    crate::per_backend!(conn, |c| query.execute(c))?;
+    Ok(())
 }
 
 /// Moves the table's backfill on past `last`, or ends it (`None`).
@@ -469,9 +504,10 @@ const MOST_PHRASE: i64 = 512;
 /// it, of any field) with a few words, each one's in key order; with many
 /// words but few rows, all of them; with many rows, the titles' keys read
 /// in order from `start` until the page is full. A phrase's: by one of its
-/// words, then another (`phrase_words`). Each is decided by its key where the
-/// key can tell (a short query's word in the title, a phrase in the
-/// title); the others' text is read.
+/// pairs of words (or words), then another (`phrase_words`); a phrase of
+/// two words whose pair begins many, as a short query's many words. Each
+/// is decided by its key where the key can tell (a short query's word in
+/// the title, a phrase in the title); the others' text is read.
 fn title_words(
     conn: &mut DbConn,
     t: Words,
@@ -480,13 +516,26 @@ fn title_words(
     (key, id): (String, String),
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
-    // A phrase: by each of its words in turn (`phrase_words`), until one
-    // reads the page.
+    // A phrase: by each of its pairs or words in turn (`phrase_words`),
+    // until one reads the page.
     if let Some((phrase, _)) = q.phrase() {
         let keys = beginning_with(phrase);
-        let Some(ways) = phrase_words(conn, t, user_id, phrase)? else {
+        let pairs = ready(conn, t.pairs())?;
+        let Some((ways, ranges)) = phrase_words(conn, t, user_id, phrase, pairs)? else {
             return Ok(Some(Vec::new()));
         };
+        // Two words whose pairs are many words (`the r`: `the report`,
+        // `the robotics`, …): read as a short query's many words are, each
+        // row then found by its pair.
+        if let (true, Some(range)) = (ways.is_empty(), ranges.last()) {
+            let rank = WordRank {
+                t,
+                user_id,
+                q,
+                others: &ranges,
+            };
+            return many_words(conn, &rank, (&range.0, &range.1), (key, id), limit);
+        }
         // `MOST_PHRASE` rows in all: a phrase all of whose words a page
         // would read past (`pricing page #5`: 20 ms the old way) costs
         // that much more.
@@ -511,7 +560,6 @@ fn title_words(
         return Ok(Some(Vec::new()));
     };
     let (low, high) = beginning_with(word);
-    let mut out = Vec::new();
     let words = words_between(conn, t, user_id, &low, &high)?;
     let rank = WordRank {
         t,
@@ -523,8 +571,26 @@ fn title_words(
         let start = (key.as_str(), id.as_str());
         return rank.merged(conn, &words, (&low, &high), start, limit, MOST_TITLES);
     }
-    if count(conn, t, user_id, (&low, &high), MANY_WORDS + 1)? <= MANY_WORDS {
-        let mut hits = in_order(conn, t, user_id, (&low, &high), ("", ""), MANY_WORDS)?;
+    many_words(conn, &rank, (&low, &high), (key, id), limit)
+}
+
+/// Up to `limit` rows of `rank` after (key, id) `start`, in that order,
+/// among those with one of the many words (more than `FEW_WORDS`) from
+/// `low` to before `high`: all of them, sorted, when they are at most
+/// `MANY_WORDS` rows; else the titles' keys read in order from `start`
+/// until the page is full, for at most `MOST_TITLES` rows (`None` when it
+/// gives up).
+fn many_words(
+    conn: &mut DbConn,
+    rank: &WordRank,
+    (low, high): (&str, &str),
+    (key, id): (String, String),
+    limit: i64,
+) -> QueryResult<Option<Vec<(i32, String, String)>>> {
+    let (t, user_id) = (rank.t, rank.user_id);
+    let mut out = Vec::new();
+    if count(conn, t, user_id, (low, high), MANY_WORDS + 1)? <= MANY_WORDS {
+        let mut hits = in_order(conn, t, user_id, (low, high), ("", ""), MANY_WORDS)?;
         hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
         hits.dedup_by(|a, b| a.row_id == b.row_id);
         hits.retain(|h| (&h.search_key, &h.row_id) > (&key, &id));
@@ -853,43 +919,78 @@ fn next_key(
     })
 }
 
+/// A range of words: from the first to before the second.
+type Range = (String, String);
+
 /// The words a phrase's rows are read by, and its other words' ranges
 /// (`phrase_words`).
-type PhraseWords = (Vec<String>, Vec<(String, String)>);
+type PhraseWords = (Vec<String>, Vec<Range>);
 
-/// A phrase's words as its word rank finds them (`Query::phrase`): each
-/// but the last exactly (as a range of words: from it to it and a mark no
-/// word holds), the last as the beginning of a word. For each of them of
-/// at most `FEW_WORDS` words, those words (which the rank's rows are read
-/// by) and the others' ranges: the word with fewest rows first (counted
-/// up to `MOST_PHRASE`, as many as all of them may read), then the one
-/// of fewest words (each a statement a batch: `pricing page #17`, whose
-/// `17` begins eleven), a later one first where they tie (a phrase's
-/// first words are more often the common ones: `the pricing page`).
-/// `None` when the user has none of one, so that no row holds the phrase
-/// after a space.
+/// The rows a phrase's word rank is found by (`Query::phrase`): with
+/// `pairs` (the table holds them, `Words::pairs`) and one space between
+/// each of its words, each two words together (`search::text::pair_word`),
+/// else each word; each exactly but the last, which is a beginning.
+fn phrase_parts(phrase: &str, pairs: bool) -> Vec<(String, bool)> {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let parts: Vec<String> = match pairs && !words.contains(&"") {
+        true => words.windows(2).map(|w| pair_word(w[0], w[1])).collect(),
+        false => words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect(),
+    };
+    let n = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (p, i + 1 == n))
+        .collect()
+}
+
+/// The words a part of a phrase (`phrase_parts`) is found by: itself (as a
+/// range from it to it and a mark no word holds), or when it is the last,
+/// those that begin with it.
+fn part_range(part: &str, last: bool) -> Range {
+    match last {
+        true => beginning_with(part),
+        false => (part.to_string(), format!("{part}\u{1}")),
+    }
+}
+
+/// A phrase's words or pairs (`phrase_parts`) as its word rank finds them:
+/// each but the last exactly (as a range of words: from it to it and a
+/// mark no word holds), the last as the beginning of a word. For each of
+/// them of at most `FEW_WORDS` words, those words (which the rank's rows
+/// are read by) and the others' ranges: the one with fewest rows first
+/// (counted up to `MOST_PHRASE`, as many as all of them may read), then
+/// the one of fewest words (each a statement a batch: `pricing page #17`,
+/// whose `17` begins eleven), a later one first where they tie (a
+/// phrase's first words are more often the common ones: `the pricing
+/// page`). `None` when the user has none of one, so that no row holds the
+/// phrase after a space; else with them every range, in order (a phrase
+/// of two words whose pair is the beginning of more than `FEW_WORDS` has
+/// no way). Pairs tell where the words stand together (`the r`: `the` and
+/// a word that begins with `r` apart in each of 10,000 `… the open-source
+/// release` before the first `… the robotics`).
 fn phrase_words(
     conn: &mut DbConn,
     t: Words,
     user_id: &str,
     phrase: &str,
-) -> QueryResult<Option<Vec<PhraseWords>>> {
-    let parts: Vec<&str> = phrase.split(' ').filter(|p| !p.is_empty()).collect();
-    let mut ranges: Vec<(String, String)> = Vec::new();
+    pairs: bool,
+) -> QueryResult<Option<(Vec<PhraseWords>, Vec<Range>)>> {
+    let mut ranges: Vec<Range> = Vec::new();
     let mut by: Vec<(i64, usize, Vec<String>)> = Vec::new();
-    for (n, part) in parts.iter().enumerate() {
-        let last = n + 1 == parts.len();
-        let (low, high) = match last {
-            true => beginning_with(part),
-            false => (part.to_string(), format!("{part}\u{1}")),
-        };
+    for (n, (part, last)) in phrase_parts(phrase, pairs).into_iter().enumerate() {
+        let (low, high) = part_range(&part, last);
         let rows = count(conn, t, user_id, (&low, &high), MOST_PHRASE + 1)?;
         if rows == 0 {
             return Ok(None);
         }
         let words = match last {
             true => words_between(conn, t, user_id, &low, &high)?,
-            false => vec![part.to_string()],
+            false => vec![part],
         };
         if words.len() <= FEW_WORDS {
             by.push((rows, n, words));
@@ -897,19 +998,19 @@ fn phrase_words(
         ranges.push((low, high));
     }
     by.sort_by_key(|(rows, n, words)| (*rows, words.len(), std::cmp::Reverse(*n)));
-    Ok(Some(
-        by.into_iter()
-            .map(|(_, n, words)| {
-                let others = ranges
-                    .iter()
-                    .enumerate()
-                    .filter(|(m, _)| *m != n)
-                    .map(|(_, r)| r.clone())
-                    .collect();
-                (words, others)
-            })
-            .collect(),
-    ))
+    let ways = by
+        .into_iter()
+        .map(|(_, n, words)| {
+            let others = ranges
+                .iter()
+                .enumerate()
+                .filter(|(m, _)| *m != n)
+                .map(|(_, r)| r.clone())
+                .collect();
+            (words, others)
+        })
+        .collect();
+    Ok(Some((ways, ranges)))
 }
 
 #[derive(QueryableByName)]
@@ -955,7 +1056,7 @@ pub fn search<R>(
         .filter_map(|(rank, key, id)| Some((rank, key, found.remove(&id)?)))
         .collect();
     let left = limit - out.len() as i64;
-    if left > 0 && !short {
+    if left > 0 && !short && !none_inside(conn, t, user_id, q)? {
         // The words hold no more: the substrings follow, from their start.
         let rest = From {
             rank: 3,
@@ -965,6 +1066,35 @@ pub fn search<R>(
         out.extend(ranked(conn, Some(&rest), left)?);
     }
     Ok(out)
+}
+
+/// Whether no row of the user's can hold the phrase `q` inside a word
+/// (its last rank): each of its words after the first stands after a
+/// space wherever it is held, so a row that holds it has each of them
+/// (the last as a beginning) and, with the pairs written (`Words::pairs`),
+/// each two of them together; when one of those is no row's, none holds
+/// it, and its trigrams are not looked up (`on the a`, which the
+/// interactions hold nowhere: every one of its trigrams common, 47 ms on
+/// SQLite). False when it cannot tell (not a phrase, two spaces together).
+fn none_inside(conn: &mut DbConn, t: Words, user_id: &str, q: &Query) -> QueryResult<bool> {
+    let Some((phrase, _)) = q.phrase() else {
+        return Ok(false);
+    };
+    let words: Vec<&str> = phrase.split(' ').skip(1).collect();
+    if words.contains(&"") {
+        return Ok(false);
+    }
+    let mut parts = phrase_parts(&words.join(" "), false);
+    if words.len() > 1 && ready(conn, t.pairs())? {
+        parts.extend(phrase_parts(&words.join(" "), true));
+    }
+    for (part, last) in parts {
+        let (low, high) = part_range(&part, last);
+        if count(conn, t, user_id, (&low, &high), 1)? == 0 {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 /// Writes the words of up to `$limit` rows of `$table` (as `$row`) after
@@ -1008,7 +1138,7 @@ macro_rules! search_fill_words {
                     .last()
                     .filter(|_| rows.len() as i64 == $limit)
                     .map(|r| r.id.clone());
-                $crate::search::words::backlog_done($conn, $words.table(), last.as_deref())?;
+                $crate::search::words::words_done($conn, $words, last.as_deref())?;
                 Ok(last.is_some())
             }
         }

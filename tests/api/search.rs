@@ -1052,7 +1052,7 @@ async fn search_finds_everything_ranked_and_paged() {
 /// backfill writes their text, then their words.
 #[actix_web::test]
 async fn rows_from_before_are_found_by_search_after_the_backfill() {
-    use crate::contact_json::{count, sql};
+    use crate::contact_json::sql;
     let app = TestApp::spawn().await;
     let s = app.user("before-search@example.com").await;
     let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
@@ -1082,17 +1082,7 @@ async fn rows_from_before_are_found_by_search_after_the_backfill() {
     }
     assert!(hits(&app, &s, "q=lisbon", 10).await.is_empty());
 
-    let settings = app.settings.clone();
-    let TestApp { dir, .. } = app;
-    let app = TestApp::start(settings, dir).await;
-    let backlog = "SELECT COUNT(*) AS n FROM search_words_backlog";
-    for _ in 0..200 {
-        if count(&app, backlog) == 0 {
-            break;
-        }
-        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(count(&app, backlog), 0, "the backfill finished");
+    let app = restarted_after_words_backfill(app).await;
     // Found through the words written (the backlog is done), and through
     // the search text written on the way (several words).
     for q in ["q=lisbon", "q=lisbon+", "q=coffee", "q=flat", "q=in+lisbon"] {
@@ -1104,6 +1094,102 @@ async fn rows_from_before_are_found_by_search_after_the_backfill() {
             _ => &["Lisbon flats", "Coffee in Lisbon"],
         };
         assert_eq!(titles, expected, "{q}");
+    }
+}
+
+/// A server started again on `app`'s database, once its start-up backfill
+/// has written the words (and pairs) of every interaction and favor that
+/// `search_words_backlog` marks (asserted, within 10 s).
+async fn restarted_after_words_backfill(app: TestApp) -> TestApp {
+    use crate::contact_json::count;
+    let settings = app.settings.clone();
+    let TestApp { dir, .. } = app;
+    let app = TestApp::start(settings, dir).await;
+    let backlog = "SELECT COUNT(*) AS n FROM search_words_backlog";
+    for _ in 0..200 {
+        if count(&app, backlog) == 0 {
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(count(&app, backlog), 0, "the backfill finished");
+    app
+}
+
+/// Interactions and favors written before their words had pairs (an
+/// upgrade past migration 000037) are found by a phrase while the start-up
+/// backfill has not written the pairs (by their words alone), and after it
+/// has, when the pairs are there; paged by the rules either way.
+#[actix_web::test]
+async fn rows_from_before_word_pairs_are_found_by_a_phrase_before_and_after_the_backfill() {
+    use crate::contact_json::{count, sql};
+    let app = TestApp::spawn().await;
+    let s = app.user("before-pairs@example.com").await;
+    let other = app.user("before-pairs-other@example.com").await;
+    let rows: Vec<(String, String)> = vec![
+        ("Coffee about the robotics demo".into(), String::new()),
+        (
+            "Call about the open-source release".into(),
+            "and the roadmap".into(),
+        ),
+        ("Lunch about the rota".into(), "the rest".into()),
+        ("The robots".into(), String::new()),
+        ("Notes".into(), "the lathe robots".into()),
+    ];
+    phrase_rows(&app, [&s, &other], &rows).await;
+    let ana = app.contact(&s, json!({"display_name": "Ana"})).await;
+    let body = json!({"contact_id": ana["id"], "direction": "given", "kind": "advice",
+        "description": "Advice on the roadmap"});
+    let res = app.post("/v1/ledger").auth(&s).json(body).send().await;
+    assert_eq!(res.status, 201, "{}", res.text());
+    let pairs = "SELECT COUNT(*) AS n FROM interaction_words WHERE word LIKE '\u{1}%'";
+    let favor_pairs = "SELECT COUNT(*) AS n FROM ledger_entry_words WHERE word LIKE '\u{1}%'";
+    assert!(count(&app, pairs) > 0 && count(&app, favor_pairs) > 0);
+    // As a database from before the migration reads (a pair's row begins
+    // with a word mark).
+    for statement in [
+        "DELETE FROM interaction_words WHERE word LIKE '\u{1}%'",
+        "DELETE FROM ledger_entry_words WHERE word LIKE '\u{1}%'",
+        "INSERT INTO search_words_backlog (table_name, after_id) \
+         VALUES ('interaction_pairs', ''), ('ledger_entry_pairs', '')",
+    ] {
+        sql(&app, statement);
+    }
+    let expected: &[(&str, &[&str])] = &[
+        (
+            "q=the+r&types=interaction,ledger_entry",
+            &[
+                "The robots",
+                "Advice on the roadmap",
+                "Call about the open-source release",
+                "Coffee about the robotics demo",
+                "Lunch about the rota",
+                "Notes",
+            ],
+        ),
+        (
+            "q=about+the+ro&types=interaction",
+            &["Coffee about the robotics demo", "Lunch about the rota"],
+        ),
+    ];
+    for (q, titles) in expected {
+        let found: Vec<String> = hits(&app, &s, q, 3)
+            .await
+            .into_iter()
+            .map(|h| h.1)
+            .collect();
+        assert_eq!(found, *titles, "{q}, before the backfill");
+    }
+
+    let app = restarted_after_words_backfill(app).await;
+    assert!(count(&app, pairs) > 0 && count(&app, favor_pairs) > 0);
+    for (q, titles) in expected {
+        let found: Vec<String> = hits(&app, &s, q, 3)
+            .await
+            .into_iter()
+            .map(|h| h.1)
+            .collect();
+        assert_eq!(found, *titles, "{q}, after the backfill");
     }
 }
 
@@ -2115,6 +2201,68 @@ async fn a_phrase_whose_rows_lie_far_into_its_words_rows_is_paged_by_the_rules()
     assert_phrases_ranked(&app, &s, &rows, &cases).await;
 }
 
+/// A phrase whose words many rows hold apart, its last word short (`the
+/// r`): hundreds of titles hold `the` and a word that begins with `r`, not
+/// together, before the first that holds them together by title; some
+/// hold the phrase in their notes (one first by title), at a line's start
+/// or across a line break or two spaces (which do not hold it), inside a
+/// word, or begin with it; twenty words begin with `r` after `the`.
+/// `/v1/search` pages them by the rules on any page size, for the phrase
+/// and longer ones, and for phrases held only inside a word (or nowhere);
+/// another user's rows never.
+#[actix_web::test]
+async fn a_phrase_whose_words_many_rows_hold_apart_is_paged_by_the_rules() {
+    let app = TestApp::spawn().await;
+    let s = app.user("apart-phrase@example.com").await;
+    let other = app.user("apart-phrase-other@example.com").await;
+    let mut rows: Vec<(String, String)> = vec![
+        ("Aardvark".into(), "we saw the robots".into()),
+        ("The robots".into(), String::new()),
+        ("Lathe repairs".into(), "the lathe robots".into()),
+        ("Broken lines".into(), "the\nrobots and the  robots".into()),
+        ("Line start".into(), "first\nthe robots again".into()),
+        ("Zed".into(), "to discuss the rota".into()),
+    ];
+    for i in 0..300 {
+        rows.push((
+            format!("Call about the open-source release {i:03}"),
+            "with the team".into(),
+        ));
+    }
+    for i in 0..30 {
+        rows.push((
+            format!("Call about the robotics demo {i:02}"),
+            String::new(),
+        ));
+        rows.push((
+            format!("Lunch to discuss the roadmap {i:02}"),
+            "and the open-source release".into(),
+        ));
+    }
+    for word in [
+        "rabbit", "radio", "raft", "rain", "ramp", "ranch", "range", "rate", "raven", "reach",
+        "realm", "rebus", "recap", "reef", "relay", "remit", "rhyme", "rider", "rink", "rust",
+    ] {
+        rows.push((format!("Notes {word}"), format!("fixing the {word} today")));
+    }
+    phrase_rows(&app, [&s, &other], &rows).await;
+    let cases = [
+        ("the r", 3, 85),
+        ("the r", 7, 85),
+        ("the r", 50, 85),
+        ("the ro", 7, 65),
+        ("the robots", 2, 4),
+        ("discuss the r", 7, 31),
+        ("to discuss the ro", 4, 31),
+        ("the open-source r", 50, 330),
+        ("the ra", 3, 9),
+        ("athe r", 7, 1),
+        ("t the rob", 7, 30),
+        ("t the rox", 7, 0),
+    ];
+    assert_phrases_ranked(&app, &s, &rows, &cases).await;
+}
+
 /// Writes interactions of the given (title, notes) for each user, each
 /// with a contact of theirs.
 async fn phrase_rows(app: &TestApp, users: [&Session; 2], rows: &[(String, String)]) {
@@ -2142,7 +2290,7 @@ fn phrase_rank(q: &str, title: &str, notes: &str) -> Option<u8> {
         Some(0)
     } else if t.starts_with(q) {
         Some(1)
-    } else if t.contains(&word) || n.starts_with(q) || n.contains(&word) {
+    } else if t.contains(&word) || n.split('\n').any(|l| l.starts_with(q)) || n.contains(&word) {
         Some(2)
     } else if t.contains(q) || n.contains(q) {
         Some(3)
