@@ -494,6 +494,12 @@ const MOST_TITLES: i64 = 32768;
 /// of its words together.
 const MOST_PHRASE: i64 = 512;
 
+/// `MOST_PHRASE` for a phrase's last rank (`inside`), whose rows are
+/// found among its later words' only where they are many there (`n the
+/// p`, inside `on the pricing page`); where they are few (`x the`) the
+/// trigram query is quick, and the rows read before it are lost.
+const MOST_INSIDE: i64 = 128;
+
 /// Up to `limit` of the user's rows of the word rank of a short query (a
 /// word of the title begins with it, the title does not) or a phrase (a
 /// word of any field begins with it, the title does not:
@@ -516,44 +522,8 @@ fn title_words(
     (key, id): (String, String),
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
-    // A phrase: by each of its pairs or words in turn (`phrase_words`),
-    // until one reads the page.
     if let Some((phrase, _)) = q.phrase() {
-        let keys = beginning_with(phrase);
-        let pairs = ready(conn, t.pairs())?;
-        let Some((ways, ranges)) = phrase_words(conn, t, user_id, phrase, pairs)? else {
-            return Ok(Some(Vec::new()));
-        };
-        // Two words whose pairs are many words (`the r`: `the report`,
-        // `the robotics`, …): read as a short query's many words are, each
-        // row then found by its pair.
-        if let (true, Some(range)) = (ways.is_empty(), ranges.last()) {
-            let rank = WordRank {
-                t,
-                user_id,
-                q,
-                others: &ranges,
-            };
-            return many_words(conn, &rank, (&range.0, &range.1), (key, id), limit);
-        }
-        // `MOST_PHRASE` rows in all: a phrase all of whose words a page
-        // would read past (`pricing page #5`: 20 ms the old way) costs
-        // that much more.
-        let most = MOST_PHRASE / (ways.len().max(1) as i64);
-        let start = (key.as_str(), id.as_str());
-        for (words, others) in ways {
-            let rank = WordRank {
-                t,
-                user_id,
-                q,
-                others: &others,
-            };
-            let read = rank.merged(conn, &words, (&keys.0, &keys.1), start, limit, most)?;
-            if read.is_some() {
-                return Ok(read);
-            }
-        }
-        return Ok(None);
+        return by_parts(conn, t, user_id, q, (phrase, 2), (key, id), limit);
     }
     // A short query: the words that begin with it.
     let Some(word) = q.one_word() else {
@@ -566,19 +536,86 @@ fn title_words(
         user_id,
         q,
         others: &[],
+        rank: 2,
     };
     if words.len() <= FEW_WORDS {
         let start = (key.as_str(), id.as_str());
         return rank.merged(conn, &words, (&low, &high), start, limit, MOST_TITLES);
     }
-    many_words(conn, &rank, (&low, &high), (key, id), limit)
+    many_words(conn, &rank, (&low, &high), (key, id), limit, MOST_TITLES)
+}
+
+/// Up to `limit` of the user's rows of rank `rank` of the phrase `q` after
+/// (key, id) `start`, in that order, as (rank, key, id), read by the words
+/// or pairs of `phrase` (`phrase_words`): for the word rank (2) the whole
+/// phrase, for the last (3, the phrase inside a word) its words after the
+/// first, which stand after a space wherever it is. By each of them in
+/// turn until one reads the page; `None` when each gave up (after
+/// `MOST_PHRASE` rows in all, of the last rank `MOST_INSIDE`); no row when
+/// one of them is no row's.
+fn by_parts(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
+    (phrase, rank): (&str, i32),
+    (key, id): (String, String),
+    limit: i64,
+) -> QueryResult<Option<Vec<(i32, String, String)>>> {
+    let keys = q
+        .phrase()
+        .map(|(p, _)| beginning_with(p))
+        .unwrap_or_default();
+    let pairs = phrase.contains(' ') && ready(conn, t.pairs())?;
+    let Some((ways, ranges)) = phrase_words(conn, t, user_id, phrase, pairs)? else {
+        return Ok(Some(Vec::new()));
+    };
+    // A part whose words are many (`the r`: `the report`, `the robotics`,
+    // …; `the` inside `t the`): read as a short query's many words are,
+    // each row then found by it.
+    if let (true, Some(range)) = (ways.is_empty(), ranges.last()) {
+        let rank = WordRank {
+            t,
+            user_id,
+            q,
+            others: &ranges,
+            rank,
+        };
+        let most = match rank.rank {
+            2 => MOST_TITLES,
+            _ => MOST_INSIDE,
+        };
+        return many_words(conn, &rank, (&range.0, &range.1), (key, id), limit, most);
+    }
+    // `MOST_PHRASE` rows in all: a phrase all of whose words a page
+    // would read past (`pricing page #5`: 20 ms the old way) costs
+    // that much more.
+    let most = match rank {
+        2 => MOST_PHRASE,
+        _ => MOST_INSIDE,
+    } / (ways.len().max(1) as i64);
+    let start = (key.as_str(), id.as_str());
+    for (words, others) in ways {
+        let rank = WordRank {
+            t,
+            user_id,
+            q,
+            others: &others,
+            rank,
+        };
+        let read = rank.merged(conn, &words, (&keys.0, &keys.1), start, limit, most)?;
+        if read.is_some() {
+            return Ok(read);
+        }
+    }
+    Ok(None)
 }
 
 /// Up to `limit` rows of `rank` after (key, id) `start`, in that order,
 /// among those with one of the many words (more than `FEW_WORDS`) from
 /// `low` to before `high`: all of them, sorted, when they are at most
 /// `MANY_WORDS` rows; else the titles' keys read in order from `start`
-/// until the page is full, for at most `MOST_TITLES` rows (`None` when it
+/// until the page is full; at most `most` rows either way (`None` when it
 /// gives up).
 fn many_words(
     conn: &mut DbConn,
@@ -586,6 +623,7 @@ fn many_words(
     (low, high): (&str, &str),
     (key, id): (String, String),
     limit: i64,
+    most: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
     let (t, user_id) = (rank.t, rank.user_id);
     let mut out = Vec::new();
@@ -594,13 +632,16 @@ fn many_words(
         hits.sort_by(|a, b| (&a.search_key, &a.row_id).cmp(&(&b.search_key, &b.row_id)));
         hits.dedup_by(|a, b| a.row_id == b.row_id);
         hits.retain(|h| (&h.search_key, &h.row_id) > (&key, &id));
-        rank.take(conn, hits, limit, &mut out)?;
-        return Ok(Some(out));
+        // At most `most` of them looked at, as the walk below.
+        let cut = hits.len() as i64 > most;
+        hits.truncate(most as usize);
+        let full = rank.take(conn, hits, limit, &mut out)?;
+        return Ok((full || !cut).then_some(out));
     }
     let (low, high) = beginning_with(&name_word(""));
     let mut position = (name_word(&key), id);
     let (mut batch, mut walked) = (limit * 8, 0);
-    while walked < MOST_TITLES {
+    while walked < most {
         let hits = in_order(
             conn,
             t,
@@ -617,7 +658,7 @@ fn many_words(
         if rank.take(conn, hits, limit, &mut out)? || last {
             return Ok(Some(out));
         }
-        batch = (batch * 4).min(MOST_TITLES - walked).max(1);
+        batch = (batch * 4).min(most - walked).max(1);
     }
     Ok(None)
 }
@@ -644,15 +685,16 @@ fn count(
     Ok(rows.first().map_or(0, |r| r.n))
 }
 
-/// How the rows of the word rank of a short query or a phrase are told
-/// (`title_words`): by their key, else by the words table (a phrase's
-/// other words, `others`, each a range of words, must all be the row's),
-/// else by the row's text.
+/// How the rows of the word rank (2) of a short query or a phrase, or of
+/// a phrase's last rank (3, inside a word: `by_parts`) are told: by their
+/// key, else by the words table (a phrase's other words, `others`, each a
+/// range of words, must all be the row's), else by the row's text.
 struct WordRank<'a> {
     t: Words,
     user_id: &'a str,
     q: &'a Query,
     others: &'a [(String, String)],
+    rank: i32,
 }
 
 impl WordRank<'_> {
@@ -738,7 +780,7 @@ impl WordRank<'_> {
     ) -> QueryResult<bool> {
         let hits: Vec<(Option<bool>, Hit)> = hits
             .into_iter()
-            .map(|h| (self.q.title_word(&h.search_key), h))
+            .map(|h| (self.by_key(&h.search_key), h))
             .filter(|(word, _)| *word != Some(false))
             .collect();
         let unsure = hits
@@ -764,7 +806,7 @@ impl WordRank<'_> {
             let held = self.holding(conn, unsure)?;
             for (word, h) in chunk {
                 if word == Some(true) || held.contains(&h.row_id) {
-                    out.push((2, h.search_key, h.row_id));
+                    out.push((self.rank, h.search_key, h.row_id));
                 }
             }
         }
@@ -808,21 +850,46 @@ impl WordRank<'_> {
         Ok(ids.into_iter().collect())
     }
 
+    /// Whether a row whose title has the key `key` is of the rank, when
+    /// the key can tell: of the word rank, `Query::title_word`; of the last,
+    /// not when its title begins with the query or holds it after a space
+    /// (a better rank), else its text must tell.
+    fn by_key(&self, key: &str) -> Option<bool> {
+        match self.rank {
+            2 => self.q.title_word(key),
+            _ => self.q.title_word(key).map(|_| false),
+        }
+    }
+
     /// Of the user's rows `ids`, those whose text holds the query where
-    /// the rank looks (`Query::word_patterns`).
+    /// the rank looks: after a space, a line break or a word mark
+    /// (`Query::word_patterns`); for the last rank, anywhere
+    /// (`Query::patterns`) but there.
     fn holding(
         &self,
         conn: &mut DbConn,
         ids: Vec<String>,
     ) -> QueryResult<std::collections::HashSet<String>> {
+        let words = self.matching(conn, &ids, self.q.word_patterns())?;
+        if self.rank == 2 {
+            return Ok(words);
+        }
+        let mut anywhere = self.matching(conn, &ids, self.q.patterns())?;
+        anywhere.retain(|id| !words.contains(id));
+        Ok(anywhere)
+    }
+
+    /// Of the user's rows `ids`, those whose text matches one of
+    /// `patterns` (`LIKE … ESCAPE '\'`).
+    fn matching(
+        &self,
+        conn: &mut DbConn,
+        ids: &[String],
+        patterns: Vec<String>,
+    ) -> QueryResult<std::collections::HashSet<String>> {
         let t = self.t;
         let mut held = std::collections::HashSet::new();
-        for pattern in self
-            .q
-            .word_patterns()
-            .into_iter()
-            .filter(|_| !ids.is_empty())
-        {
+        for pattern in patterns.into_iter().filter(|_| !ids.is_empty()) {
             let rows: Vec<Id> = match conn {
                 DbConn::Sqlite(c) => prepared::sql(on_rows!(
                     t,
@@ -831,7 +898,7 @@ impl WordRank<'_> {
                      AND search_text LIKE ? ESCAPE '\\'"
                 ))
                 .bind::<Text, _>(self.user_id)
-                .bind::<Text, _>(serde_json::to_string(&ids).unwrap_or_default())
+                .bind::<Text, _>(serde_json::to_string(ids).unwrap_or_default())
                 .bind::<Text, _>(&pattern)
                 .load(c)?,
                 DbConn::Postgresql(c) => prepared::sql(on_rows!(
@@ -840,7 +907,7 @@ impl WordRank<'_> {
                     " WHERE user_id = ? AND id = ANY(?) AND search_text LIKE ? ESCAPE '\\'"
                 ))
                 .bind::<Text, _>(self.user_id)
-                .bind::<diesel::sql_types::Array<Text>, _>(&ids)
+                .bind::<diesel::sql_types::Array<Text>, _>(ids)
                 .bind::<Text, _>(&pattern)
                 .load(c)?,
             };
@@ -1021,9 +1088,10 @@ struct Id {
 
 /// Up to `limit` of the user's search hits in table `t` for `q` from
 /// `from`, as (rank, key, row): the first three ranks of a one-word query
-/// or a phrase, and every rank of a short one (which matches no other),
-/// from the words table once it is ready, the rows of those ranks then read by id
-/// (`rows`, with `id_of`), and the rest by the ranked query (`ranked`, as
+/// or a phrase, every rank of a short one (which matches no other), and
+/// the last of a phrase (`inside`), from the words table once it is
+/// ready, the rows of those ranks then read by id (`rows`, with `id_of`),
+/// and the rest by the ranked query (`ranked`, as
 /// `search::sql::search_page!` pages them).
 #[allow(clippy::too_many_arguments)]
 pub fn search<R>(
@@ -1039,13 +1107,32 @@ pub fn search<R>(
 ) -> QueryResult<Vec<(i32, String, R)>> {
     let short = !q.beyond_names();
     let ranked_by_words = q.word().is_some() || q.phrase().is_some();
-    let words = short || (ranked_by_words && from.is_none_or(|f| f.rank < 3));
+    let last = if q.phrase().is_some() { 3 } else { 2 };
+    let words = short || (ranked_by_words && from.is_none_or(|f| f.rank <= last));
     if !words || !ready(conn, t.table())? {
         return ranked(conn, from, limit);
     }
-    let Some(hits) = page(conn, t, user_id, q, from, limit)? else {
+    let Some(mut hits) = page(conn, t, user_id, q, from, limit)? else {
         return ranked(conn, from, limit);
     };
+    // The words hold no more of the first three ranks: the substrings
+    // follow, from their start or the cursor among them.
+    let mut rest = None;
+    let left = limit - hits.len() as i64;
+    if left > 0 && !short {
+        let at = match from {
+            Some(f) if f.rank == 3 => f.clone(),
+            _ => From {
+                rank: 3,
+                key: String::new(),
+                ids: Ids::All,
+            },
+        };
+        match inside(conn, t, user_id, q, &at, left)? {
+            Some(more) => hits.extend(more),
+            None => rest = Some(at),
+        }
+    }
     let ids: Vec<String> = hits.iter().map(|(_, _, id)| id.clone()).collect();
     let mut found: std::collections::HashMap<String, R> = rows(conn, &ids)?
         .into_iter()
@@ -1055,46 +1142,40 @@ pub fn search<R>(
         .into_iter()
         .filter_map(|(rank, key, id)| Some((rank, key, found.remove(&id)?)))
         .collect();
-    let left = limit - out.len() as i64;
-    if left > 0 && !short && !none_inside(conn, t, user_id, q)? {
-        // The words hold no more: the substrings follow, from their start.
-        let rest = From {
-            rank: 3,
-            key: String::new(),
-            ids: Ids::All,
-        };
-        out.extend(ranked(conn, Some(&rest), left)?);
+    if let Some(at) = rest {
+        let left = limit - out.len() as i64;
+        out.extend(ranked(conn, Some(&at), left)?);
     }
     Ok(out)
 }
 
-/// Whether no row of the user's can hold the phrase `q` inside a word
-/// (its last rank): each of its words after the first stands after a
-/// space wherever it is held, so a row that holds it has each of them
-/// (the last as a beginning) and, with the pairs written (`Words::pairs`),
-/// each two of them together; when one of those is no row's, none holds
-/// it, and its trigrams are not looked up (`on the a`, which the
-/// interactions hold nowhere: every one of its trigrams common, 47 ms on
-/// SQLite). False when it cannot tell (not a phrase, two spaces together).
-fn none_inside(conn: &mut DbConn, t: Words, user_id: &str, q: &Query) -> QueryResult<bool> {
+/// Up to `limit` of the user's rows of the last rank of the phrase `q`
+/// (inside a word) from `from` (of that rank), as (3, key, id), read by
+/// its words after the first (`by_parts`): each stands after a space
+/// wherever the phrase is, so a row that holds it has each of them (the
+/// last as a beginning) and, with the pairs written (`Words::pairs`), each
+/// two of them together; when one of those is no row's, none holds it
+/// (`on the a`, which the interactions hold nowhere, each of its trigrams
+/// in most rows: 55 ms on SQLite, 235 on PostgreSQL). `None` when it
+/// cannot tell (not a phrase, two spaces together) or gave up: the
+/// trigram query reads the rank.
+fn inside(
+    conn: &mut DbConn,
+    t: Words,
+    user_id: &str,
+    q: &Query,
+    from: &From,
+    limit: i64,
+) -> QueryResult<Option<Vec<(i32, String, String)>>> {
     let Some((phrase, _)) = q.phrase() else {
-        return Ok(false);
+        return Ok(None);
     };
     let words: Vec<&str> = phrase.split(' ').skip(1).collect();
-    if words.contains(&"") {
-        return Ok(false);
-    }
-    let mut parts = phrase_parts(&words.join(" "), false);
-    if words.len() > 1 && ready(conn, t.pairs())? {
-        parts.extend(phrase_parts(&words.join(" "), true));
-    }
-    for (part, last) in parts {
-        let (low, high) = part_range(&part, last);
-        if count(conn, t, user_id, (&low, &high), 1)? == 0 {
-            return Ok(true);
-        }
-    }
-    Ok(false)
+    let start = start_in(Some(from), 3..=3, &str::to_string, String::new());
+    let (false, Some(start)) = (words.contains(&""), start) else {
+        return Ok(None);
+    };
+    by_parts(conn, t, user_id, q, (&words.join(" "), 3), start, limit)
 }
 
 /// Writes the words of up to `$limit` rows of `$table` (as `$row`) after
