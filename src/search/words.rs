@@ -3,10 +3,10 @@
 //! title's key, so that the first three ranks of a one-word query are
 //! ranges of `<table>_words_lookup` read in title order, however many rows
 //! match; and each two words together (`search::text::pair_word`,
-//! migration 000037), which a phrase's word rank is read by. A store writes a row's words with its search text; the rows
-//! written before the tables were get theirs from the start-up backfill,
-//! and until it has finished a table's searches read the rows themselves
-//! (`ready`).
+//! migration 000037), which a phrase's ranks are read by. A store writes
+//! a row's words with its search text; the rows written before the tables
+//! were get theirs from the start-up backfill, and until it has finished a
+//! table's searches read the rows themselves (`ready`).
 
 use diesel::sql_types::{BigInt, Text};
 use diesel::{QueryResult, QueryableByName, RunQueryDsl};
@@ -566,6 +566,11 @@ fn by_parts(
         .phrase()
         .map(|(p, _)| beginning_with(p))
         .unwrap_or_default();
+    // The most rows read: by the phrase's parts, and by the titles' keys.
+    let (most, titles) = match rank {
+        2 => (MOST_PHRASE, MOST_TITLES),
+        _ => (MOST_INSIDE, MOST_INSIDE),
+    };
     let pairs = phrase.contains(' ') && ready(conn, t.pairs())?;
     let Some((ways, ranges)) = phrase_words(conn, t, user_id, phrase, pairs)? else {
         return Ok(Some(Vec::new()));
@@ -581,19 +586,12 @@ fn by_parts(
             others: &ranges,
             rank,
         };
-        let most = match rank.rank {
-            2 => MOST_TITLES,
-            _ => MOST_INSIDE,
-        };
-        return many_words(conn, &rank, (&range.0, &range.1), (key, id), limit, most);
+        return many_words(conn, &rank, (&range.0, &range.1), (key, id), limit, titles);
     }
     // `MOST_PHRASE` rows in all: a phrase all of whose words a page
     // would read past (`pricing page #5`: 20 ms the old way) costs
     // that much more.
-    let most = match rank {
-        2 => MOST_PHRASE,
-        _ => MOST_INSIDE,
-    } / (ways.len().max(1) as i64);
+    let most = most / (ways.len().max(1) as i64);
     let start = (key.as_str(), id.as_str());
     for (words, others) in ways {
         let rank = WordRank {
