@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::helpers::{Session, TestApp};
+use crate::helpers::{Scratch, Session, TestApp};
 
 async fn feed(app: &TestApp, s: &Session, query: &str) -> Value {
     let res = app.get(&format!("/v1/changes{query}")).auth(s).send().await;
@@ -117,7 +117,7 @@ async fn a_write_through_another_server_ends_a_long_poll() {
     if first.settings.database_url.starts_with("sqlite") {
         return; // several servers share one PostgreSQL; SQLite serves one
     }
-    let second = TestApp::start(first.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let second = TestApp::start(first.settings.clone(), Scratch::folder()).await;
     let s = first.user("two@example.com").await;
     let waiting = feed(&second, &s, "?since=0&wait=30");
     let writing = async {

@@ -18,10 +18,49 @@ pub struct TestApp {
     pub base: String,
     pub client: awc::Client,
     pub settings: Settings,
-    pub dir: tempfile::TempDir,
+    pub dir: Scratch,
 }
 
-fn fresh_database_url(dir: &std::path::Path) -> String {
+/// A test's own place: a temporary folder and, on PostgreSQL, a database
+/// of its own (named with the admin URL that made it), both gone when it
+/// is dropped, so that test runs do not fill the test server. A restart
+/// hands it to the next server (`TestApp::start`).
+pub struct Scratch {
+    dir: tempfile::TempDir,
+    database: Option<(String, String)>,
+}
+
+impl Scratch {
+    /// A temporary folder alone: for another server on a test's database.
+    pub fn folder() -> Scratch {
+        let dir = tempfile::tempdir().expect("temp dir");
+        Scratch {
+            dir,
+            database: None,
+        }
+    }
+
+    pub fn path(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let Some((admin, name)) = &self.database else {
+            return;
+        };
+        // The servers of the test may still hold connections to it.
+        if let Ok(mut conn) = diesel::PgConnection::establish(admin) {
+            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                .execute(&mut conn);
+        }
+    }
+}
+
+/// A fresh database for a test: a file in its folder, or on the
+/// PostgreSQL server `KITH_TEST_DATABASE_URL` names, a database of its own.
+fn fresh_database(dir: tempfile::TempDir) -> (String, Scratch) {
     match std::env::var("KITH_TEST_DATABASE_URL") {
         Ok(admin) if !admin.is_empty() => {
             let name = format!("kith_test_{}", uuid::Uuid::new_v4().simple());
@@ -34,9 +73,15 @@ fn fresh_database_url(dir: &std::path::Path) -> String {
                 .rsplit_once('/')
                 .map(|(b, _)| b)
                 .expect("a URL with a database name");
-            format!("{base}/{name}")
+            let url = format!("{base}/{name}");
+            let database = Some((admin, name));
+            (url, Scratch { dir, database })
         }
-        _ => format!("sqlite://{}", dir.join("kith.db").display()),
+        _ => {
+            let url = format!("sqlite://{}", dir.path().join("kith.db").display());
+            let database = None;
+            (url, Scratch { dir, database })
+        }
     }
 }
 
@@ -47,9 +92,9 @@ impl TestApp {
 
     /// A server on a fresh database, with `tweak` applied to its settings.
     pub async fn spawn_with(tweak: impl FnOnce(&mut Settings)) -> TestApp {
-        let dir = tempfile::tempdir().expect("temp dir");
+        let (database_url, dir) = fresh_database(tempfile::tempdir().expect("temp dir"));
         let mut settings = Settings {
-            database_url: fresh_database_url(dir.path()),
+            database_url,
             listen: "127.0.0.1:0".into(),
             jwt_secret: Some(SecretString::from(JWT_SECRET.to_string())),
             pool_size: 4,
@@ -63,7 +108,7 @@ impl TestApp {
 
     /// Starts a server with exactly these settings (e.g. a restart on the
     /// same database).
-    pub async fn start(settings: Settings, dir: tempfile::TempDir) -> TestApp {
+    pub async fn start(settings: Settings, dir: Scratch) -> TestApp {
         let app = Application::build(settings.clone()).expect("the application builds");
         let base = format!("http://127.0.0.1:{}", app.port());
         actix_web::rt::spawn(app.run_until_stopped());

@@ -1,6 +1,6 @@
 use serde_json::{json, Value};
 
-use crate::helpers::TestApp;
+use crate::helpers::{Scratch, TestApp};
 
 #[actix_web::test]
 async fn actix_own_errors_are_problem_documents() {
@@ -753,7 +753,7 @@ async fn a_key_given_twice_in_one_object_is_refused() {
 #[actix_web::test]
 async fn writes_through_two_servers_at_once_all_succeed() {
     let app = TestApp::spawn().await;
-    let other = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let other = TestApp::start(app.settings.clone(), Scratch::folder()).await;
     let s = app.user("ana@example.com").await;
     let sends = (0..60).map(|n| {
         let server = if n % 2 == 0 { &app } else { &other };

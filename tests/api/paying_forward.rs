@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{Session, TestApp};
+use crate::helpers::{Scratch, Session, TestApp};
 
 fn id(v: &Value) -> &str {
     v["id"].as_str().unwrap()
@@ -717,7 +717,7 @@ async fn pairs_suggested(app: &TestApp, s: &Session) -> Vec<(String, String)> {
 #[actix_web::test]
 async fn matches_and_suggestions_follow_each_write_through_any_server() {
     let app = TestApp::spawn().await;
-    let other = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let other = TestApp::start(app.settings.clone(), Scratch::folder()).await;
     let s = app.user("ana@example.com").await;
     let bea = close(&app, &s, "Bea", json!({"tags": ["rust"]})).await;
     let caio = close(&app, &s, "Caio", json!({"tags": ["rust"]})).await;

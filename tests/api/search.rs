@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{Session, TestApp};
+use crate::helpers::{Scratch, Session, TestApp};
 
 async fn names(app: &TestApp, s: &Session, query: &str) -> Vec<String> {
     let url = format!("/v1/contacts?q={}", urlencode(query));
@@ -1297,6 +1297,13 @@ async fn without_pg_trgm_kith_starts_and_still_finds() {
         indexes[0].n, 0,
         "the refused extension left no index behind"
     );
+    drop(db_conn);
+    for statement in [
+        format!("DROP DATABASE {db} WITH (FORCE)"),
+        format!("DROP ROLE {role}"),
+    ] {
+        diesel::sql_query(statement).execute(&mut conn).unwrap();
+    }
 }
 
 /// How the rules rank a title for a query (both in plain lower-case
@@ -1517,7 +1524,7 @@ fn display_names(items: &[Value]) -> Vec<&str> {
 #[actix_web::test]
 async fn a_search_asked_again_follows_every_write_through_any_server() {
     let app = TestApp::spawn().await;
-    let other = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let other = TestApp::start(app.settings.clone(), Scratch::folder()).await;
     let s = app.user("kept@example.com").await;
     let t = app.user("kept-too@example.com").await;
     let ana = app.contact(&s, json!({"display_name": "Ana Lima"})).await;

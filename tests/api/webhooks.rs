@@ -12,7 +12,7 @@ use chrono::Datelike;
 use hmac::{KeyInit, Mac};
 use serde_json::{json, Value};
 
-use crate::helpers::{Session, TestApp};
+use crate::helpers::{Scratch, Session, TestApp};
 
 /// One request the receiver took.
 #[derive(Clone, Debug)]
@@ -517,7 +517,7 @@ async fn two_servers_on_one_database_send_each_delivery_once() {
     if first.settings.database_url.starts_with("sqlite") {
         return;
     }
-    let second_dir = tempfile::tempdir().unwrap();
+    let second_dir = Scratch::folder();
     let second = TestApp::start(first.settings.clone(), second_dir).await;
     let rx = Receiver::start().await;
     let s = first.user("ana@example.com").await;
@@ -584,7 +584,7 @@ async fn a_name_resolving_inside_is_refused_at_delivery_too() {
     let mut settings = before.settings.clone();
     settings.webhook_allow_private = false;
     settings.webhook_poll_ms = 50;
-    let after = TestApp::start(settings, tempfile::tempdir().unwrap()).await;
+    let after = TestApp::start(settings, Scratch::folder()).await;
     after.contact(&s, json!({"display_name": "Ben"})).await;
     let d = delivery_when(&after, &s, &hook, |d| d["attempts"] == 1).await;
     assert!(
@@ -731,7 +731,7 @@ async fn reminders_go_out_once_on_the_users_own_day() {
     // as the other items' day has not come there yet.
     let pago = rx.wait_for("/fail", 1).await;
     // A restart on the same database sends none of them again.
-    let _restarted = TestApp::start(app.settings.clone(), tempfile::tempdir().unwrap()).await;
+    let _restarted = TestApp::start(app.settings.clone(), Scratch::folder()).await;
     actix_web::rt::time::sleep(Duration::from_millis(600)).await;
     assert_eq!(rx.at("/ok").len(), 4);
     assert_eq!(
@@ -889,7 +889,7 @@ async fn a_failure_is_retried_and_a_restart_still_delivers() {
     assert!(rx.at("/ok").is_empty(), "not sent yet");
     let mut settings = stopped.settings.clone();
     settings.webhook_poll_ms = 50;
-    let _restarted = TestApp::start(settings, tempfile::tempdir().unwrap()).await;
+    let _restarted = TestApp::start(settings, Scratch::folder()).await;
     let got = rx.wait_for("/ok", 1).await;
     let body: Value = serde_json::from_str(&got[0].body).unwrap();
     assert_eq!(body["data"]["display_name"], "Committed");
