@@ -153,9 +153,9 @@ pub fn words_of(text: &str, key: &str) -> Vec<String> {
                     out.push(pair);
                 }
             }
-            let whole = starts && !word.is_empty() && chars < KEY_CHARS;
-            before = (c == ' ' && whole).then(|| word.clone());
-            if starts && !word.is_empty() && seen.insert(word.clone()) {
+            let kept = starts && !word.is_empty();
+            before = (c == ' ' && kept && chars < KEY_CHARS).then(|| word.clone());
+            if kept && seen.insert(word.clone()) {
                 out.push(std::mem::take(&mut word));
             }
             word.clear();

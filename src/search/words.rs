@@ -166,6 +166,24 @@ pub fn ready(conn: &mut DbConn, table: &str) -> QueryResult<bool> {
 }
 
 #[derive(QueryableByName)]
+struct Table {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+}
+
+/// Whether the table's words (`ready`) and its pairs (`Words::pairs`) are
+/// all written, in one statement.
+fn readiness(conn: &mut DbConn, t: Words) -> QueryResult<(bool, bool)> {
+    let query =
+        prepared::sql("SELECT table_name FROM search_words_backlog WHERE table_name IN (?, ?)")
+            .bind::<Text, _>(t.table())
+            .bind::<Text, _>(t.pairs());
+    let pending: Vec<Table> = crate::per_backend!(conn, |c| query.load(c))?;
+    let done = |name: &str| !pending.iter().any(|p| p.table_name == name);
+    Ok((done(t.table()), done(t.pairs())))
+}
+
+#[derive(QueryableByName)]
 struct After {
     #[diesel(sql_type = Text)]
     after_id: String,
@@ -311,7 +329,7 @@ type Listed = (Vec<Hit>, Option<(String, String)>);
 /// Rank 2: the rows with a word that begins with it, but those of the
 /// ranks above; of a short query, those of a word of the title; of a
 /// phrase, those that hold it after a space or a line break
-/// (`title_words`).
+/// (`title_words`, by its pairs when they are all written: `pairs`).
 fn page(
     conn: &mut DbConn,
     t: Words,
@@ -319,6 +337,7 @@ fn page(
     q: &Query,
     from: Option<&From>,
     limit: i64,
+    pairs: bool,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
     let Some(word) = q.one_word().or(q.phrase().map(|(phrase, _)| phrase)) else {
         return Ok(Some(Vec::new()));
@@ -347,10 +366,12 @@ fn page(
         out.extend(hits.into_iter().map(|h| (2, h.search_key, h.row_id)));
         return Ok(Some(out));
     }
-    Ok(title_words(conn, t, user_id, q, start, left)?.map(|more| {
-        out.extend(more);
-        out
-    }))
+    Ok(
+        title_words(conn, t, user_id, q, start, left, pairs)?.map(|more| {
+            out.extend(more);
+            out
+        }),
+    )
 }
 
 /// The user's rows with one of `words` (when `FEW_WORDS` or fewer; else
@@ -521,9 +542,10 @@ fn title_words(
     q: &Query,
     (key, id): (String, String),
     limit: i64,
+    pairs: bool,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
     if let Some((phrase, _)) = q.phrase() {
-        return by_parts(conn, t, user_id, q, (phrase, 2), (key, id), limit);
+        return by_parts(conn, t, user_id, q, (phrase, 2, pairs), (key, id), limit);
     }
     // A short query: the words that begin with it.
     let Some(word) = q.one_word() else {
@@ -547,7 +569,8 @@ fn title_words(
 
 /// Up to `limit` of the user's rows of rank `rank` of the phrase `q` after
 /// (key, id) `start`, in that order, as (rank, key, id), read by the words
-/// or pairs of `phrase` (`phrase_words`): for the word rank (2) the whole
+/// of `phrase` or, when they are all written (`pairs`), its pairs
+/// (`phrase_words`): for the word rank (2) the whole
 /// phrase, for the last (3, the phrase inside a word) its words after the
 /// first, which stand after a space wherever it is. By each of them in
 /// turn until one reads the page; `None` when each gave up (after
@@ -558,7 +581,7 @@ fn by_parts(
     t: Words,
     user_id: &str,
     q: &Query,
-    (phrase, rank): (&str, i32),
+    (phrase, rank, pairs): (&str, i32, bool),
     (key, id): (String, String),
     limit: i64,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
@@ -571,7 +594,7 @@ fn by_parts(
         2 => (MOST_PHRASE, MOST_TITLES),
         _ => (MOST_INSIDE, MOST_INSIDE),
     };
-    let pairs = phrase.contains(' ') && ready(conn, t.pairs())?;
+    let pairs = pairs && phrase.contains(' ');
     let Some((ways, ranges)) = phrase_words(conn, t, user_id, phrase, pairs)? else {
         return Ok(Some(Vec::new()));
     };
@@ -1107,10 +1130,14 @@ pub fn search<R>(
     let ranked_by_words = q.word().is_some() || q.phrase().is_some();
     let last = if q.phrase().is_some() { 3 } else { 2 };
     let words = short || (ranked_by_words && from.is_none_or(|f| f.rank <= last));
-    if !words || !ready(conn, t.table())? {
+    if !words {
         return ranked(conn, from, limit);
     }
-    let Some(mut hits) = page(conn, t, user_id, q, from, limit)? else {
+    let (ready, pairs) = readiness(conn, t)?;
+    if !ready {
+        return ranked(conn, from, limit);
+    }
+    let Some(mut hits) = page(conn, t, user_id, q, from, limit, pairs)? else {
         return ranked(conn, from, limit);
     };
     // The words hold no more of the first three ranks: the substrings
@@ -1126,7 +1153,7 @@ pub fn search<R>(
                 ids: Ids::All,
             },
         };
-        match inside(conn, t, user_id, q, &at, left)? {
+        match inside(conn, t, user_id, q, &at, left, pairs)? {
             Some(more) => hits.extend(more),
             None => rest = Some(at),
         }
@@ -1164,6 +1191,7 @@ fn inside(
     q: &Query,
     from: &From,
     limit: i64,
+    pairs: bool,
 ) -> QueryResult<Option<Vec<(i32, String, String)>>> {
     let Some((phrase, _)) = q.phrase() else {
         return Ok(None);
@@ -1173,7 +1201,15 @@ fn inside(
     let (false, Some(start)) = (words.contains(&""), start) else {
         return Ok(None);
     };
-    by_parts(conn, t, user_id, q, (&words.join(" "), 3), start, limit)
+    by_parts(
+        conn,
+        t,
+        user_id,
+        q,
+        (&words.join(" "), 3, pairs),
+        start,
+        limit,
+    )
 }
 
 /// Writes the words of up to `$limit` rows of `$table` (as `$row`) after
