@@ -967,7 +967,7 @@ fn take(
 /// query many contacts hold from its trigram index first, where the
 /// contacts to confirm are few (by id) or read in an order (by name).
 /// With `$column`, on that (`contacts::search_text`: the planner may
-/// take the trigram index, as `in_sort_order` within a range lets it).
+/// take the trigram index, as `by_name_text` within a range lets it).
 macro_rules! holding_text {
     ($query:expr, $db:ty, $text:expr) => {
         holding_text!($query, $db, $text, contacts::search_text.concat(""))
@@ -1153,13 +1153,25 @@ fn walked(
         any: q.patterns(),
         none: Vec::new(),
     };
-    // PostgreSQL: when many of the user's names, words and tails begin
-    // with the query (`MANY_MATCH` rows of `contact_names`), so that many
-    // contacts match.
     if let DbConn::Postgresql(_) = conn {
         let Some(word) = q.one_word() else {
             return Ok(None);
         };
+        // By name: from the index that holds each contact's text
+        // (`by_name_text`; `omar` by name, inside each `Omar`, its first
+        // match after 70,000 contacts, read each contact's row to there:
+        // 97 ms).
+        if sort.key == SortKey::Name {
+            let found = by_name_text(conn, user_id, &others, (&text, true), (sort, need), after)?;
+            let Some(ids) = found else {
+                return Ok(None);
+            };
+            let rows = in_order_of(conn, user_id, &others, ids)?;
+            return Ok(Some(rows.into_iter().map(|r| (r, 0)).collect()));
+        }
+        // When many of the user's names, words and tails begin with the
+        // query (`MANY_MATCH` rows of `contact_names`), so that many
+        // contacts match: one statement in the sort's order.
         if beginning_with(conn, user_id, word, MANY_MATCH as i64)? < MANY_MATCH as i64 {
             // A query nearly every contact holds inside a word
             // (`example.com`: 100,000 matches read and sorted, 110 ms):
@@ -1180,7 +1192,7 @@ fn walked(
                 .pages(conn, user_id, after.cloned(), need, &mut out)?
                 .then_some(out));
         }
-        let rows = in_sort_order(conn, user_id, (&others, &text), sort, need, after, None)?;
+        let rows = in_sort_order(conn, user_id, (&others, &text), sort, need, after)?;
         return Ok(Some(rows.into_iter().map(|r| (r, 0)).collect()));
     }
     let Some(matches) = matching(conn, user_id, q)? else {
@@ -1290,9 +1302,6 @@ impl Walk<'_> {
 /// every match from the trigram index and sort them (`ana`: 33,000
 /// contacts, 50 ms). There is no cheap set of matches to walk against as
 /// on SQLite: the trigram index confirms each of its matches by its row.
-/// With `until` (a name key and id, of a sort by name), no further than
-/// that contact: the `LIKE` is then on the column, and the planner
-/// chooses between the range and the trigram index's matches.
 fn in_sort_order(
     conn: &mut DbConn,
     user_id: &str,
@@ -1300,25 +1309,12 @@ fn in_sort_order(
     sort: &Sort,
     need: i64,
     after: Option<&After>,
-    until: Option<&(String, String)>,
 ) -> QueryResult<Vec<ContactJson>> {
     Ok(crate::per_backend!(conn, |c, DB| {
         macro_rules! holding {
-            ($col:expr) => {{
-                let query = filtered!(DB, user_id, filter);
-                match until.cloned() {
-                    // Up to (name key, id): the bound first, which the
-                    // name index's range ends at. On the text itself: the
-                    // planner reads the trigram index's matches in the
-                    // range where it expects few.
-                    Some((k, id)) => holding_text!(query, DB, text, contacts::search_text).filter(
-                        contacts::name_key
-                            .le(k.clone())
-                            .and(contacts::name_key.lt(k).or(contacts::id.le(id))),
-                    ),
-                    None => holding_text!(query, DB, text),
-                }
-            }};
+            ($col:expr) => {
+                holding_text!(filtered!(DB, user_id, filter), DB, text)
+            };
         }
         macro_rules! as_loaded {
             ($variant:ident, $loaded:expr) => {
@@ -1329,64 +1325,151 @@ fn in_sort_order(
     }))
 }
 
-/// The most contacts by name `in_name_range` reads.
+/// The most contacts by name `by_name_text` reads.
 const MOST_READ: i64 = 4096;
 
-/// On PostgreSQL, up to `need` of the user's contacts that pass `filter`
-/// and whose text holds what `text` says, by name after `after`, when the
-/// next `MOST_READ` contacts outside the trash hold them (`in_sort_order`
-/// up to the last of those); `None` when they hold fewer. A query many
-/// contacts hold inside a word is read so in 2 to 5 ms where its matches
-/// are spread by name (`ima`, inside each `Lima`: a page in 2,300
-/// contacts), and gives way to reading every match and sorting them
-/// where they are not (`mar`, inside each `Omar`: none in the first
-/// 70,000).
-fn in_name_range(
+/// The contacts whose search text (with their name key) the name index
+/// holding it keeps (`contacts_live_name_text`, migration 000038: a B-tree
+/// entry holds at most 2,704 bytes), and the others, in their own index by
+/// name (`contacts_live_name_long`): written as the indexes' conditions,
+/// which the planner matches as written.
+const TEXTS: [&str; 2] = [
+    "octet_length(contacts.search_text) + octet_length(contacts.name_key) <= 2000",
+    "octet_length(contacts.search_text) + octet_length(contacts.name_key) > 2000",
+];
+
+/// A contact's name key and id, as a walk by name reads them.
+#[derive(Queryable, Selectable, PartialEq, Eq, PartialOrd, Ord)]
+#[diesel(table_name = contacts)]
+struct NameId {
+    name_key: String,
+    id: String,
+}
+
+/// On PostgreSQL, the ids of up to `need` of the user's contacts that pass
+/// `filter` (the archive's alone: `walkable`) and whose text holds what
+/// `text` says, in `sort`'s order (`name` or `-name`) after `after`, when
+/// the next `MOST_READ` contacts outside the trash by name hold them;
+/// `None` when they hold fewer (every match is then read and sorted).
+///
+/// With `from_index`, those contacts are read from the name index that
+/// holds each one's search text (`TEXTS`), not their rows: a query many
+/// contacts hold inside a word is read so where its matches are spread by
+/// name (`ima`, inside each `Lima`: a page in 2,300 contacts, 15 ms
+/// through the trigram index's 6,400 matches' rows, 2 from the index),
+/// and gives way where they are not (`mar`, inside each `Omar`: none in
+/// the first 70,000). Without, the planner chooses between that range and
+/// the trigram index's matches: for a query few contacts hold
+/// (`ben.silva51581`: one candidate, where the range costs 1 ms), as a
+/// search by relevance asks for a query of many trigrams
+/// (`Query::few_trigrams`).
+fn by_name_text(
     conn: &mut DbConn,
     user_id: &str,
     filter: &ListFilter,
-    text: &Holding,
-    need: i64,
-    after: Option<After>,
-) -> QueryResult<Option<Vec<ContactJson>>> {
+    (text, from_index): (&Holding, bool),
+    (sort, need): (&Sort, i64),
+    after: Option<&After>,
+) -> QueryResult<Option<Vec<String>>> {
+    type Pg = diesel::pg::Pg;
     let DbConn::Postgresql(c) = conn else {
         return Ok(None);
     };
-    #[derive(QueryableByName)]
-    struct Key {
-        #[diesel(sql_type = Text)]
-        name_key: String,
-        #[diesel(sql_type = Text)]
-        id: String,
+    // The keyset condition (after `after`) and the order of `sort`, on the
+    // name index.
+    macro_rules! in_order {
+        ($query:expr) => {{
+            let mut query = $query;
+            if let Some(After::Name(k, id)) = after.cloned() {
+                query = match sort.descending {
+                    true => {
+                        crate::keyset_after!(query, contacts::name_key, k, contacts::id, id, lt, lt)
+                    }
+                    false => {
+                        crate::keyset_after!(query, contacts::name_key, k, contacts::id, id, gt, gt)
+                    }
+                };
+            }
+            match sort.descending {
+                true => query.order((contacts::name_key.desc(), contacts::id.desc())),
+                false => query.order((contacts::name_key.asc(), contacts::id.asc())),
+            }
+        }};
     }
-    let (key, id) = match &after {
-        Some(After::Name(key, id)) => (key.clone(), id.clone()),
-        _ => (String::new(), String::new()),
-    };
     // The last of those contacts: read from the name index alone.
-    let last: Vec<Key> = prepared::sql(
-        "SELECT name_key, id FROM contacts WHERE user_id = ? AND trashed_at IS NULL \
-         AND name_key >= ? AND (name_key > ? OR id > ?) \
-         ORDER BY name_key, id OFFSET ? LIMIT 1",
-    )
-    .bind::<Text, _>(user_id)
-    .bind::<Text, _>(&key)
-    .bind::<Text, _>(&key)
-    .bind::<Text, _>(&id)
-    .bind::<BigInt, _>(MOST_READ - 1)
-    .load(c)?;
-    let until = last.into_iter().next().map(|k| (k.name_key, k.id));
-    let name = Sort::parse("name");
-    let rows = in_sort_order(
-        conn,
-        user_id,
-        (filter, text),
-        &name,
-        need,
-        after.as_ref(),
-        until.as_ref(),
-    )?;
-    Ok((rows.len() as i64 == need || until.is_none()).then_some(rows))
+    let last: Option<NameId> = in_order!(contacts::table
+        .filter(contacts::user_id.eq(user_id))
+        .filter(contacts::trashed_at.is_null())
+        .select(NameId::as_select())
+        .into_boxed::<Pg>())
+    .offset(MOST_READ - 1)
+    .limit(1)
+    .load(c)?
+    .pop();
+    // Those whose text holds it, up to the last of them: from each index
+    // that holds the text (one statement; the second's rows are few), on
+    // `search_text || ''`, which the trigram index does not cover; else on
+    // the column, as the planner chooses.
+    macro_rules! holding {
+        ($query:expr, $column:expr) => {{
+            let mut query = holding_text!($query, Pg, text, $column);
+            if let Some(NameId { name_key: k, id }) = &last {
+                query = match sort.descending {
+                    true => crate::keyset_after!(
+                        query,
+                        contacts::name_key,
+                        k,
+                        contacts::id,
+                        id.clone(),
+                        gt,
+                        ge
+                    ),
+                    false => crate::keyset_after!(
+                        query,
+                        contacts::name_key,
+                        k,
+                        contacts::id,
+                        id.clone(),
+                        lt,
+                        le
+                    ),
+                };
+            }
+            in_order!(query).limit(need)
+        }};
+    }
+    let query = || filtered!(Pg, user_id, filter, NameId);
+    let mut found: Vec<NameId> = match from_index {
+        true => {
+            let [short, long] = TEXTS.map(|t| {
+                let texts = prepared::expr::<diesel::sql_types::Bool, _>(prepared::sql(t));
+                holding!(query().filter(texts), contacts::search_text.concat(""))
+            });
+            short.union_all(long).load(c)?
+        }
+        false => holding!(query(), contacts::search_text).load(c)?,
+    };
+    found.sort();
+    if sort.descending {
+        found.reverse();
+    }
+    found.truncate(need as usize);
+    let ids: Vec<String> = found.into_iter().map(|f| f.id).collect();
+    Ok((ids.len() as i64 == need || last.is_none()).then_some(ids))
+}
+
+/// The contacts of `ids` that pass `filter`, in that order.
+fn in_order_of(
+    conn: &mut DbConn,
+    user_id: &str,
+    filter: &ListFilter,
+    ids: Vec<String>,
+) -> QueryResult<Vec<ContactJson>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut rows = rows_by_id(conn, user_id, filter, &Holding::default(), ids.clone())?;
+    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
 }
 
 /// A live contact as a walk in a sort's order meets it (`walk`).
@@ -1632,7 +1715,11 @@ pub fn list_rest(
         let position = name_position(&from);
         if let DbConn::Postgresql(_) = conn {
             let more = need - out.len() as i64;
-            if let Some(rows) = in_name_range(conn, user_id, &others, &text, more, position)? {
+            let name = (&Sort::parse("name"), more);
+            let text = (&text, q.few_trigrams());
+            let found = by_name_text(conn, user_id, &others, text, name, position.as_ref())?;
+            if let Some(ids) = found {
+                let rows = in_order_of(conn, user_id, &others, ids)?;
                 out.extend(rows.into_iter().map(|r| (r, from.rank)));
                 return Ok(out);
             }

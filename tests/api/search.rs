@@ -1767,8 +1767,10 @@ async fn a_query_one_contact_in_twelve_holds_pages_it_in_a_sort_order() {
 /// A query held inside a word, on the contact list and `/v1/search`, by
 /// contacts most of which lie beyond the first 4,096 by name (where
 /// PostgreSQL stops reading them in name order and reads every match):
-/// by name, in pages of 100, 7 and 3; not the trashed, nor another
-/// user's; the archived on `/v1/search` alone.
+/// by relevance, by name and by `-name`, in pages of 100, 7 and 3, with
+/// the contacts whose notes hold it in a text too long for the index that
+/// holds each one's text (PostgreSQL) in their places; not the trashed,
+/// nor another user's; the archived on `/v1/search` alone.
 #[actix_web::test]
 async fn a_query_held_inside_a_word_far_into_the_names_pages_them_by_name() {
     let app = TestApp::spawn().await;
@@ -1789,6 +1791,18 @@ async fn a_query_held_inside_a_word_far_into_the_names_pages_them_by_name() {
         json!({"contact": {"display_name": format!("Yul Omarsson {i:04}"), "archived": i % 19 == 4}})
     }));
     items.extend((0..3).map(|i| json!({"contact": {"display_name": format!("Bea Amarsk {i}")}})));
+    // Long notes (a search text of more than 2,000 bytes): three hold it
+    // (one first by name, one in the middle, one beyond the first 4,096),
+    // one does not.
+    let long = |held: &str| format!("{} {held}", "a long note of many words ".repeat(100));
+    for (name, held) in [
+        ("Ana Park 0000 long", "the Kamarsa project"),
+        ("Ana Park 2000 long", "the Kamarsa project"),
+        ("Ana Park 4200 long", "the Kamarsa project"),
+        ("Ana Park 1000 long", "the Kamara project"),
+    ] {
+        items.push(json!({"contact": {"display_name": name, "notes": long(held)}}));
+    }
     create_in_batches(&app, &s, &items).await;
     let theirs: Vec<Value> = (0..20)
         .map(|i| json!({"contact": {"display_name": format!("Al Omarsson {i}")}}))
@@ -1814,11 +1828,23 @@ async fn a_query_held_inside_a_word_far_into_the_names_pages_them_by_name() {
         names(&held.cloned().collect::<Vec<Value>>())
     };
     let expected = holders(&live);
-    assert_eq!(expected.len(), 8 + 3 + 1100 - 58 - 1, "{expected:?}");
-    assert!(expected[..8].iter().all(|n| n.starts_with("Ana Park")));
+    assert_eq!(expected.len(), 8 + 3 + 3 + 1100 - 58 - 1, "{expected:?}");
+    assert!(expected[..11].iter().all(|n| n.starts_with("Ana Park")));
+    assert_eq!(expected[0], "Ana Park 0000 long");
     for limit in [100, 7, 3] {
         let found = names(&every_item(&app, &s, "/v1/contacts?q=mars", limit).await);
         assert_eq!(found, expected, "limit {limit}");
+    }
+    // Sorted by name either way: the same holders in that order.
+    for sort in ["name", "-name"] {
+        let listed = every_item(&app, &s, &format!("/v1/contacts?sort={sort}"), 200).await;
+        let expected = holders(&listed);
+        assert_eq!(expected.len(), 8 + 3 + 3 + 1100 - 58 - 1, "{sort}");
+        let url = format!("/v1/contacts?q=mars&sort={sort}");
+        for limit in [100, 7, 3] {
+            let found = names(&every_item(&app, &s, &url, limit).await);
+            assert_eq!(found, expected, "{url}, limit {limit}");
+        }
     }
     // `/v1/search`: the archived as well, in the same order.
     let archived = every_item(&app, &s, "/v1/contacts?sort=name&archived=true", 200).await;
@@ -2331,4 +2357,81 @@ async fn assert_phrases_ranked(
             .collect();
         assert_eq!(titles, expected, "q={q}, limit {limit}");
     }
+}
+
+/// A contact whose every text field is at its longest (names of 200
+/// characters of three bytes each, notes of 10,000, 20 emails, 50 tags: a
+/// search text of more than 20,000 bytes) is written, and found by a
+/// query inside a word of its notes by relevance and by name either way,
+/// among others that hold it with short texts; again after its notes are
+/// cut short and after a rename (PostgreSQL keeps a short text in an
+/// index entry beside its name, a long one apart); never by another user.
+#[actix_web::test]
+async fn a_contact_at_every_field_s_longest_is_found_by_name_in_its_place() {
+    let app = TestApp::spawn().await;
+    let s = app.user("longest@example.com").await;
+    let other = app.user("longest-other@example.com").await;
+    let wide = |c: char| c.to_string().repeat(200);
+    let longest = json!({
+        "display_name": format!("M{}", wide('漢').chars().skip(1).collect::<String>()),
+        "given_name": wide('語'), "family_name": wide('字'),
+        "company": wide('c'), "title": wide('t'), "location": wide('l'),
+        "notes": format!("{} the Kamarsa note", "n".repeat(9_982)),
+        "how_we_met": "h".repeat(2000),
+        "emails": (0..20).map(|i| json!({"address": format!("{}{i:02}@example.com", "e".repeat(40))})).collect::<Vec<_>>(),
+        "tags": (0..50).map(|i| format!("tag{i:02}")).collect::<Vec<_>>(),
+    });
+    let created = app.contact(&s, longest.clone()).await;
+    let id = created["id"].as_str().unwrap().to_string();
+    let mut items: Vec<Value> = (0..30)
+        .map(|i| {
+            let company = (i % 3 == 0).then(|| format!("Lamarsh {i}"));
+            json!({"contact": {"display_name": format!("{} Park {i:02}", ["Al", "Zo"][i % 2]), "company": company}})
+        })
+        .collect();
+    items.push(json!({"contact": {"display_name": "Mo Amarsk"}}));
+    create_in_batches(&app, &s, &items).await;
+    app.contact(&other, longest).await;
+    let every = |sort: &'static str| {
+        let (app, s) = (&app, &s);
+        async move {
+            let listed = every_item(app, s, &format!("/v1/contacts?sort={sort}"), 100).await;
+            let held: Vec<String> = listed
+                .iter()
+                .filter(|c| c.to_string().to_lowercase().contains("mars"))
+                .map(|c| c["display_name"].as_str().unwrap().to_string())
+                .collect();
+            held
+        }
+    };
+    let check = |step: &'static str| {
+        let (app, s, every) = (&app, &s, &every);
+        async move {
+            for (sort, url) in [
+                ("name", "/v1/contacts?q=mars"),
+                ("name", "/v1/contacts?q=mars&sort=name"),
+                ("-name", "/v1/contacts?q=mars&sort=-name"),
+            ] {
+                let expected = every(sort).await;
+                assert_eq!(expected.len(), 10 + 1 + 1, "{step}: {expected:?}");
+                for limit in [50, 4, 1] {
+                    let found = every_item(app, s, url, limit).await;
+                    let found: Vec<&str> = display_names(&found);
+                    assert_eq!(found, expected, "{step}: {url}, limit {limit}");
+                }
+            }
+        }
+    };
+    check("created").await;
+    let url = format!("/v1/contacts/{id}");
+    merge_patch(&app, &s, &url, json!({"notes": "the Kamarsa note"})).await;
+    check("notes cut short").await;
+    merge_patch(
+        &app,
+        &s,
+        &url,
+        json!({"display_name": "Zz Last", "notes": format!("{} Kamarsa", "n".repeat(9_990))}),
+    )
+    .await;
+    check("renamed, notes long again").await;
 }

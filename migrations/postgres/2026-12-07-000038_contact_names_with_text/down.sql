@@ -1,0 +1,2 @@
+DROP INDEX contacts_live_name_long;
+DROP INDEX contacts_live_name_text;
