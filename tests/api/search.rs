@@ -2135,6 +2135,26 @@ async fn a_word_a_thousand_contacts_begin_ranks_them_by_name() {
         let hits = every_item(&app, &s, "/v1/search?q=acme&types=contact", limit).await;
         assert_eq!(lower(hits, "title"), everywhere, "limit {limit}");
     }
+    // By name either way: every holder in that order (PostgreSQL walks the
+    // names until the page is full, so many begin with it).
+    for sort in ["name", "-name"] {
+        let listed = every_item(&app, &s, &format!("/v1/contacts?sort={sort}"), 200).await;
+        let holders: Vec<String> = listed
+            .iter()
+            .filter(|c| rank(c).is_some())
+            .map(|c| c["display_name"].as_str().unwrap().to_lowercase())
+            .collect();
+        assert!(holders.len() > 1100, "{sort}: {}", holders.len());
+        let url = format!("/v1/contacts?q=acme&sort={sort}");
+        for limit in [100, 7] {
+            let found = every_item(&app, &s, &url, limit).await;
+            assert_eq!(
+                lower(found, "display_name"),
+                holders,
+                "{url}, limit {limit}"
+            );
+        }
+    }
 }
 
 /// A query of two words on `/v1/search` ranks the interactions by the
