@@ -1132,9 +1132,10 @@ const MOST_WALKED: i64 = 32768;
 /// SQLite the sort's index is walked from `after`, a batch of its entries
 /// at a time (its key, id and rowid: no contact's row), and the contacts
 /// among the query's matches (`matching`) are read, as many as the page
-/// lacks; on PostgreSQL, `in_sort_order` when many names begin with the
-/// query, else the next contacts in the sort's order read by id, when
-/// they hold the page. `None` when few match or other filters apply:
+/// lacks; on PostgreSQL, by name the index that holds each contact's text
+/// (`by_name_text`), by another key `in_sort_order` when many names begin
+/// with the query, else the next contacts in the sort's order read by id,
+/// when they hold the page. `None` when few match or other filters apply:
 /// every match is read and sorted.
 fn walked(
     conn: &mut DbConn,
@@ -1157,16 +1158,18 @@ fn walked(
         let Some(word) = q.one_word() else {
             return Ok(None);
         };
+        // When many of the user's names, words and tails begin with the
+        // query (`MANY_MATCH` rows of `contact_names`), so that many
+        // contacts match.
+        let many = beginning_with(conn, user_id, word, MANY_MATCH as i64)? >= MANY_MATCH as i64;
         // By name: from the index that holds each contact's text
-        // (`by_name_text`), every contact when many names, words and
-        // tails begin with the query (`MANY_MATCH` rows of
-        // `contact_names`): its page is then near, and the walk costs a
-        // fifth of one through the rows (`omar`, each `Omar …` after
-        // 70,000 contacts by name, read each contact's row to there: 86
-        // ms, 17 from the index; `bench`, 57,000 `Bench Person …` after
-        // 10,000: 14 ms, 3 from the index, 52 reading every match).
+        // (`by_name_text`), every contact when many match: their page is
+        // then near, and the walk costs a fifth of one through the rows
+        // (`omar`, each `Omar …` after 70,000 contacts by name: 85 ms
+        // through the rows, 25 from the index; `bench`, 57,000 `Bench
+        // Person …` after 10,000: 15 ms, 4 from the index, 52 reading
+        // every match).
         if sort.key == SortKey::Name {
-            let many = beginning_with(conn, user_id, word, MANY_MATCH as i64)? >= MANY_MATCH as i64;
             let how = (sort, need, many);
             let found = by_name_text(conn, user_id, &others, (&text, true), how, after)?;
             let Some(ids) = found else {
@@ -1175,10 +1178,7 @@ fn walked(
             let rows = in_order_of(conn, user_id, &others, ids)?;
             return Ok(Some(rows.into_iter().map(|r| (r, 0)).collect()));
         }
-        // When many of the user's names, words and tails begin with the
-        // query (`MANY_MATCH` rows of `contact_names`), so that many
-        // contacts match: one statement in the sort's order.
-        if beginning_with(conn, user_id, word, MANY_MATCH as i64)? < MANY_MATCH as i64 {
+        if !many {
             // A query nearly every contact holds inside a word
             // (`example.com`: 100,000 matches read and sorted, 110 ms):
             // the first contacts in the sort's order, each read, when
@@ -1198,6 +1198,7 @@ fn walked(
                 .pages(conn, user_id, after.cloned(), need, &mut out)?
                 .then_some(out));
         }
+        // Many: one statement in the sort's order.
         let rows = in_sort_order(conn, user_id, (&others, &text), sort, need, after)?;
         return Ok(Some(rows.into_iter().map(|r| (r, 0)).collect()));
     }
