@@ -897,7 +897,8 @@ fn ranked(
 /// name on SQLite, 25 on PostgreSQL): the contacts read in name order
 /// from `after`, each one's text saying whether it is of that rank, until
 /// `out` holds `need` or the contacts end (`Walk::pages`: a batch eight
-/// times the page's, then given up). Appends them with its rank, and says
+/// times the page's, then given up; on PostgreSQL `by_name_text`, every
+/// contact at most). Appends them with its rank, and says
 /// whether it read the rank so: not another rank, other filters than the
 /// archive's, few rows, or a walk given up. (One statement in name order
 /// that keeps the contacts whose text holds it, as `in_sort_order`, was
@@ -926,6 +927,16 @@ fn in_name_order(
         none: q.better_than(rank.rank),
     };
     let sort = Sort::parse("name");
+    // PostgreSQL: from the index that holds each contact's text, until the
+    // page is full (`person`, a word of 57,000 `Bench Person …` after
+    // 10,000 contacts by name: 66 ms through the rows).
+    if let DbConn::Postgresql(_) = conn {
+        let how = (&sort, need - out.len() as i64, true);
+        let found = by_name_text(conn, user_id, others, (&text, true), how, after.as_ref())?;
+        let rows = in_order_of(conn, user_id, others, found.unwrap_or_default())?;
+        out.extend(rows.into_iter().map(|r| (r, rank.rank)));
+        return Ok(true);
+    }
     let walk = Walk {
         matches: &Matches::every(),
         filter: others,
