@@ -932,9 +932,8 @@ fn in_name_order(
     // 10,000 contacts by name: 66 ms through the rows).
     if let DbConn::Postgresql(_) = conn {
         let how = (&sort, need - out.len() as i64, true);
-        let found = by_name_text(conn, user_id, others, (&text, true), how, after.as_ref())?;
-        let rows = in_order_of(conn, user_id, others, found.unwrap_or_default())?;
-        out.extend(rows.into_iter().map(|r| (r, rank.rank)));
+        let rows = by_name_text(conn, user_id, others, (&text, true), how, after.as_ref())?;
+        out.extend(rows.into_iter().flatten().map(|r| (r, rank.rank)));
         return Ok(true);
     }
     let walk = Walk {
@@ -1182,12 +1181,8 @@ fn walked(
         // every match).
         if sort.key == SortKey::Name {
             let how = (sort, need, many);
-            let found = by_name_text(conn, user_id, &others, (&text, true), how, after)?;
-            let Some(ids) = found else {
-                return Ok(None);
-            };
-            let rows = in_order_of(conn, user_id, &others, ids)?;
-            return Ok(Some(rows.into_iter().map(|r| (r, 0)).collect()));
+            let rows = by_name_text(conn, user_id, &others, (&text, true), how, after)?;
+            return Ok(rows.map(|rows| rows.into_iter().map(|r| (r, 0)).collect()));
         }
         if !many {
             // A query nearly every contact holds inside a word
@@ -1364,7 +1359,7 @@ struct NameId {
     id: String,
 }
 
-/// On PostgreSQL, the ids of up to `need` of the user's contacts that pass
+/// On PostgreSQL, up to `need` of the user's contacts that pass
 /// `filter` (the archive's alone: `walkable`) and whose text holds what
 /// `text` says, in `sort`'s order (`name` or `-name`) after `after`, when
 /// the next `MOST_READ` contacts outside the trash by name hold them;
@@ -1389,7 +1384,7 @@ fn by_name_text(
     (text, from_index): (&Holding, bool),
     (sort, need, all): (&Sort, i64, bool),
     after: Option<&After>,
-) -> QueryResult<Option<Vec<String>>> {
+) -> QueryResult<Option<Vec<ContactJson>>> {
     type Pg = diesel::pg::Pg;
     let DbConn::Postgresql(c) = conn else {
         return Ok(None);
@@ -1478,21 +1473,15 @@ fn by_name_text(
     }
     found.truncate(need as usize);
     let ids: Vec<String> = found.into_iter().map(|f| f.id).collect();
-    Ok((ids.len() as i64 == need || last.is_none()).then_some(ids))
-}
-
-/// The contacts of `ids` that pass `filter`, in that order.
-fn in_order_of(
-    conn: &mut DbConn,
-    user_id: &str,
-    filter: &ListFilter,
-    ids: Vec<String>,
-) -> QueryResult<Vec<ContactJson>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
+    if (ids.len() as i64) < need && last.is_some() {
+        return Ok(None);
     }
+    if ids.is_empty() {
+        return Ok(Some(Vec::new()));
+    }
+    // Their rows, by id, in that order.
     let mut rows = rows_by_id(conn, user_id, filter, &Holding::default(), ids.clone())?;
-    Ok(ids.iter().filter_map(|id| rows.remove(id)).collect())
+    Ok(Some(ids.iter().filter_map(|id| rows.remove(id)).collect()))
 }
 
 /// A live contact as a walk in a sort's order meets it (`walk`).
@@ -1741,8 +1730,7 @@ pub fn list_rest(
             let name = (&Sort::parse("name"), more, false);
             let text = (&text, q.few_trigrams());
             let found = by_name_text(conn, user_id, &others, text, name, position.as_ref())?;
-            if let Some(ids) = found {
-                let rows = in_order_of(conn, user_id, &others, ids)?;
+            if let Some(rows) = found {
                 out.extend(rows.into_iter().map(|r| (r, from.rank)));
                 return Ok(out);
             }

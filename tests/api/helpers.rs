@@ -61,7 +61,7 @@ impl Drop for Scratch {
 /// A fresh database for a test: a file in its folder, or on the
 /// PostgreSQL server `KITH_TEST_DATABASE_URL` names, a database of its own.
 fn fresh_database(dir: tempfile::TempDir) -> (String, Scratch) {
-    match std::env::var("KITH_TEST_DATABASE_URL") {
+    let (url, database) = match std::env::var("KITH_TEST_DATABASE_URL") {
         Ok(admin) if !admin.is_empty() => {
             let name = format!("kith_test_{}", uuid::Uuid::new_v4().simple());
             let mut conn = diesel::PgConnection::establish(&admin)
@@ -73,16 +73,14 @@ fn fresh_database(dir: tempfile::TempDir) -> (String, Scratch) {
                 .rsplit_once('/')
                 .map(|(b, _)| b)
                 .expect("a URL with a database name");
-            let url = format!("{base}/{name}");
-            let database = Some((admin, name));
-            (url, Scratch { dir, database })
+            (format!("{base}/{name}"), Some((admin, name)))
         }
-        _ => {
-            let url = format!("sqlite://{}", dir.path().join("kith.db").display());
-            let database = None;
-            (url, Scratch { dir, database })
-        }
-    }
+        _ => (
+            format!("sqlite://{}", dir.path().join("kith.db").display()),
+            None,
+        ),
+    };
+    (url, Scratch { dir, database })
 }
 
 impl TestApp {
