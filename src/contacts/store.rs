@@ -1050,6 +1050,11 @@ fn rows_by_id(
     text: &Holding,
     ids: Vec<String>,
 ) -> QueryResult<HashMap<String, ContactJson>> {
+    // No statement for no contact (a last rank that found none: a round
+    // trip on PostgreSQL).
+    if ids.is_empty() {
+        return Ok(HashMap::new());
+    }
     let rows: Vec<ContactJson> = crate::per_backend!(conn, |c, DB| {
         let query = filtered!(DB, user_id, filter).filter(prepared::one_of(contacts::id, ids));
         holding_text!(query, DB, text).load(c)
