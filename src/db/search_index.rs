@@ -177,11 +177,11 @@ const TIDY_PAGES: u32 = 64;
 /// Why: each commit adds its rows to an index as a segment of their own,
 /// and the automatic merges of each write leave up to seven of about the
 /// same size on each level (`automerge` 8, migration 000039); every search
-/// reads all of them. An index at
-/// rest in one or a few large segments answered a search it must read
-/// through (`q=ben.silva51581`, found nowhere) at 1.5–1.8 times the rate
-/// (docs/BENCHMARKS.md, "Session 33"). A step is a transaction of its
-/// own; a crash at any moment leaves the index as the last step left it.
+/// reads all of them. An index at rest in one or a few large segments
+/// answered a search it must read through (`q=ben.silva51581`, found
+/// nowhere) at 1.5–1.8 times the rate (docs/BENCHMARKS.md, "Session
+/// 33"). A step is a transaction of its own; a crash at any moment leaves
+/// the index as the last step left it.
 pub fn tidy(conn: &mut DbConn) -> QueryResult<bool> {
     let DbConn::Sqlite(c) = conn else {
         return Ok(false);

@@ -2,8 +2,8 @@
 -- and a write merges a level's segments once it holds `automerge` of them
 -- (four by default): each row is copied again at every level it climbs.
 -- Eight: fewer levels, so a row is copied fewer times (POST /v1/contacts
--- at 100,000 contacts, 64 connections: 6,960 -> 7,210 req/s; what the
--- search indexes cost a write, 30 -> 27 %: docs/BENCHMARKS.md, "Session
+-- at 100,000 contacts, 64 connections: 6,754 -> 7,116 req/s; what the
+-- search indexes cost a write, 33 -> 29.5 %: docs/BENCHMARKS.md, "Session
 -- 41"). A search while writes go on reads up to seven segments a level
 -- where it read three; once the writer is idle it merges them
 -- (db::search_index::tidy, migration 000036).
