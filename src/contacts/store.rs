@@ -1481,9 +1481,6 @@ fn by_name_text(
     if (ids.len() as i64) < need && last.is_some() {
         return Ok(None);
     }
-    if ids.is_empty() {
-        return Ok(Some(Vec::new()));
-    }
     // Their rows, by id, in that order.
     let mut rows = rows_by_id(conn, user_id, filter, &Holding::default(), ids.clone())?;
     Ok(Some(ids.iter().filter_map(|id| rows.remove(id)).collect()))
